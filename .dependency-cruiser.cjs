@@ -1,0 +1,43 @@
+/** Layering of Antrean: http -> app -> domain; app reaches db only through its interfaces. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'Domain rules import nothing of ours but the domain: no storage, no HTTP, no app.',
+      severity: 'error',
+      from: { path: '^src/domain' },
+      to: { path: '^src/(?!domain)' },
+    },
+    {
+      name: 'domain-imports-no-framework',
+      comment: 'Domain code must not depend on the web framework, the database or Node I/O.',
+      severity: 'error',
+      from: { path: '^src/domain' },
+      to: { path: 'node_modules/(fastify|@fastify|kysely|pg|better-sqlite3|pino)/|^(fs|net|http|https|node:fs|node:net|node:http|node:https)$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'app-does-not-know-http',
+      severity: 'error',
+      from: { path: '^src/app' },
+      to: { path: '^src/http' },
+    },
+    {
+      name: 'db-does-not-know-app-or-http',
+      severity: 'error',
+      from: { path: '^src/db' },
+      to: { path: '^src/(app|http)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.test\\.ts$' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+  },
+};

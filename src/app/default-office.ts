@@ -1,0 +1,135 @@
+/**
+ * The office a fresh installation starts with: Disdukcapil Kota Bogor as the seed article
+ * describes it (five one-hour sessions, 40 places each, next-day booking). Every value is
+ * editable later; this is only where a new database begins.
+ */
+export const DEFAULT_OFFICE = {
+  slug: 'kota-bogor',
+  name: 'Disdukcapil Kota Bogor',
+  timezone: 'Asia/Jakarta',
+  address: 'Jl. Ir. H. Juanda No. 10, Kota Bogor',
+  openWeekdays: [1, 2, 3, 4, 5],
+  sameDayBooking: false,
+  bookingDaysAhead: 14,
+  checkInBeforeMinutes: 30,
+  checkInAfterMinutes: 30,
+  counters: 4,
+  sessions: [
+    { letter: 'A', start: '08:00', end: '09:00', capacity: 40 },
+    { letter: 'B', start: '09:00', end: '10:00', capacity: 40 },
+    { letter: 'C', start: '10:00', end: '11:00', capacity: 40 },
+    { letter: 'D', start: '11:00', end: '12:00', capacity: 40 },
+    // 12.00–13.00 is the lunch break.
+    { letter: 'E', start: '13:00', end: '14:00', capacity: 40 },
+  ],
+  services: [
+    {
+      code: 'KTP-BARU',
+      name: 'Perekaman KTP-el baru',
+      nameEn: 'New e-ID card (KTP-el) recording',
+      needsPresence: true,
+      documents: ['Kartu Keluarga (KK)', 'Berusia 17 tahun atau sudah/pernah menikah'],
+    },
+    {
+      code: 'KTP-GANTI',
+      name: 'Penggantian KTP-el rusak atau hilang',
+      nameEn: 'Replacement of a damaged or lost KTP-el',
+      needsPresence: true,
+      documents: ['Kartu Keluarga (KK)', 'KTP-el yang rusak, atau surat keterangan kehilangan dari kepolisian'],
+    },
+    {
+      code: 'KTP-UBAH',
+      name: 'Perubahan data KTP-el',
+      nameEn: 'Change of KTP-el data',
+      needsPresence: true,
+      documents: ['Kartu Keluarga (KK) terbaru', 'KTP-el lama', 'Dokumen pendukung perubahan data'],
+    },
+    {
+      code: 'KTP-AMBIL',
+      name: 'Pengambilan KTP-el',
+      nameEn: 'KTP-el card pickup',
+      needsPresence: true,
+      documents: ['Tanda bukti perekaman KTP-el', 'Kartu Keluarga (KK)'],
+    },
+    {
+      code: 'KK',
+      name: 'Kartu Keluarga (baru atau perubahan)',
+      nameEn: 'Family card (new or changed)',
+      needsPresence: false,
+      documents: ['Kartu Keluarga (KK) lama', 'Buku nikah atau akta perkawinan', 'Formulir F-1.01 yang sudah diisi'],
+    },
+    {
+      code: 'KIA',
+      name: 'Kartu Identitas Anak (KIA)',
+      nameEn: 'Child identity card (KIA)',
+      needsPresence: false,
+      documents: ['Kartu Keluarga (KK)', 'Akta kelahiran anak', 'Pas foto anak 2×3 (usia 5 tahun ke atas)'],
+    },
+    {
+      code: 'AKTA-LAHIR',
+      name: 'Akta Kelahiran',
+      nameEn: 'Birth certificate',
+      needsPresence: false,
+      documents: [
+        'Surat keterangan lahir dari rumah sakit, puskesmas atau bidan',
+        'Kartu Keluarga (KK)',
+        'KTP-el kedua orang tua',
+        'Buku nikah atau akta perkawinan orang tua',
+      ],
+    },
+    {
+      code: 'AKTA-MATI',
+      name: 'Akta Kematian',
+      nameEn: 'Death certificate',
+      needsPresence: false,
+      documents: ['Surat keterangan kematian', 'Kartu Keluarga (KK)', 'KTP-el almarhum/almarhumah', 'KTP-el pelapor'],
+    },
+    {
+      code: 'AKTA-KAWIN',
+      name: 'Akta Perkawinan',
+      nameEn: 'Marriage certificate',
+      needsPresence: true,
+      documents: [
+        'Surat keterangan perkawinan dari pemuka agama',
+        'KTP-el dan Kartu Keluarga kedua mempelai',
+        'Akta kelahiran kedua mempelai',
+        'Pas foto berdampingan 4×6',
+      ],
+    },
+    {
+      code: 'AKTA-CERAI',
+      name: 'Akta Perceraian',
+      nameEn: 'Divorce certificate',
+      needsPresence: false,
+      documents: ['Salinan putusan pengadilan yang berkekuatan hukum tetap', 'Kutipan akta perkawinan', 'KTP-el', 'Kartu Keluarga (KK)'],
+    },
+    {
+      code: 'PINDAH',
+      name: 'Surat Pindah (SKPWNI)',
+      nameEn: 'Moving-out letter (SKPWNI)',
+      needsPresence: false,
+      documents: ['Kartu Keluarga (KK)', 'KTP-el', 'Alamat lengkap tujuan pindah'],
+    },
+    {
+      code: 'DATANG',
+      name: 'Pendaftaran kedatangan penduduk',
+      nameEn: 'Registration of arrival (moving in)',
+      needsPresence: false,
+      documents: ['SKPWNI dari daerah asal', 'KTP-el'],
+    },
+    {
+      code: 'IKD',
+      name: 'Aktivasi Identitas Kependudukan Digital (IKD)',
+      nameEn: 'Digital ID (IKD) activation',
+      needsPresence: true,
+      documents: ['KTP-el', 'Ponsel Android dengan nomor dan email aktif'],
+    },
+    {
+      code: 'LEGALISIR',
+      name: 'Legalisasi dokumen',
+      nameEn: 'Document legalisation',
+      needsPresence: false,
+      documents: ['Dokumen asli', 'Fotokopi dokumen yang akan dilegalisir', 'KTP-el pemohon'],
+    },
+  ],
+} as const;

@@ -1,0 +1,68 @@
+import {
+  type BookingView,
+  countActiveInSession,
+  findBookingById,
+  insertBookingEvent,
+  lockSessionDay,
+  moveBooking,
+} from '../db/repositories/bookings.js';
+import { assertBookable, hasRoom } from '../domain/availability.js';
+import { DomainError } from '../domain/errors.js';
+import { formatQueueNumber } from '../domain/queue-number.js';
+import type { AppContext } from './context.js';
+import { findOwnedBooking } from './find-owned-booking.js';
+import { requireOffice } from './find-office.js';
+import { officeClock } from './office-calendar.js';
+import { planOfficeDays } from './plan-office-days.js';
+
+export interface RescheduleBookingOptions {
+  code: string;
+  nik: string;
+  date: string;
+  sessionId: number;
+}
+
+/**
+ * Moves a booking to another session, keeping its code. The new place is taken under the new
+ * session's lock in the same transaction that gives the old one up, so a full target leaves
+ * the booking where it was.
+ */
+export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBookingOptions): Promise<BookingView> {
+  const db = ctx.storage.db;
+  const booking = await findOwnedBooking(db, opts.code, opts.nik);
+  if (booking.status !== 'booked') throw new DomainError('NOT_ACTIVE', { status: booking.status });
+  if (booking.date === opts.date && booking.session_id === opts.sessionId) return booking;
+
+  const office = await requireOffice(db, booking.office_slug);
+  const now = ctx.now();
+  const at = now.toISOString();
+  const clock = officeClock(office, now);
+  if (booking.date < clock.today) throw new DomainError('NOT_ACTIVE', { status: 'past' });
+  const [day] = await planOfficeDays(db, office, clock, opts.date, 1);
+  if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
+  const session = assertBookable(day, opts.sessionId);
+
+  await db.transaction().execute(async (trx) => {
+    const sequence = await lockSessionDay(trx, office.id, session.id, day.date);
+    const active = await countActiveInSession(trx, office.id, session.id, day.date);
+    if (!hasRoom(session.capacity, active)) throw new DomainError('SESSION_FULL', { date: day.date });
+    await moveBooking(trx, booking.id, { date: day.date, sessionId: session.id, queueNumber: formatQueueNumber(session.letter, sequence), at });
+    await insertBookingEvent(trx, {
+      booking_id: booking.id,
+      office_id: office.id,
+      at,
+      type: 'rescheduled',
+      from_status: 'booked',
+      to_status: 'booked',
+      user_id: null,
+      counter_number: null,
+      note: `${booking.date} ${booking.session_start} ${booking.queue_number}`,
+    });
+  });
+  for (const [date, sessionId] of [[booking.date, booking.session_id], [day.date, session.id]] as const) {
+    await ctx.events.publish({ officeId: office.id, type: 'availability', payload: { date, sessionId } });
+  }
+  const moved = await findBookingById(db, booking.id);
+  if (!moved) throw new Error(`booking ${booking.id} vanished after reschedule`);
+  return moved;
+}

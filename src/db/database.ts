@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { type EngineCapabilities, postgresCapabilities, sqliteCapabilities } from './engine.js';
+import type { Database } from './schema.js';
+
+/** An open database with what its engine can do. */
+export interface Storage {
+  db: Kysely<Database>;
+  engine: EngineCapabilities;
+  /** The connection string it was opened with, for processes that need their own connection (LISTEN). */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Connections in the PostgreSQL pool of this process. */
+  poolSize?: number;
+}
+
+/** Opens `postgres://…` on PostgreSQL, `file:PATH` or `:memory:` on SQLite. */
+export function openStorage(url: string, options: OpenOptions = {}): Storage {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle client losing its server must not crash the process; the pool replaces it.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: postgresCapabilities, url, close: () => db.destroy() };
+  }
+  const path = sqlitePath(url);
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  // Another process (a migration, the CLI) may hold the write lock for a moment.
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: sqliteCapabilities, url, close: () => db.destroy() };
+}
+
+function sqlitePath(url: string): string {
+  if (url === ':memory:' || url === 'file::memory:') return ':memory:';
+  if (url.startsWith('file:')) return url.slice('file:'.length);
+  throw new Error(`DATABASE_URL must start with postgres:// or file: (got "${url.split(':')[0]}:…")`);
+}

@@ -1,0 +1,32 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Storage } from './database.js';
+import type { EngineCapabilities } from './engine.js';
+import * as bookingEngine from './migrations/0001-booking-engine.js';
+
+interface EngineMigration {
+  up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
+}
+
+/** Every migration in order; a name, once released, never changes. */
+const MIGRATIONS: Record<string, EngineMigration> = {
+  '0001-booking-engine': bookingEngine,
+};
+
+class InCodeProvider implements MigrationProvider {
+  constructor(private readonly engine: EngineCapabilities) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, m] of Object.entries(MIGRATIONS)) {
+      out[name] = { up: (db) => m.up(db, this.engine) };
+    }
+    return out;
+  }
+}
+
+/** Brings the schema up to date; safe to call from several processes at once (Kysely takes a lock). */
+export async function migrateToLatest(storage: Storage): Promise<string[]> {
+  const migrator = new Migrator({ db: storage.db, provider: new InCodeProvider(storage.engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,40 @@
+import type { Insertable } from 'kysely';
+import type { CalendarYearsTable, ClosedDayRow, ClosedDaysTable } from '../schema.js';
+import type { Executor } from './offices.js';
+
+/** Closed days of an office between two dates, both included. */
+export function closedDaysBetween(db: Executor, officeId: number, from: string, to: string): Promise<ClosedDayRow[]> {
+  return db
+    .selectFrom('closed_days')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .execute();
+}
+
+/** Adds closed days, keeping any the office already has on the same date. */
+export async function insertClosedDays(db: Executor, rows: Insertable<ClosedDaysTable>[]): Promise<void> {
+  if (!rows.length) return;
+  await db
+    .insertInto('closed_days')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['office_id', 'date']).doNothing())
+    .execute();
+}
+
+/** The years whose closed days were already loaded for an office. */
+export async function loadedCalendarYears(db: Executor, officeId: number): Promise<Set<number>> {
+  const rows = await db.selectFrom('calendar_years').select('year').where('office_id', '=', officeId).execute();
+  return new Set(rows.map((r) => Number(r.year)));
+}
+
+/** Records that a year's closed days were loaded, and from which source. */
+export async function markCalendarYear(db: Executor, row: Insertable<CalendarYearsTable>): Promise<void> {
+  await db
+    .insertInto('calendar_years')
+    .values(row)
+    .onConflict((oc) => oc.columns(['office_id', 'year']).doNothing())
+    .execute();
+}

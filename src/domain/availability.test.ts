@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assertBookable, closureOn, hasRoom, planDays, slotKey, type PlanInput } from './availability.js';
+import { DomainError } from './errors.js';
+import { eachDay } from './local-date.js';
+
+const sessions = [
+  { id: 1, letter: 'A', start: '08:00', end: '09:00', capacity: 40 },
+  { id: 2, letter: 'B', start: '13:00', end: '14:00', capacity: 40 },
+];
+
+function input(over: Partial<PlanInput> = {}): PlanInput {
+  return {
+    dates: eachDay('2026-12-14', 7),
+    openWeekdays: [1, 2, 3, 4, 5],
+    closedDays: new Map([['2026-12-17', { kind: 'office_closure', name: 'Gangguan jaringan SIAK' }]]),
+    sessions,
+    booked: new Map(),
+    window: { first: '2026-12-15', last: '2026-12-28' },
+    today: '2026-12-14',
+    nowTime: '10:00',
+    ...over,
+  };
+}
+
+describe('planning days', () => {
+  it('closes weekends and dated closures, with the dated reason first', () => {
+    const days = planDays(input());
+    expect(days.map((d) => d.open)).toEqual([true, true, true, false, true, false, false]);
+    expect(days[3]!.closure).toEqual({ kind: 'office_closure', name: 'Gangguan jaringan SIAK' });
+    expect(days[5]!.closure).toEqual({ kind: 'weekend' });
+  });
+
+  it('lets a dated closure close a weekend day with its own reason', () => {
+    const closedDays = new Map([['2026-12-19', { kind: 'national_holiday' as const, name: 'Contoh' }]]);
+    expect(closureOn('2026-12-19', [1, 2, 3, 4, 5], closedDays)).toEqual({ kind: 'national_holiday', name: 'Contoh' });
+  });
+
+  it('counts remaining places from active bookings and never goes below zero', () => {
+    const booked = new Map([
+      [slotKey('2026-12-15', 1), 39],
+      [slotKey('2026-12-15', 2), 45],
+    ]);
+    const [, tue] = planDays(input({ booked }));
+    expect(tue!.sessions.map((s) => [s.remaining, s.bookable])).toEqual([
+      [1, true],
+      [0, false],
+    ]);
+  });
+
+  it('keeps days outside the booking window visible but not bookable', () => {
+    const [mon] = planDays(input());
+    expect(mon!.open).toBe(true);
+    expect(mon!.sessions.every((s) => !s.bookable)).toBe(true);
+  });
+
+  it('closes today\'s sessions that are over when same-day booking is on', () => {
+    const [mon] = planDays(input({ window: { first: '2026-12-14', last: '2026-12-28' }, nowTime: '10:00' }));
+    expect(mon!.sessions.map((s) => s.bookable)).toEqual([false, true]);
+  });
+
+  it('never shows a session as bookable when it has no room or lies outside the window', () => {
+    fc.assert(
+      fc.property(fc.nat(60), fc.nat(60), fc.integer({ min: 0, max: 20 }), (b1, b2, offset) => {
+        const booked = new Map([
+          [slotKey('2026-12-15', 1), b1],
+          [slotKey('2026-12-15', 2), b2],
+        ]);
+        const dates = eachDay('2026-12-01', 40).slice(offset, offset + 20);
+        for (const day of planDays(input({ booked, dates }))) {
+          for (const s of day.sessions) {
+            if (s.bookable) {
+              expect(s.remaining).toBeGreaterThan(0);
+              expect(day.date >= '2026-12-15' && day.date <= '2026-12-28').toBe(true);
+            }
+            expect(s.remaining).toBeGreaterThanOrEqual(0);
+            expect(s.remaining).toBeLessThanOrEqual(s.capacity);
+          }
+        }
+      }),
+    );
+  });
+});
+
+describe('checking a requested session', () => {
+  const code = (f: () => unknown) => {
+    try {
+      f();
+      return 'ok';
+    } catch (e) {
+      return (e as DomainError).code;
+    }
+  };
+
+  it('refuses closed days, unknown sessions, full sessions and sessions outside the window', () => {
+    const days = planDays(input({ booked: new Map([[slotKey('2026-12-16', 1), 40]]) }));
+    const byDate = (d: string) => days.find((x) => x.date === d)!;
+    expect(code(() => assertBookable(byDate('2026-12-17'), 1))).toBe('CLOSED');
+    expect(code(() => assertBookable(byDate('2026-12-16'), 99))).toBe('NOT_BOOKABLE');
+    expect(code(() => assertBookable(byDate('2026-12-16'), 1))).toBe('SESSION_FULL');
+    expect(code(() => assertBookable(byDate('2026-12-14'), 1))).toBe('NOT_BOOKABLE');
+    expect(code(() => assertBookable(byDate('2026-12-16'), 2))).toBe('ok');
+  });
+
+  it('has room exactly while bookings are below capacity', () => {
+    fc.assert(fc.property(fc.nat(500), fc.nat(500), (cap, n) => hasRoom(cap, n) === n < cap));
+  });
+});

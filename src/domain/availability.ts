@@ -1,0 +1,92 @@
+import type { BookingWindow } from './booking-window.js';
+import { DomainError } from './errors.js';
+import { isoWeekday, type LocalDate, minutesOfDay } from './local-date.js';
+
+/** A one-hour session as the office configured it. */
+export interface SessionTemplate {
+  id: number;
+  letter: string;
+  start: string;
+  end: string;
+  capacity: number;
+}
+
+/** Why a day is closed: a weekday the office never opens, or a dated closure with its reason. */
+export type Closure =
+  | { kind: 'weekend' }
+  | { kind: 'national_holiday' | 'cuti_bersama' | 'provisional_holiday' | 'office_closure'; name: string };
+
+export interface SessionAvailability extends SessionTemplate {
+  remaining: number;
+  bookable: boolean;
+}
+
+export interface DayAvailability {
+  date: LocalDate;
+  open: boolean;
+  closure: Closure | null;
+  sessions: SessionAvailability[];
+}
+
+export interface PlanInput {
+  dates: LocalDate[];
+  openWeekdays: readonly number[];
+  closedDays: ReadonlyMap<LocalDate, Exclude<Closure, { kind: 'weekend' }>>;
+  sessions: readonly SessionTemplate[];
+  /** Active bookings per `date|sessionId`. */
+  booked: ReadonlyMap<string, number>;
+  window: BookingWindow;
+  today: LocalDate;
+  /** Wall-clock time now in the office's zone, to close today's sessions that are over. */
+  nowTime: string;
+}
+
+/** Key of the booked-count map, one per session and date. */
+export function slotKey(date: LocalDate, sessionId: number): string {
+  return `${date}|${sessionId}`;
+}
+
+/** Why the office is closed on a date, or null when it opens. Dated closures outrank weekdays. */
+export function closureOn(
+  date: LocalDate,
+  openWeekdays: readonly number[],
+  closedDays: PlanInput['closedDays'],
+): Closure | null {
+  const dated = closedDays.get(date);
+  if (dated) return dated;
+  return openWeekdays.includes(isoWeekday(date)) ? null : { kind: 'weekend' };
+}
+
+/** Every date with its sessions, remaining places and whether a citizen may book them now. */
+export function planDays(input: PlanInput): DayAvailability[] {
+  return input.dates.map((date) => {
+    const closure = closureOn(date, input.openWeekdays, input.closedDays);
+    if (closure) return { date, open: false, closure, sessions: [] };
+    const inWindow = date >= input.window.first && date <= input.window.last;
+    const sessions = input.sessions.map((s) => {
+      const remaining = Math.max(0, s.capacity - (input.booked.get(slotKey(date, s.id)) ?? 0));
+      // A session of today stays bookable until it ends: people may still come during it.
+      const over = date === input.today && minutesOfDay(input.nowTime) >= minutesOfDay(s.end);
+      return { ...s, remaining, bookable: inWindow && !over && remaining > 0 };
+    });
+    return { date, open: true, closure: null, sessions };
+  });
+}
+
+/**
+ * Checks a requested session on a planned day before any place is taken; the quota itself is
+ * checked again under the session's lock, since `remaining` here may be stale by then.
+ */
+export function assertBookable(day: DayAvailability, sessionId: number): SessionAvailability {
+  if (!day.open) throw new DomainError('CLOSED', { date: day.date });
+  const session = day.sessions.find((s) => s.id === sessionId);
+  if (!session) throw new DomainError('NOT_BOOKABLE', { date: day.date, reason: 'unknown_session' });
+  if (session.remaining === 0) throw new DomainError('SESSION_FULL', { date: day.date });
+  if (!session.bookable) throw new DomainError('NOT_BOOKABLE', { date: day.date, reason: 'outside_window' });
+  return session;
+}
+
+/** Whether one more booking fits: the rule applied under the lock. */
+export function hasRoom(capacity: number, activeBookings: number): boolean {
+  return activeBookings < capacity;
+}

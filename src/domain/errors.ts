@@ -1,0 +1,42 @@
+/**
+ * Errors the rules raise. They carry a machine-readable code and the facts needed to explain
+ * themselves; the HTTP layer decides status codes and words, so the domain never speaks HTTP.
+ */
+export type DomainErrorCode =
+  | 'SESSION_FULL'
+  | 'ALREADY_BOOKED'
+  | 'CLOSED'
+  | 'NOT_BOOKABLE'
+  | 'NOT_FOUND'
+  | 'NIK_MISMATCH'
+  | 'NOT_ACTIVE'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INVALID_TRANSITION'
+  | 'CHECK_IN_WINDOW'
+  | 'WRONG_DAY'
+  | 'NO_OPEN_DAY';
+
+/** A rule was broken; `details` holds what a message needs (dates, counts), never personal data. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly details: Record<string, string | number | boolean | null> = {},
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}
+
+/** A field of the input failed its rule; `problem` is a stable code per field. */
+export interface FieldProblem {
+  field: string;
+  problem: string;
+}
+
+/** Input that cannot be acted on, with every bad field named at once. */
+export class InvalidInputError extends Error {
+  constructor(readonly fields: FieldProblem[]) {
+    super('INVALID_INPUT');
+    this.name = 'InvalidInputError';
+  }
+}

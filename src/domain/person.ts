@@ -1,0 +1,30 @@
+import { type FieldProblem, InvalidInputError } from './errors.js';
+import { parseNik } from './nik.js';
+import { normalizePersonName } from './person-name.js';
+import { normalizeMobilePhone } from './phone.js';
+
+/** Who a booking is for, as stored: NIK digits only, a tidy name, a `628…` phone. */
+export interface Person {
+  nik: string;
+  name: string;
+  phone: string;
+}
+
+/** Every problem with the identity fields at once, so a form can mark them all. */
+export function personProblems(input: { nik: string; name: string; phone: string }): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const nik = parseNik(input.nik);
+  if (!nik.ok) problems.push({ field: 'nik', problem: nik.problem });
+  if (normalizePersonName(input.name) === null) problems.push({ field: 'name', problem: 'NAME_INVALID' });
+  if (normalizeMobilePhone(input.phone) === null) problems.push({ field: 'phone', problem: 'PHONE_INVALID' });
+  return problems;
+}
+
+/** The person in stored form, or InvalidInputError naming each bad field. */
+export function parsePerson(input: { nik: string; name: string; phone: string }): Person {
+  const nik = parseNik(input.nik);
+  const name = normalizePersonName(input.name);
+  const phone = normalizeMobilePhone(input.phone);
+  if (!nik.ok || name === null || phone === null) throw new InvalidInputError(personProblems(input));
+  return { nik: nik.value.nik, name, phone };
+}

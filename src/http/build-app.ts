@@ -1,0 +1,86 @@
+import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { AppContext } from '../app/context.js';
+import type { EventBus } from '../realtime/in-process-bus.js';
+import { registerErrorHandling } from './errors.js';
+import { citizenApiRoutes } from './routes/citizen-api.js';
+import { healthRoutes } from './routes/health.js';
+
+export interface HttpOptions {
+  /** Largest request body accepted; larger ones get 413. */
+  bodyLimitBytes: number;
+  /** Requests per minute one address may make to the booking endpoints (brokers script them). */
+  bookingRateLimitPerMinute: number;
+  /** Requests per minute one address may make to the whole API. */
+  apiRateLimitPerMinute: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For, mark cookies Secure. */
+  trustProxy: boolean;
+}
+
+export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
+  bodyLimitBytes: 16 * 1024,
+  // Generous: mobile carriers put many phones behind one address (CGNAT).
+  bookingRateLimitPerMinute: 30,
+  apiRateLimitPerMinute: 600,
+  trustProxy: false,
+};
+
+export interface AppDeps {
+  ctx: AppContext;
+  bus: EventBus;
+  logger: Logger;
+  http?: Partial<HttpOptions>;
+}
+
+/** The whole HTTP surface as a Fastify instance that does not listen: `server.ts` does, tests inject. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const http = { ...DEFAULT_HTTP_OPTIONS, ...deps.http };
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: http.bodyLimitBytes,
+    trustProxy: http.trustProxy,
+    // Request ids in logs let staff trace a citizen's complaint without logging who they are.
+    requestIdHeader: false,
+    // Long path parameters reach the route and get a proper 422 instead of a bare 414.
+    maxParamLength: 1000,
+  });
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    // Pages load only their own scripts and styles; no other host is ever needed.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: http.trustProxy,
+  });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: http.bodyLimitBytes });
+  await app.register(rateLimit, { global: false });
+
+  await app.register(healthRoutes(deps.ctx));
+  await app.register(
+    async (api) => {
+      api.addHook(
+        'onRequest',
+        api.rateLimit({ max: http.apiRateLimitPerMinute, timeWindow: '1 minute' }),
+      );
+      const bookingLimit = api.rateLimit({ max: http.bookingRateLimitPerMinute, timeWindow: '1 minute' });
+      api.addHook('onRequest', async (req, reply) => {
+        if (req.method === 'POST' && req.url.includes('/bookings')) await bookingLimit.call(api, req, reply);
+      });
+      await api.register(citizenApiRoutes(deps.ctx));
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

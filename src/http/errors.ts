@@ -1,0 +1,83 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type DomainErrorCode, InvalidInputError } from '../domain/errors.js';
+import { formatSession } from '../domain/indonesian-format.js';
+import { hasMessage, message } from './messages.js';
+import { type Lang, requestLang } from './i18n.js';
+
+const STATUS: Record<DomainErrorCode, number> = {
+  SESSION_FULL: 409,
+  ALREADY_BOOKED: 409,
+  CLOSED: 409,
+  NOT_BOOKABLE: 409,
+  NOT_FOUND: 404,
+  NIK_MISMATCH: 404,
+  NOT_ACTIVE: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  INVALID_TRANSITION: 409,
+  CHECK_IN_WINDOW: 409,
+  WRONG_DAY: 409,
+  NO_OPEN_DAY: 409,
+};
+
+/** The JSON body of every error answer. */
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, { code: string; message: string }>;
+    details?: Record<string, string | number | boolean | null>;
+  };
+}
+
+/** Words for a domain error, specific (NOT_FOUND_office) before general (NOT_FOUND). */
+export function domainErrorMessage(error: DomainError, lang: Lang): string {
+  const d = error.details;
+  const specific = typeof d.what === 'string' ? `${error.code}_${d.what}` : '';
+  const vars: Record<string, string> = {};
+  if (error.code === 'ALREADY_BOOKED' && typeof d.date === 'string' && typeof d.start === 'string' && typeof d.end === 'string') {
+    vars.when = formatSession(d.date, d.start, d.end, String(d.timezone ?? 'Asia/Jakarta'), lang);
+  }
+  return message(hasMessage(specific) ? specific : error.code, lang, vars);
+}
+
+/** An error as status and body, in the asker's language. Unknown errors are 500 and say nothing of their cause. */
+export function toErrorResponse(error: unknown, lang: Lang): { status: number; body: ErrorBody } {
+  if (error instanceof InvalidInputError) {
+    const fields: NonNullable<ErrorBody['error']['fields']> = {};
+    for (const f of error.fields) fields[f.field] = { code: f.problem, message: message(f.problem, lang) };
+    return { status: 422, body: { error: { code: 'INVALID_INPUT', message: message('INVALID_INPUT', lang), fields } } };
+  }
+  if (error instanceof DomainError) {
+    return {
+      status: STATUS[error.code],
+      body: { error: { code: error.code, message: domainErrorMessage(error, lang), details: error.details } },
+    };
+  }
+  const fe = error as Partial<FastifyError>;
+  const code = frameworkCode(fe);
+  if (code) return { status: fe.statusCode ?? 400, body: { error: { code, message: message(code, lang) } } };
+  return { status: 500, body: { error: { code: 'INTERNAL', message: message('INTERNAL', lang) } } };
+}
+
+function frameworkCode(e: Partial<FastifyError>): string | undefined {
+  if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e instanceof SyntaxError) return 'MALFORMED_JSON';
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) return 'PAYLOAD_TOO_LARGE';
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (e.statusCode === 429) return 'RATE_LIMITED';
+  if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) return 'BAD_REQUEST';
+  return undefined;
+}
+
+/** Installs the error and not-found handlers that give every failure the `{ error: { code, message } }` shape. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = toErrorResponse(error, requestLang(req));
+    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    if (status === 429 && (error as { headers?: Record<string, string> }).headers) reply.headers((error as { headers: Record<string, string> }).headers);
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const lang = requestLang(req);
+    return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: message('ROUTE_NOT_FOUND', lang) } });
+  });
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { isLocalDate } from '../domain/local-date.js';
+import { parseNik } from '../domain/nik.js';
+import { normalizePersonName } from '../domain/person-name.js';
+import { normalizeMobilePhone } from '../domain/phone.js';
+import { normalizeBookingCode } from '../domain/booking-code.js';
+import { type FieldProblem, InvalidInputError } from '../domain/errors.js';
+
+/*
+ * Field schemas whose issue messages are problem codes (REQUIRED, NIK_FORMAT, …): the error
+ * handler turns them into words in the asker's language.
+ */
+const problem = (code: string) => ({ error: (iss: { input?: unknown }) => (iss.input === undefined || iss.input === '' ? 'REQUIRED' : code) });
+
+/** A short trimmed string. */
+export const textField = (max = 100) => z.string(problem('INVALID')).trim().min(1, 'REQUIRED').max(max, 'TOO_LONG');
+
+/** A NIK in any spacing; the domain says what is wrong with it. */
+export const nikField = z
+  .string(problem('NIK_FORMAT'))
+  .max(40, 'NIK_FORMAT')
+  .superRefine((v, ctx) => {
+    if (v.trim() === '') return void ctx.addIssue({ code: 'custom', message: 'REQUIRED' });
+    const r = parseNik(v);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.problem });
+  });
+
+export const nameField = z
+  .string(problem('NAME_INVALID'))
+  .max(400, 'NAME_INVALID')
+  .refine((v) => v.trim() !== '', 'REQUIRED')
+  .refine((v) => v.trim() === '' || normalizePersonName(v) !== null, 'NAME_INVALID');
+
+export const phoneField = z
+  .string(problem('PHONE_INVALID'))
+  .max(40, 'PHONE_INVALID')
+  .refine((v) => v.trim() !== '', 'REQUIRED')
+  .refine((v) => v.trim() === '' || normalizeMobilePhone(v) !== null, 'PHONE_INVALID');
+
+export const dateField = z.string(problem('DATE_INVALID')).refine(isLocalDate, 'DATE_INVALID');
+
+/** A positive id, as a JSON number or the digits of a form field. */
+export const idField = (code = 'NUMBER_INVALID') =>
+  z.union([z.number(), z.string().regex(/^\d{1,9}$/)], problem(code)).transform(Number).pipe(z.number().int().positive(code));
+
+export const bookingCodeField = z.string(problem('CODE_INVALID')).max(40, 'CODE_INVALID').refine((v) => normalizeBookingCode(v) !== null, 'CODE_INVALID');
+
+/** Parses input against a schema, or throws InvalidInputError naming the first problem of each field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const fields: FieldProblem[] = [];
+  for (const issue of result.error.issues) {
+    const field = issue.path.length ? issue.path.map(String).join('.') : 'body';
+    if (fields.some((f) => f.field === field)) continue;
+    fields.push({ field, problem: /^[A-Z_]+$/.test(issue.message) ? issue.message : 'INVALID' });
+  }
+  throw new InvalidInputError(fields);
+}

@@ -1,0 +1,54 @@
+import { randomInt } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { AppContext } from './app/context.js';
+import { ensureDefaultOffice } from './app/ensure-default-office.js';
+import { openStorage, type Storage } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { buildApp, type HttpOptions } from './http/build-app.js';
+import type { EventBus } from './realtime/in-process-bus.js';
+import { startBus } from './realtime/start-bus.js';
+
+export interface RuntimeOptions {
+  databaseUrl: string;
+  logger: Logger;
+  poolSize?: number;
+  http?: Partial<HttpOptions>;
+  /** The clock; only tests pass another. */
+  now?: () => Date;
+}
+
+/** Everything a server process runs on, ready to listen or to be injected into. */
+export interface Runtime {
+  app: FastifyInstance;
+  ctx: AppContext;
+  storage: Storage;
+  bus: EventBus;
+  close(): Promise<void>;
+}
+
+/** Opens storage, migrates, makes the default office ready and builds the app. */
+export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
+  const storage = openStorage(opts.databaseUrl, { poolSize: opts.poolSize });
+  try {
+    await migrateToLatest(storage);
+    const bus = await startBus(storage, (error) => opts.logger.warn({ err: error }, 'event bus problem'));
+    const ctx: AppContext = { storage, now: opts.now ?? (() => new Date()), randomInt, events: bus };
+    await ensureDefaultOffice(ctx);
+    const app = await buildApp({ ctx, bus, logger: opts.logger, http: opts.http });
+    return {
+      app,
+      ctx,
+      storage,
+      bus,
+      async close() {
+        await app.close();
+        await bus.close();
+        await storage.close();
+      },
+    };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}

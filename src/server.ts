@@ -1,0 +1,33 @@
+import { loadConfig } from './config.js';
+import { createLogger } from './http/logger.js';
+import { startRuntime } from './runtime.js';
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+const runtime = await startRuntime({
+  databaseUrl: config.databaseUrl,
+  logger,
+  poolSize: config.databasePoolSize,
+  http: {
+    trustProxy: config.trustProxy,
+    bookingRateLimitPerMinute: config.bookingRateLimitPerMinute,
+    apiRateLimitPerMinute: config.apiRateLimitPerMinute,
+  },
+});
+await runtime.app.listen({ port: config.port, host: config.host });
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    runtime.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from '../support/dialects.js';
+import { bookingBody, nikFor } from '../support/factories.js';
+import { type ServerProcess, startServerProcess } from '../support/server-process.js';
+
+const REQUESTS = 500;
+
+/** The first session a citizen could book right now, by the server's own clock. */
+async function firstBookableSession(baseUrl: string): Promise<{ date: string; id: number; capacity: number }> {
+  const res = await fetch(`${baseUrl}/api/v1/offices/kota-bogor/availability?days=30`);
+  const { days } = (await res.json()) as { days: { date: string; sessions: { id: number; capacity: number; bookable: boolean }[] }[] };
+  for (const day of days) {
+    const s = day.sessions.find((x) => x.bookable);
+    if (s) return { date: day.date, id: s.id, capacity: s.capacity };
+  }
+  throw new Error('no bookable session in the next 30 days');
+}
+
+describe.each(DIALECTS)('the quota under a race on $name', (dialect) => {
+  it(`accepts exactly the quota of ${REQUESTS} concurrent bookings for one session`, { timeout: 120_000 }, async () => {
+    const database = await dialect.freshDatabase();
+    const dir = mkdtempSync(join(tmpdir(), 'antrean-race-'));
+    const url = dialect.name === 'sqlite' ? `file:${join(dir, 'race.sqlite')}` : database.url;
+    const env = { DATABASE_URL: url, BOOKING_RATE_LIMIT_PER_MINUTE: '100000', API_RATE_LIMIT_PER_MINUTE: '100000' };
+    const servers: ServerProcess[] = [];
+    try {
+      // PostgreSQL is the multi-process engine: prove it with two processes sharing the database.
+      servers.push(await startServerProcess(env));
+      if (dialect.name === 'postgres') servers.push(await startServerProcess(env));
+      const session = await firstBookableSession(servers[0]!.url);
+      expect(session.capacity).toBe(40);
+
+      const responses = await Promise.all(
+        Array.from({ length: REQUESTS }, async (_, i) => {
+          const server = servers[i % servers.length]!;
+          const res = await fetch(`${server.url}/api/v1/bookings`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(bookingBody({ date: session.date, sessionId: session.id, nik: nikFor(i) })),
+          });
+          const body = (await res.json()) as { booking?: { queueNumber: string }; error?: { code: string } };
+          return { status: res.status, body };
+        }),
+      );
+
+      const accepted = responses.filter((r) => r.status === 201);
+      const refused = responses.filter((r) => r.status === 409);
+      expect(accepted).toHaveLength(40);
+      expect(refused).toHaveLength(REQUESTS - 40);
+      expect(refused.every((r) => r.body.error?.code === 'SESSION_FULL')).toBe(true);
+      // Every accepted booking got its own number.
+      expect(new Set(accepted.map((r) => r.body.booking?.queueNumber)).size).toBe(40);
+
+      const after = await fetch(`${servers[1 % servers.length]!.url}/api/v1/offices/kota-bogor/availability?from=${session.date}&days=1`);
+      const day = ((await after.json()) as { days: { sessions: { id: number; remaining: number }[] }[] }).days[0]!;
+      expect(day.sessions.find((s) => s.id === session.id)?.remaining).toBe(0);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

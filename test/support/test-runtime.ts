@@ -1,0 +1,48 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/http/logger.js';
+import type { HttpOptions } from '../../src/http/build-app.js';
+import { type Runtime, startRuntime } from '../../src/runtime.js';
+import type { TestDialect } from './dialects.js';
+
+/** A Tuesday 09:00 WIB: today is 2026-12-01 in Kota Bogor, the booking window 2 to 15 December. */
+export const TUESDAY_MORNING = new Date('2026-12-01T02:00:00Z');
+
+export interface TestRuntime extends Runtime {
+  /** Every log line the app wrote, to check what never reaches the logs. */
+  logLines: string[];
+  /** Moves the app's clock. */
+  setNow(now: Date): void;
+}
+
+/** A runtime on a fresh database of the dialect, with a settable clock and captured logs. */
+export async function startTestRuntime(
+  dialect: TestDialect,
+  opts: { now?: Date; http?: Partial<HttpOptions> } = {},
+): Promise<TestRuntime> {
+  const database = await dialect.freshDatabase();
+  let now = opts.now ?? TUESDAY_MORNING;
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  const runtime = await startRuntime({
+    databaseUrl: database.url,
+    logger: createLogger('info', sink),
+    now: () => now,
+    http: { bookingRateLimitPerMinute: 10_000, apiRateLimitPerMinute: 100_000, ...opts.http },
+  });
+  return {
+    ...runtime,
+    logLines,
+    setNow(next: Date) {
+      now = next;
+    },
+    async close() {
+      await runtime.close();
+      await database.drop();
+    },
+  };
+}
