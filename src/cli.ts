@@ -1,11 +1,13 @@
 import { loadConfig } from './config.js';
 import { openStorage } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { USER_USAGE, userCommand } from './user-command.js';
 
 const USAGE = `Usage: npm run antrean -- <command>
 
 Commands:
-  migrate     bring the database schema up to date`;
+  migrate     bring the database schema up to date
+${USER_USAGE}`;
 
 /** Command-line entry: `npm run migrate`, `npm run antrean -- …`. */
 async function main(argv: string[]): Promise<number> {
@@ -22,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
         await storage.close();
       }
     }
+    case 'user':
+      return userCommand(argv.slice(1), config.databaseUrl);
     default:
       console.error(USAGE);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from './domain/staff-account.js';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -7,7 +8,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().default('file:./data/antrean.sqlite'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Password of the first admin on a database without users; generated and printed once when unset. */
-  ANTREAN_ADMIN_PASSWORD: z.string().min(8).optional(),
+  ANTREAN_ADMIN_PASSWORD: z.string().min(MIN_PASSWORD_LENGTH).optional(),
   /** Set behind HTTPS so session cookies are marked Secure. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Connections per process in the PostgreSQL pool. */

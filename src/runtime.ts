@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppContext } from './app/context.js';
 import { ensureDefaultOffice } from './app/ensure-default-office.js';
+import { ensureFirstAdmin } from './app/ensure-first-admin.js';
 import { openStorage, type Storage } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp, type HttpOptions } from './http/build-app.js';
@@ -16,6 +17,13 @@ export interface RuntimeOptions {
   http?: Partial<HttpOptions>;
   /** The clock; only tests pass another. */
   now?: () => Date;
+  /** Password of the first admin on a database without users (ANTREAN_ADMIN_PASSWORD); generated when absent. */
+  adminPassword?: string | undefined;
+  /**
+   * Prints a line for the operator, outside the JSON log: a generated admin password must be
+   * seen once on the terminal, never kept by log shipping. Defaults to stdout.
+   */
+  announce?: (line: string) => void;
 }
 
 /** Everything a server process runs on, ready to listen or to be injected into. */
@@ -35,6 +43,16 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const bus = await startBus(storage, (error) => opts.logger.warn({ err: error }, 'event bus problem'));
     const ctx: AppContext = { storage, now: opts.now ?? (() => new Date()), randomInt, events: bus };
     await ensureDefaultOffice(ctx);
+    const admin = await ensureFirstAdmin(ctx, { password: opts.adminPassword });
+    if (admin.created) {
+      opts.logger.info({ username: admin.username }, 'first admin created');
+      const announce = opts.announce ?? ((line: string) => console.log(line));
+      announce(
+        admin.generatedPassword === null
+          ? `First admin created: username "${admin.username}", password from ANTREAN_ADMIN_PASSWORD.`
+          : `First admin created: username "${admin.username}", password "${admin.generatedPassword}". It is shown only this once: write it down now.`,
+      );
+    }
     const app = await buildApp({ ctx, bus, logger: opts.logger, http: opts.http });
     return {
       app,

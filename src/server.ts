@@ -8,6 +8,7 @@ const runtime = await startRuntime({
   databaseUrl: config.databaseUrl,
   logger,
   poolSize: config.databasePoolSize,
+  adminPassword: config.adminPassword,
   http: {
     trustProxy: config.trustProxy,
     bookingRateLimitPerMinute: config.bookingRateLimitPerMinute,

@@ -7,9 +7,11 @@ export interface OfficeEvent {
   payload: Record<string, unknown>;
 }
 
-/** Where use cases announce changes; the realtime layer fans them out to screens. */
+/** Where use cases announce changes and live screens listen; the realtime layer carries them across processes. */
 export interface EventPublisher {
   publish(event: OfficeEvent): Promise<void>;
+  /** Listens to one office's events; returns the function that stops listening. */
+  subscribe(officeId: number, listener: (event: OfficeEvent) => void): () => void;
 }
 
 /** What every use case may use: storage, the time, randomness and the event bus. */

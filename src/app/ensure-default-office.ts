@@ -1,4 +1,5 @@
 import { insertServices, insertSessions } from '../db/repositories/catalogue.js';
+import { insertCounters } from '../db/repositories/counters.js';
 import { countOffices, insertOffice, listOffices } from '../db/repositories/offices.js';
 import { todayIn, yearOf } from '../domain/local-date.js';
 import type { AppContext } from './context.js';
@@ -43,6 +44,7 @@ export async function ensureDefaultOffice(ctx: AppContext): Promise<void> {
         active: 1,
       })),
     );
+    await insertCounters(trx, officeId, o.counters);
   });
   for (const office of await listOffices(ctx.storage.db)) {
     const thisYear = yearOf(todayIn(office.timezone, now));

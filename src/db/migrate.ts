@@ -2,6 +2,8 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { Storage } from './database.js';
 import type { EngineCapabilities } from './engine.js';
 import * as bookingEngine from './migrations/0001-booking-engine.js';
+import * as staffAccess from './migrations/0002-staff-access.js';
+import * as officeFloor from './migrations/0003-office-floor.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
@@ -10,6 +12,8 @@ interface EngineMigration {
 /** Every migration in order; a name, once released, never changes. */
 const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-booking-engine': bookingEngine,
+  '0002-staff-access': staffAccess,
+  '0003-office-floor': officeFloor,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -84,6 +84,11 @@ export interface BookingsTable {
   checked_in_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The counter that called the ticket last. */
+  counter_number: Generated<number | null>;
+  called_at: Generated<string | null>;
+  /** How often the desk put a skipped ticket back in line; once is the limit. */
+  requeue_count: Generated<number>;
 }
 
 export interface BookingEventsTable {
@@ -106,6 +111,51 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface CountersTable {
+  id: Generated<number>;
+  office_id: number;
+  number: number;
+  name: string;
+  active: Generated<number>;
+  paused: Generated<number>;
+}
+
+export interface CounterServicesTable {
+  counter_id: number;
+  service_id: number;
+}
+
+/** A staff account. `role` is one of the domain's roles; `office_id` null means every office. */
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: string;
+  office_id: number | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A logged-in browser. `id` is the SHA-256 of the cookie token, so a leaked table logs nobody in. */
+export interface StaffSessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+/** One login attempt, kept a day to count failures per account and per address across processes. */
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  address: string;
+  at: string;
+  success: number;
+}
+
 export interface Database {
   offices: OfficesTable;
   services: ServicesTable;
@@ -116,6 +166,11 @@ export interface Database {
   bookings: BookingsTable;
   booking_events: BookingEventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  users: UsersTable;
+  staff_sessions: StaffSessionsTable;
+  login_attempts: LoginAttemptsTable;
+  counters: CountersTable;
+  counter_services: CounterServicesTable;
 }
 
 export type OfficeRow = Selectable<OfficesTable>;
@@ -124,3 +179,5 @@ export type SessionRow = Selectable<SessionsTable>;
 export type ClosedDayRow = Selectable<ClosedDaysTable>;
 export type BookingRow = Selectable<BookingsTable>;
 export type NewBooking = Insertable<BookingsTable>;
+export type CounterRow = Selectable<CountersTable>;
+export type UserRow = Selectable<UsersTable>;

@@ -14,7 +14,16 @@ export type DomainErrorCode =
   | 'INVALID_TRANSITION'
   | 'CHECK_IN_WINDOW'
   | 'WRONG_DAY'
-  | 'NO_OPEN_DAY';
+  | 'NO_OPEN_DAY'
+  | 'INVALID_CREDENTIALS'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'USERNAME_TAKEN'
+  | 'LAST_ADMIN'
+  | 'NO_CURRENT_TICKET'
+  | 'COUNTER_PAUSED'
+  | 'COUNTER_BUSY'
+  | 'REQUEUE_LIMIT'
+  | 'OTHER_OFFICE';
 
 /** A rule was broken; `details` holds what a message needs (dates, counts), never personal data. */
 export class DomainError extends Error {

@@ -22,7 +22,7 @@ const NEXT: Record<TicketStatus, readonly TicketStatus[]> = {
   // A checked-in person who leaves before being called is recorded as a no-show at day end.
   checked_in: ['called', 'no_show', 'cancelled'],
   // `called` → `called` is a recall: announced again, same counter.
-  called: ['called', 'serving', 'skipped'],
+  called: ['called', 'serving', 'skipped', 'no_show'],
   // A transfer sends the person back to the waiting line of another service, place kept.
   serving: ['done', 'checked_in'],
   skipped: ['checked_in', 'no_show'],

@@ -9,6 +9,9 @@ import type { EventBus } from '../realtime/in-process-bus.js';
 import { registerErrorHandling } from './errors.js';
 import { citizenApiRoutes } from './routes/citizen-api.js';
 import { healthRoutes } from './routes/health.js';
+import { officeFloorApiRoutes } from './routes/office-floor-api.js';
+import { registerStaffAuth } from './plugins/staff-auth.js';
+import { staffAuthRoutes } from './routes/staff-auth.js';
 
 export interface HttpOptions {
   /** Largest request body accepted; larger ones get 413. */
@@ -64,21 +67,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hsts: http.trustProxy,
   });
   await app.register(cookie);
+  registerStaffAuth(app, deps.ctx);
   await app.register(formbody, { bodyLimit: http.bodyLimitBytes });
   await app.register(rateLimit, { global: false });
 
   await app.register(healthRoutes(deps.ctx));
   await app.register(
     async (api) => {
+      // Office PCs share one address behind the office's NAT: count staff by account, citizens by address.
       api.addHook(
         'onRequest',
-        api.rateLimit({ max: http.apiRateLimitPerMinute, timeWindow: '1 minute' }),
+        api.rateLimit({
+          max: http.apiRateLimitPerMinute,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => (req.staff ? `staff:${req.staff.id}` : req.ip),
+        }),
       );
       const bookingLimit = api.rateLimit({ max: http.bookingRateLimitPerMinute, timeWindow: '1 minute' });
       api.addHook('onRequest', async (req, reply) => {
-        if (req.method === 'POST' && req.url.includes('/bookings')) await bookingLimit.call(api, req, reply);
+        if (req.method === 'POST' && req.url.startsWith('/api/v1/bookings')) await bookingLimit.call(api, req, reply);
       });
       await api.register(citizenApiRoutes(deps.ctx));
+      await api.register(staffAuthRoutes(deps.ctx, { trustProxy: http.trustProxy }));
+      await api.register(officeFloorApiRoutes(deps.ctx));
     },
     { prefix: '/api/v1' },
   );

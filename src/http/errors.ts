@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorCode, InvalidInputError } from '../domain/errors.js';
-import { formatSession } from '../domain/indonesian-format.js';
+import { formatDate, formatSession } from '../domain/indonesian-format.js';
 import { hasMessage, message } from './messages.js';
 import { type Lang, requestLang } from './i18n.js';
 
@@ -17,6 +17,15 @@ const STATUS: Record<DomainErrorCode, number> = {
   CHECK_IN_WINDOW: 409,
   WRONG_DAY: 409,
   NO_OPEN_DAY: 409,
+  INVALID_CREDENTIALS: 401,
+  TOO_MANY_ATTEMPTS: 429,
+  USERNAME_TAKEN: 409,
+  LAST_ADMIN: 409,
+  NO_CURRENT_TICKET: 409,
+  COUNTER_PAUSED: 409,
+  COUNTER_BUSY: 409,
+  REQUEUE_LIMIT: 409,
+  OTHER_OFFICE: 403,
 };
 
 /** The JSON body of every error answer. */
@@ -37,6 +46,9 @@ export function domainErrorMessage(error: DomainError, lang: Lang): string {
   if (error.code === 'ALREADY_BOOKED' && typeof d.date === 'string' && typeof d.start === 'string' && typeof d.end === 'string') {
     vars.when = formatSession(d.date, d.start, d.end, String(d.timezone ?? 'Asia/Jakarta'), lang);
   }
+  if (typeof d.retryAfterSeconds === 'number') vars.minutes = String(Math.max(1, Math.ceil(d.retryAfterSeconds / 60)));
+  for (const [k, v] of Object.entries(d)) if (typeof v === 'string' || typeof v === 'number') vars[k] ??= String(v);
+  if (error.code === 'WRONG_DAY' && typeof d.date === 'string') vars.date = formatDate(d.date, lang);
   return message(hasMessage(specific) ? specific : error.code, lang, vars);
 }
 
@@ -74,6 +86,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const { status, body } = toErrorResponse(error, requestLang(req));
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     if (status === 429 && (error as { headers?: Record<string, string> }).headers) reply.headers((error as { headers: Record<string, string> }).headers);
+    // A refusal that lifts by itself (the login attempt limit) says when.
+    if (error instanceof DomainError && typeof error.details.retryAfterSeconds === 'number') reply.header('retry-after', String(error.details.retryAfterSeconds));
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {

@@ -42,6 +42,43 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'Something went wrong on the server. Please try again.',
   },
   UNAVAILABLE: { id: 'Layanan sedang tidak tersedia.', en: 'The service is unavailable.' },
+  UNAUTHENTICATED: { id: 'Silakan masuk (login) lebih dulu.', en: 'Please log in first.' },
+  FORBIDDEN: { id: 'Akun Anda tidak berwenang untuk ini.', en: 'Your account is not allowed to do this.' },
+  CSRF: {
+    id: 'Formulir kedaluwarsa atau tidak berasal dari halaman ini. Muat ulang halaman dan coba lagi.',
+    en: 'The form has expired or did not come from this page. Reload the page and try again.',
+  },
+  INVALID_CREDENTIALS: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  TOO_MANY_ATTEMPTS: {
+    id: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.',
+    en: 'Too many failed login attempts. Try again in {minutes} minutes.',
+  },
+  USERNAME_TAKEN: { id: 'Nama pengguna ini sudah dipakai.', en: 'This username is already taken.' },
+  LAST_ADMIN: {
+    id: 'Ini admin aktif terakhir; tambahkan admin lain sebelum menonaktifkannya.',
+    en: 'This is the last active admin; add another admin before disabling it.',
+  },
+  NOT_FOUND_user: { id: 'Pengguna tidak ditemukan.', en: 'User not found.' },
+
+  WRONG_DAY: {
+    id: 'Antrean ini untuk {date}, bukan hari ini. Check-in hanya pada hari antreannya.',
+    en: 'This booking is for {date}, not today. Check-in is only possible on the booking day.',
+  },
+  CHECK_IN_WINDOW: {
+    id: 'Di luar jam check-in ({opensAt}–{closesAt}). Isi alasan untuk tetap melakukan check-in.',
+    en: 'Outside the check-in window ({opensAt}–{closesAt}). State a reason to check in anyway.',
+  },
+  NO_OPEN_DAY: { id: 'Tidak ada hari buka dengan tempat tersisa dalam masa pemesanan.', en: 'No open day with places left in the booking window.' },
+  NO_CURRENT_TICKET: { id: 'Loket ini belum memanggil siapa pun.', en: 'This counter has not called anyone.' },
+  COUNTER_PAUSED: { id: 'Loket sedang dijeda. Lanjutkan loket dulu.', en: 'This counter is paused. Resume it first.' },
+  COUNTER_BUSY: {
+    id: 'Loket ini masih menangani nomor {queueNumber}. Selesaikan atau lewati dulu.',
+    en: 'This counter still holds number {queueNumber}. Finish or skip it first.',
+  },
+  REQUEUE_LIMIT: { id: 'Nomor ini sudah pernah dikembalikan ke antrean.', en: 'This number was already put back in line once.' },
+  INVALID_TRANSITION: { id: 'Tindakan ini tidak berlaku untuk status antrean saat ini.', en: 'This action does not apply to the ticket as it stands.' },
+  OTHER_OFFICE: { id: 'Akun Anda tidak terdaftar di kantor ini.', en: 'Your account does not belong to this office.' },
+  NOT_FOUND_counter: { id: 'Loket tidak ditemukan.', en: 'Counter not found.' },
 
   // Field problems.
   REQUIRED: { id: 'Wajib diisi.', en: 'Required.' },
@@ -67,6 +104,12 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   CODE_INVALID: { id: 'Kode booking terdiri dari 9 huruf dan angka.', en: 'A booking code has 9 letters and digits.' },
   NUMBER_INVALID: { id: 'Harus berupa angka yang sesuai.', en: 'Must be a suitable number.' },
   TOO_LONG: { id: 'Isian terlalu panjang.', en: 'Too long.' },
+  USERNAME_INVALID: {
+    id: 'Nama pengguna 3 sampai 32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
+    en: 'A username has 3 to 32 characters: lower-case letters, digits, dot, underscore or hyphen.',
+  },
+  PASSWORD_TOO_SHORT: { id: 'Kata sandi minimal 10 karakter.', en: 'A password needs at least 10 characters.' },
+  ROLE_INVALID: { id: 'Peran harus admin, desk, counter atau display.', en: 'The role must be admin, desk, counter or display.' },
 };
 
 /** The message for a code in a language, with `{name}` placeholders filled from `vars`. */

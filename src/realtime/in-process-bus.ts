@@ -6,7 +6,6 @@ export type OfficeEventListener = (event: OfficeEvent) => void;
 
 /** Publishes events and lets live streams subscribe to one office's events. */
 export interface EventBus extends EventPublisher {
-  subscribe(officeId: number, listener: OfficeEventListener): () => void;
   close(): Promise<void>;
 }
 

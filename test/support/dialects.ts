@@ -1,16 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 
 /** A storage engine the integration suite runs on, and how to get a fresh, empty database on it. */
 export interface TestDialect {
   name: 'sqlite' | 'postgres';
-  /** A new empty database; `drop` removes it. */
-  freshDatabase(): Promise<{ url: string; drop(): Promise<void> }>;
+  /**
+   * A new empty database; `drop` removes it. `crossProcess` asks for one that another process
+   * (a CLI, a second server) can open too: a temporary file on SQLite instead of memory.
+   */
+  freshDatabase(opts?: { crossProcess?: boolean }): Promise<{ url: string; drop(): Promise<void> }>;
 }
 
 const sqlite: TestDialect = {
   name: 'sqlite',
-  async freshDatabase() {
-    return { url: ':memory:', drop: async () => undefined };
+  async freshDatabase(opts = {}) {
+    if (!opts.crossProcess) return { url: ':memory:', drop: async () => undefined };
+    const dir = mkdtempSync(join(tmpdir(), 'antrean-test-'));
+    return { url: `file:${join(dir, 'antrean.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   },
 };
 

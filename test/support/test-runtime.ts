@@ -12,16 +12,19 @@ export interface TestRuntime extends Runtime {
   logLines: string[];
   /** Moves the app's clock. */
   setNow(now: Date): void;
+  /** Lines the runtime announced to the operator (the first admin's password), instead of printing them. */
+  announcements: string[];
 }
 
 /** A runtime on a fresh database of the dialect, with a settable clock and captured logs. */
 export async function startTestRuntime(
   dialect: TestDialect,
-  opts: { now?: Date; http?: Partial<HttpOptions> } = {},
+  opts: { now?: Date; http?: Partial<HttpOptions>; adminPassword?: string } = {},
 ): Promise<TestRuntime> {
   const database = await dialect.freshDatabase();
   let now = opts.now ?? TUESDAY_MORNING;
   const logLines: string[] = [];
+  const announcements: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
       logLines.push(String(chunk));
@@ -32,11 +35,14 @@ export async function startTestRuntime(
     databaseUrl: database.url,
     logger: createLogger('info', sink),
     now: () => now,
+    adminPassword: opts.adminPassword,
+    announce: (line) => announcements.push(line),
     http: { bookingRateLimitPerMinute: 10_000, apiRateLimitPerMinute: 100_000, ...opts.http },
   });
   return {
     ...runtime,
     logLines,
+    announcements,
     setNow(next: Date) {
       now = next;
     },

@@ -1,0 +1,24 @@
+import type { BookingView } from '../db/repositories/bookings.js';
+import { findServiceByCode } from '../db/repositories/catalogue.js';
+import { reassignService } from '../db/repositories/floor.js';
+import { InvalidInputError } from '../domain/errors.js';
+import { actOnCounterTicket, type CounterTicketAction } from './act-on-counter-ticket.js';
+import type { AppContext } from './context.js';
+import { requireOffice } from './find-office.js';
+
+/**
+ * Sends the person being served to another service's line (say from KK to KTP-el) without
+ * losing their place: they keep their arrival time, so they are called as if never gone.
+ */
+export async function transferTicket(ctx: AppContext, opts: CounterTicketAction & { serviceCode: string }): Promise<BookingView> {
+  const office = await requireOffice(ctx.storage.db, opts.officeSlug);
+  const service = await findServiceByCode(ctx.storage.db, office.id, opts.serviceCode);
+  if (!service) throw new InvalidInputError([{ field: 'service', problem: 'UNKNOWN_SERVICE' }]);
+  return actOnCounterTicket(ctx, opts, {
+    from: ['serving'],
+    to: 'checked_in',
+    kind: 'transferred',
+    note: `to ${service.code}`,
+    alsoDo: (trx, ticket) => reassignService(trx, ticket.id, service.id),
+  });
+}

@@ -1,0 +1,126 @@
+import { sql } from 'kysely';
+import type { Executor } from './offices.js';
+import { type BookingView, findBookingById } from './bookings.js';
+
+/** A checked-in ticket as the calling order sees it. */
+export interface WaitingRow {
+  id: number;
+  priority: string | null;
+  session_start: string;
+  checked_in_at: string;
+  service_id: number;
+}
+
+/** Tickets waiting today at an office, limited to some services when given. */
+export function listWaiting(db: Executor, officeId: number, date: string, serviceIds: number[] | null): Promise<WaitingRow[]> {
+  let q = db
+    .selectFrom('bookings')
+    .innerJoin('sessions', 'sessions.id', 'bookings.session_id')
+    .select(['bookings.id', 'bookings.priority', 'sessions.start_time as session_start', 'bookings.checked_in_at', 'bookings.service_id'])
+    .where('bookings.office_id', '=', officeId)
+    .where('bookings.date', '=', date)
+    .where('bookings.status', '=', 'checked_in');
+  if (serviceIds && serviceIds.length) q = q.where('bookings.service_id', 'in', serviceIds);
+  return q.execute().then((rows) => rows.map((r) => ({ ...r, checked_in_at: r.checked_in_at ?? '' })));
+}
+
+/** How many people are waiting today: checked in and not called yet. */
+export async function countWaiting(db: Executor, officeId: number, date: string): Promise<number> {
+  const row = await db
+    .selectFrom('bookings')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('office_id', '=', officeId)
+    .where('date', '=', date)
+    .where('status', '=', 'checked_in')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The ticket a counter has called or is serving today, if any. */
+export async function findCounterTicket(db: Executor, officeId: number, date: string, counterNumber: number): Promise<BookingView | undefined> {
+  const row = await db
+    .selectFrom('bookings')
+    .select('id')
+    .where('office_id', '=', officeId)
+    .where('date', '=', date)
+    .where('counter_number', '=', counterNumber)
+    .where('status', 'in', ['called', 'serving'])
+    .executeTakeFirst();
+  return row ? findBookingById(db, row.id) : undefined;
+}
+
+/**
+ * Gives a waiting ticket to a counter, only if it is still waiting: two counters pressing
+ * "call next" at once each get a different ticket, the loser simply tries the next one.
+ */
+export async function claimForCounter(db: Executor, id: number, counterNumber: number, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('bookings')
+    .set({ status: 'called', counter_number: counterNumber, called_at: at, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'checked_in')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Moves a ticket to another service's line and frees the counter; its arrival time, and so its place, stays. */
+export async function reassignService(db: Executor, id: number, serviceId: number): Promise<void> {
+  await db.updateTable('bookings').set({ service_id: serviceId, counter_number: null }).where('id', '=', id).execute();
+}
+
+/** Puts a skipped ticket back in line, once: the count is checked in the same statement. */
+export async function requeueSkipped(db: Executor, id: number, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('bookings')
+    .set((eb) => ({ status: 'checked_in', counter_number: null, checked_in_at: at, updated_at: at, requeue_count: eb('requeue_count', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', 'skipped')
+    .where('requeue_count', '<', 1)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Bookings matching a code, a NIK or part of a name, newest date first. */
+export async function searchBookings(
+  db: Executor,
+  officeId: number,
+  by: { code?: string; nik?: string; name?: string },
+  limit = 20,
+): Promise<BookingView[]> {
+  let q = db.selectFrom('bookings').select('id').where('office_id', '=', officeId);
+  if (by.code) q = q.where('code', '=', by.code);
+  else if (by.nik) q = q.where('nik', '=', by.nik);
+  else if (by.name) q = q.where(sql`lower(name)`, 'like', `%${by.name.toLowerCase().replace(/[%_\\]/g, '')}%`);
+  else return [];
+  const rows = await q.orderBy('date', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const views = await Promise.all(rows.map((r) => findBookingById(db, r.id)));
+  return views.filter((v): v is BookingView => v !== undefined);
+}
+
+/** The latest calls today, newest first, for the display board. */
+export async function recentCalls(db: Executor, officeId: number, since: string, limit: number) {
+  return db
+    .selectFrom('booking_events')
+    .innerJoin('bookings', 'bookings.id', 'booking_events.booking_id')
+    .select(['bookings.queue_number', 'booking_events.counter_number', 'booking_events.at', 'booking_events.type'])
+    .where('booking_events.office_id', '=', officeId)
+    .where('booking_events.type', 'in', ['called', 'recalled'])
+    .where('booking_events.at', '>=', since)
+    .orderBy('booking_events.at', 'desc')
+    .orderBy('booking_events.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Active tickets of days before `today` (and today's never-arrived ones when `todayCutoff` says so), to be closed as no-shows. */
+export async function listOverdue(db: Executor, officeId: number, today: string, todayBookedAlso: boolean) {
+  let q = db
+    .selectFrom('bookings')
+    .select(['id', 'status'])
+    .where('office_id', '=', officeId)
+    .where('status', 'in', ['booked', 'checked_in', 'called', 'skipped']);
+  q = todayBookedAlso
+    ? q.where((eb) => eb.or([eb('date', '<', today), eb.and([eb('date', '=', today), eb('status', '=', 'booked')])]))
+    : q.where('date', '<', today);
+  return q.execute();
+}

@@ -1,0 +1,135 @@
+import type { Insertable } from 'kysely';
+import type { LoginAttemptsTable, StaffSessionsTable, UserRow, UsersTable } from '../schema.js';
+import type { Executor } from './offices.js';
+
+/** The unique index on usernames, to recognise a taken name on either engine. */
+export const UNIQUE_USERNAME = { name: 'users_username_unique', sqliteColumns: 'users.username' };
+
+/** The account with that (normalised) username, disabled or not. */
+export function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+/** Every account, oldest first. */
+export function listUsers(db: Executor): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().orderBy('id').execute();
+}
+
+/** How many accounts exist; zero means nobody could log in yet. */
+export async function countUsers(db: Executor): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** How many admins can still log in. */
+export async function countEnabledAdmins(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Adds an account and returns its id; fails on a taken username (UNIQUE_USERNAME). */
+export async function insertUser(db: Executor, user: Insertable<UsersTable>): Promise<number> {
+  const row = await db.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Disables or re-enables an account. */
+export async function setUserDisabled(db: Executor, id: number, disabled: boolean, at: string): Promise<void> {
+  await db.updateTable('users').set({ disabled: disabled ? 1 : 0, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** Adds a session. */
+export async function insertStaffSession(db: Executor, session: Insertable<StaffSessionsTable>): Promise<void> {
+  await db.insertInto('staff_sessions').values(session).execute();
+}
+
+/** A session that has not expired, with its account, provided the account is not disabled. */
+export function findLiveSession(db: Executor, id: string, now: string) {
+  return db
+    .selectFrom('staff_sessions')
+    .innerJoin('users', 'users.id', 'staff_sessions.user_id')
+    .select([
+      'staff_sessions.id as session_id',
+      'staff_sessions.csrf_token',
+      'staff_sessions.last_seen_at',
+      'users.id as user_id',
+      'users.username',
+      'users.role',
+      'users.office_id',
+    ])
+    .where('staff_sessions.id', '=', id)
+    .where('staff_sessions.expires_at', '>', now)
+    .where('users.disabled', '=', 0)
+    .executeTakeFirst();
+}
+
+/** Records that a session was used. */
+export async function touchStaffSession(db: Executor, id: string, at: string): Promise<void> {
+  await db.updateTable('staff_sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+/** Ends one session. */
+export async function deleteStaffSession(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('id', '=', id).execute();
+}
+
+/** Ends every session of an account. */
+export async function deleteSessionsOfUser(db: Executor, userId: number): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('user_id', '=', userId).execute();
+}
+
+/** Removes sessions that expired before `now`; they could no longer log anyone in anyway. */
+export async function deleteExpiredSessions(db: Executor, now: string): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('expires_at', '<=', now).execute();
+}
+
+/** Records one login attempt. */
+export async function insertLoginAttempt(db: Executor, attempt: Insertable<LoginAttemptsTable>): Promise<void> {
+  await db.insertInto('login_attempts').values(attempt).execute();
+}
+
+/** When a username last logged in successfully since `since`, if it did. */
+export async function lastSuccessOfUsername(db: Executor, username: string, since: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('login_attempts')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('username', '=', username)
+    .where('success', '=', 1)
+    .where('at', '>', since)
+    .executeTakeFirst();
+  return row?.at ?? undefined;
+}
+
+/** Instants of the failed attempts on a username after `since`. */
+export async function failuresOfUsernameSince(db: Executor, username: string, since: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('login_attempts')
+    .select('at')
+    .where('username', '=', username)
+    .where('success', '=', 0)
+    .where('at', '>', since)
+    .execute();
+  return rows.map((r) => r.at);
+}
+
+/** Instants of the failed attempts from an address after `since`. */
+export async function failuresOfAddressSince(db: Executor, address: string, since: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('login_attempts')
+    .select('at')
+    .where('address', '=', address)
+    .where('success', '=', 0)
+    .where('at', '>', since)
+    .execute();
+  return rows.map((r) => r.at);
+}
+
+/** Forgets attempts older than `before`; they no longer count against any limit. */
+export async function deleteLoginAttemptsBefore(db: Executor, before: string): Promise<void> {
+  await db.deleteFrom('login_attempts').where('at', '<', before).execute();
+}

@@ -1,0 +1,138 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app/context.js';
+import { findStaffSession } from '../../app/find-staff-session.js';
+import type { StaffMember } from '../../domain/staff-account.js';
+import type { Role } from '../../domain/staff-role.js';
+import { requestLang } from '../i18n.js';
+import { message } from '../messages.js';
+
+export { ROLES, type Role } from '../../domain/staff-role.js';
+export type { StaffMember } from '../../domain/staff-account.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The staff member whose session cookie came with the request; null for citizens and dead sessions. */
+    staff: StaffMember | null;
+  }
+}
+
+/** Name of the cookie that carries a staff session token. */
+export const SESSION_COOKIE = 'antrean_session';
+
+/** Tokens are 43 characters; anything much longer is junk not worth a database lookup. */
+const MAX_TOKEN_LENGTH = 128;
+
+// The CSRF token of each request's session; kept off the request object so it is not a public field.
+const csrfTokens = new WeakMap<FastifyRequest, string>();
+
+/**
+ * Reads the session cookie on every request and sets `req.staff`. Registered on the root
+ * instance (not encapsulated) so every route, present and future, sees the same `req.staff`.
+ * Register after @fastify/cookie.
+ */
+export function registerStaffAuth(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('staff', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token || token.length > MAX_TOKEN_LENGTH) return;
+    const session = await findStaffSession(ctx, token);
+    if (!session) return;
+    req.staff = session.staff;
+    csrfTokens.set(req, session.csrfToken);
+  });
+}
+
+/** Answers with the common error shape and stops the request. */
+function deny(req: FastifyRequest, reply: FastifyReply, status: number, code: string): FastifyReply {
+  return reply.status(status).send({ error: { code, message: message(code, requestLang(req)) } });
+}
+
+/**
+ * A hook (onRequest or preHandler) that lets only logged-in staff with one of `roles` through:
+ * 401 UNAUTHENTICATED without a live session, 403 FORBIDDEN for another role. Admin is not
+ * implied: a route that admins may use names 'admin'.
+ */
+export function requireRole(...roles: Role[]) {
+  const allowed = new Set<Role>(roles);
+  return async function requireRoleHook(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+    if (!req.staff) return deny(req, reply, 401, 'UNAUTHENTICATED');
+    if (!allowed.has(req.staff.role)) return deny(req, reply, 403, 'FORBIDDEN');
+    return undefined;
+  };
+}
+
+/** The CSRF token to put in a staff page's forms as `_csrf`; empty when nobody is logged in. */
+export function csrfToken(req: FastifyRequest): string {
+  return csrfTokens.get(req) ?? '';
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function mediaType(req: FastifyRequest): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function sameToken(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string' || expected === '') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * A preHandler hook (it needs the parsed body) that stops cross-site requests made with a
+ * logged-in staff member's cookie:
+ *
+ * - Form posts (`application/x-www-form-urlencoded`, `multipart/form-data`) must carry a `_csrf`
+ *   field equal to the session's token. Any site can make a browser submit a form, so the token,
+ *   which only our own pages know, is the proof the form came from us.
+ * - JSON (`application/json`, `…+json`) passes without a token. A cross-site page cannot send
+ *   that content type without a CORS preflight, which this server never approves; and the cookie
+ *   is SameSite=Strict, so a cross-site request does not carry it in the first place. The token
+ *   guards against what SameSite does not: a sibling site on the same registrable domain.
+ * - Anything else that changes state (text/plain, no body) is what a cross-site form or a
+ *   no-cors fetch can send, so it needs the token in an `x-csrf-token` header.
+ *
+ * Requests without a staff session pass: they act as nobody, and `requireRole` stops them
+ * where a role is needed.
+ */
+export async function verifyCsrf(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  if (SAFE_METHODS.has(req.method) || !req.staff) return undefined;
+  const expected = csrfToken(req);
+  if (sameToken(req.headers['x-csrf-token'], expected)) return undefined;
+  const type = mediaType(req);
+  if (type === 'application/json' || type.endsWith('+json')) return undefined;
+  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
+    const body = req.body as Record<string, unknown> | null | undefined;
+    if (body && typeof body === 'object' && sameToken(body._csrf, expected)) return undefined;
+  }
+  return deny(req, reply, 403, 'CSRF');
+}
+
+/** Options of the session cookie. */
+export interface SessionCookieOptions {
+  /** How long the browser keeps it; the database's expiry is what counts. */
+  maxAgeSeconds: number;
+  /** Send it over HTTPS only: behind a TLS proxy (trustProxy) or on an https request. */
+  secure: boolean;
+}
+
+/**
+ * Gives the browser its session token. HttpOnly: page scripts never see it. SameSite=Strict:
+ * other sites' links and forms arrive without it.
+ */
+export function setSessionCookie(reply: FastifyReply, token: string, opts: SessionCookieOptions): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: opts.secure,
+    maxAge: opts.maxAgeSeconds,
+  });
+}
+
+/** Tells the browser to forget its session token. */
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/', secure });
+}

@@ -1,0 +1,91 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { StaffAccount } from '../../app/account-view.js';
+import { addUser } from '../../app/add-user.js';
+import type { AppContext } from '../../app/context.js';
+import { disableUser } from '../../app/disable-user.js';
+import { enableUser } from '../../app/enable-user.js';
+import { listUsers } from '../../app/list-users.js';
+import { logIn } from '../../app/log-in.js';
+import { logOut } from '../../app/log-out.js';
+import { MAX_PASSWORD_LENGTH } from '../../domain/staff-account.js';
+import { clearSessionCookie, csrfToken, requireRole, SESSION_COOKIE, setSessionCookie, verifyCsrf } from '../plugins/staff-auth.js';
+import { parseInput, textField } from '../validation.js';
+
+/** A password as typed: never trimmed, since spaces may be part of it. */
+const passwordField = z
+  .string({ error: (iss) => (iss.input === undefined ? 'REQUIRED' : 'INVALID') })
+  .min(1, 'REQUIRED')
+  .max(MAX_PASSWORD_LENGTH, 'TOO_LONG');
+
+const LoginBody = z.object({ username: textField(64), password: passwordField });
+// Rules on usernames, passwords and roles live in the domain; this only checks the shapes.
+const NewUserBody = z.object({ username: textField(64), password: passwordField, role: textField(16), office: textField(64).optional() });
+const UsernameParams = z.object({ username: textField(64) });
+
+export interface StaffAuthRouteOptions {
+  /** Behind a TLS-terminating proxy: session cookies are Secure even though the hop to us is http. */
+  trustProxy: boolean;
+}
+
+/** What leaves the server about an account: never its hash, never its sessions. */
+function presentAccount(a: StaffAccount) {
+  return { username: a.username, role: a.role, officeId: a.officeId, disabled: a.disabled, createdAt: a.createdAt };
+}
+
+/** Logging in and out, and the admin's account management, under /api/v1. */
+export function staffAuthRoutes(ctx: AppContext, opts: StaffAuthRouteOptions) {
+  return async (app: FastifyInstance) => {
+    const secure = (req: FastifyRequest) => opts.trustProxy || req.protocol === 'https';
+    // Answers about who is logged in are per person: no cache may keep or share them.
+    app.addHook('onRequest', async (_req, reply) => {
+      reply.header('cache-control', 'no-store');
+    });
+    app.addHook('preHandler', verifyCsrf);
+
+    app.post('/auth/login', async (req, reply) => {
+      const body = parseInput(LoginBody, req.body);
+      const session = await logIn(ctx, { username: body.username, password: body.password, address: req.ip });
+      // A browser that was logged in before leaves that session behind, ended.
+      const previous = req.cookies[SESSION_COOKIE];
+      if (previous) await logOut(ctx, { token: previous });
+      const maxAgeSeconds = Math.floor((session.expiresAt.getTime() - ctx.now().getTime()) / 1000);
+      setSessionCookie(reply, session.token, { maxAgeSeconds, secure: secure(req) });
+      const { username, role, officeId } = session.staff;
+      return { user: { username, role, officeId }, csrfToken: session.csrfToken };
+    });
+
+    app.post('/auth/logout', async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logOut(ctx, { token });
+      clearSessionCookie(reply, secure(req));
+      return reply.status(204).send();
+    });
+
+    app.get('/auth/me', { onRequest: requireRole('admin', 'desk', 'counter', 'display') }, async (req) => {
+      const { username, role, officeId } = req.staff!;
+      // Staff pages' scripts read the token here to send it as x-csrf-token.
+      return { user: { username, role, officeId }, csrfToken: csrfToken(req) };
+    });
+
+    const adminOnly = { onRequest: requireRole('admin') };
+
+    app.get('/users', adminOnly, async () => ({ users: (await listUsers(ctx)).map(presentAccount) }));
+
+    app.post('/users', adminOnly, async (req, reply) => {
+      const body = parseInput(NewUserBody, req.body);
+      const user = await addUser(ctx, { username: body.username, password: body.password, role: body.role, officeSlug: body.office });
+      return reply.status(201).send({ user: presentAccount(user) });
+    });
+
+    app.post('/users/:username/disable', adminOnly, async (req) => {
+      const { username } = parseInput(UsernameParams, req.params);
+      return { user: presentAccount(await disableUser(ctx, { username })) };
+    });
+
+    app.post('/users/:username/enable', adminOnly, async (req) => {
+      const { username } = parseInput(UsernameParams, req.params);
+      return { user: presentAccount(await enableUser(ctx, { username })) };
+    });
+  };
+}

@@ -1,0 +1,57 @@
+import type { ServerResponse } from 'node:http';
+
+/** An open Server-Sent Events stream to one browser. */
+export interface SseStream {
+  send(event: string, data: unknown): void;
+  /** Called once when the browser goes away or the stream is closed. */
+  onClose(listener: () => void): void;
+  close(): void;
+}
+
+export interface SseOptions {
+  /** How long a browser waits before reconnecting after a drop (the `retry:` field). */
+  retryMs?: number;
+  /** A comment line this often keeps proxies and mobile networks from closing an idle stream. */
+  heartbeatMs?: number;
+}
+
+/**
+ * Starts an event stream on a raw response. The caller must have taken the response over
+ * from the framework (Fastify: `reply.hijack()`), since the stream outlives the handler.
+ */
+export function openSse(res: ServerResponse, opts: SseOptions = {}): SseStream {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    // nginx would otherwise buffer the stream and the board would lag by minutes.
+    'x-accel-buffering': 'no',
+  });
+  res.write(`retry: ${opts.retryMs ?? 2000}\n\n`);
+  const listeners: (() => void)[] = [];
+  let closed = false;
+  let nextId = 1;
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), opts.heartbeatMs ?? 15_000);
+  heartbeat.unref();
+  const finish = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    for (const l of listeners) l();
+  };
+  res.on('close', finish);
+  return {
+    send(event, data) {
+      if (closed) return;
+      res.write(`id: ${nextId++}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    onClose(listener) {
+      if (closed) listener();
+      else listeners.push(listener);
+    },
+    close() {
+      finish();
+      res.end();
+    },
+  };
+}
