@@ -121,7 +121,6 @@ const TEXTS = {
   },
   address: { id: 'Alamat', en: 'Address' },
   documents: { id: 'Dokumen yang dibawa', en: 'Documents to bring' },
-  documentsNote: { id: 'Bawa yang asli dan fotokopinya.', en: 'Bring the originals and a photocopy.' },
   priority: {
     id: 'Penyandang disabilitas, lansia, ibu hamil dan anak-anak didahulukan: sampaikan kepada petugas saat datang.',
     en: 'People with disabilities, the elderly, pregnant women and children are served first: tell the staff when you arrive.',

@@ -59,7 +59,7 @@ export function slotPicker(o: SlotPickerOptions): SafeHtml {
   };
 
   const dayItem = (day: DayAvailability): SafeHtml => {
-    if (!day.open || !day.closure === false) {
+    if (!day.open) {
       const reason = day.closure ? closureReason(day.closure, o.lang) : t('unavailable');
       return html`<li class="day-closed"><span class="day-date">${formatDate(day.date, o.lang)}</span> <span class="day-reason">${reason}</span></li>`;
     }
@@ -76,7 +76,7 @@ ${next ? html`<p class="offer">${t('dayFullOffer')} <a href="#${dayAnchor(next.d
   };
 
   return html`<fieldset class="slots section" id="slots" aria-describedby="${describedBy}">
-<legend class="step-title"><span class="step" aria-hidden="true">${o.step}</span> ${t('stepSlot')}</legend>
+<legend class="step-title"><h2><span class="step" aria-hidden="true">${o.step}</span> ${t('stepSlot')}</h2></legend>
 <p class="hint" id="slots-help">${o.help}</p>
 ${o.error ? html`<p class="error" id="slots-error">${o.error}</p>` : ''}
 ${o.days.length === 0 ? html`<p class="notice">${t('noDays')}</p>` : withPlaces.length === 0 ? html`<p class="notice">${t('noDayWithPlaces')}</p>` : ''}

@@ -1,0 +1,27 @@
+import type { Ticket } from '../../app/get-ticket.js';
+import { checkInWindow, timeOfMinutes } from '../../domain/check-in-window.js';
+import { formatTime, type Lang, zoneAbbreviation } from '../../domain/indonesian-format.js';
+import { presentBooking } from './booking.js';
+
+/**
+ * A booking as its ticket page shows it: the API's view (NIK and phone masked) plus where the
+ * office is and when to come. The arrival times are the desk's own check-in window, so the
+ * ticket never promises more than the desk accepts.
+ */
+export function presentCitizenTicket(ticket: Ticket, lang: Lang) {
+  const { booking, office } = ticket;
+  const window = checkInWindow(booking.session_start, booking.session_end, office.check_in_before_minutes, office.check_in_after_minutes);
+  return {
+    ...presentBooking(booking, lang),
+    officeAddress: office.address,
+    zoneLabel: zoneAbbreviation(office.timezone),
+    arriveFrom: formatTime(timeOfMinutes(window.opensAt), lang),
+    arriveUntil: formatTime(timeOfMinutes(window.closesAt), lang),
+    /** The last change, which dates the calendar file. */
+    updatedAt: new Date(booking.updated_at),
+    changeable: booking.status === 'booked',
+  };
+}
+
+/** A ticket ready for the page. */
+export type CitizenTicket = ReturnType<typeof presentCitizenTicket>;

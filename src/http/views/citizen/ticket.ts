@@ -1,0 +1,77 @@
+import type { Lang } from '../../i18n.js';
+import type { CitizenTicket } from '../../presenters/citizen-ticket.js';
+import { statusText, text, textsFor } from '../citizen-texts.js';
+import { html, type SafeHtml } from '../html.js';
+import { citizenPage } from './layout.js';
+
+/** Everything the ticket page shows. */
+export interface TicketPageModel {
+  lang: Lang;
+  ticket: CitizenTicket;
+  /** The QR code of the booking code, as inline SVG. */
+  qr: SafeHtml;
+  /** The ticket's own address, for sharing. */
+  url: string;
+  /** Set right after a move, to confirm it. */
+  moved?: boolean;
+}
+
+/** The message a citizen shares on WhatsApp: enough to find the ticket again. */
+export function shareMessage(lang: Lang, tk: CitizenTicket, url: string): string {
+  return text(lang, 'shareText', { office: tk.officeName, queue: tk.queueNumber, code: tk.displayCode, when: tk.when, service: tk.serviceName, url });
+}
+
+/**
+ * The ticket: queue number and code in large type, the QR code, when and where to come, what
+ * to bring, and the ways to keep it (calendar, print, WhatsApp). Prints on A4 and on a 58 mm
+ * receipt with the same markup; the stylesheet hides the buttons on paper.
+ */
+export function ticketPage(m: TicketPageModel): SafeHtml {
+  const t = textsFor(m.lang);
+  const tk = m.ticket;
+  const cancelled = tk.status === 'cancelled';
+  const base = `/t/${tk.code}`;
+  const notice = cancelled
+    ? html`<p class="notice notice-warn" role="status">${t('cancelledNotice')}</p>`
+    : m.moved
+      ? html`<p class="notice notice-ok" role="status">${t('movedNotice')}</p>`
+      : tk.status === 'booked'
+        ? html`<p class="notice notice-ok" role="status">${t('bookedNotice')}</p>`
+        : '';
+  const body = html`${notice}
+<article class="ticket${cancelled ? ' ticket-cancelled' : ''}" aria-labelledby="ticket-title">
+<h1 id="ticket-title" class="ticket-head">${t('ticketTitle')} <span class="ticket-office">${tk.officeName}</span></h1>
+<div class="ticket-numbers">
+<p class="big"><span class="big-label">${t('queueNumber')}</span> <span class="queue" data-queue>${tk.queueNumber}</span></p>
+<p class="big"><span class="big-label">${t('bookingCode')}</span> <span class="code" data-code>${tk.displayCode}</span></p>
+</div>
+${cancelled ? '' : html`<figure class="qr"><div class="qr-image" role="img" aria-label="${t('qrLabel', { code: tk.displayCode })}" data-qr>${m.qr}</div><figcaption>${t('qrHelp')}</figcaption></figure>`}
+<dl class="facts">
+<div><dt>${t('when')}</dt><dd class="when">${tk.when}</dd></div>
+${cancelled ? '' : html`<div><dt>${t('arrive')}</dt><dd>${t('arriveText', { from: tk.arriveFrom, until: tk.arriveUntil, zone: tk.zoneLabel })}</dd></div>`}
+<div><dt>${t('service')}</dt><dd>${tk.serviceName}</dd></div>
+<div><dt>${t('name')}</dt><dd>${tk.name}</dd></div>
+<div><dt>${t('nik')}</dt><dd>${tk.nikMasked}</dd></div>
+<div><dt>${t('address')}</dt><dd>${tk.officeName}, ${tk.officeAddress}</dd></div>
+<div><dt>${t('status')}</dt><dd>${statusText(tk.status, m.lang)}</dd></div>
+</dl>
+${cancelled || tk.documents.length === 0 ? '' : html`<section class="docs" aria-labelledby="docs-title"><h2 id="docs-title">${t('documents')}</h2><ul>${tk.documents.map((d) => html`<li>${d}</li>`)}</ul></section>`}
+${cancelled ? '' : html`<p class="priority">${t('priority')}</p>`}
+</article>
+${cancelled
+  ? html`<p class="actions no-print"><a class="button button-primary" href="/o/${tk.office}">${t('bookAgain')}</a></p>`
+  : html`<div class="actions no-print">
+<a class="button" href="${base}/calendar.ics" download="antrean-${tk.code}.ics">${t('addToCalendar')}</a>
+<button type="button" class="button" data-print hidden>${t('print')}</button>
+<a class="button button-whatsapp" href="https://wa.me/?text=${encodeURIComponent(shareMessage(m.lang, tk, m.url))}" rel="noopener">${t('shareWhatsApp')}</a>
+<p class="hint">${t('saveHint')}</p>
+</div>`}
+${tk.changeable
+  ? html`<section class="change no-print" aria-labelledby="change-title">
+<h2 id="change-title">${t('changeTitle')}</h2>
+<p>${t('changeHelp')}</p>
+<p class="change-links"><a class="button" href="${base}/move">${t('moveLink')}</a> <a class="button button-danger-outline" href="${base}/cancel">${t('cancelLink')}</a></p>
+</section>`
+  : ''}`;
+  return citizenPage({ lang: m.lang, title: `${t('ticketTitle')} ${tk.queueNumber}`, officeName: tk.officeName, path: base, body });
+}
