@@ -1,4 +1,7 @@
+import { randomInt } from 'node:crypto';
+import { closeDaysEverywhere } from './app/close-day.js';
 import { loadConfig } from './config.js';
+import { InProcessBus } from './realtime/in-process-bus.js';
 import { openStorage } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { USER_USAGE, userCommand } from './user-command.js';
@@ -7,6 +10,7 @@ const USAGE = `Usage: npm run antrean -- <command>
 
 Commands:
   migrate     bring the database schema up to date
+  close-day   record no-shows for past days now (the server also does it every 5 minutes)
 ${USER_USAGE}`;
 
 /** Command-line entry: `npm run migrate`, `npm run antrean -- …`. */
@@ -19,6 +23,17 @@ async function main(argv: string[]): Promise<number> {
       try {
         const applied = await migrateToLatest(storage);
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Schema is up to date.');
+        return 0;
+      } finally {
+        await storage.close();
+      }
+    }
+    case 'close-day': {
+      const storage = openStorage(config.databaseUrl);
+      try {
+        await migrateToLatest(storage);
+        const ctx = { storage, now: () => new Date(), randomInt, events: new InProcessBus() };
+        console.log(`Recorded ${await closeDaysEverywhere(ctx)} no-show(s).`);
         return 0;
       } finally {
         await storage.close();

@@ -1,5 +1,6 @@
 import { loadConfig } from './config.js';
 import { createLogger } from './http/logger.js';
+import { startDayCloser } from './day-closer.js';
 import { startRuntime } from './runtime.js';
 
 const config = loadConfig();
@@ -16,12 +17,14 @@ const runtime = await startRuntime({
   },
 });
 await runtime.app.listen({ port: config.port, host: config.host });
+const stopDayCloser = startDayCloser(runtime.ctx, logger);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    stopDayCloser();
     logger.info({ signal }, 'shutting down');
     runtime.close().then(
       () => process.exit(0),

@@ -7,8 +7,11 @@ import type { Logger } from 'pino';
 import type { AppContext } from '../app/context.js';
 import type { EventBus } from '../realtime/in-process-bus.js';
 import { registerErrorHandling } from './errors.js';
+import { citizenPages } from './pages/citizen/index.js';
+import { availabilityEventRoutes } from './routes/availability-events.js';
 import { citizenApiRoutes } from './routes/citizen-api.js';
 import { healthRoutes } from './routes/health.js';
+import { registerStaticAssets } from './static-assets.js';
 import { officeFloorApiRoutes } from './routes/office-floor-api.js';
 import { registerStaffAuth } from './plugins/staff-auth.js';
 import { staffAuthRoutes } from './routes/staff-auth.js';
@@ -72,6 +75,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
 
   await app.register(healthRoutes(deps.ctx));
+  await registerStaticAssets(app);
+  await app.register(citizenPages(deps.ctx, http));
   await app.register(
     async (api) => {
       // Office PCs share one address behind the office's NAT: count staff by account, citizens by address.
@@ -88,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         if (req.method === 'POST' && req.url.startsWith('/api/v1/bookings')) await bookingLimit.call(api, req, reply);
       });
       await api.register(citizenApiRoutes(deps.ctx));
+      await api.register(availabilityEventRoutes(deps.ctx));
       await api.register(staffAuthRoutes(deps.ctx, { trustProxy: http.trustProxy }));
       await api.register(officeFloorApiRoutes(deps.ctx));
     },

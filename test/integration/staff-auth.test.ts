@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../src/app/add-user.js';
 import { ensureFirstAdmin } from '../../src/app/ensure-first-admin.js';
+import { openStorage } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/http/logger.js';
 import { csrfToken, requireRole, verifyCsrf } from '../../src/http/plugins/staff-auth.js';
+import { InProcessBus } from '../../src/realtime/in-process-bus.js';
 import { startRuntime } from '../../src/runtime.js';
 import { DIALECTS } from '../support/dialects.js';
 import { loginAs, logInStaff } from '../support/staff.js';
@@ -319,6 +323,23 @@ describe.each(DIALECTS)('first admin and CLI on $name', (dialect) => {
       expect(await ensureFirstAdmin(rt.ctx)).toEqual({ created: false });
     } finally {
       await rt.close();
+    }
+  });
+
+  it('creates one first admin when several processes start on an empty database at once', async () => {
+    const database = await dialect.freshDatabase({ crossProcess: true });
+    const processes = [openStorage(database.url), openStorage(database.url), openStorage(database.url)];
+    try {
+      await migrateToLatest(processes[0]!);
+      const results = await Promise.all(
+        processes.map((storage) => ensureFirstAdmin({ storage, now: () => TUESDAY_MORNING, randomInt, events: new InProcessBus() })),
+      );
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      const admins = await processes[0]!.db.selectFrom('users').select('username').execute();
+      expect(admins).toEqual([{ username: 'admin' }]);
+    } finally {
+      for (const storage of processes) await storage.close();
+      await database.drop();
     }
   });
 

@@ -7,6 +7,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** A real server started the way `npm start` starts it, in its own process. */
 export interface ServerProcess {
   url: string;
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -51,6 +52,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   }
   return {
     url,
+    pid: child.pid ?? 0,
     output: () => out,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../app/context.js';
+import { DomainError, InvalidInputError } from '../../../domain/errors.js';
+import { toErrorResponse } from '../../errors.js';
+import { requestLang } from '../../i18n.js';
+import { text } from '../../views/citizen-texts.js';
+import { errorPage } from '../../views/citizen/home.js';
+import { bookingPages } from './book.js';
+import { changePages } from './change.js';
+import { sendPage } from './render.js';
+import { ticketPages } from './ticket.js';
+
+/** What the citizen pages take from the server's HTTP settings. */
+export interface CitizenPageOptions {
+  /** Form posts per minute from one address: the same guard against scripted booking as the API's. */
+  bookingRateLimitPerMinute: number;
+  /** Behind HTTPS: the language cookie is marked Secure. */
+  trustProxy: boolean;
+}
+
+const YEAR_SECONDS = 365 * 24 * 3600;
+
+/** The pages a citizen uses: home, booking form, ticket, lookup, cancel and move. */
+export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
+  return async (app: FastifyInstance) => {
+    // `?lang=en` on any page is the visible switch; the cookie keeps the choice on later pages and posts.
+    app.addHook('onRequest', async (req, reply) => {
+      const lang = (req.query as Record<string, unknown> | undefined)?.lang;
+      if (lang === 'id' || lang === 'en') {
+        reply.setCookie('lang', lang, { path: '/', maxAge: YEAR_SECONDS, sameSite: 'lax', httpOnly: true, secure: opts.trustProxy });
+      }
+    });
+    const postLimit = app.rateLimit({ max: opts.bookingRateLimitPerMinute, timeWindow: '1 minute' });
+    app.addHook('onRequest', async (req, reply) => {
+      if (req.method === 'POST') await postLimit.call(app, req, reply);
+    });
+
+    // Errors that no form shows next to a field become a page in the citizen's language, not JSON.
+    app.setErrorHandler((error: unknown, req, reply) => {
+      const lang = requestLang(req);
+      const notFound = (error instanceof DomainError && error.code === 'NOT_FOUND') || error instanceof InvalidInputError;
+      const { status, body } = notFound ? { status: 404, body: undefined } : toErrorResponse(error, lang);
+      if (status >= 500) req.log.error({ err: error }, 'page failed');
+      const retryAfter = (error as { headers?: Record<string, string> }).headers;
+      if (status === 429 && retryAfter) reply.headers(retryAfter);
+      const title = status === 404 ? text(lang, 'notFoundTitle') : text(lang, 'errorTitle');
+      const words = status === 404 ? '' : (body?.error.message ?? '');
+      return sendPage(reply, errorPage(lang, title, words, req.url.split('?')[0] ?? '/'), status);
+    });
+
+    await app.register(ticketPages(ctx));
+    await app.register(bookingPages(ctx));
+    await app.register(changePages(ctx));
+  };
+}

@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../../app/context.js';
+import { getTicket } from '../../../app/get-ticket.js';
+import { normalizeBookingCode } from '../../../domain/booking-code.js';
+import { DomainError } from '../../../domain/errors.js';
+import { calendarFile } from '../../../domain/ics.js';
+import { requestLang } from '../../i18n.js';
+import { message } from '../../messages.js';
+import { presentCitizenTicket } from '../../presenters/citizen-ticket.js';
+import { bookingCodeField, parseInput } from '../../validation.js';
+import { text } from '../../views/citizen-texts.js';
+import { errorPage, homePage, lookupPage } from '../../views/citizen/home.js';
+import { ticketPage } from '../../views/citizen/ticket.js';
+import { qrSvg } from '../../views/qr.js';
+import { listOffices } from '../../../app/list-offices.js';
+import { sendPage } from './render.js';
+
+const LookupQuery = z.object({ code: z.string().max(40).optional() });
+const TicketParams = z.object({ code: z.string().max(40) });
+const TicketQuery = z.object({ ok: z.enum(['moved']).optional().catch(undefined) });
+
+/** The address people share: absolute, on the host they reached us by. */
+export function absoluteUrl(req: FastifyRequest, path: string): string {
+  return `${req.protocol}://${req.host}${path}`;
+}
+
+/** `/`, `/t` (find a booking by code), `/t/:code` (the ticket) and its calendar file. */
+export function ticketPages(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    app.get('/', async (req, reply) => {
+      const offices = await listOffices(ctx);
+      return sendPage(reply, homePage(requestLang(req), offices.map((o) => ({ slug: o.slug, name: o.name, address: o.address }))));
+    });
+
+    app.get('/t', async (req, reply) => {
+      const lang = requestLang(req);
+      const { code = '' } = parseInput(LookupQuery, req.query);
+      if (code.trim() === '') return sendPage(reply, lookupPage(lang, ''));
+      const canonical = normalizeBookingCode(code);
+      if (!canonical) return sendPage(reply, lookupPage(lang, code, { fields: { code: message('CODE_INVALID', lang) } }), 422);
+      return reply.redirect(`/t/${canonical}`, 303);
+    });
+
+    app.get('/t/:code', async (req, reply) => {
+      const lang = requestLang(req);
+      const { code } = parseInput(TicketParams, req.params);
+      const canonical = normalizeBookingCode(code);
+      if (canonical && canonical !== code) return reply.redirect(`/t/${canonical}`, 301);
+      const { ok } = parseInput(TicketQuery, req.query);
+      try {
+        const ticket = presentCitizenTicket(await getTicket(ctx, code), lang);
+        const page = ticketPage({ lang, ticket, qr: await qrSvg(ticket.code), url: absoluteUrl(req, `/t/${ticket.code}`), moved: ok === 'moved' });
+        return sendPage(reply, page);
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
+        return sendPage(reply, lookupPage(lang, code, { fields: { code: message('NOT_FOUND_booking', lang) } }), 404);
+      }
+    });
+
+    app.get('/t/:code/calendar.ics', async (req, reply) => {
+      const lang = requestLang(req);
+      const { code } = parseInput(z.object({ code: bookingCodeField }), req.params);
+      const tk = presentCitizenTicket(await getTicket(ctx, code), lang);
+      if (tk.status === 'cancelled') {
+        return sendPage(reply, errorPage(lang, text(lang, 'ticketTitle'), text(lang, 'cancelledNotice'), `/t/${tk.code}`), 410);
+      }
+      const url = absoluteUrl(req, `/t/${tk.code}`);
+      const ics = calendarFile({
+        uid: `${tk.code}@antrean`,
+        stamp: tk.updatedAt,
+        date: tk.date,
+        start: tk.session.start,
+        end: tk.session.end,
+        zone: tk.timezone,
+        summary: text(lang, 'calendarSummary', { queue: tk.queueNumber, office: tk.officeName }),
+        location: `${tk.officeName}, ${tk.officeAddress}`,
+        description: text(lang, 'calendarDescription', {
+          code: tk.displayCode,
+          service: tk.serviceName,
+          from: `${tk.arriveFrom} ${tk.zoneLabel}`,
+          until: `${tk.arriveUntil} ${tk.zoneLabel}`,
+          documents: tk.documents.join('; '),
+          url,
+        }),
+        url,
+        // Two hours ahead leaves time to gather the documents and travel in.
+        alarmMinutesBefore: 120,
+      });
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="antrean-${tk.code}.ics"`)
+        .type('text/calendar; charset=utf-8')
+        .send(ics);
+    });
+  };
+}
