@@ -1,3 +1,4 @@
+import { callAnnouncement } from '../domain/announcement.js';
 import type { AppContext } from './context.js';
 import { type DisplayState, getDisplayState } from './get-display-state.js';
 import { requireOffice } from './find-office.js';
@@ -7,6 +8,8 @@ export interface CallAnnouncement {
   queueNumber: string;
   counter: number | null;
   recall: boolean;
+  /** The sentence the board speaks, built here so every board says the same words. */
+  spoken: string;
 }
 
 export interface DisplayFeedHandlers {
@@ -35,7 +38,8 @@ export async function watchDisplay(ctx: AppContext, officeSlug: string, on: Disp
         if (event.type !== 'floor') return;
         const p = event.payload as { kind?: string; queueNumber?: string; counter?: number };
         if ((p.kind === 'called' || p.kind === 'recalled') && p.queueNumber) {
-          on.onCall({ queueNumber: p.queueNumber, counter: p.counter ?? null, recall: p.kind === 'recalled' });
+          const call = { queueNumber: p.queueNumber, counter: p.counter ?? null, recall: p.kind === 'recalled' };
+          on.onCall({ ...call, spoken: callAnnouncement(call) });
         }
         clearTimeout(pending);
         pending = setTimeout(refresh, COALESCE_MS);

@@ -52,7 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Request ids in logs let staff trace a citizen's complaint without logging who they are.
     requestIdHeader: false,
     // Long path parameters reach the route and get a proper 422 instead of a bare 414.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
   });
   registerErrorHandling(app);
   await app.register(helmet, {

@@ -62,7 +62,7 @@ describe.each(DIALECTS)('the display board stream on $name', (dialect) => {
 
     await rt.app.inject({ method: 'POST', url: '/api/v1/offices/kota-bogor/counters/3/call-next', headers: staffHeaders(counter) });
     const call = await stream.next((e) => e.event === 'call');
-    expect(call.data).toEqual({ queueNumber, counter: 3, recall: false });
+    expect(call.data).toEqual({ queueNumber, counter: 3, recall: false, spoken: `Nomor antrean ${queueNumber.split('').join(' ')}, silakan menuju loket 3` });
     const after = await stream.next((e) => e.event === 'state' && (e.data as DisplayStateEvent).lastCalls.length > 0);
     expect((after.data as DisplayStateEvent).lastCalls[0]).toMatchObject({ queueNumber, counter: 3 });
     stream.close();
@@ -121,7 +121,7 @@ describe.runIf(POSTGRES)('the display board across two server processes', () => 
     expect(called.status).toBe(200);
     const call = await stream.next((e) => e.event === 'call', 1000);
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(call.data).toEqual({ queueNumber: 'A042', counter: 2, recall: false });
+    expect(call.data).toEqual({ queueNumber: 'A042', counter: 2, recall: false, spoken: 'Nomor antrean A 0 4 2, silakan menuju loket 2' });
     stream.close();
   });
 });

@@ -97,6 +97,22 @@ export async function searchBookings(
   return views.filter((v): v is BookingView => v !== undefined);
 }
 
+/** An office's tickets of one day in one status, most recently changed first. */
+export async function listTicketsInStatus(db: Executor, officeId: number, date: string, status: string, limit = 50): Promise<BookingView[]> {
+  const rows = await db
+    .selectFrom('bookings')
+    .select('id')
+    .where('office_id', '=', officeId)
+    .where('date', '=', date)
+    .where('status', '=', status)
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  const views = await Promise.all(rows.map((r) => findBookingById(db, r.id)));
+  return views.filter((v): v is BookingView => v !== undefined);
+}
+
 /** The latest calls today, newest first, for the display board. */
 export async function recentCalls(db: Executor, officeId: number, since: string, limit: number) {
   return db

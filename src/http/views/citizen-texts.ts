@@ -75,6 +75,7 @@ const TEXTS = {
     id: 'Pilih hari, lalu tekan jam baru. Menekan jam langsung memindahkan antrean. Jika jam baru ternyata penuh, jadwal lama tetap berlaku.',
     en: 'Choose a day, then press the new time. Pressing a time moves your booking at once. If the new time turns out full, your old one stays.',
   },
+  timesIn: { id: 'Semua jam dalam {zone}.', en: 'All times are {zone}.' },
   placesLeft: { id: 'Sisa {n} tempat', en: '{n} places left' },
   placesLeftShort: { id: 'Sisa {n}', en: '{n} left' },
   full: { id: 'Penuh', en: 'Full' },

@@ -46,6 +46,7 @@ function sameSlot(a: SlotRef | undefined, date: string, sessionId: number): bool
  */
 export function slotPicker(o: SlotPickerOptions): SafeHtml {
   const t = textsFor(o.lang);
+  const zone = zoneAbbreviation(o.zone);
   const withPlaces = o.days.filter((d) => bookablePlaces(d) > 0);
   const openDate = o.chosen?.date ?? withPlaces[0]?.date;
   const describedBy = ['slots-help', o.error ? 'slots-error' : ''].filter(Boolean).join(' ');
@@ -54,8 +55,9 @@ export function slotPicker(o: SlotPickerOptions): SafeHtml {
     const isCurrent = sameSlot(o.current, day.date, s.id);
     const choosable = s.bookable && !isCurrent;
     const state = isCurrent ? t('currentSlot') : s.bookable ? t('placesLeft', { n: s.remaining }) : s.remaining === 0 ? t('full') : t('unavailable');
-    const time = `${formatTime(s.start, o.lang)}–${formatTime(s.end, o.lang)} ${zoneAbbreviation(o.zone)}`;
-    return html`<button type="submit" name="slot" value="${slotValue(day.date, s.id)}" class="slot${choosable ? '' : ' slot-off'}${isCurrent ? ' slot-current' : ''}" data-slot="${slotValue(day.date, s.id)}"${isCurrent ? ' data-current' : ''}${choosable ? '' : ' disabled'}><span class="vh">${formatDate(day.date, o.lang)}, </span><span class="slot-time">${time}</span> <span class="slot-left">${state}</span></button>`;
+    const time = `${formatTime(s.start, o.lang)}–${formatTime(s.end, o.lang)}`;
+    // The zone is said once above the days; screen readers hear it, and the date, on every button.
+    return html`<button type="submit" name="slot" value="${slotValue(day.date, s.id)}" class="slot${choosable ? '' : ' slot-off'}${isCurrent ? ' slot-current' : ''}" data-slot="${slotValue(day.date, s.id)}"${isCurrent ? ' data-current' : ''}${choosable ? '' : ' disabled'}><span class="vh">${formatDate(day.date, o.lang)}, </span><span class="slot-time">${time}<span class="vh"> ${zone}</span></span> <span class="slot-left">${state}</span></button>`;
   };
 
   const dayItem = (day: DayAvailability): SafeHtml => {
@@ -67,7 +69,7 @@ export function slotPicker(o: SlotPickerOptions): SafeHtml {
     const allFull = day.sessions.every((s) => s.remaining === 0);
     const next = places === 0 ? nextDayWithPlaces(o.days, day.date) : null;
     return html`<li><details class="day" id="${dayAnchor(day.date)}" name="day" data-day="${day.date}"${day.date === openDate ? ' open' : ''}>
-<summary><span class="day-date">${formatDate(day.date, o.lang)}</span> <span class="day-left${places ? '' : ' day-left-none'}" data-day-left>${places ? t('placesLeft', { n: places }) : allFull ? t('full') : t('unavailable')}</span></summary>
+<summary><span class="day-date">${formatDate(day.date, o.lang)}</span><span class="day-left${places ? '' : ' day-left-none'}" data-day-left>${places ? t('placesLeft', { n: places }) : allFull ? t('full') : t('unavailable')}</span></summary>
 <div class="day-body">
 ${next ? html`<p class="offer">${t('dayFullOffer')} <a href="#${dayAnchor(next.date)}" data-open-day="${next.date}">${formatDate(next.date, o.lang)}</a></p>` : ''}
 <div class="sessions">${day.sessions.map((s) => sessionButton(day, s))}</div>
@@ -77,7 +79,7 @@ ${next ? html`<p class="offer">${t('dayFullOffer')} <a href="#${dayAnchor(next.d
 
   return html`<fieldset class="slots section" id="slots" aria-describedby="${describedBy}">
 <legend class="step-title"><h2><span class="step" aria-hidden="true">${o.step}</span> ${t('stepSlot')}</h2></legend>
-<p class="hint" id="slots-help">${o.help}</p>
+<p class="hint" id="slots-help">${o.help} ${t('timesIn', { zone })}</p>
 ${o.error ? html`<p class="error" id="slots-error">${o.error}</p>` : ''}
 ${o.days.length === 0 ? html`<p class="notice">${t('noDays')}</p>` : withPlaces.length === 0 ? html`<p class="notice">${t('noDayWithPlaces')}</p>` : ''}
 <ul class="days">${o.days.map(dayItem)}</ul>

@@ -1,0 +1,115 @@
+/*
+ * Small enhancements of the citizen pages, which work fully without this file:
+ * live remaining places on the booking and move forms, one booking per tap, and the ticket's
+ * print button. No framework, nothing from other hosts.
+ */
+(function () {
+  'use strict';
+
+  var form = document.querySelector('form[data-availability]');
+  if (form) liveAvailability(form);
+
+  var bookForm = document.querySelector('form.book');
+  if (bookForm) guardDoubleSubmit(bookForm);
+
+  // Links to another day ("next day with places") open that day's panel.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-open-day]');
+    if (!link) return;
+    var day = document.getElementById('day-' + link.getAttribute('data-open-day'));
+    if (!day) return;
+    event.preventDefault();
+    day.open = true;
+    day.scrollIntoView({ block: 'start' });
+    var summary = day.querySelector('summary');
+    if (summary) summary.focus();
+  });
+
+  var print = document.querySelector('[data-print]');
+  if (print && window.print) {
+    print.hidden = false;
+    print.addEventListener('click', function () { window.print(); });
+  }
+
+  function guardDoubleSubmit(f) {
+    var sent = false;
+    f.addEventListener('submit', function (event) {
+      // The form's idempotency key already makes a second tap harmless; this spares the trip.
+      if (sent) { event.preventDefault(); return; }
+      sent = true;
+      var pressed = event.submitter;
+      if (pressed && pressed.classList.contains('slot')) {
+        pressed.classList.add('slot-busy');
+        pressed.setAttribute('aria-busy', 'true');
+        var left = pressed.querySelector('.slot-left');
+        if (left) left.textContent = f.getAttribute('data-t-busy');
+      }
+    });
+    // Back from the ticket (page restored from cache): the form may be used again.
+    window.addEventListener('pageshow', function () { sent = false; });
+  }
+
+  function liveAvailability(f) {
+    var url = f.getAttribute('data-availability');
+    var eventsUrl = f.getAttribute('data-events');
+    var tLeft = f.getAttribute('data-t-left');
+    var tFull = f.getAttribute('data-t-full');
+    var tUnavailable = f.getAttribute('data-t-unavailable');
+    var timer = null;
+
+    function label(s) {
+      if (s.bookable) return tLeft.replace('{n}', s.remaining);
+      return s.remaining === 0 ? tFull : tUnavailable;
+    }
+
+    function apply(data) {
+      data.days.forEach(function (day) {
+        var places = 0;
+        var allFull = day.sessions.length > 0;
+        day.sessions.forEach(function (s) {
+          if (s.bookable) places += s.remaining;
+          if (s.remaining > 0) allFull = false;
+          var button = f.querySelector('button[data-slot="' + day.date + '|' + s.id + '"]');
+          if (!button || button.hasAttribute('data-current') || button.classList.contains('slot-busy')) return;
+          button.disabled = !s.bookable;
+          button.classList.toggle('slot-off', !s.bookable);
+          var left = button.querySelector('.slot-left');
+          if (left) left.textContent = label(s);
+        });
+        var dayLeft = f.querySelector('details[data-day="' + day.date + '"] [data-day-left]');
+        if (dayLeft) {
+          dayLeft.textContent = places ? tLeft.replace('{n}', places) : allFull ? tFull : tUnavailable;
+          dayLeft.classList.toggle('day-left-none', !places);
+        }
+      });
+    }
+
+    function refresh() {
+      timer = null;
+      fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) { if (data && data.days) apply(data); })
+        .catch(function () { /* offline for a moment: the next change or poll tries again */ });
+    }
+
+    // Bookings come in bursts when a day opens; spread the refreshes of many phones out.
+    function soon() {
+      if (timer) return;
+      timer = setTimeout(refresh, 500 + Math.random() * 1500);
+    }
+
+    var events = null;
+    function listen() {
+      if (!window.EventSource || !eventsUrl || events) return;
+      events = new EventSource(eventsUrl);
+      events.addEventListener('availability', soon);
+    }
+    listen();
+    // An open stream would keep the page out of the back/forward cache; reopen it on return.
+    window.addEventListener('pagehide', function () { if (events) { events.close(); events = null; } });
+    window.addEventListener('pageshow', function (e) { if (e.persisted) { listen(); soon(); } });
+    // Polling as well: a stream through a mobile proxy can stall without closing.
+    setInterval(soon, 60000);
+    document.addEventListener('visibilitychange', function () { if (!document.hidden) soon(); });
+  }
+})();

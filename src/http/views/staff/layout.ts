@@ -1,0 +1,89 @@
+import type { Role } from '../../../domain/staff-role.js';
+import { assetUrl } from '../../static-assets.js';
+import { html, type SafeHtml } from '../html.js';
+import { roleName, st } from './texts.js';
+
+/** Who is looking at a staff page, as its header shows them. */
+export interface PageViewer {
+  username: string;
+  role: Role;
+  /** The session's CSRF token, for the log-out form and every other form on the page. */
+  csrf: string;
+}
+
+/** What every staff page shows around its content. */
+export interface StaffFrame {
+  title: string;
+  viewer: PageViewer | null;
+  /** The office the page works on, named in the header. */
+  officeName?: string | undefined;
+  /** Tabs under the header (the desk's sections). */
+  nav?: SafeHtml | undefined;
+  body: SafeHtml;
+  /** Files of `public/` the page loads as deferred scripts. */
+  scripts?: string[];
+  /** A class on `<body>` for pages laid out differently (the receipt). */
+  bodyClass?: string;
+}
+
+/** The hidden field every staff form carries: the proof that the form came from our page. */
+export function csrfField(csrf: string): SafeHtml {
+  return html`<input type="hidden" name="_csrf" value="${csrf}">`;
+}
+
+/**
+ * The shell of a staff page: one stylesheet and the page's own scripts from this server, no
+ * inline script or style (the CSP allows neither), and nothing from other hosts.
+ */
+export function staffPage(f: StaffFrame): SafeHtml {
+  return html`<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${f.title} · ${f.officeName ?? st('appName')}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${assetUrl('staff.css')}">
+${(f.scripts ?? []).map((s) => html`<script src="${assetUrl(s)}" defer></script>`)}
+</head>
+<body${f.bodyClass ? html` class="${f.bodyClass}"` : ''}>
+<a class="skip" href="#main">${st('skipToContent')}</a>
+<header class="top">
+<div class="top-row">
+<a class="brand" href="/staff">${st('appName')} <span class="brand-area">${st('staffArea')}</span></a>
+${f.officeName ? html`<span class="top-office">${f.officeName}</span>` : ''}
+${f.viewer ? html`<form method="post" action="/staff/logout" class="top-user">
+<span class="top-who">${st('loggedInAs', { user: f.viewer.username, role: roleName(f.viewer.role) })}</span>
+${csrfField(f.viewer.csrf)}
+<button type="submit" class="button button-quiet">${st('logout')}</button>
+</form>` : ''}
+</div>
+${f.nav ?? ''}
+</header>
+<main id="main" tabindex="-1">
+${f.body}
+</main>
+</body>
+</html>
+`;
+}
+
+/** A notice above a page's content: `ok` for a done action, `problem` for a refusal. */
+export function notice(kind: 'ok' | 'problem', title: string, detail?: SafeHtml | string): SafeHtml {
+  return html`<div class="notice notice-${kind}" role="${kind === 'ok' ? 'status' : 'alert'}" data-notice>
+<p class="notice-title">${title}</p>
+${detail ? html`<div class="notice-detail">${detail}</div>` : ''}
+</div>`;
+}
+
+/** A page that says what went wrong and leads back to the staff home. */
+export function staffErrorPage(viewer: PageViewer | null, title: string, words: string, extra?: SafeHtml): SafeHtml {
+  const body = html`<div class="page narrow">
+<h1>${title}</h1>
+<p class="lead">${words}</p>
+${extra ?? ''}
+<p><a class="button" href="/staff">${st('backHome')}</a></p>
+</div>`;
+  return staffPage({ title, viewer, body });
+}

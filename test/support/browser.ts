@@ -1,0 +1,158 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AxeResults } from 'axe-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { DIALECTS } from './dialects.js';
+import { startTestRuntime, type TestRuntime } from './test-runtime.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Where failures leave a screenshot and a Playwright trace (open with `npx playwright-core show-trace`). */
+export const RESULTS_DIR = `${ROOT}test-results`;
+/** Where tests save the screenshots people look at; gitignored. */
+export const SCREENSHOTS_DIR = `${ROOT}screenshots`;
+
+/** The phone the citizen pages are built for: a cheap Android at 360 × 740. */
+export const PHONE_VIEWPORT = { width: 360, height: 740 };
+
+/** Debian's Chromium, never a downloaded browser build. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+}
+
+export interface ContextOptions {
+  /** Off to prove a page works as plain HTML forms. */
+  javaScript?: boolean;
+  /** Sent as Accept-Language; Indonesian unless a test says otherwise. */
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
+/** A server on SQLite that a browser can reach: one dialect is enough for pages, storage tests run both. */
+export async function startPageServer(opts: Parameters<typeof startTestRuntime>[1] = {}): Promise<{ rt: TestRuntime; baseUrl: string }> {
+  const sqlite = DIALECTS.find((d) => d.name === 'sqlite');
+  if (!sqlite) throw new Error('the SQLite dialect is missing');
+  const rt = await startTestRuntime(sqlite, opts);
+  const address = await rt.app.listen({ port: 0, host: '127.0.0.1' });
+  return { rt, baseUrl: address };
+}
+
+/** Names a file after a test: lower case, dashes. */
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+}
+
+/**
+ * One browser per test file, a fresh context per `open` call. When a test fails, each page it
+ * opened leaves a screenshot and each context a trace in `test-results/`, so a red run in CI
+ * can be looked at afterwards.
+ */
+export function useBrowser() {
+  let browser: Browser | undefined;
+  let contexts: BrowserContext[] = [];
+  let failed = false;
+  let testName = '';
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  beforeEach((ctx) => {
+    failed = false;
+    testName = ctx.task.name;
+    ctx.onTestFailed(() => {
+      failed = true;
+    });
+  });
+  afterEach(async () => {
+    if (failed) mkdirSync(RESULTS_DIR, { recursive: true });
+    for (const [i, context] of contexts.entries()) {
+      const name = `${slug(testName)}-${i}`;
+      if (failed) {
+        for (const [j, page] of context.pages().entries()) {
+          await page.screenshot({ path: `${RESULTS_DIR}/${name}-${j}.png`, fullPage: true }).catch(() => undefined);
+        }
+      }
+      await context.tracing.stop(failed ? { path: `${RESULTS_DIR}/${name}-trace.zip` } : {}).catch(() => undefined);
+      await context.close();
+    }
+    contexts = [];
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  return {
+    /** A new phone-sized context and page; closed after the test. */
+    async open(opts: ContextOptions = {}): Promise<Page> {
+      if (!browser) throw new Error('the browser is not started yet');
+      const context = await browser.newContext({
+        viewport: opts.viewport ?? PHONE_VIEWPORT,
+        javaScriptEnabled: opts.javaScript ?? true,
+        locale: opts.locale ?? 'id-ID',
+        extraHTTPHeaders: { 'accept-language': opts.locale ?? 'id-ID' },
+      });
+      await context.tracing.start({ screenshots: true, snapshots: true });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+}
+
+/** Saves a full-page screenshot under `screenshots/` for people to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS_DIR}/${name}.png`, fullPage: true });
+}
+
+const AXE_SOURCE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
+
+/** A violation axe-core found, in short. */
+export interface AxeFinding {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core in the page (WCAG 2.1 A and AA rules) and returns its serious and critical
+ * findings. The script is evaluated through the debugging protocol, so the page's CSP, which
+ * allows only its own scripts, does not have to be loosened for the test.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+  });
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/**
+ * Loads a URL in a fresh page with an empty cache and returns the bytes it took over the
+ * network, headers included, as Chromium counted them (CDP `encodedDataLength`). Requests
+ * still open at the end (an event stream) are left out: they are not part of the first load.
+ */
+export async function firstLoadBytes(page: Page, url: string): Promise<{ total: number; byUrl: Record<string, number> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const urls = new Map<string, string>();
+  const byUrl: Record<string, number> = {};
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    const u = urls.get(e.requestId) ?? e.requestId;
+    byUrl[u] = (byUrl[u] ?? 0) + e.encodedDataLength;
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  // Let deferred fetches the page starts on load finish too, so they are counted.
+  await page.waitForTimeout(300);
+  await cdp.detach();
+  return { total: Object.values(byUrl).reduce((a, b) => a + b, 0), byUrl };
+}
