@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/context.js';
 import type { EventBus } from '../realtime/in-process-bus.js';
@@ -79,19 +79,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(citizenPages(deps.ctx, http));
   await app.register(
     async (api) => {
-      // Office PCs share one address behind the office's NAT: count staff by account, citizens by address.
+      // One limiter, three buckets: booking posts per address (brokers script them), staff per
+      // account (office PCs share one address behind the office's NAT), everything else per address.
+      // The plugin lets a request pass only one limiter hook, so the buckets are keys of one hook.
+      const isBooking = (req: FastifyRequest) => req.method === 'POST' && req.url.startsWith('/api/v1/bookings');
       api.addHook(
         'onRequest',
         api.rateLimit({
-          max: http.apiRateLimitPerMinute,
           timeWindow: '1 minute',
-          keyGenerator: (req) => (req.staff ? `staff:${req.staff.id}` : req.ip),
+          keyGenerator: (req) => (isBooking(req) ? `book:${req.ip}` : req.staff ? `staff:${req.staff.id}` : req.ip),
+          max: (req) => (isBooking(req) ? http.bookingRateLimitPerMinute : http.apiRateLimitPerMinute),
         }),
       );
-      const bookingLimit = api.rateLimit({ max: http.bookingRateLimitPerMinute, timeWindow: '1 minute' });
-      api.addHook('onRequest', async (req, reply) => {
-        if (req.method === 'POST' && req.url.startsWith('/api/v1/bookings')) await bookingLimit.call(api, req, reply);
-      });
       await api.register(citizenApiRoutes(deps.ctx));
       await api.register(availabilityEventRoutes(deps.ctx));
       await api.register(staffAuthRoutes(deps.ctx, { trustProxy: http.trustProxy }));

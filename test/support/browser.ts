@@ -95,7 +95,7 @@ export function useBrowser() {
         locale: opts.locale ?? 'id-ID',
         extraHTTPHeaders: { 'accept-language': opts.locale ?? 'id-ID' },
       });
-      await context.tracing.start({ screenshots: true, snapshots: true });
+      if (!process.env.NOTRACE) await context.tracing.start({ screenshots: true, snapshots: true });
       contexts.push(context);
       return context.newPage();
     },

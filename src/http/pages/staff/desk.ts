@@ -1,0 +1,282 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { book } from '../../../app/book.js';
+import { checkIn } from '../../../app/check-in.js';
+import type { AppContext } from '../../../app/context.js';
+import { findBookings } from '../../../app/find-bookings.js';
+import { getBooking } from '../../../app/get-booking.js';
+import { getBookingChoices } from '../../../app/get-booking-choices.js';
+import { getOffice } from '../../../app/get-office.js';
+import { getTicket } from '../../../app/get-ticket.js';
+import { listSkippedTickets } from '../../../app/list-skipped-tickets.js';
+import { requeueTicket } from '../../../app/requeue-ticket.js';
+import { walkIn } from '../../../app/walk-in.js';
+import { normalizeBookingCode } from '../../../domain/booking-code.js';
+import { DomainError, InvalidInputError } from '../../../domain/errors.js';
+import { formatDate, formatTime, zoneAbbreviation } from '../../../domain/indonesian-format.js';
+import { timeIn, todayIn } from '../../../domain/local-date.js';
+import { PRIORITY_GROUPS } from '../../../domain/queue-order.js';
+import { walkInSlot } from '../../../domain/walk-in-slot.js';
+import { domainErrorMessage } from '../../errors.js';
+import { message } from '../../messages.js';
+import { presentCitizenTicket } from '../../presenters/citizen-ticket.js';
+import { presentTicket } from '../../presenters/ticket.js';
+import { dateField, idField, nameField, nikField, parseInput, phoneField, textField } from '../../validation.js';
+import {
+  assistedPage,
+  type CheckInModel,
+  type CheckInProblem,
+  checkInPage,
+  type DeskFormErrors,
+  type DeskOffice,
+  type DeskTicket,
+  deskPath,
+  searchPage,
+  walkInPage,
+} from '../../views/staff/desk.js';
+import { qrSvg } from '../../views/qr.js';
+import { receiptPage } from '../../views/staff/receipt.js';
+import { st, statusName } from '../../views/staff/texts.js';
+import { requirePageRole, sendStaffPage, viewerOf } from './guard.js';
+
+const SlugParams = z.object({ slug: textField(64) });
+const ReceiptParams = SlugParams.extend({ code: z.string().max(40) });
+/** Flash after a redirect: only these words, and a code to look the booking up by. */
+const DeskQuery = z.object({
+  ok: z.enum(['checked_in', 'requeued']).optional().catch(undefined),
+  ticket: z.string().max(40).optional().catch(undefined),
+  code: z.string().max(40).optional().catch(undefined),
+});
+const CheckInForm = z.object({
+  // A scanner may type more than a code (a URL, stray keys); the use case reads what it can.
+  code: z.string().max(200).catch(''),
+  priority: z.enum(PRIORITY_GROUPS).optional().catch(undefined),
+  overrideReason: z.string().max(1000).catch(''),
+  override: z.string().optional().catch(undefined),
+});
+const CodeForm = z.object({ code: z.string().max(40).catch('') });
+const PersonForm = z.object({
+  nik: z.string().max(40).catch(''),
+  name: z.string().max(400).catch(''),
+  phone: z.string().max(40).catch(''),
+  service: z.string().max(32).catch(''),
+});
+const AssistedForm = PersonForm.extend({ slot: z.string().max(64).catch('') });
+/** The same rules as the API's, so the desk sees every problem of a form at once. */
+const PersonFields = z.object({ nik: nikField, name: nameField, phone: phoneField, service: textField(32) });
+const AssistedFields = PersonFields.extend({ date: dateField, sessionId: idField('SESSION_INVALID') });
+const SearchQuery = z.object({ q: z.string().max(100).catch('') });
+/** The longest override reason, as the API allows. */
+const MAX_REASON = 200;
+
+function deskOffice(o: { slug: string; name: string; timezone: string }): DeskOffice {
+  return { slug: o.slug, name: o.name, timezone: o.timezone };
+}
+
+/** The desk's pages of one office: check-in, requeue, walk-in, assisted booking, search, receipt. */
+export function deskPages(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    const desk = { onRequest: requirePageRole('desk', 'admin') };
+    const actor = (req: FastifyRequest) => ({ userId: viewerId(req) });
+
+    /** A booking of this office by code, or undefined: for showing what a refused code names. */
+    async function findTicket(slug: string, code: string): Promise<DeskTicket | undefined> {
+      try {
+        const b = await getBooking(ctx, code);
+        return b.office_slug === slug ? presentTicket(b, 'id') : undefined;
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'NOT_FOUND') return undefined;
+        throw error;
+      }
+    }
+
+    async function renderCheckIn(req: FastifyRequest, reply: FastifyReply, slug: string, over: Partial<CheckInModel>, status = 200) {
+      const office = await getOffice(ctx, slug);
+      const skipped = (await listSkippedTickets(ctx, slug)).map((b) => presentTicket(b, 'id'));
+      const model: CheckInModel = { viewer: viewerOf(req), office: deskOffice(office), code: '', priority: null, overrideReason: '', skipped, ...over };
+      return sendStaffPage(reply, checkInPage(model), status);
+    }
+
+    app.get('/staff/desk/:slug', desk, async (req, reply) => {
+      const { slug } = parseInput(SlugParams, req.params);
+      const q = DeskQuery.parse(req.query ?? {});
+      const done = q.ok && q.ticket ? await findTicket(slug, q.ticket) : undefined;
+      return renderCheckIn(req, reply, slug, {
+        code: q.code ?? '',
+        checkedIn: q.ok === 'checked_in' ? done : undefined,
+        requeued: q.ok === 'requeued' ? done : undefined,
+      });
+    });
+
+    app.post('/staff/desk/:slug/check-in', desk, async (req, reply) => {
+      const { slug } = parseInput(SlugParams, req.params);
+      const form = CheckInForm.parse(req.body ?? {});
+      const code = form.code.trim();
+      const reason = form.overrideReason.trim();
+      const again = (problem: CheckInProblem, status: number) =>
+        renderCheckIn(req, reply, slug, { code: problem.canOverride ? code : '', priority: form.priority ?? null, overrideReason: reason, problem }, status);
+      const canonical = normalizeBookingCode(code);
+      if (!canonical) return again({ title: code === '' ? message('REQUIRED', 'id') : st('codeInvalid') }, 422);
+      try {
+        await checkIn(ctx, { officeSlug: slug, code: canonical, actor: actor(req), priority: form.priority ?? null, overrideReason: reason.slice(0, MAX_REASON) || null });
+        return reply.redirect(`${deskPath(slug)}?ok=checked_in&ticket=${canonical}`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const ticket = await findTicket(slug, canonical);
+        const d = error.details;
+        if (error.code === 'CHECK_IN_WINDOW' && ticket) {
+          const office = await getOffice(ctx, slug);
+          const detail = st('windowExplain', {
+            session: `${formatTime(ticket.session.start, 'id')}–${formatTime(ticket.session.end, 'id')}`,
+            opens: formatTime(String(d.opensAt), 'id'),
+            closes: formatTime(String(d.closesAt), 'id'),
+            zone: zoneAbbreviation(office.timezone),
+            now: formatTime(timeIn(office.timezone, ctx.now()), 'id'),
+          });
+          const reasonError = form.override && !reason ? message('REQUIRED', 'id') : undefined;
+          return again({ title: d.timing === 'late' ? st('tooLate') : st('tooEarly'), detail, ticket, canOverride: true, reasonError }, 409);
+        }
+        if (error.code === 'WRONG_DAY' && ticket) return again({ title: st('wrongDay', { date: formatDate(ticket.date, 'id') }), detail: st('wrongDayHelp'), ticket }, 409);
+        if (error.code === 'NOT_ACTIVE' && ticket) return again({ title: st('notActive', { status: statusName(ticket.status) }), ticket }, 409);
+        if (error.code === 'NOT_FOUND') return again({ title: st('notFoundCode', { code }) }, 404);
+        return again({ title: domainErrorMessage(error, 'id'), ticket }, 409);
+      }
+    });
+
+    app.post('/staff/desk/:slug/requeue', desk, async (req, reply) => {
+      const { slug } = parseInput(SlugParams, req.params);
+      const { code } = CodeForm.parse(req.body ?? {});
+      try {
+        const b = await requeueTicket(ctx, { officeSlug: slug, code, actor: actor(req) });
+        return reply.redirect(`${deskPath(slug)}?ok=requeued&ticket=${b.code}`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const ticket = await findTicket(slug, code);
+        return renderCheckIn(req, reply, slug, { problem: { title: domainErrorMessage(error, 'id'), ticket } }, error.code === 'NOT_FOUND' ? 404 : 409);
+      }
+    });
+
+    async function renderWalkIn(req: FastifyRequest, reply: FastifyReply, slug: string, values: z.output<typeof PersonForm>, errors?: DeskFormErrors, status = 200) {
+      const choices = await getBookingChoices(ctx, { officeSlug: slug });
+      const next = walkInSlot(choices.days, choices.today);
+      const page = walkInPage({
+        viewer: viewerOf(req),
+        office: deskOffice(choices.office),
+        services: choices.services.map((s) => ({ code: s.code, name: s.name })),
+        values,
+        nextDate: next?.date ?? null,
+        errors,
+      });
+      return sendStaffPage(reply, page, status);
+    }
+
+    app.get('/staff/desk/:slug/walk-in', desk, async (req, reply) => {
+      const { slug } = parseInput(SlugParams, req.params);
+      return renderWalkIn(req, reply, slug, { nik: '', name: '', phone: '', service: '' });
+    });
+
+    app.post('/staff/desk/:slug/walk-in', desk, async (req, reply) => {
+      const { slug } = parseInput(SlugParams, req.params);
+      const form = PersonForm.parse(req.body ?? {});
+      try {
+        // Every field's problem at once, before the use case reads them one rule at a time.
+        parseInput(PersonFields, form);
+        const { booking } = await walkIn(ctx, { officeSlug: slug, nik: form.nik, name: form.name, phone: form.phone, serviceCode: form.service, actor: actor(req) });
+        return reply.redirect(`${deskPath(slug)}/receipt/${booking.code}?fresh=1`, 303);
+      } catch (error) {
+        const errors = formErrors(error);
+        if (!errors) throw error;
+        return renderWalkIn(req, reply, slug, form, errors, error instanceof InvalidInputError ? 422 : 409);
+      }
+    });
+
+    async function renderAssisted(req: FastifyRequest, reply: FastifyReply, slug: string, values: z.output<typeof AssistedForm>, errors?: DeskFormErrors, status = 200) {
+      const choices = await getBookingChoices(ctx, { officeSlug: slug });
+      const page = assistedPage({
+        viewer: viewerOf(req),
+        office: deskOffice(choices.office),
+        services: choices.services.map((s) => ({ code: s.code, name: s.name })),
+        days: choices.days,
+        values,
+        errors,
+      });
+      return sendStaffPage(reply, page, status);
+    }
+
+    app.get('/staff/desk/:slug/book', desk, async (req, reply) => {
+      const { slug } = parseInput(SlugParams, req.params);
+      return renderAssisted(req, reply, slug, { nik: '', name: '', phone: '', service: '', slot: '' });
+    });
+
+    app.post('/staff/desk/:slug/book', desk, async (req, reply) => {
+      const { slug } = parseInput(SlugParams, req.params);
+      const form = AssistedForm.parse(req.body ?? {});
+      const [date = '', session = ''] = form.slot.split('|');
+      try {
+        parseInput(AssistedFields, { ...form, date, sessionId: session });
+        const { booking } = await book(ctx, {
+          officeSlug: slug,
+          date,
+          sessionId: Number(session),
+          serviceCode: form.service,
+          nik: form.nik,
+          name: form.name,
+          phone: form.phone,
+          channel: 'desk',
+          actorUserId: viewerId(req),
+        });
+        return reply.redirect(`${deskPath(slug)}/receipt/${booking.code}?fresh=1`, 303);
+      } catch (error) {
+        const errors = formErrors(error);
+        if (!errors) throw error;
+        return renderAssisted(req, reply, slug, form, errors, error instanceof InvalidInputError ? 422 : 409);
+      }
+    });
+
+    app.get('/staff/desk/:slug/search', desk, async (req, reply) => {
+      const { slug } = parseInput(SlugParams, req.params);
+      const office = await getOffice(ctx, slug);
+      const q = SearchQuery.parse(req.query ?? {}).q.trim();
+      const tooShort = q.length > 0 && q.length < 2;
+      const results = q.length >= 2 ? (await findBookings(ctx, slug, q)).map((b) => presentTicket(b, 'id')) : null;
+      const today = todayIn(office.timezone, ctx.now());
+      const page = searchPage({ viewer: viewerOf(req), office: deskOffice(office), q, results, problem: tooShort ? st('searchTooShort') : undefined, today });
+      return sendStaffPage(reply, page, tooShort ? 422 : 200);
+    });
+
+    app.get('/staff/desk/:slug/receipt/:code', desk, async (req, reply) => {
+      const { slug, code } = parseInput(ReceiptParams, req.params);
+      const ticket = await getTicket(ctx, code);
+      // Codes are global; a desk prints only its own office's receipts.
+      if (ticket.office.slug !== slug) throw new DomainError('NOT_FOUND', { what: 'booking' });
+      const fresh = (req.query as Record<string, unknown> | undefined)?.fresh === '1';
+      const tk = presentCitizenTicket(ticket, 'id');
+      const page = receiptPage({ viewer: viewerOf(req), office: { slug, name: ticket.office.name }, ticket: tk, qr: await qrSvg(tk.code), fresh });
+      return sendStaffPage(reply, page);
+    });
+  };
+}
+
+function viewerId(req: FastifyRequest): number {
+  if (!req.staff) throw new Error('page guard let an anonymous request through');
+  return req.staff.id;
+}
+
+/** Field problems in words. Booking refusals about the day or session belong to the slot; the rest to the form. */
+function formErrors(error: unknown): DeskFormErrors | undefined {
+  if (error instanceof InvalidInputError) {
+    const fields: Record<string, string> = {};
+    for (const f of error.fields) {
+      // The day and session are one choice on the form: whatever is wrong with them, choose again.
+      if (f.field === 'date' || f.field === 'sessionId') fields.slot ??= message('SESSION_INVALID', 'id');
+      else fields[f.field] ??= message(f.problem, 'id');
+    }
+    return { fields };
+  }
+  if (error instanceof DomainError) {
+    const words = domainErrorMessage(error, 'id');
+    if (['SESSION_FULL', 'NOT_BOOKABLE', 'CLOSED'].includes(error.code)) return { fields: { slot: words }, form: words };
+    return { fields: {}, form: words };
+  }
+  return undefined;
+}
