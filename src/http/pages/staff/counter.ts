@@ -1,0 +1,139 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { BookingView } from '../../../db/repositories/bookings.js';
+import { callNext } from '../../../app/call-next.js';
+import type { AppContext } from '../../../app/context.js';
+import { finishTicket } from '../../../app/finish-ticket.js';
+import { getCounterTicket } from '../../../app/get-counter-ticket.js';
+import { getOffice } from '../../../app/get-office.js';
+import { listCounters } from '../../../app/list-counters.js';
+import { listServices } from '../../../app/list-services.js';
+import { pauseCounter } from '../../../app/pause-counter.js';
+import { recallTicket } from '../../../app/recall-ticket.js';
+import { skipTicket } from '../../../app/skip-ticket.js';
+import { startServing } from '../../../app/start-serving.js';
+import { transferTicket } from '../../../app/transfer-ticket.js';
+import { DomainError, InvalidInputError } from '../../../domain/errors.js';
+import { domainErrorMessage } from '../../errors.js';
+import { message } from '../../messages.js';
+import { presentTicket } from '../../presenters/ticket.js';
+import { idField, parseInput, textField } from '../../validation.js';
+import { type CounterAction, counterChoicePage, counterPage, counterPath } from '../../views/staff/counter.js';
+import { st, type StaffTextKey } from '../../views/staff/texts.js';
+import { requirePageRole, sendStaffPage, viewerOf } from './guard.js';
+
+const SlugParams = z.object({ slug: textField(64) });
+const CounterParams = z.object({ slug: textField(64), counter: idField('NUMBER_INVALID') });
+const ActionParams = CounterParams.extend({
+  action: z.enum(['call-next', 'recall', 'skip', 'start', 'finish', 'transfer', 'pause', 'resume'] satisfies CounterAction[]),
+});
+
+/** What each action did, for the notice after the redirect; `q` names the ticket. */
+const DONE: Record<string, StaffTextKey> = {
+  called: 'doneCalled',
+  recalled: 'doneRecalled',
+  skipped: 'doneSkipped',
+  started: 'doneStarted',
+  finished: 'doneFinished',
+  transferred: 'doneTransferred',
+  paused: 'donePaused',
+  resumed: 'doneResumed',
+  none_waiting: 'noneWaiting',
+};
+const CounterQuery = z.object({
+  ok: z.string().max(20).optional().catch(undefined),
+  // Only a queue number's shape: this is shown on the page.
+  q: z.string().regex(/^[A-Z0-9]{1,8}$/).optional().catch(undefined),
+  to: z.string().max(32).optional().catch(undefined),
+});
+const TransferForm = z.object({ service: z.string().max(32).catch('') });
+
+/** What a counter action did: the ticket it moved (if any) and the notice's key. */
+interface ActionResult {
+  ticket: BookingView | null;
+  ok: string;
+}
+
+/** Choosing a counter, and one counter's page with its actions as plain form posts. */
+export function counterPages(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    const counterRole = { onRequest: requirePageRole('counter', 'admin') };
+
+    app.get('/staff/counter/:slug', counterRole, async (req, reply) => {
+      const { slug } = parseInput(SlugParams, req.params);
+      const office = await getOffice(ctx, slug);
+      const counters = await listCounters(ctx, slug);
+      const page = counterChoicePage(viewerOf(req), { slug, name: office.name }, counters.map((c) => ({ number: c.number, name: c.name, paused: c.paused === 1 })));
+      return sendStaffPage(reply, page);
+    });
+
+    async function render(req: FastifyRequest, reply: FastifyReply, slug: string, counterNumber: number, notes: { done?: string; problem?: string }, status = 200) {
+      const [view, services] = await Promise.all([getCounterTicket(ctx, { officeSlug: slug, counterNumber }), listServices(ctx, slug)]);
+      const page = counterPage({
+        viewer: viewerOf(req),
+        office: { slug, name: view.office.name },
+        counter: { number: view.counter.number, name: view.counter.name, paused: view.counter.paused === 1 },
+        ticket: view.ticket ? presentTicket(view.ticket, 'id') : null,
+        waiting: view.waiting,
+        services: services.map((s) => ({ code: s.code, name: s.name })),
+        ...notes,
+      });
+      return sendStaffPage(reply, page, status);
+    }
+
+    app.get('/staff/counter/:slug/:counter', counterRole, async (req, reply) => {
+      const { slug, counter } = parseInput(CounterParams, req.params);
+      const q = CounterQuery.parse(req.query ?? {});
+      const key = q.ok ? DONE[q.ok] : undefined;
+      const services = key === 'doneTransferred' && q.to ? await listServices(ctx, slug) : [];
+      const service = services.find((s) => s.code === q.to)?.name ?? q.to ?? '';
+      return render(req, reply, slug, counter, { done: key ? st(key, { queue: q.q ?? '', service }) : undefined });
+    });
+
+    app.post('/staff/counter/:slug/:counter/:action', counterRole, async (req, reply) => {
+      const { slug, counter, action } = parseInput(ActionParams, req.params);
+      const opts = { officeSlug: slug, counterNumber: counter, actor: { userId: req.staff!.id } };
+      let result: ActionResult;
+      let to = '';
+      try {
+        switch (action) {
+          case 'call-next': {
+            const ticket = await callNext(ctx, opts);
+            result = { ticket, ok: ticket ? 'called' : 'none_waiting' };
+            break;
+          }
+          case 'recall':
+            result = { ticket: await recallTicket(ctx, opts), ok: 'recalled' };
+            break;
+          case 'skip':
+            result = { ticket: await skipTicket(ctx, opts), ok: 'skipped' };
+            break;
+          case 'start':
+            result = { ticket: await startServing(ctx, opts), ok: 'started' };
+            break;
+          case 'finish':
+            result = { ticket: await finishTicket(ctx, opts), ok: 'finished' };
+            break;
+          case 'transfer': {
+            to = TransferForm.parse(req.body ?? {}).service;
+            result = { ticket: await transferTicket(ctx, { ...opts, serviceCode: to }), ok: 'transferred' };
+            break;
+          }
+          case 'pause':
+          case 'resume':
+            await pauseCounter(ctx, { officeSlug: slug, counterNumber: counter, paused: action === 'pause' });
+            result = { ticket: null, ok: action === 'pause' ? 'paused' : 'resumed' };
+            break;
+        }
+      } catch (error) {
+        if (error instanceof DomainError && error.code !== 'NOT_FOUND') return render(req, reply, slug, counter, { problem: domainErrorMessage(error, 'id') }, 409);
+        if (error instanceof InvalidInputError) return render(req, reply, slug, counter, { problem: message(error.fields[0]?.problem ?? 'INVALID', 'id') }, 422);
+        throw error;
+      }
+      const query = new URLSearchParams({ ok: result.ok });
+      if (result.ticket) query.set('q', result.ticket.queue_number);
+      if (to) query.set('to', to);
+      return reply.redirect(`${counterPath(slug, counter)}?${query}`, 303);
+    });
+  };
+}
