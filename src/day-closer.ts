@@ -1,18 +1,20 @@
 import type { Logger } from 'pino';
 import { closeDaysEverywhere } from './app/close-day.js';
 import type { AppContext } from './app/context.js';
+import { forgetIdempotencyKeys } from './app/forget-idempotency-keys.js';
 
 /** How often past days are closed; a no-show shows up in reports within this long. */
 const EVERY_MS = 5 * 60 * 1000;
 
 /**
- * Closes past days now and every few minutes: bookings never checked in become no-shows.
+ * Closes past days now and every few minutes: bookings never checked in become no-shows, and
+ * idempotency keys older than a day are forgotten.
  * Every server process runs it; the changes are conditional, so running it twice is harmless.
  */
 export function startDayCloser(ctx: AppContext, logger: Logger): () => void {
   const run = () =>
-    closeDaysEverywhere(ctx).then(
-      (closed) => closed > 0 && logger.info({ closed }, 'closed past days: no-shows recorded'),
+    Promise.all([closeDaysEverywhere(ctx), forgetIdempotencyKeys(ctx)]).then(
+      ([closed]) => closed > 0 && logger.info({ closed }, 'closed past days: no-shows recorded'),
       (error: unknown) => logger.warn({ err: error }, 'closing past days failed'),
     );
   void run();

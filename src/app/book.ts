@@ -11,6 +11,7 @@ import {
   lockSessionDay,
   type BookingView,
   UNIQUE_ACTIVE_NIK,
+  UNIQUE_BOOKING_CODE,
 } from '../db/repositories/bookings.js';
 import { findServiceByCode } from '../db/repositories/catalogue.js';
 import type { OfficeRow } from '../db/schema.js';
@@ -39,6 +40,9 @@ export interface BookOptions {
   /** The staff member who booked, for desk and walk-in bookings. */
   actorUserId?: number | null;
 }
+
+/** How often a colliding booking code is drawn again before giving up. */
+const CODE_ATTEMPTS = 3;
 
 export interface BookResult {
   booking: BookingView;
@@ -71,62 +75,66 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
   if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
   const session = assertBookable(day, opts.sessionId);
 
-  try {
-    const bookingId = await db.transaction().execute(async (trx) => {
-      await expireStaleBookingsOfNik(trx, office.id, person.nik, clock.today, at);
-      const existing = await findActiveBookingByNik(trx, office.id, person.nik);
-      if (existing) throw alreadyBooked(existing);
+  // A fresh code colliding with an existing one is a one-in-trillions event; draw again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const bookingId = await db.transaction().execute(async (trx) => {
+        await expireStaleBookingsOfNik(trx, office.id, person.nik, clock.today, at);
+        const existing = await findActiveBookingByNik(trx, office.id, person.nik);
+        if (existing) throw alreadyBooked(existing);
 
-      const sequence = await lockSessionDay(trx, office.id, session.id, day.date);
-      const active = await countActiveInSession(trx, office.id, session.id, day.date);
-      if (!hasRoom(session.capacity, active)) throw new DomainError('SESSION_FULL', { date: day.date });
+        const sequence = await lockSessionDay(trx, office.id, session.id, day.date);
+        const active = await countActiveInSession(trx, office.id, session.id, day.date);
+        if (!hasRoom(session.capacity, active)) throw new DomainError('SESSION_FULL', { date: day.date });
 
-      const id = await insertBooking(trx, {
-        code: generateBookingCode(ctx.randomInt),
-        office_id: office.id,
-        service_id: service.id,
-        session_id: session.id,
-        date: day.date,
-        queue_number: formatQueueNumber(session.letter, sequence),
-        status: 'booked',
-        nik: person.nik,
-        name: person.name,
-        phone: person.phone,
-        channel: opts.channel,
-        priority: null,
-        checked_in_at: null,
-        created_at: at,
-        updated_at: at,
+        const id = await insertBooking(trx, {
+          code: generateBookingCode(ctx.randomInt),
+          office_id: office.id,
+          service_id: service.id,
+          session_id: session.id,
+          date: day.date,
+          queue_number: formatQueueNumber(session.letter, sequence),
+          status: 'booked',
+          nik: person.nik,
+          name: person.name,
+          phone: person.phone,
+          channel: opts.channel,
+          priority: null,
+          checked_in_at: null,
+          created_at: at,
+          updated_at: at,
+        });
+        await insertBookingEvent(trx, {
+          booking_id: id,
+          office_id: office.id,
+          at,
+          type: 'booked',
+          from_status: null,
+          to_status: 'booked',
+          user_id: opts.actorUserId ?? null,
+          counter_number: null,
+          note: opts.channel,
+        });
+        if (opts.idempotencyKey) await insertIdempotencyKey(trx, opts.idempotencyKey, requestHash, id, at);
+        return id;
       });
-      await insertBookingEvent(trx, {
-        booking_id: id,
-        office_id: office.id,
-        at,
-        type: 'booked',
-        from_status: null,
-        to_status: 'booked',
-        user_id: opts.actorUserId ?? null,
-        counter_number: null,
-        note: opts.channel,
-      });
-      if (opts.idempotencyKey) await insertIdempotencyKey(trx, opts.idempotencyKey, requestHash, id, at);
-      return id;
-    });
-    await announceAvailability(ctx, office, day.date, session.id);
-    const booking = await findBookingById(db, bookingId);
-    if (!booking) throw new Error(`booking ${bookingId} vanished after commit`);
-    return { booking, replayed: false };
-  } catch (error) {
-    // The same key racing itself: the twin request won, so answer as it did.
-    if (opts.idempotencyKey) {
-      const replay = await replayIdempotent(ctx, opts.idempotencyKey, requestHash);
-      if (replay) return replay;
+      await announceAvailability(ctx, office, day.date, session.id);
+      const booking = await findBookingById(db, bookingId);
+      if (!booking) throw new Error(`booking ${bookingId} vanished after commit`);
+      return { booking, replayed: false };
+    } catch (error) {
+      // The same key racing itself: the twin request won, so answer as it did.
+      if (opts.idempotencyKey) {
+        const replay = await replayIdempotent(ctx, opts.idempotencyKey, requestHash);
+        if (replay) return replay;
+      }
+      if (attempt < CODE_ATTEMPTS && ctx.storage.engine.isUniqueViolation(error, UNIQUE_BOOKING_CODE)) continue;
+      if (ctx.storage.engine.isUniqueViolation(error, UNIQUE_ACTIVE_NIK)) {
+        const existing = await findActiveBookingByNik(db, office.id, person.nik);
+        throw existing ? alreadyBooked(existing) : new DomainError('ALREADY_BOOKED');
+      }
+      throw error;
     }
-    if (ctx.storage.engine.isUniqueViolation(error, UNIQUE_ACTIVE_NIK)) {
-      const existing = await findActiveBookingByNik(db, office.id, person.nik);
-      throw existing ? alreadyBooked(existing) : new DomainError('ALREADY_BOOKED');
-    }
-    throw error;
   }
 }
 

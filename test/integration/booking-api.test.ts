@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { book } from '../../src/app/book.js';
+import { forgetIdempotencyKeys } from '../../src/app/forget-idempotency-keys.js';
 import { DIALECTS } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
@@ -237,6 +239,35 @@ describe.each(DIALECTS)('booking API on $name', (dialect) => {
     try {
       const res = await post('/api/v1/bookings', bookingBody({ date: '2026-12-04', sessionId: first, nik }));
       expect(res.statusCode).toBe(201);
+    } finally {
+      rt.setNow(new Date('2026-12-01T02:00:00Z'));
+    }
+  });
+
+  it('draws a new code when a fresh one collides with an existing booking', async () => {
+    const [first] = await sessionIds('2026-12-14');
+    // The first nine draws spell the same code twice in a row; later draws differ.
+    let calls = 0;
+    const ctx = { ...rt.ctx, randomInt: (n: number) => (calls++ % 18 < 9 ? 0 : (calls * 7) % n) };
+    const common = { officeSlug: 'kota-bogor', date: '2026-12-14', sessionId: first!, serviceCode: 'KK', name: 'Dewi Lestari', phone: '081234567890', channel: 'online' as const };
+    const a = await book(ctx, { ...common, nik: freshNik() });
+    calls = 0;
+    const b = await book(ctx, { ...common, nik: freshNik() });
+    expect(a.booking.code).toBe('AAAAAAAAA');
+    expect(b.booking.code).not.toBe(a.booking.code);
+    expect(b.booking.queue_number).toBe('A002');
+  });
+
+  it('forgets idempotency keys after a day, and a retry after that books nothing new', async () => {
+    const [first] = await sessionIds('2026-12-15');
+    const body = bookingBody({ date: '2026-12-15', sessionId: first, nik: freshNik() });
+    const headers = { 'idempotency-key': 'old-key-0003-abcdef' };
+    expect((await post('/api/v1/bookings', body, headers)).statusCode).toBe(201);
+    rt.setNow(new Date('2026-12-02T02:00:01Z'));
+    try {
+      expect(await forgetIdempotencyKeys(rt.ctx)).toBeGreaterThan(0);
+      // The key is gone; the one-active-booking rule still stops a duplicate.
+      expect((await post('/api/v1/bookings', body, headers)).json().error.code).toBe('ALREADY_BOOKED');
     } finally {
       rt.setNow(new Date('2026-12-01T02:00:00Z'));
     }

@@ -180,4 +180,11 @@ export async function insertIdempotencyKey(db: Executor, key: string, requestHas
 }
 
 export const UNIQUE_ACTIVE_NIK = { name: 'bookings_one_active_per_nik', sqliteColumns: 'bookings.office_id, bookings.nik' };
+export const UNIQUE_BOOKING_CODE = { name: 'bookings_code_key', sqliteColumns: 'bookings.code' };
 export const UNIQUE_IDEMPOTENCY_KEY = { name: 'idempotency_keys_pkey', sqliteColumns: 'idempotency_keys.key' };
+
+/** Forgets idempotency keys made before an instant; returns how many. */
+export async function deleteIdempotencyKeysBefore(db: Executor, before: string): Promise<number> {
+  const result = await db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
