@@ -8,6 +8,7 @@ import type { AppContext } from '../app/context.js';
 import type { EventBus } from '../realtime/in-process-bus.js';
 import { registerErrorHandling } from './errors.js';
 import { citizenPages } from './pages/citizen/index.js';
+import { staffPages } from './pages/staff/index.js';
 import { availabilityEventRoutes } from './routes/availability-events.js';
 import { citizenApiRoutes } from './routes/citizen-api.js';
 import { healthRoutes } from './routes/health.js';
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(deps.ctx));
   await registerStaticAssets(app);
   await app.register(citizenPages(deps.ctx, http));
+  await app.register(staffPages(deps.ctx, { trustProxy: http.trustProxy }));
   await app.register(
     async (api) => {
       // One limiter, three buckets: booking posts per address (brokers script them), staff per

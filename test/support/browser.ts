@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DIALECTS } from './dialects.js';
 import { startTestRuntime, type TestRuntime } from './test-runtime.js';
 
@@ -54,20 +54,14 @@ function slug(name: string): string {
 export function useBrowser() {
   let browser: Browser | undefined;
   let contexts: BrowserContext[] = [];
-  let failed = false;
-  let testName = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
   });
-  beforeEach((ctx) => {
-    failed = false;
-    testName = ctx.task.name;
-    ctx.onTestFailed(() => {
-      failed = true;
-    });
-  });
-  afterEach(async () => {
+  afterEach(async (ctx) => {
+    // The test's outcome is known by now; onTestFailed handlers would run only after this hook.
+    const failed = ctx.task.result?.state === 'fail';
+    const testName = ctx.task.name;
     if (failed) mkdirSync(RESULTS_DIR, { recursive: true });
     for (const [i, context] of contexts.entries()) {
       const name = `${slug(testName)}-${i}`;
@@ -95,7 +89,8 @@ export function useBrowser() {
         locale: opts.locale ?? 'id-ID',
         extraHTTPHeaders: { 'accept-language': opts.locale ?? 'id-ID' },
       });
-      if (!process.env.NOTRACE) await context.tracing.start({ screenshots: true, snapshots: true });
+      // DOM snapshots only: a screencast would slow every test, and a failure takes its own screenshot.
+      await context.tracing.start({ snapshots: true });
       contexts.push(context);
       return context.newPage();
     },

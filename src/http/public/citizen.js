@@ -37,6 +37,8 @@
       // The form's idempotency key already makes a second tap harmless; this spares the trip.
       if (sent) { event.preventDefault(); return; }
       sent = true;
+      // On a stalled connection, let a later tap try again; the same key books at most once.
+      setTimeout(function () { sent = false; }, 15000);
       var pressed = event.submitter;
       if (pressed && pressed.classList.contains('slot')) {
         pressed.classList.add('slot-busy');

@@ -82,7 +82,7 @@ const TEXTS = {
   unavailable: { id: 'Tidak tersedia', en: 'Not available' },
   currentSlot: { id: 'Jadwal Anda', en: 'Your time' },
   dayFullOffer: {
-    id: 'Hari ini sudah penuh. Hari terdekat yang masih ada tempat:',
+    id: 'Hari tersebut sudah penuh. Hari terdekat yang masih ada tempat:',
     en: 'This day is full. The next day with places:',
   },
   noDayWithPlaces: {
@@ -161,6 +161,7 @@ const TEXTS = {
     id: 'NIK yang dipakai saat mendaftar, untuk memastikan antrean ini milik Anda.',
     en: 'The NIK you booked with, to make sure this booking is yours.',
   },
+  stepOwner: { id: 'Pastikan ini antrean Anda', en: 'Confirm it is yours' },
   cancelSubmit: { id: 'Ya, batalkan antrean', en: 'Yes, cancel booking' },
   back: { id: 'Kembali ke tiket', en: 'Back to the ticket' },
   moveTitle: { id: 'Pindah jadwal', en: 'Move to another time' },
@@ -169,6 +170,7 @@ const TEXTS = {
 
   // Errors.
   notFoundTitle: { id: 'Halaman tidak ditemukan', en: 'Page not found' },
+  notFoundText: { id: 'Periksa kembali alamatnya, atau mulai lagi dari halaman utama.', en: 'Please check the address, or start again from the home page.' },
   errorTitle: { id: 'Maaf, terjadi gangguan', en: 'Sorry, something went wrong' },
   backHome: { id: 'Kembali ke halaman utama', en: 'Back to the home page' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -44,7 +44,7 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
       const retryAfter = (error as { headers?: Record<string, string> }).headers;
       if (status === 429 && retryAfter) reply.headers(retryAfter);
       const title = status === 404 ? text(lang, 'notFoundTitle') : text(lang, 'errorTitle');
-      const words = status === 404 ? '' : (body?.error.message ?? '');
+      const words = status === 404 ? text(lang, 'notFoundText') : (body?.error.message ?? '');
       return sendPage(reply, errorPage(lang, title, words, req.url.split('?')[0] ?? '/'), status);
     });
 

@@ -13,7 +13,7 @@ import { staffHomePage } from '../../views/staff/home.js';
 import { loginPage } from '../../views/staff/login.js';
 import { st } from '../../views/staff/texts.js';
 import { ROLES } from '../../../domain/staff-role.js';
-import { requirePageRole, sendStaffPage, verifyPageCsrf, viewerOf } from './guard.js';
+import { requirePageRole, sendStaffPage, viewerOf } from './guard.js';
 import { localNextPath } from './next-path.js';
 
 const LoginForm = z.object({
@@ -46,7 +46,6 @@ export async function homePathOf(ctx: AppContext, staff: StaffMember): Promise<s
 export function staffAuthPages(ctx: AppContext, opts: StaffAuthPageOptions) {
   return async (app: FastifyInstance) => {
     const secure = (req: FastifyRequest) => opts.trustProxy || req.protocol === 'https';
-    app.addHook('preHandler', verifyPageCsrf);
 
     app.get('/staff/login', async (req, reply) => {
       const next = localNextPath((req.query as Record<string, unknown> | undefined)?.next);

@@ -20,7 +20,7 @@ import { presentTicket } from '../../presenters/ticket.js';
 import { idField, parseInput, textField } from '../../validation.js';
 import { type CounterAction, counterChoicePage, counterPage, counterPath } from '../../views/staff/counter.js';
 import { st, type StaffTextKey } from '../../views/staff/texts.js';
-import { requirePageRole, sendStaffPage, viewerOf } from './guard.js';
+import { requirePageRole, sendStaffPage, staffIdOf, viewerOf } from './guard.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const CounterParams = z.object({ slug: textField(64), counter: idField('NUMBER_INVALID') });
@@ -92,7 +92,7 @@ export function counterPages(ctx: AppContext) {
 
     app.post('/staff/counter/:slug/:counter/:action', counterRole, async (req, reply) => {
       const { slug, counter, action } = parseInput(ActionParams, req.params);
-      const opts = { officeSlug: slug, counterNumber: counter, actor: { userId: req.staff!.id } };
+      const opts = { officeSlug: slug, counterNumber: counter, actor: { userId: staffIdOf(req) } };
       let result: ActionResult;
       let to = '';
       try {

@@ -37,7 +37,7 @@ import {
 import { qrSvg } from '../../views/qr.js';
 import { receiptPage } from '../../views/staff/receipt.js';
 import { st, statusName } from '../../views/staff/texts.js';
-import { requirePageRole, sendStaffPage, viewerOf } from './guard.js';
+import { requirePageRole, sendStaffPage, staffIdOf, viewerOf } from './guard.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const ReceiptParams = SlugParams.extend({ code: z.string().max(40) });
@@ -77,7 +77,7 @@ function deskOffice(o: { slug: string; name: string; timezone: string }): DeskOf
 export function deskPages(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     const desk = { onRequest: requirePageRole('desk', 'admin') };
-    const actor = (req: FastifyRequest) => ({ userId: viewerId(req) });
+    const actor = (req: FastifyRequest) => ({ userId: staffIdOf(req) });
 
     /** A booking of this office by code, or undefined: for showing what a refused code names. */
     async function findTicket(slug: string, code: string): Promise<DeskTicket | undefined> {
@@ -223,7 +223,7 @@ export function deskPages(ctx: AppContext) {
           name: form.name,
           phone: form.phone,
           channel: 'desk',
-          actorUserId: viewerId(req),
+          actorUserId: staffIdOf(req),
         });
         return reply.redirect(`${deskPath(slug)}/receipt/${booking.code}?fresh=1`, 303);
       } catch (error) {
@@ -255,11 +255,6 @@ export function deskPages(ctx: AppContext) {
       return sendStaffPage(reply, page);
     });
   };
-}
-
-function viewerId(req: FastifyRequest): number {
-  if (!req.staff) throw new Error('page guard let an anonymous request through');
-  return req.staff.id;
 }
 
 /** Field problems in words. Booking refusals about the day or session belong to the slot; the rest to the form. */

@@ -11,7 +11,7 @@ import { type SlotRef, slotPicker } from './slot-picker.js';
 function ticketSummary(lang: Lang, tk: CitizenTicket): SafeHtml {
   const t = textsFor(lang);
   return html`<div class="summary-card">
-<p><span class="big-label">${t('queueNumber')}</span> <strong class="summary-queue">${tk.queueNumber}</strong> · ${tk.displayCode}</p>
+<p class="summary-numbers"><span><span class="big-label">${t('queueNumber')}</span> <strong class="summary-queue">${tk.queueNumber}</strong></span> <span><span class="big-label">${t('bookingCode')}</span> <strong>${tk.displayCode}</strong></span></p>
 <p>${t('moveCurrent', { when: tk.when })}</p>
 <p class="muted">${tk.serviceName}</p>
 </div>`;
@@ -73,7 +73,7 @@ ${tk.changeable
 <form method="post" action="${path}" class="book" novalidate${first ? html` data-availability="/api/v1/offices/${tk.office}/availability?from=${first}&amp;days=${m.days.length}" data-events="/api/v1/offices/${tk.office}/availability/events"` : ''} data-t-left="${t('placesLeft', { n: '{n}' })}" data-t-full="${t('full')}" data-t-unavailable="${t('unavailable')}" data-t-busy="${t('booking')}">
 <button type="submit" hidden disabled aria-hidden="true" tabindex="-1"></button>
 <fieldset class="section">
-<legend class="step-title"><h2><span class="step" aria-hidden="true">1</span> ${t('nikLabel')}</h2></legend>
+<legend class="step-title"><h2><span class="step" aria-hidden="true">1</span> ${t('stepOwner')}</h2></legend>
 ${inputField({ id: 'nik', label: t('nikLabel'), hint: t('ownerNikHint'), value: m.nik, error: m.errors?.fields.nik, inputmode: 'numeric', autocomplete: 'off', maxlength: 40 })}
 </fieldset>
 ${slotPicker({ lang: m.lang, days: m.days, zone: m.timezone, step: 2, help: t('moveSlotHelp'), chosen: m.chosen, current: { date: tk.date, sessionId: tk.session.id }, error: m.errors?.fields.slots })}

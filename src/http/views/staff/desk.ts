@@ -123,7 +123,7 @@ ${csrfField(m.viewer.csrf)}
 <p class="hint" id="code-hint">${st('scanHint')}</p>
 <div class="scan-row">
 <input id="code" name="code" class="input-scan" type="text" value="${m.code}" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="200" required aria-describedby="code-hint"${override ? html` readonly` : html` autofocus`}>
-<button type="button" class="button" data-camera hidden>${st('cameraStart')}</button>
+<button type="button" class="button" data-camera data-stop-label="${st('cameraStop')}" hidden>${st('cameraStart')}</button>
 </div>
 <div class="camera" data-camera-box hidden><video data-camera-view muted playsinline></video><p class="hint" data-camera-problem hidden>${st('cameraFailed')}</p></div>
 </div>

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../app/context.js';
+import { DomainError, InvalidInputError } from '../../../domain/errors.js';
+import { toErrorResponse } from '../../errors.js';
+import { staffErrorPage } from '../../views/staff/layout.js';
+import { st } from '../../views/staff/texts.js';
+import { displayPages } from '../display.js';
+import { staffAuthPages } from './auth.js';
+import { counterPages } from './counter.js';
+import { deskPages } from './desk.js';
+import { officeGuard, sendStaffPage, verifyPageCsrf, viewerOf } from './guard.js';
+
+/** What the staff pages take from the server's HTTP settings. */
+export interface StaffPageOptions {
+  /** Behind a TLS-terminating proxy: session cookies are Secure. */
+  trustProxy: boolean;
+}
+
+/** Every page staff use: login, the desk, the counters and the waiting-room board. */
+export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
+  return async (app: FastifyInstance) => {
+    // Form posts need the session's token; role guards run earlier, on each route's onRequest.
+    app.addHook('preHandler', verifyPageCsrf);
+    app.addHook('preHandler', officeGuard(ctx));
+
+    // A person pressed something: what went wrong is a page in words, never JSON.
+    app.setErrorHandler((error: unknown, req, reply) => {
+      const notFound = (error instanceof DomainError && error.code === 'NOT_FOUND') || error instanceof InvalidInputError;
+      const { status, body } = toErrorResponse(error, 'id');
+      if (status >= 500) req.log.error({ err: error }, 'staff page failed');
+      const viewer = req.staff ? viewerOf(req) : null;
+      const page = notFound
+        ? staffErrorPage(viewer, st('notFoundTitle'), error instanceof DomainError ? body.error.message : st('notFoundTitle'))
+        : staffErrorPage(viewer, st('errorTitle'), body.error.message);
+      return sendStaffPage(reply, page, notFound ? 404 : status);
+    });
+
+    await app.register(staffAuthPages(ctx, opts));
+    await app.register(deskPages(ctx));
+    await app.register(counterPages(ctx));
+    await app.register(displayPages(ctx));
+  };
+}

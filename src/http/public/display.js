@@ -1,0 +1,268 @@
+/*
+ * The waiting-room board, live. The server renders the board whole; this script keeps it
+ * current from the event stream (`state` = everything, re-rendered each time, so a reconnect
+ * always shows the truth; `call` = chime and voice), runs the clock, and shows a quiet
+ * "reconnecting" note while the link is down. The spoken sentence comes from the server.
+ */
+(() => {
+  'use strict';
+  const body = document.body;
+  if (!body.hasAttribute('data-board')) return;
+  const d = body.dataset;
+  const $ = (name) => document.querySelector(`[data-${name}]`);
+  const el = {
+    session: $('session'), clock: $('clock'), date: $('date'), now: $('now'), nowNumber: $('now-number'), nowNone: $('now-none'),
+    nowWhere: $('now-where'), nowCounter: $('now-counter'), recent: $('recent'), waiting: $('waiting'), counters: $('counters'),
+    conn: $('connection'), sound: $('sound'),
+  };
+  // Same as RECENT_ON_BOARD in views/staff/display.ts.
+  const RECENT = 5;
+
+  const counterLabel = (n) => (n === null || n === undefined ? '' : `${d.tCounter} ${n}`);
+  const dotTime = (hhmm) => hhmm.replace(':', '.');
+  const pad = (n) => String(n).padStart(2, '0');
+  const node = (tag, className, text) => {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  const setText = (e, text) => {
+    // Only real changes: the live region would otherwise re-read the same number.
+    if (e.textContent !== text) e.textContent = text;
+  };
+
+  // --- Clock: this machine's seconds, the server's minutes. -----------------------------------
+  const wallFormat = new Intl.DateTimeFormat('en-GB', {
+    timeZone: d.timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  });
+  const dateFormat = new Intl.DateTimeFormat('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  /** The office's wall clock now, by this machine's clock, as milliseconds of a UTC date. */
+  function wallNow() {
+    const p = {};
+    for (const part of wallFormat.formatToParts(new Date())) p[part.type] = Number(part.value);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
+  }
+  let offsetMs = 0;
+  let shownDate = '';
+  /** Trust this machine's clock while it agrees with the server's minute; else take the server's. */
+  function resync(state) {
+    const [y, m, day] = state.date.split('-').map(Number);
+    const [hh, mm] = state.time.split(':').map(Number);
+    const server = Date.UTC(y, m - 1, day, hh, mm);
+    const drift = server - (wallNow() + offsetMs);
+    if (drift > 0 || drift <= -60_000) offsetMs = server - wallNow();
+  }
+  function tick() {
+    const w = new Date(wallNow() + offsetMs);
+    setText(el.clock, `${pad(w.getUTCHours())}.${pad(w.getUTCMinutes())}`);
+    const iso = w.toISOString().slice(0, 10);
+    if (iso !== shownDate) {
+      shownDate = iso;
+      setText(el.date, dateFormat.format(w));
+    }
+  }
+
+  // --- Rendering the whole state. -------------------------------------------------------------
+  function showNow(queueNumber, counter) {
+    setText(el.nowNumber, queueNumber || '');
+    el.nowNone.hidden = !!queueNumber;
+    el.nowWhere.hidden = !queueNumber;
+    setText(el.nowCounter, counterLabel(counter));
+  }
+  function render(state) {
+    resync(state);
+    tick();
+    const s = state.currentSession;
+    setText(el.session, s ? d.tSession.replace('{letter}', s.letter).replace('{start}', dotTime(s.start)).replace('{end}', dotTime(s.end)).replace('{zone}', d.zone) : d.tNoSession);
+    const first = state.lastCalls[0];
+    showNow(first ? first.queueNumber : null, first ? first.counter : null);
+    // Each number once (a recall is not a second person), the one shown big left out.
+    const seen = new Set();
+    const earlier = [];
+    for (const call of state.lastCalls) {
+      const isNew = !seen.has(call.queueNumber);
+      seen.add(call.queueNumber);
+      if (isNew && seen.size > 1 && earlier.length < RECENT) earlier.push(call);
+    }
+    el.recent.replaceChildren(...earlier.map((c) => {
+      const li = node('li');
+      li.append(node('span', 'recent-number', c.queueNumber), node('span', 'recent-counter', counterLabel(c.counter)));
+      return li;
+    }));
+    setText(el.waiting, String(state.waiting));
+    el.counters.replaceChildren(...state.counters.map((c) => {
+      const li = node('li', c.paused ? 'is-paused' : '');
+      li.append(node('span', 'counter-name', counterLabel(c.number)), node('span', 'counter-now', c.paused ? d.tPaused : (c.current || d.tFree)));
+      return li;
+    }));
+  }
+
+  // --- Sound: a chime, then the sentence; one after another, never cut off. -------------------
+  const SOUND_KEY = 'antrean.board.sound';
+  let audio = null;
+  let soundOn = false;
+  const queue = [];
+  let speaking = false;
+
+  function markSoundOn() {
+    soundOn = true;
+    el.sound.hidden = false;
+    el.sound.textContent = d.tSoundOn;
+    el.sound.classList.add('is-on');
+    el.sound.setAttribute('aria-pressed', 'true');
+  }
+  function enableSound() {
+    if (soundOn) return;
+    const AudioCtx = window.AudioContext || window.webkitAudioContext;
+    if (AudioCtx && !audio) audio = new AudioCtx();
+    if (audio && audio.state === 'suspended') audio.resume();
+    // Speaking once inside the click unlocks speech for the rest of the page's life.
+    if ('speechSynthesis' in window) {
+      const unlock = new SpeechSynthesisUtterance(' ');
+      unlock.volume = 0;
+      window.speechSynthesis.speak(unlock);
+    }
+    try { localStorage.setItem(SOUND_KEY, '1'); } catch { /* private mode: ask again next time */ }
+    markSoundOn();
+  }
+  /** A TV started with autoplay allowed (kiosk flag) needs no click after the first time. */
+  function restoreSound() {
+    let wanted = false;
+    try { wanted = localStorage.getItem(SOUND_KEY) === '1'; } catch { /* no storage */ }
+    const AudioCtx = window.AudioContext || window.webkitAudioContext;
+    if (wanted && AudioCtx) {
+      audio = new AudioCtx();
+      if (audio.state === 'running') return markSoundOn();
+    }
+    el.sound.hidden = false;
+  }
+  el.sound.addEventListener('click', enableSound);
+
+  function chime() {
+    return new Promise((resolve) => {
+      if (!audio) return resolve();
+      const t0 = audio.currentTime + 0.05;
+      // Two soft bell tones, high then low: heard over a crowd without startling it.
+      for (const [freq, at] of [[659.25, 0], [523.25, 0.55]]) {
+        const osc = audio.createOscillator();
+        const gain = audio.createGain();
+        osc.type = 'sine';
+        osc.frequency.value = freq;
+        gain.gain.setValueAtTime(0.0001, t0 + at);
+        gain.gain.exponentialRampToValueAtTime(0.45, t0 + at + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, t0 + at + 1.2);
+        osc.connect(gain).connect(audio.destination);
+        osc.start(t0 + at);
+        osc.stop(t0 + at + 1.3);
+      }
+      setTimeout(resolve, 1900);
+    });
+  }
+  function indonesianVoice() {
+    const voices = window.speechSynthesis.getVoices();
+    return voices.find((v) => v.lang === 'id-ID') || voices.find((v) => /^id([-_]|$)/i.test(v.lang)) || null;
+  }
+  function speak(text) {
+    return new Promise((resolve) => {
+      if (!('speechSynthesis' in window)) return resolve();
+      const u = new SpeechSynthesisUtterance(text);
+      u.lang = 'id-ID';
+      u.rate = 0.9;
+      const voice = indonesianVoice();
+      if (voice) u.voice = voice;
+      let done = false;
+      const finish = () => { if (!done) { done = true; resolve(); } };
+      u.onend = finish;
+      u.onerror = finish;
+      // Some engines never say "end"; the sentence takes well under 15 s. Even then the next one
+      // is only queued behind it (speak() appends; nothing here ever calls cancel()).
+      setTimeout(finish, 15_000);
+      window.speechSynthesis.speak(u);
+    });
+  }
+  async function playQueue() {
+    if (speaking) return;
+    speaking = true;
+    while (queue.length) {
+      const text = queue.shift();
+      try {
+        await chime();
+        await speak(text);
+      } catch { /* a broken audio device must not stop the board */ }
+      await new Promise((r) => setTimeout(r, 700));
+    }
+    speaking = false;
+  }
+  function announce(text) {
+    if (!soundOn || !text) return;
+    queue.push(text);
+    playQueue();
+  }
+
+  function onCall(call) {
+    showNow(call.queueNumber, call.counter);
+    el.now.classList.remove('is-new');
+    void el.now.offsetWidth; // restart the glow
+    el.now.classList.add('is-new');
+    announce(call.spoken);
+  }
+
+  // --- The live link. -------------------------------------------------------------------------
+  let source = null;
+  let downTimer = null;
+  let retryMs = 2000;
+  function setConnected(ok) {
+    if (ok) {
+      clearTimeout(downTimer);
+      downTimer = null;
+      el.conn.hidden = true;
+    } else if (downTimer === null && el.conn.hidden) {
+      // A blip shorter than this is not worth alarming anyone.
+      downTimer = setTimeout(() => { el.conn.hidden = false; }, 1500);
+    }
+  }
+  async function fetchState() {
+    const res = await fetch(d.state, { headers: { accept: 'application/json' }, cache: 'no-store' });
+    // The month-long display session ran out: the login page, then straight back here.
+    if (res.status === 401) {
+      location.assign(d.login);
+      return;
+    }
+    if (res.ok) render(await res.json());
+  }
+  function connect() {
+    source = new EventSource(d.events);
+    source.addEventListener('open', () => {
+      retryMs = 2000;
+      setConnected(true);
+    });
+    source.addEventListener('state', (e) => {
+      setConnected(true);
+      render(JSON.parse(e.data));
+    });
+    source.addEventListener('call', (e) => onCall(JSON.parse(e.data)));
+    source.addEventListener('error', () => {
+      setConnected(false);
+      // The browser retries a dropped stream by itself; one refused outright (401, a proxy's
+      // 502) it abandons, so that one is retried here, more slowly each time.
+      if (source.readyState === EventSource.CLOSED) {
+        source.close();
+        setTimeout(async () => {
+          try { await fetchState(); } catch { /* still down */ }
+          connect();
+        }, retryMs);
+        retryMs = Math.min(retryMs * 2, 30_000);
+      }
+    });
+  }
+
+  // Sessions change and clocks drift even when nobody is called: re-read the state each minute.
+  setInterval(() => { fetchState().catch(() => undefined); }, 60_000);
+  setInterval(tick, 1000);
+  // A TV that dims its screen after a while of no input would hide the board.
+  if (navigator.wakeLock) navigator.wakeLock.request('screen').catch(() => undefined);
+  resync({ date: d.today, time: d.time });
+  restoreSound();
+  connect();
+})();
