@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { watchAvailability } from '../../app/watch-availability.js';
-import { openSse, type SseStream } from '../../realtime/sse.js';
+import { openSse } from '../../realtime/sse.js';
+import { closeStreamsOnShutdown } from '../stream-registry.js';
 import { parseInput, textField } from '../validation.js';
 
 const SlugParams = z.object({ slug: textField(64) });
@@ -13,11 +14,7 @@ const SlugParams = z.object({ slug: textField(64) });
  */
 export function availabilityEventRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
-    const open = new Set<SseStream>();
-    // Phones keep these streams open for as long as the page is; a shutdown must not wait for them.
-    app.addHook('preClose', async () => {
-      for (const stream of open) stream.close();
-    });
+    const track = closeStreamsOnShutdown(app);
 
     app.get('/offices/:slug/availability/events', async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
@@ -25,12 +22,9 @@ export function availabilityEventRoutes(ctx: AppContext) {
       reply.hijack();
       // A page that lost its stream falls back to polling, so a slow reconnect costs little.
       const stream = openSse(reply.raw, { retryMs: 10_000, heartbeatMs: 25_000 });
-      open.add(stream);
+      track(stream);
       feed.start();
-      stream.onClose(() => {
-        feed.stop();
-        open.delete(stream);
-      });
+      stream.onClose(feed.stop);
     });
   };
 }

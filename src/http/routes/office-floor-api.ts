@@ -19,6 +19,7 @@ import { walkIn } from '../../app/walk-in.js';
 import { listCounters } from '../../app/list-counters.js';
 import { PRIORITY_GROUPS } from '../../domain/queue-order.js';
 import { openSse } from '../../realtime/sse.js';
+import { closeStreamsOnShutdown } from '../stream-registry.js';
 import { requestLang } from '../i18n.js';
 import { requireRole, verifyCsrf } from '../plugins/staff-auth.js';
 import { presentTicket } from '../presenters/ticket.js';
@@ -48,6 +49,7 @@ function actorOf(req: { staff: { id: number } | null }) {
 export function officeFloorApiRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     app.addHook('preHandler', verifyCsrf);
+    const track = closeStreamsOnShutdown(app);
     // An account tied to one office works only there; accounts without an office serve every office.
     app.addHook('preHandler', async (req) => {
       const slug = (req.params as { slug?: unknown }).slug;
@@ -156,6 +158,7 @@ export function officeFloorApiRoutes(ctx: AppContext) {
       });
       reply.hijack();
       const stream = openSse(reply.raw);
+      track(stream);
       feed.start();
       stream.onClose(feed.stop);
     });
