@@ -1,5 +1,6 @@
 import type { DayAvailability, SessionAvailability } from './availability.js';
 import type { LocalDate } from './local-date.js';
+import { nextDayWithPlaces } from './next-open-day.js';
 
 /**
  * Where a walk-in goes: the first open day after today, in its earliest session with places,
@@ -7,10 +8,7 @@ import type { LocalDate } from './local-date.js';
  * standing at the desk because today's places are gone or the day is under way.
  */
 export function walkInSlot(days: readonly DayAvailability[], today: LocalDate): { date: LocalDate; session: SessionAvailability } | null {
-  for (const day of days) {
-    if (day.date <= today || !day.open) continue;
-    const session = day.sessions.find((s) => s.bookable);
-    if (session) return { date: day.date, session };
-  }
-  return null;
+  const day = nextDayWithPlaces(days, today);
+  const session = day?.sessions.find((s) => s.bookable);
+  return day && session ? { date: day.date, session } : null;
 }
