@@ -93,7 +93,7 @@ describe('the office floor: desk, counter and waiting-room board together', () =
     await board.waitForTimeout(4200); // let the glow of a fresh call settle before the picture
     await saveScreenshot(board, 'display-board');
     console.info(`board showed the call ${elapsed} ms after the counter pressed the button`);
-  });
+  }, 60_000);
 
   it('queues announcements so that two calls in a row are both said in full, in order', async () => {
     const first = await bookForWednesday(rt, 0, wednesdayAt('08:10'));
@@ -123,7 +123,10 @@ describe('the office floor: desk, counter and waiting-room board together', () =
     // The second sentence began only after the first had ended, with a chime in between.
     expect(said[1]!.start).toBeGreaterThanOrEqual(said[0]!.end + 1000);
     expect(await board.evaluate(() => (window as unknown as { __cancelled: number }).__cancelled)).toBe(0);
-  });
+    expect(await board.locator('[data-recent] li').count()).toBe(2);
+    await board.waitForTimeout(4200);
+    await saveScreenshot(board, 'display-board-busy');
+  }, 30_000);
 
   it('sends people without a session to the login page and back to the board', async () => {
     const page = await browser.open({ viewport: FULL_HD });

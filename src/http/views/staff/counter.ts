@@ -10,6 +10,11 @@ export interface CounterInfo {
   paused: boolean;
 }
 
+/** The counter's own name when it says more than "Loket N" (say "Loket Akta"); empty otherwise. */
+function otherName(c: CounterInfo): string {
+  return c.name.trim() === st('counterTitle', { n: c.number }) ? '' : c.name;
+}
+
 /** The base path of a counter's page. */
 export function counterPath(slug: string, counter?: number): string {
   return counter === undefined ? `/staff/counter/${slug}` : `/staff/counter/${slug}/${counter}`;
@@ -21,7 +26,7 @@ export function counterChoicePage(viewer: PageViewer, office: { slug: string; na
 <h1>${st('counterChooseTitle')}</h1>
 <p class="lead">${st('counterChooseLead')}</p>
 <ul class="tiles tiles-counters">${counters.map(
-    (c) => html`<li><a class="tile tile-counter" href="${counterPath(office.slug, c.number)}"><span class="tile-title">${st('counterTitle', { n: c.number })}</span><span class="tile-help">${c.name}${c.paused ? html` · ${st('counterPausedBadge')}` : ''}</span></a></li>`,
+    (c) => html`<li><a class="tile tile-counter" href="${counterPath(office.slug, c.number)}"><span class="tile-title">${st('counterTitle', { n: c.number })}</span>${otherName(c) || c.paused ? html`<span class="tile-help">${[otherName(c), c.paused ? st('counterPausedBadge') : ''].filter(Boolean).join(' · ')}</span>` : ''}</a></li>`,
   )}</ul>
 </div>`;
   return staffPage({ title: st('counterChooseTitle'), viewer, officeName: office.name, body });
@@ -92,7 +97,7 @@ export function counterPage(m: CounterModel): SafeHtml {
   }
   const body = html`<div class="page counter-page" data-counter-page data-events="/api/v1/offices/${m.office.slug}/display/events">
 <div class="counter-head">
-<h1>${st('counterTitle', { n: m.counter.number })} <span class="muted counter-name">${m.counter.name}</span></h1>
+<h1>${st('counterTitle', { n: m.counter.number })}${otherName(m.counter) ? html` <span class="muted counter-name">${m.counter.name}</span>` : ''}</h1>
 <a href="${counterPath(m.office.slug)}">${st('otherCounter')}</a>
 </div>
 <div data-flash>${m.done ? notice('ok', m.done) : m.problem ? notice('problem', m.problem) : ''}</div>

@@ -1,5 +1,5 @@
 import type { DayAvailability } from '../../../domain/availability.js';
-import { formatDate, formatTime, zoneAbbreviation } from '../../../domain/indonesian-format.js';
+import { formatDate, formatShortDate, formatTime, zoneAbbreviation } from '../../../domain/indonesian-format.js';
 import { PRIORITY_GROUPS } from '../../../domain/queue-order.js';
 import type { presentTicket } from '../../presenters/ticket.js';
 import { closureReason } from '../../presenters/availability.js';
@@ -89,6 +89,12 @@ function priorityChoices(selected: string | null): SafeHtml {
 </fieldset>`;
 }
 
+/** The same for a ticket of today, whose date goes without saying. */
+function todaySummary(tk: DeskTicket): SafeHtml {
+  return html`<p class="ticket-line"><span class="qn">${tk.queueNumber}</span> <span>${tk.name}</span></p>
+<p class="muted">${formatTime(tk.session.start, 'id')}–${formatTime(tk.session.end, 'id')} · ${tk.serviceName}</p>`;
+}
+
 function requeueForm(f: DeskFrame, tk: DeskTicket): SafeHtml {
   if (tk.status !== 'skipped') return html``;
   if (tk.requeued) return html`<span class="muted">${st('requeuedOnce')}</span>`;
@@ -106,9 +112,9 @@ export function checkInPage(m: CheckInModel): SafeHtml {
   const p = m.problem;
   const override = !!p?.canOverride;
   const result = m.checkedIn
-    ? notice('ok', st('checkedIn', { queue: m.checkedIn.queueNumber }), html`<p>${st('checkedInHelp', { name: m.checkedIn.name, service: m.checkedIn.serviceName })}</p>${m.checkedIn.priority ? html`<p><strong>${st('priorityMarked', { priority: priorityName(m.checkedIn.priority) })}</strong></p>` : ''}`)
+    ? notice('ok', st('checkedIn', { queue: m.checkedIn.queueNumber }), html`<p>${st('checkedInHelp', { name: m.checkedIn.name, service: m.checkedIn.serviceName })}</p>${m.checkedIn.priority ? html`<p><strong>${st('priorityMarked', { priority: priorityName(m.checkedIn.priority) })}</strong></p>` : ''}`, m.checkedIn.queueNumber)
     : m.requeued
-      ? notice('ok', st('requeued', { queue: m.requeued.queueNumber }), ticketSummary(m.requeued))
+      ? notice('ok', st('requeued', { queue: m.requeued.queueNumber }), ticketSummary(m.requeued), m.requeued.queueNumber)
       : p
         ? notice('problem', p.title, html`${p.detail ? html`<p>${p.detail}</p>` : ''}${p.ticket ? ticketSummary(p.ticket) : ''}`)
         : html``;
@@ -128,11 +134,12 @@ ${csrfField(m.viewer.csrf)}
 <div class="camera" data-camera-box hidden><video data-camera-view muted playsinline></video><p class="hint" data-camera-problem hidden>${st('cameraFailed')}</p></div>
 </div>
 ${priorityChoices(m.priority)}
-${override ? html`<div class="field${p?.reasonError ? ' has-error' : ''}">
+${override ? html`<input type="hidden" name="override" value="1">
+<div class="field${p?.reasonError ? ' has-error' : ''}">
 <label for="overrideReason">${st('overrideLabel')}</label>
 <p class="hint" id="override-hint">${st('overrideHint')}</p>
 ${p?.reasonError ? html`<p class="error" id="override-error">${p.reasonError}</p>` : ''}
-<input id="overrideReason" name="overrideReason" type="text" value="${m.overrideReason}" maxlength="200" required autofocus aria-describedby="override-hint${p?.reasonError ? ' override-error' : ''}"${p?.reasonError ? ' aria-invalid="true"' : ''}>
+<input id="overrideReason" name="overrideReason" type="text" value="${m.overrideReason}" maxlength="200" required autofocus aria-describedby="override-hint${p?.reasonError ? ' override-error' : ''}"${p?.reasonError ? html` aria-invalid="true"` : ''}>
 </div>` : ''}
 <div class="actions">
 <button type="submit" class="button button-primary button-big">${override ? st('overrideSubmit') : st('checkInSubmit')}</button>
@@ -145,7 +152,7 @@ ${override ? html`<a class="button button-quiet" href="${deskPath(m.office.slug)
 <h2 id="skipped-title">${st('skippedTitle')}</h2>
 <p class="hint">${st('skippedHelp')}</p>
 ${m.skipped.length
-    ? html`<ul class="plain-list">${m.skipped.map((tk) => html`<li class="skipped-row"><div>${ticketSummary(tk)}</div>${requeueForm(m, tk)}</li>`)}</ul>`
+    ? html`<ul class="plain-list">${m.skipped.map((tk) => html`<li class="skipped-row"><div>${todaySummary(tk)}</div>${requeueForm(m, tk)}</li>`)}</ul>`
     : html`<p class="muted">${st('noneSkipped')}</p>`}
 </section>
 <section class="card" aria-labelledby="quick-search-title">
@@ -183,7 +190,7 @@ function textInput(id: string, label: string, value: string, error: string | und
 <label for="${id}">${label}</label>
 ${extra.hint ? html`<p class="hint" id="${id}-hint">${extra.hint}</p>` : ''}
 ${error ? html`<p class="error" id="${id}-error">${error}</p>` : ''}
-<input id="${id}" name="${id}" type="text" value="${value}" maxlength="${extra.maxlength ?? 100}" autocomplete="${extra.autocomplete ?? 'off'}" spellcheck="false" required${extra.inputmode ? html` inputmode="${extra.inputmode}"` : ''}${extra.autofocus ? ' autofocus' : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? ' aria-invalid="true"' : ''}>
+<input id="${id}" name="${id}" type="text" value="${value}" maxlength="${extra.maxlength ?? 100}" autocomplete="${extra.autocomplete ?? 'off'}" spellcheck="false" required${extra.inputmode ? html` inputmode="${extra.inputmode}"` : ''}${extra.autofocus ? ' autofocus' : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}>
 </div>`;
 }
 
@@ -225,7 +232,9 @@ export interface WalkInModel extends DeskFrame {
 export function walkInPage(m: WalkInModel): SafeHtml {
   const body = html`<div class="page narrow-wide">
 <h1>${st('walkInTitle')}</h1>
-<p class="lead">${m.nextDate ? st('walkInLead', { date: formatDate(m.nextDate, 'id') }) : st('walkInNone')}</p>
+${m.nextDate
+    ? html`<p class="target">${st('walkInGoesTo')} <strong data-walk-in-date>${formatDate(m.nextDate, 'id')}</strong></p><p class="lead">${st('walkInLead')}</p>`
+    : notice('problem', st('walkInNone'))}
 ${formProblem(m.errors)}
 <form method="post" action="${deskPath(m.office.slug)}/walk-in" class="card stack" novalidate data-once>
 ${csrfField(m.viewer.csrf)}
@@ -258,7 +267,8 @@ function slotSelect(m: AssistedModel): SafeHtml {
       return html`<optgroup label="${formatDate(d.date, 'id')} · ${reason}"></optgroup>`;
     }
     return html`<optgroup label="${formatDate(d.date, 'id')}">${d.sessions.map((s) => {
-      const time = `${formatTime(s.start, 'id')}–${formatTime(s.end, 'id')} ${zone}`;
+      // The collapsed select shows only the option, not its group: the day goes in each option.
+      const time = `${formatShortDate(d.date, 'id')} · ${formatTime(s.start, 'id')}–${formatTime(s.end, 'id')} ${zone}`;
       const value = slotOptionValue(d.date, s.id);
       return html`<option value="${value}"${s.bookable ? '' : ' disabled'}${value === m.values.slot ? ' selected' : ''}>${s.bookable ? st('slotOption', { time, n: s.remaining }) : st('slotFull', { time })}</option>`;
     })}</optgroup>`;

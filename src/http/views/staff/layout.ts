@@ -69,9 +69,13 @@ ${f.body}
 `;
 }
 
-/** A notice above a page's content: `ok` for a done action, `problem` for a refusal. */
-export function notice(kind: 'ok' | 'problem', title: string, detail?: SafeHtml | string): SafeHtml {
+/**
+ * A notice above a page's content: `ok` for a done action, `problem` for a refusal. `big` is a
+ * queue number the desk reads out or writes down, shown large beside the title.
+ */
+export function notice(kind: 'ok' | 'problem', title: string, detail?: SafeHtml | string, big?: string): SafeHtml {
   return html`<div class="notice notice-${kind}" role="${kind === 'ok' ? 'status' : 'alert'}" data-notice>
+${big ? html`<p class="notice-big" data-notice-number>${big}</p>` : ''}
 <p class="notice-title">${title}</p>
 ${detail ? html`<div class="notice-detail">${detail}</div>` : ''}
 </div>`;

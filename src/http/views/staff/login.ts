@@ -26,7 +26,7 @@ ${m.viewer ? csrfField(m.viewer.csrf) : ''}
 ${m.next ? html`<input type="hidden" name="next" value="${m.next}">` : ''}
 <div class="field">
 <label for="username">${st('usernameLabel')}</label>
-<input id="username" name="username" type="text" value="${m.username}" autocomplete="username" autocapitalize="off" spellcheck="false" maxlength="64" required${m.username ? '' : ' autofocus'}${m.problem ? ' aria-describedby="login-problem"' : ''}>
+<input id="username" name="username" type="text" value="${m.username}" autocomplete="username" autocapitalize="off" spellcheck="false" maxlength="64" required${m.username ? '' : ' autofocus'}${m.problem ? html` aria-describedby="login-problem"` : ''}>
 </div>
 <div class="field">
 <label for="password">${st('passwordLabel')}</label>
