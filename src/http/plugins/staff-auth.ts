@@ -73,6 +73,12 @@ function mediaType(req: FastifyRequest): string {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+/** Whether a form body carries the session's CSRF token as `_csrf`; the one check pages and the API share. */
+export function hasFormCsrf(req: FastifyRequest): boolean {
+  const body = req.body as Record<string, unknown> | null | undefined;
+  return !!body && typeof body === 'object' && sameToken(body._csrf, csrfToken(req));
+}
+
 function sameToken(given: unknown, expected: string): boolean {
   if (typeof given !== 'string' || expected === '') return false;
   const a = Buffer.from(given);
@@ -103,10 +109,7 @@ export async function verifyCsrf(req: FastifyRequest, reply: FastifyReply): Prom
   if (sameToken(req.headers['x-csrf-token'], expected)) return undefined;
   const type = mediaType(req);
   if (type === 'application/json' || type.endsWith('+json')) return undefined;
-  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
-    const body = req.body as Record<string, unknown> | null | undefined;
-    if (body && typeof body === 'object' && sameToken(body._csrf, expected)) return undefined;
-  }
+  if ((type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') && hasFormCsrf(req)) return undefined;
   return deny(req, reply, 403, 'CSRF');
 }
 

@@ -30,7 +30,7 @@ const EMPTY: BookValues = { nik: '', name: '', phone: '', service: '' };
 /** `/o/:slug`: the booking form, and booking by pressing one of its sessions. */
 export function bookingPages(ctx: AppContext) {
   return async (app: FastifyInstance) => {
-    async function render(req: FastifyRequest, slug: string, values: BookValues, status: number, chosen?: SlotRef, errors?: FormErrors) {
+    async function render(req: FastifyRequest, slug: string, values: BookValues, chosen?: SlotRef, errors?: FormErrors) {
       const lang = requestLang(req);
       const { office, services, days } = await getBookingChoices(ctx, { officeSlug: slug });
       return bookPage({
@@ -47,7 +47,7 @@ export function bookingPages(ctx: AppContext) {
 
     app.get('/o/:slug', async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
-      return sendPage(reply, await render(req, slug, EMPTY, 200));
+      return sendPage(reply, await render(req, slug, EMPTY));
     });
 
     app.post('/o/:slug', async (req, reply) => {
@@ -71,7 +71,7 @@ export function bookingPages(ctx: AppContext) {
       } catch (error) {
         const errors = toFormErrors(error, requestLang(req));
         const values = { nik: typed(body, 'nik', 40), name: typed(body, 'name', 120), phone: typed(body, 'phone', 40), service: typed(body, 'service', 32) };
-        return sendPage(reply, await render(req, slug, values, 422, chosenSlot(body), errors), 422);
+        return sendPage(reply, await render(req, slug, values, chosenSlot(body), errors), 422);
       }
     });
   };

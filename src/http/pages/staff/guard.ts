@@ -1,10 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../app/context.js';
 import { requireStaffOffice } from '../../../app/find-office.js';
 import type { Role } from '../../../domain/staff-role.js';
 import { message } from '../../messages.js';
-import { csrfToken } from '../../plugins/staff-auth.js';
+import { csrfToken, hasFormCsrf } from '../../plugins/staff-auth.js';
 import { html, type SafeHtml } from '../../views/html.js';
 import { type PageViewer, staffErrorPage } from '../../views/staff/layout.js';
 import { roleName, st } from '../../views/staff/texts.js';
@@ -50,13 +49,6 @@ export function requirePageRole(...roles: Role[]) {
   };
 }
 
-function sameToken(given: unknown, expected: string): boolean {
-  if (typeof given !== 'string' || expected === '') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
  * A preHandler for the pages' form posts: a logged-in browser's post must carry the session's
  * `_csrf`, the proof that the form came from our page (see `verifyCsrf` for the API's rules).
@@ -65,8 +57,7 @@ function sameToken(given: unknown, expected: string): boolean {
  */
 export async function verifyPageCsrf(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
   if (req.method !== 'POST' || !req.staff) return undefined;
-  const body = req.body as Record<string, unknown> | null | undefined;
-  if (body && typeof body === 'object' && sameToken(body._csrf, csrfToken(req))) return undefined;
+  if (hasFormCsrf(req)) return undefined;
   return sendStaffPage(reply, staffErrorPage(viewerOf(req), st('errorTitle'), message('CSRF', 'id')), 403);
 }
 
