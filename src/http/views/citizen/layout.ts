@@ -28,6 +28,7 @@ export function citizenPage(frame: PageFrame): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${frame.title} · ${frame.officeName ?? t('appName')}</title>
 <link rel="icon" href="data:,">
+<link rel="stylesheet" href="${assetUrl('tokens.css')}">
 <link rel="stylesheet" href="${assetUrl('citizen.css')}">
 <script src="${assetUrl('citizen.js')}" defer></script>
 <meta name="theme-color" content="#0a4d8c">

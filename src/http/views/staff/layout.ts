@@ -44,6 +44,7 @@ export function staffPage(f: StaffFrame): SafeHtml {
 <meta name="robots" content="noindex">
 <title>${f.title} · ${f.officeName ?? st('appName')}</title>
 <link rel="icon" href="data:,">
+<link rel="stylesheet" href="${assetUrl('tokens.css')}">
 <link rel="stylesheet" href="${assetUrl('staff.css')}">
 ${(f.scripts ?? []).map((s) => html`<script src="${assetUrl(s)}" defer></script>`)}
 </head>
