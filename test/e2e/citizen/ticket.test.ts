@@ -1,30 +1,9 @@
-import jsQRModule from 'jsqr';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, startPageServer, useBrowser } from '../../support/browser.js';
 import { nikFor } from '../../support/factories.js';
+import { decodeQr } from '../../support/qr.js';
 import type { TestRuntime } from '../../support/test-runtime.js';
 import { type ApiBooking, bookViaApi, sessionIds } from './helpers.js';
-
-// jsqr is CommonJS with an ES-style `default`; under NodeNext the default import is its module object.
-const jsQR = jsQRModule.default;
-
-/** Pixels of a PNG, read by the browser itself (no PNG decoder needed in the test). */
-async function pngPixels(page: Page, png: Buffer): Promise<{ data: number[]; width: number; height: number }> {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const g = canvas.getContext('2d');
-    if (!g) throw new Error('no 2d context');
-    g.drawImage(img, 0, 0);
-    const { data, width, height } = g.getImageData(0, 0, canvas.width, canvas.height);
-    return { data: Array.from(data), width, height };
-  }, png.toString('base64'));
-}
 
 describe('the ticket on a phone', () => {
   const browser = useBrowser();
@@ -44,11 +23,7 @@ describe('the ticket on a phone', () => {
   it('shows a QR code that decodes to the booking code', async () => {
     const page = await browser.open();
     await page.goto(`${base}/t/${booking.code}`);
-    const png = await page.locator('[data-qr]').screenshot();
-    const blank = await browser.open();
-    const { data, width, height } = await pngPixels(blank, png);
-    const decoded = jsQR(Uint8ClampedArray.from(data), width, height);
-    expect(decoded?.data).toBe(booking.code);
+    expect(await decodeQr(page, '[data-qr]', await browser.open())).toBe(booking.code);
   });
 
   it('says when and where to come, the Indonesian way, and what to bring', async () => {

@@ -1,32 +1,12 @@
-import jsQRModule from 'jsqr';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, seriousAxeViolations, startPageServer, useBrowser } from '../../support/browser.js';
 import { nikFor } from '../../support/factories.js';
+import { decodeQr } from '../../support/qr.js';
 import type { TestRuntime } from '../../support/test-runtime.js';
 import { addStaff, bookForWednesday, FULL_HD, logIn, type StaffAccount, TUESDAY, wednesdayAt } from './helpers.js';
 
-// jsqr is CommonJS with an ES-style `default`; under NodeNext the default import is its module object.
-const jsQR = jsQRModule.default;
 
-/** The text a QR code on the page decodes to, read from a screenshot of it. */
-async function decodeQr(page: Page, selector: string): Promise<string | undefined> {
-  const png = await page.locator(selector).screenshot();
-  const { data, width, height } = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const g = canvas.getContext('2d');
-    if (!g) throw new Error('no 2d context');
-    g.drawImage(img, 0, 0);
-    const pixels = g.getImageData(0, 0, canvas.width, canvas.height);
-    return { data: Array.from(pixels.data), width: pixels.width, height: pixels.height };
-  }, png.toString('base64'));
-  return jsQR(Uint8ClampedArray.from(data), width, height)?.data;
-}
 
 describe('the front desk', () => {
   const browser = useBrowser();
@@ -66,7 +46,7 @@ describe('the front desk', () => {
     expect(await page.locator('[data-receipt-when]').textContent()).toBe('Kamis, 3 Desember 2026, 08.00–09.00 WIB');
     expect(await page.locator('[data-receipt-queue]').textContent()).toBe('A001');
     expect(await page.locator('.receipt').textContent()).toContain('3271********');
-    expect(await decodeQr(page, '[data-receipt-qr]')).toBe(code);
+    expect(await decodeQr(page, '[data-receipt-qr]', await browser.open())).toBe(code);
     // Enter prints: the print button has the focus.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cetak struk');
     await saveScreenshot(page, 'staff-desk-receipt');
