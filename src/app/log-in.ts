@@ -1,8 +1,7 @@
 import {
   deleteExpiredSessions,
   deleteLoginAttemptsBefore,
-  failuresOfAddressSince,
-  failuresOfUsernameSince,
+  failuresSince,
   findUserByUsername,
   insertLoginAttempt,
   insertStaffSession,
@@ -51,9 +50,9 @@ export async function logIn(ctx: AppContext, opts: LogInOptions): Promise<LogInR
   const accountWindow = new Date(now.getTime() - PER_ACCOUNT.windowMs).toISOString();
   // A successful login starts the account's count afresh: its owner has proved who they are.
   const since = (await lastSuccessOfUsername(db, username, accountWindow)) ?? accountWindow;
-  const accountWait = lockedForSeconds(await failuresOfUsernameSince(db, username, since), PER_ACCOUNT, now);
+  const accountWait = lockedForSeconds(await failuresSince(db, { username }, since), PER_ACCOUNT, now);
   const addressWindow = new Date(now.getTime() - PER_ADDRESS.windowMs).toISOString();
-  const addressWait = lockedForSeconds(await failuresOfAddressSince(db, opts.address, addressWindow), PER_ADDRESS, now);
+  const addressWait = lockedForSeconds(await failuresSince(db, { address: opts.address }, addressWindow), PER_ADDRESS, now);
   const wait = Math.max(accountWait ?? 0, addressWait ?? 0);
   // Blocked attempts are not recorded: they test no password, and recording them would let an
   // attacker keep an account locked for ever.

@@ -105,28 +105,11 @@ export async function lastSuccessOfUsername(db: Executor, username: string, sinc
   return row?.at ?? undefined;
 }
 
-/** Instants of the failed attempts on a username after `since`. */
-export async function failuresOfUsernameSince(db: Executor, username: string, since: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('login_attempts')
-    .select('at')
-    .where('username', '=', username)
-    .where('success', '=', 0)
-    .where('at', '>', since)
-    .execute();
-  return rows.map((r) => r.at);
-}
-
-/** Instants of the failed attempts from an address after `since`. */
-export async function failuresOfAddressSince(db: Executor, address: string, since: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('login_attempts')
-    .select('at')
-    .where('address', '=', address)
-    .where('success', '=', 0)
-    .where('at', '>', since)
-    .execute();
-  return rows.map((r) => r.at);
+/** Instants of the failed login attempts on a username, or from an address, after `since`. */
+export async function failuresSince(db: Executor, by: { username: string } | { address: string }, since: string): Promise<string[]> {
+  let q = db.selectFrom('login_attempts').select('at').where('success', '=', 0).where('at', '>', since);
+  q = 'username' in by ? q.where('username', '=', by.username) : q.where('address', '=', by.address);
+  return (await q.execute()).map((r) => r.at);
 }
 
 /** Forgets attempts older than `before`; they no longer count against any limit. */

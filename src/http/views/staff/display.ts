@@ -1,6 +1,6 @@
 import type { DisplayState } from '../../../app/get-display-state.js';
 import { formatDate, formatTime, zoneAbbreviation } from '../../../domain/indonesian-format.js';
-import { assetUrl } from '../../static-assets.js';
+import { staffHead } from './layout.js';
 import { html, type SafeHtml } from '../html.js';
 import { st } from './texts.js';
 
@@ -44,13 +44,7 @@ export function displayPage(state: DisplayState): SafeHtml {
   return html`<!doctype html>
 <html lang="id">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${st('displayTitle')} · ${state.office.name}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${assetUrl('display.css')}">
-<script src="${assetUrl('display.js')}" defer></script>
+${staffHead(`${st('displayTitle')} · ${state.office.name}`, ['display.css'], ['display.js'])}
 <noscript><meta http-equiv="refresh" content="30"></noscript>
 </head>
 <body class="board" data-board data-events="/api/v1/offices/${slug}/display/events" data-state="/api/v1/offices/${slug}/display/state" data-login="/staff/login?next=${encodeURIComponent(`/display/${slug}`)}" data-timezone="${state.office.timezone}" data-today="${state.date}" data-time="${state.time}" data-zone="${zone}" data-t-counter="${st('displayCounter')}" data-t-session="${st('displaySession', { letter: '{letter}', start: '{start}', end: '{end}', zone: '{zone}' })}" data-t-no-session="${st('displayNoSession')}" data-t-none="${st('displayNone')}" data-t-paused="${st('displayCounterPaused')}" data-t-free="${st('displayCounterFree')}" data-t-sound-on="${st('soundOn')}">

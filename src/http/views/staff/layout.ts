@@ -32,6 +32,20 @@ export function csrfField(csrf: string): SafeHtml {
 }
 
 /**
+ * The inside of `<head>` for every page staff and their screens load: not for search engines,
+ * only this server's own stylesheets and deferred scripts (the CSP allows nothing inline).
+ */
+export function staffHead(title: string, stylesheets: readonly string[], scripts: readonly string[]): SafeHtml {
+  return html`<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${title}</title>
+<link rel="icon" href="data:,">
+${stylesheets.map((f) => html`<link rel="stylesheet" href="${assetUrl(f)}">`)}
+${scripts.map((f) => html`<script src="${assetUrl(f)}" defer></script>`)}`;
+}
+
+/**
  * The shell of a staff page: one stylesheet and the page's own scripts from this server, no
  * inline script or style (the CSP allows neither), and nothing from other hosts.
  */
@@ -39,14 +53,7 @@ export function staffPage(f: StaffFrame): SafeHtml {
   return html`<!doctype html>
 <html lang="id">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${f.title} · ${f.officeName ?? st('appName')}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${assetUrl('tokens.css')}">
-<link rel="stylesheet" href="${assetUrl('staff.css')}">
-${(f.scripts ?? []).map((s) => html`<script src="${assetUrl(s)}" defer></script>`)}
+${staffHead(`${f.title} · ${f.officeName ?? st('appName')}`, ['tokens.css', 'staff.css'], f.scripts ?? [])}
 </head>
 <body${f.bodyClass ? html` class="${f.bodyClass}"` : ''}>
 <a class="skip" href="#main">${st('skipToContent')}</a>
