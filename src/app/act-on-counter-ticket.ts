@@ -1,13 +1,12 @@
+import type { BookingChanges } from '../db/repositories/bookings.js';
 import { type BookingView, findBookingById } from '../db/repositories/bookings.js';
 import { findCounterTicket } from '../db/repositories/floor.js';
-import type { Executor } from '../db/repositories/offices.js';
 import { DomainError } from '../domain/errors.js';
-import type { TicketStatus } from '../domain/ticket-status.js';
+import type { TicketEventType, TicketStatus } from '../domain/ticket-status.js';
 import type { AppContext } from './context.js';
 import { requireCounter } from './find-counter.js';
-import { announceFloor, type FloorChange } from './floor-events.js';
 import { officeClock } from './office-calendar.js';
-import { type Actor, recordTransition } from './record-transition.js';
+import { type Actor, applyLifecycleStep, publishTicketEvents } from './ticket-lifecycle.js';
 
 export interface CounterTicketAction {
   officeSlug: string;
@@ -18,11 +17,10 @@ export interface CounterTicketAction {
 interface ActionSpec {
   /** Statuses of the counter's current ticket this action applies to. */
   from: readonly TicketStatus[];
-  to: TicketStatus;
-  kind: FloorChange['kind'];
+  type: Extract<TicketEventType, 'recalled' | 'skipped' | 'serving' | 'done' | 'transferred'>;
   note?: string | null;
-  /** Extra writes in the same transaction, after the status change. */
-  alsoDo?: (trx: Executor, ticket: BookingView, at: string) => Promise<void>;
+  /** Fields changed along with the status. */
+  set?: BookingChanges;
 }
 
 /**
@@ -36,24 +34,23 @@ export async function actOnCounterTicket(ctx: AppContext, opts: CounterTicketAct
   const { today } = officeClock(office, now);
   const ticket = await findCounterTicket(db, office.id, today, counter.number);
   if (!ticket) throw new DomainError('NO_CURRENT_TICKET', { counter: counter.number });
-  const from = ticket.status as TicketStatus;
-  if (!spec.from.includes(from)) throw new DomainError('INVALID_TRANSITION', { from, to: spec.to });
+  if (!spec.from.includes(ticket.status)) throw new DomainError('INVALID_TRANSITION', { from: ticket.status, to: spec.type });
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    await recordTransition(trx, {
+  const event = await db.transaction().execute((trx) =>
+    applyLifecycleStep(trx, {
+      type: spec.type,
       bookingId: ticket.id,
-      officeId: office.id,
-      from,
-      to: spec.to,
-      type: spec.kind,
+      from: ticket.status,
       at,
       actor: opts.actor,
       counterNumber: counter.number,
       note: spec.note ?? null,
-    });
-    await spec.alsoDo?.(trx, ticket, at);
-  });
-  await announceFloor(ctx, office.id, { kind: spec.kind, queueNumber: ticket.queue_number, counter: counter.number });
+      set: spec.set,
+      // Only while this counter still holds the ticket, today.
+      where: { counterNumber: counter.number, date: today },
+    }),
+  );
+  await publishTicketEvents(ctx, [event]);
   const updated = await findBookingById(db, ticket.id);
   if (!updated) throw new Error(`booking ${ticket.id} vanished`);
   return updated;

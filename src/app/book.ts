@@ -1,29 +1,29 @@
 import { createHash } from 'node:crypto';
 import {
   countActiveInSession,
-  expireStaleBookingsOfNik,
   findActiveBookingByNik,
   findBookingById,
   findIdempotencyKey,
-  insertBooking,
-  insertBookingEvent,
   insertIdempotencyKey,
+  listStaleBookingsOfNik,
   lockSessionDay,
   type BookingView,
   UNIQUE_ACTIVE_NIK,
   UNIQUE_BOOKING_CODE,
 } from '../db/repositories/bookings.js';
 import { findServiceByCode } from '../db/repositories/catalogue.js';
-import type { OfficeRow } from '../db/schema.js';
+import type { Executor } from '../db/repositories/offices.js';
 import { assertBookable, hasRoom } from '../domain/availability.js';
 import { generateBookingCode } from '../domain/booking-code.js';
 import { DomainError, InvalidInputError } from '../domain/errors.js';
 import { parsePerson } from '../domain/person.js';
 import { formatQueueNumber } from '../domain/queue-number.js';
+import { dayEndEvent, type TicketEvent } from '../domain/ticket-status.js';
 import type { AppContext } from './context.js';
 import { requireOffice } from './find-office.js';
 import { officeClock } from './office-calendar.js';
 import { planOfficeDays } from './plan-office-days.js';
+import { applyLifecycleStep, publishTicketEvents } from './ticket-lifecycle.js';
 
 export interface BookOptions {
   officeSlug: string;
@@ -78,8 +78,8 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
   // A fresh code colliding with an existing one is a one-in-trillions event; draw again.
   for (let attempt = 1; ; attempt++) {
     try {
-      const bookingId = await db.transaction().execute(async (trx) => {
-        await expireStaleBookingsOfNik(trx, office.id, person.nik, clock.today, at);
+      const { bookingId, events } = await db.transaction().execute(async (trx) => {
+        const events = await expireStaleBookingsOfNik(trx, office.id, person.nik, clock.today, at);
         const existing = await findActiveBookingByNik(trx, office.id, person.nik);
         if (existing) throw alreadyBooked(existing);
 
@@ -87,38 +87,30 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
         const active = await countActiveInSession(trx, office.id, session.id, day.date);
         if (!hasRoom(session.capacity, active)) throw new DomainError('SESSION_FULL', { date: day.date });
 
-        const id = await insertBooking(trx, {
-          code: generateBookingCode(ctx.randomInt),
-          office_id: office.id,
-          service_id: service.id,
-          session_id: session.id,
-          date: day.date,
-          queue_number: formatQueueNumber(session.letter, sequence),
-          status: 'booked',
-          nik: person.nik,
-          name: person.name,
-          phone: person.phone,
-          channel: opts.channel,
-          priority: null,
-          checked_in_at: null,
-          created_at: at,
-          updated_at: at,
-        });
-        await insertBookingEvent(trx, {
-          booking_id: id,
-          office_id: office.id,
-          at,
+        const booked = await applyLifecycleStep(trx, {
           type: 'booked',
-          from_status: null,
-          to_status: 'booked',
-          user_id: opts.actorUserId ?? null,
-          counter_number: null,
+          at,
+          actor: opts.actorUserId ? { userId: opts.actorUserId } : null,
           note: opts.channel,
+          booking: {
+            code: generateBookingCode(ctx.randomInt),
+            office_id: office.id,
+            service_id: service.id,
+            session_id: session.id,
+            date: day.date,
+            queue_number: formatQueueNumber(session.letter, sequence),
+            nik: person.nik,
+            name: person.name,
+            phone: person.phone,
+            channel: opts.channel,
+            priority: null,
+            checked_in_at: null,
+          },
         });
-        if (opts.idempotencyKey) await insertIdempotencyKey(trx, opts.idempotencyKey, requestHash, id, at);
-        return id;
+        if (opts.idempotencyKey) await insertIdempotencyKey(trx, opts.idempotencyKey, requestHash, booked.bookingId, at);
+        return { bookingId: booked.bookingId, events: [...events, booked] };
       });
-      await announceAvailability(ctx, office, day.date, session.id);
+      await publishTicketEvents(ctx, events);
       const booking = await findBookingById(db, bookingId);
       if (!booking) throw new Error(`booking ${bookingId} vanished after commit`);
       return { booking, replayed: false };
@@ -162,7 +154,21 @@ function fingerprint(request: Record<string, unknown>): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** Tells live pages that a session's remaining places changed. */
-export async function announceAvailability(ctx: AppContext, office: OfficeRow, date: string, sessionId: number): Promise<void> {
-  await ctx.events.publish({ officeId: office.id, type: 'availability', payload: { date, sessionId } });
+/**
+ * Closes the NIK's bookings whose day is over but which the day closer has not reached yet,
+ * by the day-end rule, so a missed day never blocks the person from booking again.
+ */
+async function expireStaleBookingsOfNik(trx: Executor, officeId: number, nik: string, today: string, at: string): Promise<TicketEvent[]> {
+  const events: TicketEvent[] = [];
+  for (const stale of await listStaleBookingsOfNik(trx, officeId, nik, today)) {
+    const end = dayEndEvent(stale.status);
+    if (!end) continue;
+    try {
+      events.push(await applyLifecycleStep(trx, { type: end.type, bookingId: stale.id, from: stale.status, at, actor: null, note: end.note ?? 'expired' }));
+    } catch (error) {
+      // The day closer got there first: the booking is closed either way.
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  return events;
 }

@@ -1,13 +1,12 @@
-import { type BookingView, findBookingById, insertBookingEvent } from '../db/repositories/bookings.js';
-import { counterServiceIds } from '../db/repositories/counters.js';
-import { claimForCounter, findCounterTicket, listWaiting } from '../db/repositories/floor.js';
+import { type BookingView, findBookingById } from '../db/repositories/bookings.js';
+import { counterServiceIds, lockCounter } from '../db/repositories/counters.js';
+import { findCounterTicket, listWaiting } from '../db/repositories/floor.js';
 import { DomainError } from '../domain/errors.js';
 import { callingOrder, isPriorityGroup } from '../domain/queue-order.js';
 import type { AppContext } from './context.js';
 import { requireCounter } from './find-counter.js';
-import { announceFloor } from './floor-events.js';
 import { officeClock } from './office-calendar.js';
-import type { Actor } from './record-transition.js';
+import { type Actor, applyLifecycleStep, publishTicketEvents } from './ticket-lifecycle.js';
 
 export interface CallNextOptions {
   officeSlug: string;
@@ -25,8 +24,9 @@ export async function callNext(ctx: AppContext, opts: CallNextOptions): Promise<
   if (counter.paused) throw new DomainError('COUNTER_PAUSED', { counter: counter.number });
   const now = ctx.now();
   const { today } = officeClock(office, now);
+  // Checked again under the counter's lock below; this early answer spares the queue query.
   const current = await findCounterTicket(db, office.id, today, counter.number);
-  if (current) throw new DomainError('COUNTER_BUSY', { counter: counter.number, queueNumber: current.queue_number, status: current.status });
+  if (current) throw counterBusy(counter.number, current);
 
   const services = await counterServiceIds(db, counter.id);
   const waiting = await listWaiting(db, office.id, today, services.length ? services : null);
@@ -34,28 +34,37 @@ export async function callNext(ctx: AppContext, opts: CallNextOptions): Promise<
     waiting.map((w) => ({ ...w, priority: w.priority && isPriorityGroup(w.priority) ? w.priority : null, sessionStart: w.session_start, checkedInAt: w.checked_in_at })),
   );
   const at = now.toISOString();
-  // Another counter may claim the same person between the read and the write; then take the next.
   for (const candidate of ordered) {
-    const claimed = await db.transaction().execute(async (trx) => {
-      if (!(await claimForCounter(trx, candidate.id, counter.number, at))) return false;
-      await insertBookingEvent(trx, {
-        booking_id: candidate.id,
-        office_id: office.id,
-        at,
-        type: 'called',
-        from_status: 'checked_in',
-        to_status: 'called',
-        user_id: opts.actor.userId,
-        counter_number: counter.number,
-        note: null,
-      });
-      return true;
+    const event = await db.transaction().execute(async (trx) => {
+      // A double submit or a second tab waits here for the first call to commit, then sees the counter busy.
+      if ((await lockCounter(trx, counter.id)).paused) throw new DomainError('COUNTER_PAUSED', { counter: counter.number });
+      const holding = await findCounterTicket(trx, office.id, today, counter.number);
+      if (holding) throw counterBusy(counter.number, holding);
+      try {
+        return await applyLifecycleStep(trx, {
+          type: 'called',
+          bookingId: candidate.id,
+          from: 'checked_in',
+          at,
+          actor: opts.actor,
+          counterNumber: counter.number,
+          set: { counter_number: counter.number, called_at: at },
+          where: { date: today },
+        });
+      } catch (error) {
+        // Another counter claimed this person between the read and the write: take the next.
+        if (error instanceof DomainError && error.code === 'INVALID_TRANSITION') return null;
+        throw error;
+      }
     });
-    if (!claimed) continue;
+    if (!event) continue;
+    await publishTicketEvents(ctx, [event]);
     const ticket = await findBookingById(db, candidate.id);
-    if (!ticket) continue;
-    await announceFloor(ctx, office.id, { kind: 'called', queueNumber: ticket.queue_number, counter: counter.number });
-    return ticket;
+    if (ticket) return ticket;
   }
   return null;
+}
+
+function counterBusy(counter: number, current: BookingView): DomainError {
+  return new DomainError('COUNTER_BUSY', { counter, queueNumber: current.queue_number, status: current.status });
 }

@@ -2,13 +2,11 @@ import { type BookingView, findBookingById } from '../db/repositories/bookings.j
 import { checkInTiming, checkInWindow, timeOfMinutes } from '../domain/check-in-window.js';
 import { DomainError } from '../domain/errors.js';
 import type { PriorityGroup } from '../domain/queue-order.js';
-import type { TicketStatus } from '../domain/ticket-status.js';
 import type { AppContext } from './context.js';
 import { requireOffice } from './find-office.js';
-import { announceFloor } from './floor-events.js';
 import { officeClock } from './office-calendar.js';
-import { type Actor, recordTransition } from './record-transition.js';
 import { getBooking } from './get-booking.js';
+import { type Actor, applyLifecycleStep, publishTicketEvents } from './ticket-lifecycle.js';
 
 export interface CheckInOptions {
   officeSlug: string;
@@ -43,20 +41,20 @@ export async function checkIn(ctx: AppContext, opts: CheckInOptions): Promise<Bo
   }
 
   const at = now.toISOString();
-  await db.transaction().execute((trx) =>
-    recordTransition(trx, {
-      bookingId: booking.id,
-      officeId: office.id,
-      from: booking.status as TicketStatus,
-      to: 'checked_in',
+  const event = await db.transaction().execute((trx) =>
+    applyLifecycleStep(trx, {
       type: 'checked_in',
+      bookingId: booking.id,
+      from: booking.status,
       at,
       actor: opts.actor,
       note: timing === 'on_time' ? null : `override (${timing}): ${override}`,
-      extra: { checked_in_at: at, priority: opts.priority ?? null },
+      set: { checked_in_at: at, priority: opts.priority ?? null },
+      // A reschedule racing the check-in may have moved the booking to another day.
+      where: { date: clock.today },
     }),
   );
-  await announceFloor(ctx, office.id, { kind: 'checked_in', queueNumber: booking.queue_number });
+  await publishTicketEvents(ctx, [event]);
   const updated = await findBookingById(db, booking.id);
   if (!updated) throw new Error(`booking ${booking.id} vanished after check-in`);
   return updated;

@@ -4,15 +4,16 @@ import { listOffices } from '../db/repositories/offices.js';
 import type { OfficeRow } from '../db/schema.js';
 import { DomainError } from '../domain/errors.js';
 import { minutesOfDay } from '../domain/local-date.js';
-import type { TicketStatus } from '../domain/ticket-status.js';
+import { dayEndEvent } from '../domain/ticket-status.js';
 import type { AppContext } from './context.js';
 import { announceFloor } from './floor-events.js';
 import { officeClock } from './office-calendar.js';
-import { recordTransition } from './record-transition.js';
+import { applyLifecycleStep } from './ticket-lifecycle.js';
 
 /**
- * Closes the office's past days: every ticket still waiting from an earlier day becomes a
- * no-show, and so does every booking of today never checked in once today's last check-in
+ * Closes the office's past days by the day-end rule: a ticket still being served is done
+ * (note `closed_at_day_end`), every other ticket still waiting or called from an earlier day
+ * is a no-show, and so is every booking of today never checked in once today's last check-in
  * window has shut. Safe to run often and from several processes: each change is conditional.
  */
 export async function closeDay(ctx: AppContext, office: OfficeRow): Promise<number> {
@@ -26,17 +27,11 @@ export async function closeDay(ctx: AppContext, office: OfficeRow): Promise<numb
   const at = now.toISOString();
   let closed = 0;
   for (const ticket of overdue) {
+    const end = dayEndEvent(ticket.status);
+    if (!end) continue;
     try {
       await db.transaction().execute((trx) =>
-        recordTransition(trx, {
-          bookingId: ticket.id,
-          officeId: office.id,
-          from: ticket.status as TicketStatus,
-          to: 'no_show',
-          type: 'no_show',
-          at,
-          actor: null,
-        }),
+        applyLifecycleStep(trx, { type: end.type, bookingId: ticket.id, from: ticket.status, at, actor: null, note: end.note }),
       );
       closed++;
     } catch (error) {

@@ -1,4 +1,4 @@
-import { countEnabledAdmins, deleteSessionsOfUser, findUserByUsername, setUserDisabled } from '../db/repositories/staff.js';
+import { deleteSessionsOfUser, findUserByUsername, lockEnabledAdmins, setUserDisabled } from '../db/repositories/staff.js';
 import { DomainError } from '../domain/errors.js';
 import { normalizeUsername } from '../domain/staff-account.js';
 import { type StaffAccount, toStaffAccount } from './account-view.js';
@@ -20,7 +20,11 @@ export async function disableUser(ctx: AppContext, opts: DisableUserOptions): Pr
   await db.transaction().execute(async (trx) => {
     const user = await findUserByUsername(trx, username);
     if (!user) throw new DomainError('NOT_FOUND', { what: 'user' });
-    if (user.role === 'admin' && user.disabled === 0 && (await countEnabledAdmins(trx)) <= 1) throw new DomainError('LAST_ADMIN');
+    if (user.role === 'admin') {
+      // Counted under the admins' row locks: a racing disable of another admin is seen, not missed.
+      const admins = await lockEnabledAdmins(trx);
+      if (admins.includes(user.id) && admins.length <= 1) throw new DomainError('LAST_ADMIN');
+    }
     await setUserDisabled(trx, user.id, true, at);
     await deleteSessionsOfUser(trx, user.id);
   });

@@ -3,5 +3,5 @@ import { actOnCounterTicket, type CounterTicketAction } from './act-on-counter-t
 
 /** Service at the counter is complete. */
 export function finishTicket(ctx: Parameters<typeof actOnCounterTicket>[0], opts: CounterTicketAction): Promise<BookingView> {
-  return actOnCounterTicket(ctx, opts, { from: ['serving'], to: 'done', kind: 'done' });
+  return actOnCounterTicket(ctx, opts, { from: ['serving'], type: 'done' });
 }

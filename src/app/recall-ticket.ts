@@ -3,5 +3,5 @@ import { actOnCounterTicket, type CounterTicketAction } from './act-on-counter-t
 
 /** Announces the counter's called ticket again: the person may not have heard it. */
 export function recallTicket(ctx: Parameters<typeof actOnCounterTicket>[0], opts: CounterTicketAction): Promise<BookingView> {
-  return actOnCounterTicket(ctx, opts, { from: ['called'], to: 'called', kind: 'recalled' });
+  return actOnCounterTicket(ctx, opts, { from: ['called'], type: 'recalled' });
 }

@@ -1,12 +1,13 @@
-import { type BookingView, findBookingById, insertBookingEvent } from '../db/repositories/bookings.js';
-import { requeueSkipped } from '../db/repositories/floor.js';
+import { type BookingView, findBookingById } from '../db/repositories/bookings.js';
 import { DomainError } from '../domain/errors.js';
 import type { AppContext } from './context.js';
 import { requireOffice } from './find-office.js';
-import { announceFloor } from './floor-events.js';
 import { getBooking } from './get-booking.js';
 import { officeClock } from './office-calendar.js';
-import type { Actor } from './record-transition.js';
+import { type Actor, applyLifecycleStep, publishTicketEvents } from './ticket-lifecycle.js';
+
+/** How often the desk may put one skipped ticket back in line. */
+const REQUEUE_LIMIT = 1;
 
 /** The desk puts a skipped person back in line, once per ticket and only on its own day. */
 export async function requeueTicket(ctx: AppContext, opts: { officeSlug: string; code: string; actor: Actor }): Promise<BookingView> {
@@ -16,24 +17,24 @@ export async function requeueTicket(ctx: AppContext, opts: { officeSlug: string;
   if (ticket.office_id !== office.id) throw new DomainError('NOT_FOUND', { what: 'booking' });
   if (ticket.status !== 'skipped') throw new DomainError('INVALID_TRANSITION', { from: ticket.status, to: 'checked_in' });
   const now = ctx.now();
-  if (ticket.date !== officeClock(office, now).today) throw new DomainError('WRONG_DAY', { date: ticket.date });
-  if (ticket.requeue_count >= 1) throw new DomainError('REQUEUE_LIMIT');
+  const { today } = officeClock(office, now);
+  if (ticket.date !== today) throw new DomainError('WRONG_DAY', { date: ticket.date });
+  if (ticket.requeue_count >= REQUEUE_LIMIT) throw new DomainError('REQUEUE_LIMIT');
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    if (!(await requeueSkipped(trx, ticket.id, at))) throw new DomainError('REQUEUE_LIMIT');
-    await insertBookingEvent(trx, {
-      booking_id: ticket.id,
-      office_id: office.id,
-      at,
+  // The count is checked in the same statement that puts the ticket back: two desks pressing at once requeue it once.
+  const event = await db.transaction().execute((trx) =>
+    applyLifecycleStep(trx, {
       type: 'requeued',
-      from_status: 'skipped',
-      to_status: 'checked_in',
-      user_id: opts.actor.userId,
-      counter_number: null,
-      note: null,
-    });
-  });
-  await announceFloor(ctx, office.id, { kind: 'requeued', queueNumber: ticket.queue_number });
+      bookingId: ticket.id,
+      from: 'skipped',
+      at,
+      actor: opts.actor,
+      set: { counter_number: null, checked_in_at: at, countRequeue: true },
+      where: { requeuedFewerThan: REQUEUE_LIMIT, date: today },
+      missed: 'REQUEUE_LIMIT',
+    }),
+  );
+  await publishTicketEvents(ctx, [event]);
   const updated = await findBookingById(db, ticket.id);
   if (!updated) throw new Error(`booking ${ticket.id} vanished`);
   return updated;

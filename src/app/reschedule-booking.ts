@@ -2,9 +2,7 @@ import {
   type BookingView,
   countActiveInSession,
   findBookingById,
-  insertBookingEvent,
   lockSessionDay,
-  moveBooking,
 } from '../db/repositories/bookings.js';
 import { assertBookable, hasRoom } from '../domain/availability.js';
 import { DomainError } from '../domain/errors.js';
@@ -14,6 +12,7 @@ import { findOwnedBooking } from './find-owned-booking.js';
 import { requireOffice } from './find-office.js';
 import { officeClock } from './office-calendar.js';
 import { planOfficeDays } from './plan-office-days.js';
+import { applyLifecycleStep, publishTicketEvents } from './ticket-lifecycle.js';
 
 export interface RescheduleBookingOptions {
   code: string;
@@ -42,26 +41,24 @@ export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBooking
   if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
   const session = assertBookable(day, opts.sessionId);
 
-  await db.transaction().execute(async (trx) => {
+  const event = await db.transaction().execute(async (trx) => {
     const sequence = await lockSessionDay(trx, office.id, session.id, day.date);
     const active = await countActiveInSession(trx, office.id, session.id, day.date);
     if (!hasRoom(session.capacity, active)) throw new DomainError('SESSION_FULL', { date: day.date });
-    await moveBooking(trx, booking.id, { date: day.date, sessionId: session.id, queueNumber: formatQueueNumber(session.letter, sequence), at });
-    await insertBookingEvent(trx, {
-      booking_id: booking.id,
-      office_id: office.id,
-      at,
+    // Only a booking still `booked` moves: a check-in or cancel that got there first wins.
+    return applyLifecycleStep(trx, {
       type: 'rescheduled',
-      from_status: 'booked',
-      to_status: 'booked',
-      user_id: null,
-      counter_number: null,
+      bookingId: booking.id,
+      from: 'booked',
+      at,
+      actor: null,
+      set: { date: day.date, session_id: session.id, queue_number: formatQueueNumber(session.letter, sequence) },
+      previous: { date: booking.date, sessionId: booking.session_id, queueNumber: booking.queue_number },
       note: `${booking.date} ${booking.session_start} ${booking.queue_number}`,
+      missed: 'NOT_ACTIVE',
     });
   });
-  for (const [date, sessionId] of [[booking.date, booking.session_id], [day.date, session.id]] as const) {
-    await ctx.events.publish({ officeId: office.id, type: 'availability', payload: { date, sessionId } });
-  }
+  await publishTicketEvents(ctx, [event]);
   const moved = await findBookingById(db, booking.id);
   if (!moved) throw new Error(`booking ${booking.id} vanished after reschedule`);
   return moved;

@@ -3,5 +3,5 @@ import { actOnCounterTicket, type CounterTicketAction } from './act-on-counter-t
 
 /** Marks the called person as not there (no-show at the counter); the desk may put them back in line once. */
 export function skipTicket(ctx: Parameters<typeof actOnCounterTicket>[0], opts: CounterTicketAction): Promise<BookingView> {
-  return actOnCounterTicket(ctx, opts, { from: ['called'], to: 'skipped', kind: 'skipped' });
+  return actOnCounterTicket(ctx, opts, { from: ['called'], type: 'skipped' });
 }

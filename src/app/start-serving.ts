@@ -3,5 +3,5 @@ import { actOnCounterTicket, type CounterTicketAction } from './act-on-counter-t
 
 /** The called person arrived at the counter: service begins. */
 export function startServing(ctx: Parameters<typeof actOnCounterTicket>[0], opts: CounterTicketAction): Promise<BookingView> {
-  return actOnCounterTicket(ctx, opts, { from: ['called'], to: 'serving', kind: 'serving' });
+  return actOnCounterTicket(ctx, opts, { from: ['called'], type: 'serving' });
 }

@@ -1,6 +1,5 @@
 import type { BookingView } from '../db/repositories/bookings.js';
 import { findServiceByCode } from '../db/repositories/catalogue.js';
-import { reassignService } from '../db/repositories/floor.js';
 import { InvalidInputError } from '../domain/errors.js';
 import { actOnCounterTicket, type CounterTicketAction } from './act-on-counter-ticket.js';
 import type { AppContext } from './context.js';
@@ -16,9 +15,9 @@ export async function transferTicket(ctx: AppContext, opts: CounterTicketAction 
   if (!service) throw new InvalidInputError([{ field: 'service', problem: 'UNKNOWN_SERVICE' }]);
   return actOnCounterTicket(ctx, opts, {
     from: ['serving'],
-    to: 'checked_in',
-    kind: 'transferred',
+    type: 'transferred',
     note: `to ${service.code}`,
-    alsoDo: (trx, ticket) => reassignService(trx, ticket.id, service.id),
+    // The counter lets go; the arrival time, and so the place in line, stays.
+    set: { service_id: service.id, counter_number: null },
   });
 }

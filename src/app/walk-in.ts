@@ -6,7 +6,7 @@ import type { AppContext } from './context.js';
 import { requireOffice } from './find-office.js';
 import { officeClock } from './office-calendar.js';
 import { planOfficeDays } from './plan-office-days.js';
-import type { Actor } from './record-transition.js';
+import type { Actor } from './ticket-lifecycle.js';
 
 export interface WalkInOptions {
   officeSlug: string;

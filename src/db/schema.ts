@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { TicketEventType, TicketStatus } from '../domain/ticket-status.js';
 
 /*
  * One representation on both engines: dates are `YYYY-MM-DD` text, instants are ISO-8601 UTC
@@ -75,7 +76,7 @@ export interface BookingsTable {
   session_id: number;
   date: string;
   queue_number: string;
-  status: string;
+  status: TicketStatus;
   nik: string;
   name: string;
   phone: string;
@@ -96,9 +97,9 @@ export interface BookingEventsTable {
   booking_id: number;
   office_id: number;
   at: string;
-  type: string;
-  from_status: string | null;
-  to_status: string;
+  type: TicketEventType;
+  from_status: TicketStatus | null;
+  to_status: TicketStatus;
   user_id: number | null;
   counter_number: number | null;
   note: string | null;

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { ACTIVE_STATUSES } from '../../domain/ticket-status.js';
+import { ACTIVE_STATUSES, type TicketStatus } from '../../domain/ticket-status.js';
 import type { BookingEventsTable, BookingRow, NewBooking } from '../schema.js';
 import type { Executor } from './offices.js';
 
@@ -118,45 +118,58 @@ export async function insertBooking(db: Executor, booking: NewBooking): Promise<
   return row.id;
 }
 
-/** Changes a booking's status, only if it is still in the status the caller saw; returns whether it did. */
-export async function updateBookingStatus(
-  db: Executor,
-  id: number,
-  from: string,
-  to: string,
-  at: string,
-  extra: { checked_in_at?: string; priority?: string | null } = {},
-): Promise<boolean> {
-  const result = await db
-    .updateTable('bookings')
-    .set({ status: to, updated_at: at, ...extra })
-    .where('id', '=', id)
-    .where('status', '=', from)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/** Fields a status change may set besides the status. */
+export interface BookingChanges {
+  checked_in_at?: string;
+  priority?: string | null;
+  counter_number?: number | null;
+  called_at?: string;
+  service_id?: number;
+  date?: string;
+  session_id?: number;
+  queue_number?: string;
+  /** Count one more return to the line after a skip. */
+  countRequeue?: boolean;
 }
 
-/** Moves a booking to another date and session under a new queue number. */
-export async function moveBooking(
-  db: Executor,
-  id: number,
-  to: { date: string; sessionId: number; queueNumber: string; at: string },
-): Promise<void> {
-  await db
-    .updateTable('bookings')
-    .set({ date: to.date, session_id: to.sessionId, queue_number: to.queueNumber, updated_at: to.at })
-    .where('id', '=', id)
-    .execute();
+/** Conditions a status change needs besides the status it starts from. */
+export interface BookingConditions {
+  /** The ticket is still of that day. */
+  date?: string;
+  /** The ticket is still held by that counter. */
+  counterNumber?: number;
+  /** The ticket was put back in line fewer times than this. */
+  requeuedFewerThan?: number;
 }
 
 /**
- * Bookings of a NIK that are still active although their day is over become no-shows, so a
- * missed day never blocks the person from booking again.
+ * Changes a booking's status only if it still has the status the caller saw (and meets the
+ * extra conditions), in one statement, so a racing change makes this one miss instead of
+ * overwrite it. Returns where the booking stands afterwards, or undefined when it missed.
  */
-export async function expireStaleBookingsOfNik(db: Executor, officeId: number, nik: string, today: string, at: string): Promise<void> {
-  await db
+export async function changeBookingStatus(
+  db: Executor,
+  id: number,
+  change: { from: TicketStatus; to: TicketStatus; at: string; set?: BookingChanges; where?: BookingConditions },
+): Promise<{ office_id: number; date: string; session_id: number; queue_number: string } | undefined> {
+  const { countRequeue, ...set } = change.set ?? {};
+  let q = db
     .updateTable('bookings')
-    .set({ status: 'no_show', updated_at: at })
+    .set((eb) => ({ ...set, status: change.to, updated_at: change.at, ...(countRequeue ? { requeue_count: eb('requeue_count', '+', 1) } : {}) }))
+    .where('id', '=', id)
+    .where('status', '=', change.from);
+  const where = change.where ?? {};
+  if (where.date !== undefined) q = q.where('date', '=', where.date);
+  if (where.counterNumber !== undefined) q = q.where('counter_number', '=', where.counterNumber);
+  if (where.requeuedFewerThan !== undefined) q = q.where('requeue_count', '<', where.requeuedFewerThan);
+  return q.returning(['office_id', 'date', 'session_id', 'queue_number']).executeTakeFirst();
+}
+
+/** Bookings of a NIK still active although their day is over: the day closer has not reached them yet. */
+export function listStaleBookingsOfNik(db: Executor, officeId: number, nik: string, today: string) {
+  return db
+    .selectFrom('bookings')
+    .select(['id', 'status'])
     .where('office_id', '=', officeId)
     .where('nik', '=', nik)
     .where('date', '<', today)

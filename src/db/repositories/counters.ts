@@ -33,3 +33,13 @@ export async function counterServiceIds(db: Executor, counterId: number): Promis
 export async function setCounterPaused(db: Executor, counterId: number, paused: boolean): Promise<void> {
   await db.updateTable('counters').set({ paused: paused ? 1 : 0 }).where('id', '=', counterId).execute();
 }
+
+/**
+ * Takes the counter's row lock until the transaction ends (a no-op UPDATE: PostgreSQL locks
+ * the row, SQLite takes its write lock) and returns whether the counter is paused. Two
+ * call-next presses at one counter queue here, so "is it free" and "claim" are one step.
+ */
+export async function lockCounter(db: Executor, counterId: number): Promise<{ paused: boolean }> {
+  const row = await db.updateTable('counters').set((eb) => ({ paused: eb.ref('paused') })).where('id', '=', counterId).returning('paused').executeTakeFirstOrThrow();
+  return { paused: Number(row.paused) === 1 };
+}

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { ACTIVE_STATUSES, type TicketStatus } from '../../domain/ticket-status.js';
 import type { Executor } from './offices.js';
 import { type BookingView, findBookingById } from './bookings.js';
 
@@ -45,39 +46,11 @@ export async function findCounterTicket(db: Executor, officeId: number, date: st
     .where('date', '=', date)
     .where('counter_number', '=', counterNumber)
     .where('status', 'in', ['called', 'serving'])
+    // Call-next keeps it to one; should an old fault have left two, act on the latest call.
+    .orderBy('called_at', 'desc')
+    .orderBy('id', 'desc')
     .executeTakeFirst();
   return row ? findBookingById(db, row.id) : undefined;
-}
-
-/**
- * Gives a waiting ticket to a counter, only if it is still waiting: two counters pressing
- * "call next" at once each get a different ticket, the loser simply tries the next one.
- */
-export async function claimForCounter(db: Executor, id: number, counterNumber: number, at: string): Promise<boolean> {
-  const result = await db
-    .updateTable('bookings')
-    .set({ status: 'called', counter_number: counterNumber, called_at: at, updated_at: at })
-    .where('id', '=', id)
-    .where('status', '=', 'checked_in')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** Moves a ticket to another service's line and frees the counter; its arrival time, and so its place, stays. */
-export async function reassignService(db: Executor, id: number, serviceId: number): Promise<void> {
-  await db.updateTable('bookings').set({ service_id: serviceId, counter_number: null }).where('id', '=', id).execute();
-}
-
-/** Puts a skipped ticket back in line, once: the count is checked in the same statement. */
-export async function requeueSkipped(db: Executor, id: number, at: string): Promise<boolean> {
-  const result = await db
-    .updateTable('bookings')
-    .set((eb) => ({ status: 'checked_in', counter_number: null, checked_in_at: at, updated_at: at, requeue_count: eb('requeue_count', '+', 1) }))
-    .where('id', '=', id)
-    .where('status', '=', 'skipped')
-    .where('requeue_count', '<', 1)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Bookings matching a code, a NIK or part of a name, newest date first. */
@@ -98,7 +71,7 @@ export async function searchBookings(
 }
 
 /** An office's tickets of one day in one status, most recently changed first. */
-export async function listTicketsInStatus(db: Executor, officeId: number, date: string, status: string, limit = 50): Promise<BookingView[]> {
+export async function listTicketsInStatus(db: Executor, officeId: number, date: string, status: TicketStatus, limit = 50): Promise<BookingView[]> {
   const rows = await db
     .selectFrom('bookings')
     .select('id')
@@ -128,13 +101,16 @@ export async function recentCalls(db: Executor, officeId: number, since: string,
     .execute();
 }
 
-/** Active tickets of days before `today` (and today's never-arrived ones when `todayCutoff` says so), to be closed as no-shows. */
+/**
+ * Active tickets of days before `today` (and today's never-arrived ones when
+ * `todayBookedAlso`), for the day closer to close by the day-end rule.
+ */
 export async function listOverdue(db: Executor, officeId: number, today: string, todayBookedAlso: boolean) {
   let q = db
     .selectFrom('bookings')
     .select(['id', 'status'])
     .where('office_id', '=', officeId)
-    .where('status', 'in', ['booked', 'checked_in', 'called', 'skipped']);
+    .where('status', 'in', ACTIVE_STATUSES);
   q = todayBookedAlso
     ? q.where((eb) => eb.or([eb('date', '<', today), eb.and([eb('date', '=', today), eb('status', '=', 'booked')])]))
     : q.where('date', '<', today);

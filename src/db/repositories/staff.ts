@@ -32,6 +32,23 @@ export async function countEnabledAdmins(db: Executor): Promise<number> {
   return Number(row.n);
 }
 
+/**
+ * Locks the enabled admins' rows until the transaction ends and returns their ids. A no-op
+ * UPDATE rather than SELECT … FOR UPDATE so it works on both engines: PostgreSQL locks the
+ * rows (and a waiter re-reads them, so an admin disabled meanwhile drops out), SQLite takes
+ * its write lock. Two admins disabling each other at once are then counted one after the other.
+ */
+export async function lockEnabledAdmins(db: Executor): Promise<number[]> {
+  const rows = await db
+    .updateTable('users')
+    .set((eb) => ({ disabled: eb.ref('disabled') }))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .returning('id')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
 /** Adds an account and returns its id; fails on a taken username (UNIQUE_USERNAME). */
 export async function insertUser(db: Executor, user: Insertable<UsersTable>): Promise<number> {
   const row = await db.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow();
