@@ -3,10 +3,12 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/context.js';
 import type { EventBus } from '../realtime/in-process-bus.js';
 import { registerErrorHandling } from './errors.js';
+import { registerApiDocs } from './openapi.js';
 import { citizenPages } from './pages/citizen/index.js';
 import { staffPages } from './pages/staff/index.js';
 import { availabilityEventRoutes } from './routes/availability-events.js';
@@ -55,6 +57,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Long path parameters reach the route and get a proper 422 instead of a bare 414.
     routerOptions: { maxParamLength: 1000 },
   });
+  // Routes declare zod schemas for params, query, body and answers; the API document comes from them.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   await app.register(helmet, {
     // Pages load only their own scripts and styles; no other host is ever needed.
@@ -75,6 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(formbody, { bodyLimit: http.bodyLimitBytes });
   await app.register(rateLimit, { global: false });
 
+  // Before every route, so the document sees them all.
+  await registerApiDocs(app);
   await app.register(healthRoutes(deps.ctx));
   await registerStaticAssets(app);
   await app.register(citizenPages(deps.ctx, http));

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type DomainErrorCode, InvalidInputError } from '../domain/errors.js';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type DomainErrorCode, type FieldProblem, InvalidInputError } from '../domain/errors.js';
 import { formatDate, formatSession } from '../domain/indonesian-format.js';
 import { hasMessage, message } from './messages.js';
 import { type Lang, requestLang } from './i18n.js';
@@ -54,6 +55,7 @@ export function domainErrorMessage(error: DomainError, lang: Lang): string {
 
 /** An error as status and body, in the asker's language. Unknown errors are 500 and say nothing of their cause. */
 export function toErrorResponse(error: unknown, lang: Lang): { status: number; body: ErrorBody } {
+  if (hasZodFastifySchemaValidationErrors(error)) return toErrorResponse(schemaProblems(error), lang);
   if (error instanceof InvalidInputError) {
     const fields: NonNullable<ErrorBody['error']['fields']> = {};
     for (const f of error.fields) fields[f.field] = { code: f.problem, message: message(f.problem, lang) };
@@ -69,6 +71,21 @@ export function toErrorResponse(error: unknown, lang: Lang): { status: number; b
   const code = frameworkCode(fe);
   if (code) return { status: fe.statusCode ?? 400, body: { error: { code, message: message(code, lang) } } };
   return { status: 500, body: { error: { code: 'INTERNAL', message: message('INTERNAL', lang) } } };
+}
+
+/**
+ * A route schema's refusal as the same per-field problems a hand-parsed input gives: the
+ * field schemas' issue messages are problem codes (see validation.ts), the first one per field.
+ */
+function schemaProblems(error: { validation: { instancePath: string; message?: string }[]; validationContext?: string }): InvalidInputError {
+  const fields: FieldProblem[] = [];
+  for (const issue of error.validation) {
+    const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const field = path || (error.validationContext ?? 'body');
+    if (fields.some((f) => f.field === field)) continue;
+    fields.push({ field, problem: issue.message && /^[A-Z_]+$/.test(issue.message) ? issue.message : 'INVALID' });
+  }
+  return new InvalidInputError(fields);
 }
 
 function frameworkCode(e: Partial<FastifyError>): string | undefined {

@@ -57,3 +57,14 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   }
   throw new InvalidInputError(fields);
 }
+
+/**
+ * The person a booking is for, as every booking entry takes it (citizen API and page, desk
+ * API and pages): one schema, so the four cannot drift apart.
+ */
+export const PersonFields = z.object({ nik: nikField, name: nameField, phone: phoneField, service: textField(32) });
+
+/** The person's fields as the booking use cases name them. */
+export function personOf(fields: z.output<typeof PersonFields>): { nik: string; name: string; phone: string; serviceCode: string } {
+  return { nik: fields.nik, name: fields.name, phone: fields.phone, serviceCode: fields.service };
+}

@@ -1,5 +1,27 @@
 import type { Closure, DayAvailability } from '../../domain/availability.js';
 import type { Lang } from '../../domain/indonesian-format.js';
+import { z } from 'zod';
+
+/** One date of the availability answer; closed dates carry a reason and no sessions. */
+export const DaySchema = z
+  .object({
+    date: z.string(),
+    open: z.boolean(),
+    reason: z.string().nullable().describe('Why the office is closed that day, in words'),
+    closedKind: z.enum(['weekend', 'national_holiday', 'cuti_bersama', 'provisional_holiday', 'office_closure']).nullable(),
+    sessions: z.array(
+      z.object({
+        id: z.number().int(),
+        letter: z.string(),
+        start: z.string(),
+        end: z.string(),
+        capacity: z.number().int(),
+        remaining: z.number().int(),
+        bookable: z.boolean().describe('Open for booking now: inside the booking window and with places left'),
+      }),
+    ),
+  })
+  .meta({ id: 'Day' });
 
 const KIND_LABEL: Record<Exclude<Closure['kind'], 'weekend' | 'cuti_bersama'>, Record<Lang, string>> = {
   national_holiday: { id: 'Libur Nasional', en: 'National holiday' },
@@ -16,7 +38,7 @@ export function closureReason(closure: Closure, lang: Lang): string {
 }
 
 /** Days as the availability API shows them; closed days carry a reason and no sessions. */
-export function presentDays(days: DayAvailability[], lang: Lang) {
+export function presentDays(days: DayAvailability[], lang: Lang): z.infer<typeof DaySchema>[] {
   return days.map((d) => ({
     date: d.date,
     open: d.open,

@@ -3,9 +3,37 @@ import { formatBookingCode } from '../../domain/booking-code.js';
 import { formatSession, type Lang } from '../../domain/indonesian-format.js';
 import { maskNik } from '../../domain/nik.js';
 import { maskPhone } from '../../domain/phone.js';
+import { z } from 'zod';
+import { TICKET_STATUSES } from '../../domain/ticket-status.js';
+
+/** A booking as the API shows it; the presenter below is the only way one is made. */
+export const BookingSchema = z
+  .object({
+    code: z.string().describe('The booking code: the ticket\'s secret, shown as a QR code'),
+    displayCode: z.string().describe('The code grouped for reading aloud'),
+    queueNumber: z.string().describe('Queue number in its session, e.g. A001'),
+    office: z.string(),
+    officeName: z.string(),
+    timezone: z.string(),
+    date: z.string().describe('YYYY-MM-DD in the office\'s zone'),
+    session: z.object({ id: z.number().int(), start: z.string(), end: z.string() }),
+    when: z.string().describe('Date and session in words, e.g. "Senin, 7 Desember 2026, 08.00–09.00 WIB"'),
+    service: z.string(),
+    serviceName: z.string(),
+    documents: z.array(z.string()),
+    status: z.enum(TICKET_STATUSES),
+    name: z.string(),
+    nikMasked: z.string(),
+    phoneMasked: z.string(),
+    priority: z.string().nullable(),
+    channel: z.string(),
+  })
+  .meta({ id: 'Booking' });
+
+export type PresentedBooking = z.infer<typeof BookingSchema>;
 
 /** A booking as it leaves the server: the NIK and phone only masked, never whole. */
-export function presentBooking(b: BookingView, lang: Lang) {
+export function presentBooking(b: BookingView, lang: Lang): PresentedBooking {
   return {
     code: b.code,
     displayCode: formatBookingCode(b.code),
@@ -19,7 +47,7 @@ export function presentBooking(b: BookingView, lang: Lang) {
     service: b.service_code,
     serviceName: lang === 'en' ? b.service_name_en : b.service_name,
     documents: JSON.parse(b.service_documents) as string[],
-    status: b.status,
+    status: b.status as PresentedBooking['status'],
     name: b.name,
     nikMasked: maskNik(b.nik),
     phoneMasked: maskPhone(b.phone),
@@ -27,5 +55,3 @@ export function presentBooking(b: BookingView, lang: Lang) {
     channel: b.channel,
   };
 }
-
-export type PresentedBooking = ReturnType<typeof presentBooking>;

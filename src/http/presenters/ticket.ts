@@ -1,9 +1,18 @@
 import type { BookingView } from '../../db/repositories/bookings.js';
 import type { Lang } from '../../domain/indonesian-format.js';
-import { presentBooking } from './booking.js';
+import { z } from 'zod';
+import { BookingSchema, presentBooking } from './booking.js';
+
+/** A booking as staff see it on the floor. */
+export const TicketSchema = BookingSchema.extend({
+  counter: z.number().int().nullable().describe('The counter that called or serves it'),
+  checkedInAt: z.string().nullable(),
+  calledAt: z.string().nullable(),
+  requeued: z.boolean().describe('Put back in line once after a skip'),
+}).meta({ id: 'Ticket' });
 
 /** A booking as staff see it on the floor: the citizen's view plus where it stands today. */
-export function presentTicket(b: BookingView, lang: Lang) {
+export function presentTicket(b: BookingView, lang: Lang): z.infer<typeof TicketSchema> {
   return {
     ...presentBooking(b, lang),
     counter: b.counter_number ?? null,

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { watchAvailability } from '../../app/watch-availability.js';
 import { openSse } from '../../realtime/sse.js';
 import { closeStreamsOnShutdown } from '../stream-registry.js';
-import { parseInput, textField } from '../validation.js';
+import { ERROR_RESPONSES } from '../openapi.js';
+import { textField } from '../validation.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 
@@ -13,12 +15,21 @@ const SlugParams = z.object({ slug: textField(64) });
  * places change, so an open booking page can refresh its counts instead of polling.
  */
 export function availabilityEventRoutes(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return async (base: FastifyInstance) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
     const track = closeStreamsOnShutdown(app);
+    const schema = {
+      tags: ['citizen'],
+      summary: 'Live availability',
+      params: SlugParams,
+      response: {
+        200: { description: 'Server-Sent Events: `availability` `{ date, sessionId }` each time places change', content: { 'text/event-stream': { schema: z.string() } } },
+        ...ERROR_RESPONSES,
+      },
+    };
 
-    app.get('/offices/:slug/availability/events', async (req, reply) => {
-      const { slug } = parseInput(SlugParams, req.params);
-      const feed = await watchAvailability(ctx, slug, (change) => stream.send('availability', change));
+    app.get('/offices/:slug/availability/events', { schema }, async (req, reply) => {
+      const feed = await watchAvailability(ctx, req.params.slug, (change) => stream.send('availability', change));
       reply.hijack();
       // A page that lost its stream falls back to polling, so a slow reconnect costs little.
       const stream = openSse(reply.raw, { retryMs: 10_000, heartbeatMs: 25_000 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { book } from '../../app/book.js';
 import { cancelBooking } from '../../app/cancel-booking.js';
@@ -9,9 +10,10 @@ import { listOffices } from '../../app/list-offices.js';
 import { listServices } from '../../app/list-services.js';
 import { rescheduleBooking } from '../../app/reschedule-booking.js';
 import { requestLang } from '../i18n.js';
-import { presentDays } from '../presenters/availability.js';
-import { presentBooking } from '../presenters/booking.js';
-import { bookingCodeField, dateField, idField, nameField, nikField, parseInput, phoneField, textField } from '../validation.js';
+import { ERROR_RESPONSES } from '../openapi.js';
+import { DaySchema, presentDays } from '../presenters/availability.js';
+import { BookingSchema, presentBooking } from '../presenters/booking.js';
+import { bookingCodeField, dateField, idField, nikField, PersonFields, personOf, textField } from '../validation.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const CodeParams = z.object({ code: bookingCodeField });
@@ -27,88 +29,127 @@ const AvailabilityQuery = z.object({
   lang: z.enum(['id', 'en']).optional(),
 });
 
-/** The body of a booking request, shared with the desk's assisted booking. */
-export const BookingBody = z.object({
-  office: textField(64),
-  date: dateField,
-  sessionId: idField('SESSION_INVALID'),
-  service: textField(32),
-  nik: nikField,
-  name: nameField,
-  phone: phoneField,
-});
+/** The body of a booking request: where and when, and the person (parsed as at every booking entry). */
+const BookingBody = PersonFields.extend({ office: textField(64), date: dateField, sessionId: idField('SESSION_INVALID') });
 
 const CancelBody = z.object({ nik: nikField });
 const RescheduleBody = z.object({ nik: nikField, date: dateField, sessionId: idField('SESSION_INVALID') });
 
 /** An Idempotency-Key is an opaque client token; bound its size so it cannot bloat the table. */
-const IdempotencyKey = z.string().min(8).max(200).optional();
+const IdempotencyHeaders = z.looseObject({
+  'idempotency-key': z.string().min(8, 'INVALID').max(200, 'TOO_LONG').optional().describe('Makes a retried booking safe: the same key replays the first answer'),
+});
+
+const OfficesAnswer = z.object({ offices: z.array(z.object({ slug: z.string(), name: z.string(), timezone: z.string() })) });
+const ServicesAnswer = z.object({
+  services: z.array(z.object({ code: z.string(), name: z.string(), documents: z.array(z.string()), needsPresence: z.boolean() })),
+});
+const AvailabilityAnswer = z.object({ office: z.string(), timezone: z.string(), days: z.array(DaySchema) });
+const BookingAnswer = z.object({ booking: BookingSchema });
+
+const CITIZEN = ['citizen'];
 
 /** The JSON API a citizen's phone (or any client) books through. */
 export function citizenApiRoutes(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
-    app.get('/offices', async () => {
+  return async (base: FastifyInstance) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+
+    app.get('/offices', { schema: { tags: CITIZEN, summary: 'The offices', response: { 200: OfficesAnswer, ...ERROR_RESPONSES } } }, async () => {
       const offices = await listOffices(ctx);
       return { offices: offices.map((o) => ({ slug: o.slug, name: o.name, timezone: o.timezone })) };
     });
 
-    app.get('/offices/:slug/services', async (req) => {
-      const { slug } = parseInput(SlugParams, req.params);
-      const lang = requestLang(req);
-      const services = await listServices(ctx, slug);
-      return {
-        services: services.map((s) => ({
-          code: s.code,
-          name: lang === 'en' ? s.name_en : s.name,
-          documents: JSON.parse(s.documents) as string[],
-          needsPresence: s.needs_presence === 1,
-        })),
-      };
-    });
+    app.get(
+      '/offices/:slug/services',
+      { schema: { tags: CITIZEN, summary: 'Services of an office, with the documents to bring', params: SlugParams, response: { 200: ServicesAnswer, ...ERROR_RESPONSES } } },
+      async (req) => {
+        const lang = requestLang(req);
+        const services = await listServices(ctx, req.params.slug);
+        return {
+          services: services.map((s) => ({
+            code: s.code,
+            name: lang === 'en' ? s.name_en : s.name,
+            documents: JSON.parse(s.documents) as string[],
+            needsPresence: s.needs_presence === 1,
+          })),
+        };
+      },
+    );
 
-    app.get('/offices/:slug/availability', async (req, reply) => {
-      const { slug } = parseInput(SlugParams, req.params);
-      const q = parseInput(AvailabilityQuery, req.query);
-      const { office, days } = await getAvailability(ctx, { officeSlug: slug, from: q.from, days: q.days });
-      // Remaining places change by the second; a cache would show sessions as open that are full.
-      reply.header('cache-control', 'no-store');
-      return { office: office.slug, timezone: office.timezone, days: presentDays(days, requestLang(req)) };
-    });
+    app.get(
+      '/offices/:slug/availability',
+      {
+        schema: {
+          tags: CITIZEN,
+          summary: 'Every date from `from` for `days` days: closed ones with a reason, sessions with places',
+          params: SlugParams,
+          querystring: AvailabilityQuery,
+          response: { 200: AvailabilityAnswer, ...ERROR_RESPONSES },
+        },
+      },
+      async (req, reply) => {
+        const { office, days } = await getAvailability(ctx, { officeSlug: req.params.slug, from: req.query.from, days: req.query.days });
+        // Remaining places change by the second; a cache would show sessions as open that are full.
+        reply.header('cache-control', 'no-store');
+        return { office: office.slug, timezone: office.timezone, days: presentDays(days, requestLang(req)) };
+      },
+    );
 
-    app.post('/bookings', async (req, reply) => {
-      const body = parseInput(BookingBody, req.body);
-      const key = parseInput(z.object({ 'idempotency-key': IdempotencyKey }), req.headers)['idempotency-key'];
-      const result = await book(ctx, {
-        officeSlug: body.office,
-        date: body.date,
-        sessionId: body.sessionId,
-        serviceCode: body.service,
-        nik: body.nik,
-        name: body.name,
-        phone: body.phone,
-        channel: 'online',
-        idempotencyKey: key,
-      });
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send({ booking: presentBooking(result.booking, requestLang(req)) });
-    });
+    app.post(
+      '/bookings',
+      {
+        schema: {
+          tags: CITIZEN,
+          summary: 'Book a place in a session',
+          headers: IdempotencyHeaders,
+          body: BookingBody,
+          response: { 201: BookingAnswer, ...ERROR_RESPONSES },
+        },
+      },
+      async (req, reply) => {
+        const body = req.body;
+        const result = await book(ctx, {
+          officeSlug: body.office,
+          date: body.date,
+          sessionId: body.sessionId,
+          channel: 'online',
+          idempotencyKey: req.headers['idempotency-key'],
+          ...personOf(body),
+        });
+        if (result.replayed) reply.header('idempotent-replayed', 'true');
+        return reply.status(201).send({ booking: presentBooking(result.booking, requestLang(req)) });
+      },
+    );
 
-    app.get('/bookings/:code', async (req) => {
-      const { code } = parseInput(CodeParams, req.params);
-      return { booking: presentBooking(await getBooking(ctx, code), requestLang(req)) };
-    });
+    app.get(
+      '/bookings/:code',
+      { schema: { tags: CITIZEN, summary: 'A booking by its code', params: CodeParams, response: { 200: BookingAnswer, ...ERROR_RESPONSES } } },
+      async (req) => ({ booking: presentBooking(await getBooking(ctx, req.params.code), requestLang(req)) }),
+    );
 
-    app.post('/bookings/:code/cancel', async (req) => {
-      const { code } = parseInput(CodeParams, req.params);
-      const body = parseInput(CancelBody, req.body);
-      return { booking: presentBooking(await cancelBooking(ctx, { code, nik: body.nik }), requestLang(req)) };
-    });
+    app.post(
+      '/bookings/:code/cancel',
+      {
+        schema: { tags: CITIZEN, summary: 'Cancel with the NIK the booking was made with; the place is freed', params: CodeParams, body: CancelBody, response: { 200: BookingAnswer, ...ERROR_RESPONSES } },
+      },
+      async (req) => ({ booking: presentBooking(await cancelBooking(ctx, { code: req.params.code, nik: req.body.nik }), requestLang(req)) }),
+    );
 
-    app.post('/bookings/:code/reschedule', async (req) => {
-      const { code } = parseInput(CodeParams, req.params);
-      const body = parseInput(RescheduleBody, req.body);
-      const moved = await rescheduleBooking(ctx, { code, nik: body.nik, date: body.date, sessionId: body.sessionId });
-      return { booking: presentBooking(moved, requestLang(req)) };
-    });
+    app.post(
+      '/bookings/:code/reschedule',
+      {
+        schema: {
+          tags: CITIZEN,
+          summary: 'Move to another session with the NIK; the old place is kept if the new one is taken',
+          params: CodeParams,
+          body: RescheduleBody,
+          response: { 200: BookingAnswer, ...ERROR_RESPONSES },
+        },
+      },
+      async (req) => {
+        const moved = await rescheduleBooking(ctx, { code: req.params.code, nik: req.body.nik, date: req.body.date, sessionId: req.body.sessionId });
+        return { booking: presentBooking(moved, requestLang(req)) };
+      },
+    );
   };
 }

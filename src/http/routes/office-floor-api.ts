@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { book } from '../../app/book.js';
 import { callNext } from '../../app/call-next.js';
@@ -22,8 +23,11 @@ import { openSse } from '../../realtime/sse.js';
 import { closeStreamsOnShutdown } from '../stream-registry.js';
 import { requestLang } from '../i18n.js';
 import { requireRole, verifyCsrf } from '../plugins/staff-auth.js';
-import { presentTicket } from '../presenters/ticket.js';
-import { bookingCodeField, dateField, idField, nameField, nikField, parseInput, phoneField, textField } from '../validation.js';
+import { ERROR_RESPONSES } from '../openapi.js';
+import { CounterSchema, presentCounter } from '../presenters/counter.js';
+import { DisplayStateSchema, presentDisplayState } from '../presenters/display.js';
+import { presentTicket, TicketSchema } from '../presenters/ticket.js';
+import { bookingCodeField, dateField, idField, PersonFields, personOf, textField } from '../validation.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const CounterParams = z.object({ slug: textField(64), counter: idField('NUMBER_INVALID') });
@@ -34,10 +38,21 @@ const CheckInBody = z.object({
   priority: z.enum(PRIORITY_GROUPS, { error: 'INVALID' }).nullable().optional(),
   overrideReason: z.string({ error: 'INVALID' }).trim().max(200, 'TOO_LONG').optional(),
 });
-const PersonBody = z.object({ nik: nikField, name: nameField, phone: phoneField, service: textField(32) });
-const AssistedBody = PersonBody.extend({ date: dateField, sessionId: idField('SESSION_INVALID') });
+const AssistedBody = PersonFields.extend({ date: dateField, sessionId: idField('SESSION_INVALID') });
 const SearchQuery = z.object({ q: z.string({ error: 'REQUIRED' }).trim().min(2, 'REQUIRED').max(100, 'TOO_LONG') });
 const TransferBody = z.object({ service: textField(32) });
+
+const BookingAnswer = z.object({ booking: TicketSchema });
+const BookingsAnswer = z.object({ bookings: z.array(TicketSchema) });
+const TicketAnswer = z.object({ ticket: TicketSchema });
+const CounterAnswer = z.object({ counter: CounterSchema });
+const CountersAnswer = z.object({ counters: z.array(CounterSchema) });
+const EVENT_STREAM = (description: string) => ({ description, content: { 'text/event-stream': { schema: z.string() } } });
+
+/** A route's documentation and checks in one place: tag, roles, schemas, and the error answers every route may give. */
+function spec<P, R>(tag: string, summary: string, roles: string, parts: P, response: R) {
+  return { schema: { tags: [tag], summary: `${summary} [${roles}]`, security: [{ staffSession: [] }], ...parts, response: { ...response, ...ERROR_RESPONSES } } };
+}
 
 /** Who is acting, taken from the session the role guard already checked. */
 function actorOf(req: { staff: { id: number } | null }) {
@@ -47,7 +62,8 @@ function actorOf(req: { staff: { id: number } | null }) {
 
 /** The desk, counter and display API of one office; every route names the roles it allows. */
 export function officeFloorApiRoutes(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return async (base: FastifyInstance) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
     app.addHook('preHandler', verifyCsrf);
     const track = closeStreamsOnShutdown(app);
     // An account tied to one office works only there; accounts without an office serve every office.
@@ -60,107 +76,144 @@ export function officeFloorApiRoutes(ctx: AppContext) {
     const screens = { onRequest: requireRole('display', 'desk', 'counter', 'admin') };
 
     // Front desk.
-    app.post('/offices/:slug/check-ins', desk, async (req) => {
-      const { slug } = parseInput(SlugParams, req.params);
-      const body = parseInput(CheckInBody, req.body);
-      const ticket = await checkIn(ctx, { officeSlug: slug, code: body.code, actor: actorOf(req), priority: body.priority ?? null, overrideReason: body.overrideReason ?? null });
-      return { booking: presentTicket(ticket, requestLang(req)) };
-    });
+    app.post(
+      '/offices/:slug/check-ins',
+      { ...desk, ...spec('desk', 'Check a booking in on its day, inside its window or with a stated reason', 'desk', { params: SlugParams, body: CheckInBody }, { 200: BookingAnswer }) },
+      async (req) => {
+        const body = req.body;
+        const ticket = await checkIn(ctx, { officeSlug: req.params.slug, code: body.code, actor: actorOf(req), priority: body.priority ?? null, overrideReason: body.overrideReason ?? null });
+        return { booking: presentTicket(ticket, requestLang(req)) };
+      },
+    );
 
-    app.post('/offices/:slug/walk-ins', desk, async (req, reply) => {
-      const { slug } = parseInput(SlugParams, req.params);
-      const body = parseInput(PersonBody, req.body);
-      const result = await walkIn(ctx, { officeSlug: slug, nik: body.nik, name: body.name, phone: body.phone, serviceCode: body.service, actor: actorOf(req) });
-      return reply.status(201).send({ booking: presentTicket(result.booking, requestLang(req)) });
-    });
+    app.post(
+      '/offices/:slug/walk-ins',
+      { ...desk, ...spec('desk', 'Book someone without a booking into the next open day (never today)', 'desk', { params: SlugParams, body: PersonFields }, { 201: BookingAnswer }) },
+      async (req, reply) => {
+        const result = await walkIn(ctx, { officeSlug: req.params.slug, actor: actorOf(req), ...personOf(req.body) });
+        return reply.status(201).send({ booking: presentTicket(result.booking, requestLang(req)) });
+      },
+    );
 
-    app.post('/offices/:slug/bookings', desk, async (req, reply) => {
-      const { slug } = parseInput(SlugParams, req.params);
-      const body = parseInput(AssistedBody, req.body);
-      const result = await book(ctx, {
-        officeSlug: slug,
-        date: body.date,
-        sessionId: body.sessionId,
-        serviceCode: body.service,
-        nik: body.nik,
-        name: body.name,
-        phone: body.phone,
-        channel: 'desk',
-        actorUserId: actorOf(req).userId,
-      });
-      return reply.status(201).send({ booking: presentTicket(result.booking, requestLang(req)) });
-    });
+    app.post(
+      '/offices/:slug/bookings',
+      { ...desk, ...spec('desk', 'Book on behalf of someone without a phone, same rules as online', 'desk', { params: SlugParams, body: AssistedBody }, { 201: BookingAnswer }) },
+      async (req, reply) => {
+        const body = req.body;
+        const result = await book(ctx, {
+          officeSlug: req.params.slug,
+          date: body.date,
+          sessionId: body.sessionId,
+          channel: 'desk',
+          actorUserId: actorOf(req).userId,
+          ...personOf(body),
+        });
+        return reply.status(201).send({ booking: presentTicket(result.booking, requestLang(req)) });
+      },
+    );
 
-    app.get('/offices/:slug/bookings', desk, async (req) => {
-      const { slug } = parseInput(SlugParams, req.params);
-      const { q } = parseInput(SearchQuery, req.query);
-      const found = await findBookings(ctx, slug, q);
-      const lang = requestLang(req);
-      return { bookings: found.map((b) => presentTicket(b, lang)) };
-    });
+    app.get(
+      '/offices/:slug/bookings',
+      { ...desk, ...spec('desk', 'Find bookings by code, NIK or part of a name', 'desk', { params: SlugParams, querystring: SearchQuery }, { 200: BookingsAnswer }) },
+      async (req) => {
+        const found = await findBookings(ctx, req.params.slug, req.query.q);
+        const lang = requestLang(req);
+        return { bookings: found.map((b) => presentTicket(b, lang)) };
+      },
+    );
 
-    app.post('/offices/:slug/bookings/:code/requeue', desk, async (req) => {
-      const { slug, code } = parseInput(CodeParams, req.params);
-      return { booking: presentTicket(await requeueTicket(ctx, { officeSlug: slug, code, actor: actorOf(req) }), requestLang(req)) };
-    });
+    app.post(
+      '/offices/:slug/bookings/:code/requeue',
+      { ...desk, ...spec('desk', 'Put a skipped ticket back in line (once)', 'desk', { params: CodeParams }, { 200: BookingAnswer }) },
+      async (req) => ({ booking: presentTicket(await requeueTicket(ctx, { officeSlug: req.params.slug, code: req.params.code, actor: actorOf(req) }), requestLang(req)) }),
+    );
 
     // Counters.
-    app.get('/offices/:slug/counters', screens, async (req) => {
-      const { slug } = parseInput(SlugParams, req.params);
-      const counters = await listCounters(ctx, slug);
-      return { counters: counters.map((c) => ({ number: c.number, name: c.name, paused: c.paused === 1 })) };
-    });
+    app.get(
+      '/offices/:slug/counters',
+      { ...screens, ...spec('counter', 'The counters (loket)', 'any staff', { params: SlugParams }, { 200: CountersAnswer }) },
+      async (req) => ({ counters: (await listCounters(ctx, req.params.slug)).map(presentCounter) }),
+    );
 
-    app.post('/offices/:slug/counters/:counter/call-next', counterRole, async (req, reply) => {
-      const { slug, counter } = parseInput(CounterParams, req.params);
-      const ticket = await callNext(ctx, { officeSlug: slug, counterNumber: counter, actor: actorOf(req) });
-      if (!ticket) return reply.status(204).send();
-      return { ticket: presentTicket(ticket, requestLang(req)) };
-    });
+    app.post(
+      '/offices/:slug/counters/:counter/call-next',
+      {
+        ...counterRole,
+        ...spec('counter', 'Call the next person: priority, then earlier session, then arrival', 'counter', { params: CounterParams }, {
+          200: TicketAnswer,
+          204: z.null().describe('Nobody waits for this counter'),
+        }),
+      },
+      async (req, reply) => {
+        const ticket = await callNext(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, actor: actorOf(req) });
+        if (!ticket) return reply.status(204).send(null);
+        return { ticket: presentTicket(ticket, requestLang(req)) };
+      },
+    );
 
-    const actions = { recall: recallTicket, skip: skipTicket, start: startServing, finish: finishTicket } as const;
-    for (const [name, action] of Object.entries(actions)) {
-      app.post(`/offices/:slug/counters/:counter/${name}`, counterRole, async (req) => {
-        const { slug, counter } = parseInput(CounterParams, req.params);
-        const ticket = await action(ctx, { officeSlug: slug, counterNumber: counter, actor: actorOf(req) });
+    const actions = {
+      recall: [recallTicket, 'Announce the called person again'],
+      skip: [skipTicket, 'The called person did not come: skipped (the desk may put them back once)'],
+      start: [startServing, 'Begin serving the called person'],
+      finish: [finishTicket, 'Done serving'],
+    } as const;
+    for (const [name, [action, summary]] of Object.entries(actions)) {
+      app.post(`/offices/:slug/counters/:counter/${name}`, { ...counterRole, ...spec('counter', summary, 'counter', { params: CounterParams }, { 200: TicketAnswer }) }, async (req) => {
+        const ticket = await action(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, actor: actorOf(req) });
         return { ticket: presentTicket(ticket, requestLang(req)) };
       });
     }
 
-    app.post('/offices/:slug/counters/:counter/transfer', counterRole, async (req) => {
-      const { slug, counter } = parseInput(CounterParams, req.params);
-      const { service } = parseInput(TransferBody, req.body);
-      const ticket = await transferTicket(ctx, { officeSlug: slug, counterNumber: counter, actor: actorOf(req), serviceCode: service });
-      return { ticket: presentTicket(ticket, requestLang(req)) };
-    });
+    app.post(
+      '/offices/:slug/counters/:counter/transfer',
+      {
+        ...counterRole,
+        ...spec('counter', "Send the person to another service's line, keeping their place", 'counter', { params: CounterParams, body: TransferBody }, { 200: TicketAnswer }),
+      },
+      async (req) => {
+        const ticket = await transferTicket(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, actor: actorOf(req), serviceCode: req.body.service });
+        return { ticket: presentTicket(ticket, requestLang(req)) };
+      },
+    );
 
-    for (const [name, paused] of [['pause', true], ['resume', false]] as const) {
-      app.post(`/offices/:slug/counters/:counter/${name}`, counterRole, async (req) => {
-        const { slug, counter } = parseInput(CounterParams, req.params);
-        const c = await pauseCounter(ctx, { officeSlug: slug, counterNumber: counter, paused });
-        return { counter: { number: c.number, name: c.name, paused: c.paused === 1 } };
+    for (const [name, paused, summary] of [
+      ['pause', true, 'Pause the counter: it calls nobody'],
+      ['resume', false, 'Resume calling'],
+    ] as const) {
+      app.post(`/offices/:slug/counters/:counter/${name}`, { ...counterRole, ...spec('counter', summary, 'counter', { params: CounterParams }, { 200: CounterAnswer }) }, async (req) => {
+        const c = await pauseCounter(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, paused });
+        return { counter: presentCounter(c) };
       });
     }
 
     // Waiting-room display.
-    app.get('/offices/:slug/display/state', screens, async (req) => {
-      const { slug } = parseInput(SlugParams, req.params);
-      return getDisplayState(ctx, slug);
-    });
+    app.get(
+      '/offices/:slug/display/state',
+      { ...screens, ...spec('display', "The waiting-room board's state", 'any staff', { params: SlugParams }, { 200: DisplayStateSchema }) },
+      async (req) => presentDisplayState(await getDisplayState(ctx, req.params.slug)),
+    );
 
-    app.get('/offices/:slug/display/events', screens, async (req, reply) => {
-      const { slug } = parseInput(SlugParams, req.params);
-      // Resolve the office before taking the response over, so a bad slug is an ordinary 404.
-      const feed = await watchDisplay(ctx, slug, {
-        onState: (state) => stream.send('state', state),
-        onCall: (call) => stream.send('call', call),
-        onError: (error) => req.log.warn({ err: error }, 'display state failed'),
-      });
-      reply.hijack();
-      const stream = openSse(reply.raw);
-      track(stream);
-      feed.start();
-      stream.onClose(feed.stop);
-    });
+    app.get(
+      '/offices/:slug/display/events',
+      {
+        ...screens,
+        ...spec('display', 'The board live', 'any staff', { params: SlugParams }, {
+          200: EVENT_STREAM('Server-Sent Events: `state` (a DisplayState) on connect and after each change, `call` for each call'),
+        }),
+      },
+      async (req, reply) => {
+        // Resolve the office before taking the response over, so a bad slug is an ordinary 404.
+        const feed = await watchDisplay(ctx, req.params.slug, {
+          onState: (state) => stream.send('state', presentDisplayState(state)),
+          onCall: (call) => stream.send('call', call),
+          onError: (error) => req.log.warn({ err: error }, 'display state failed'),
+        });
+        reply.hijack();
+        const stream = openSse(reply.raw);
+        track(stream);
+        feed.start();
+        stream.onClose(feed.stop);
+      },
+    );
   };
 }

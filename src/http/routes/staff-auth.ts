@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { StaffAccount } from '../../app/account-view.js';
 import { addUser } from '../../app/add-user.js';
@@ -10,7 +11,8 @@ import { logIn } from '../../app/log-in.js';
 import { logOut } from '../../app/log-out.js';
 import { MAX_PASSWORD_LENGTH } from '../../domain/staff-account.js';
 import { clearSessionCookie, csrfToken, requireRole, SESSION_COOKIE, setSessionCookie, verifyCsrf } from '../plugins/staff-auth.js';
-import { parseInput, textField } from '../validation.js';
+import { ERROR_RESPONSES } from '../openapi.js';
+import { textField } from '../validation.js';
 
 /** A password as typed: never trimmed, since spaces may be part of it. */
 const passwordField = z
@@ -28,14 +30,26 @@ export interface StaffAuthRouteOptions {
   trustProxy: boolean;
 }
 
+const AccountSchema = z
+  .object({ username: z.string(), role: z.string(), officeId: z.number().int().nullable(), disabled: z.boolean(), createdAt: z.string() })
+  .meta({ id: 'StaffAccount' });
+const LoggedInAnswer = z.object({
+  user: z.object({ username: z.string(), role: z.string(), officeId: z.number().int().nullable() }),
+  csrfToken: z.string().describe('Send it back as the x-csrf-token header on every change'),
+});
+
 /** What leaves the server about an account: never its hash, never its sessions. */
-function presentAccount(a: StaffAccount) {
+function presentAccount(a: StaffAccount): z.infer<typeof AccountSchema> {
   return { username: a.username, role: a.role, officeId: a.officeId, disabled: a.disabled, createdAt: a.createdAt };
 }
 
+const STAFF = ['staff accounts'];
+const SESSION = [{ staffSession: [] }];
+
 /** Logging in and out, and the admin's account management, under /api/v1. */
 export function staffAuthRoutes(ctx: AppContext, opts: StaffAuthRouteOptions) {
-  return async (app: FastifyInstance) => {
+  return async (base: FastifyInstance) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
     const secure = (req: FastifyRequest) => opts.trustProxy || req.protocol === 'https';
     // Answers about who is logged in are per person: no cache may keep or share them.
     app.addHook('onRequest', async (_req, reply) => {
@@ -43,8 +57,8 @@ export function staffAuthRoutes(ctx: AppContext, opts: StaffAuthRouteOptions) {
     });
     app.addHook('preHandler', verifyCsrf);
 
-    app.post('/auth/login', async (req, reply) => {
-      const body = parseInput(LoginBody, req.body);
+    app.post('/auth/login', { schema: { tags: STAFF, summary: 'Log in: sets the antrean_session cookie', body: LoginBody, response: { 200: LoggedInAnswer, ...ERROR_RESPONSES } } }, async (req, reply) => {
+      const body = req.body;
       const session = await logIn(ctx, { username: body.username, password: body.password, address: req.ip });
       // A browser that was logged in before leaves that session behind, ended.
       const previous = req.cookies[SESSION_COOKIE];
@@ -55,37 +69,42 @@ export function staffAuthRoutes(ctx: AppContext, opts: StaffAuthRouteOptions) {
       return { user: { username, role, officeId }, csrfToken: session.csrfToken };
     });
 
-    app.post('/auth/logout', async (req, reply) => {
+    app.post('/auth/logout', { schema: { tags: STAFF, summary: 'End the session', response: { 204: z.null(), ...ERROR_RESPONSES } } }, async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await logOut(ctx, { token });
       clearSessionCookie(reply, secure(req));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
-    app.get('/auth/me', { onRequest: requireRole('admin', 'desk', 'counter', 'display') }, async (req) => {
+    const me = { tags: STAFF, summary: 'The logged-in staff member and their CSRF token', security: SESSION, response: { 200: LoggedInAnswer, ...ERROR_RESPONSES } };
+    app.get('/auth/me', { onRequest: requireRole('admin', 'desk', 'counter', 'display'), schema: me }, async (req) => {
       const { username, role, officeId } = req.staff!;
       // Staff pages' scripts read the token here to send it as x-csrf-token.
       return { user: { username, role, officeId }, csrfToken: csrfToken(req) };
     });
 
     const adminOnly = { onRequest: requireRole('admin') };
+    const admin = (summary: string) => ({ tags: STAFF, summary: `${summary} [admin]`, security: SESSION });
+    const UserAnswer = z.object({ user: AccountSchema });
 
-    app.get('/users', adminOnly, async () => ({ users: (await listUsers(ctx)).map(presentAccount) }));
+    app.get('/users', { ...adminOnly, schema: { ...admin('Every staff account'), response: { 200: z.object({ users: z.array(AccountSchema) }), ...ERROR_RESPONSES } } }, async () => ({
+      users: (await listUsers(ctx)).map(presentAccount),
+    }));
 
-    app.post('/users', adminOnly, async (req, reply) => {
-      const body = parseInput(NewUserBody, req.body);
+    app.post('/users', { ...adminOnly, schema: { ...admin('Add an account'), body: NewUserBody, response: { 201: UserAnswer, ...ERROR_RESPONSES } } }, async (req, reply) => {
+      const body = req.body;
       const user = await addUser(ctx, { username: body.username, password: body.password, role: body.role, officeSlug: body.office });
       return reply.status(201).send({ user: presentAccount(user) });
     });
 
-    app.post('/users/:username/disable', adminOnly, async (req) => {
-      const { username } = parseInput(UsernameParams, req.params);
-      return { user: presentAccount(await disableUser(ctx, { username })) };
-    });
+    const userChange = (summary: string) => ({ ...adminOnly, schema: { ...admin(summary), params: UsernameParams, response: { 200: UserAnswer, ...ERROR_RESPONSES } } });
 
-    app.post('/users/:username/enable', adminOnly, async (req) => {
-      const { username } = parseInput(UsernameParams, req.params);
-      return { user: presentAccount(await enableUser(ctx, { username })) };
-    });
+    app.post('/users/:username/disable', userChange('Disable an account: its sessions end at once'), async (req) => ({
+      user: presentAccount(await disableUser(ctx, { username: req.params.username })),
+    }));
+
+    app.post('/users/:username/enable', userChange('Enable an account again'), async (req) => ({
+      user: presentAccount(await enableUser(ctx, { username: req.params.username })),
+    }));
   };
 }

@@ -5,7 +5,7 @@ import { book } from '../../../app/book.js';
 import type { AppContext } from '../../../app/context.js';
 import { getBookingChoices } from '../../../app/get-booking-choices.js';
 import { requestLang } from '../../i18n.js';
-import { nameField, nikField, parseInput, phoneField, textField } from '../../validation.js';
+import { parseInput, PersonFields, personOf, textField } from '../../validation.js';
 import { type BookValues, bookPage } from '../../views/citizen/book.js';
 import type { FormErrors } from '../../views/citizen/fields.js';
 import type { SlotRef } from '../../views/citizen/slot-picker.js';
@@ -15,12 +15,10 @@ import { chosenSlot, slotField, typed } from './schemas.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 
-const BookForm = z.object({
+const BookForm = PersonFields.extend({
   // A missing or odd key only loses the double-tap protection, never the booking.
   idempotencyKey: z.string().min(8).max(200).optional().catch(undefined),
-  nik: nikField,
-  name: nameField,
-  phone: phoneField,
+  // The form's service is a choice, so a missing one reads as "choose a service".
   service: z.string({ error: () => 'UNKNOWN_SERVICE' }).trim().min(1, 'UNKNOWN_SERVICE').max(32, 'UNKNOWN_SERVICE'),
   slot: slotField,
 });
@@ -59,10 +57,7 @@ export function bookingPages(ctx: AppContext) {
           officeSlug: slug,
           date: form.slot.date,
           sessionId: form.slot.sessionId,
-          serviceCode: form.service,
-          nik: form.nik,
-          name: form.name,
-          phone: form.phone,
+          ...personOf(form),
           channel: 'online',
           idempotencyKey: form.idempotencyKey,
         });

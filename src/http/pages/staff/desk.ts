@@ -21,7 +21,7 @@ import { domainErrorMessage } from '../../errors.js';
 import { message } from '../../messages.js';
 import { presentCitizenTicket } from '../../presenters/citizen-ticket.js';
 import { presentTicket } from '../../presenters/ticket.js';
-import { dateField, idField, nameField, nikField, parseInput, phoneField, textField } from '../../validation.js';
+import { dateField, idField, parseInput, PersonFields, personOf, textField } from '../../validation.js';
 import {
   assistedPage,
   type CheckInModel,
@@ -62,8 +62,7 @@ const PersonForm = z.object({
   service: z.string().max(32).catch(''),
 });
 const AssistedForm = PersonForm.extend({ slot: z.string().max(64).catch('') });
-/** The same rules as the API's, so the desk sees every problem of a form at once. */
-const PersonFields = z.object({ nik: nikField, name: nameField, phone: phoneField, service: textField(32) });
+/** The same rules as the API's (one person schema), so the desk sees every problem of a form at once. */
 const AssistedFields = PersonFields.extend({ date: dateField, sessionId: idField('SESSION_INVALID') });
 const SearchQuery = z.object({ q: z.string().max(100).catch('') });
 /** The longest override reason, as the API allows. */
@@ -180,8 +179,8 @@ export function deskPages(ctx: AppContext) {
       const form = PersonForm.parse(req.body ?? {});
       try {
         // Every field's problem at once, before the use case reads them one rule at a time.
-        parseInput(PersonFields, form);
-        const { booking } = await walkIn(ctx, { officeSlug: slug, nik: form.nik, name: form.name, phone: form.phone, serviceCode: form.service, actor: actor(req) });
+        const person = parseInput(PersonFields, form);
+        const { booking } = await walkIn(ctx, { officeSlug: slug, actor: actor(req), ...personOf(person) });
         return reply.redirect(`${deskPath(slug)}/receipt/${booking.code}?fresh=1`, 303);
       } catch (error) {
         const errors = formErrors(error);
@@ -213,15 +212,12 @@ export function deskPages(ctx: AppContext) {
       const form = AssistedForm.parse(req.body ?? {});
       const [date = '', session = ''] = form.slot.split('|');
       try {
-        parseInput(AssistedFields, { ...form, date, sessionId: session });
+        const fields = parseInput(AssistedFields, { ...form, date, sessionId: session });
         const { booking } = await book(ctx, {
           officeSlug: slug,
-          date,
-          sessionId: Number(session),
-          serviceCode: form.service,
-          nik: form.nik,
-          name: form.name,
-          phone: form.phone,
+          date: fields.date,
+          sessionId: fields.sessionId,
+          ...personOf(fields),
           channel: 'desk',
           actorUserId: staffIdOf(req),
         });

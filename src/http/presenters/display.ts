@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import type { DisplayState } from '../../app/get-display-state.js';
+
+/** What the waiting-room board shows: numbers and counters only, never a name or a NIK. */
+export const DisplayStateSchema = z
+  .object({
+    office: z.object({ slug: z.string(), name: z.string(), timezone: z.string() }),
+    date: z.string(),
+    time: z.string().describe('HH:MM in the office zone'),
+    currentSession: z.object({ letter: z.string(), start: z.string(), end: z.string() }).nullable(),
+    lastCalls: z.array(z.object({ queueNumber: z.string(), counter: z.number().int().nullable(), at: z.string() })),
+    waiting: z.number().int().describe('Checked in and not called yet'),
+    counters: z.array(z.object({ number: z.number().int(), name: z.string(), paused: z.boolean(), current: z.string().nullable() })),
+  })
+  .meta({ id: 'DisplayState' });
+
+/** The board's state as the API gives it. */
+export function presentDisplayState(state: DisplayState): z.infer<typeof DisplayStateSchema> {
+  return {
+    office: { slug: state.office.slug, name: state.office.name, timezone: state.office.timezone },
+    date: state.date,
+    time: state.time,
+    currentSession: state.currentSession && { letter: state.currentSession.letter, start: state.currentSession.start, end: state.currentSession.end },
+    lastCalls: state.lastCalls.map((c) => ({ queueNumber: c.queueNumber, counter: c.counter, at: c.at })),
+    waiting: state.waiting,
+    counters: state.counters.map((c) => ({ number: c.number, name: c.name, paused: c.paused, current: c.current })),
+  };
+}
