@@ -60,7 +60,11 @@ function parseTrustProxy(value: string): { proxies: TrustedProxies | false; lega
   return list.every(isAddressOrCidr) ? { proxies: list, legacy: false } : null;
 }
 
+// proxy-addr's names for the private ranges, which Fastify understands too.
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
 function isAddressOrCidr(v: string): boolean {
+  if (NAMED_RANGES.has(v)) return true;
   const [address = '', bits, ...rest] = v.split('/');
   const family = isIP(address);
   if (family === 0 || rest.length) return false;

@@ -182,6 +182,7 @@ describe('TRUST_PROXY', () => {
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '2' })).toMatchObject({ trustProxy: true, trustedProxies: 2 });
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' })).toMatchObject({ trustProxy: true, trustedProxies: ['10.0.0.0/8', '127.0.0.1'] });
+    expect(loadConfig({ TRUST_PROXY: 'loopback,::1/128' })).toMatchObject({ trustProxy: true, trustedProxies: ['loopback', '::1/128'] });
     const legacy = loadConfig({ TRUST_PROXY: 'true' });
     expect(legacy).toMatchObject({ trustProxy: true, trustedProxies: 1 });
     expect(legacy.warnings.join(' ')).toMatch(/TRUST_PROXY/);

@@ -48,6 +48,7 @@ describe.skipIf(!POSTGRES)('a database that is away, on postgres', () => {
     }
     const page = await rt.app.inject({ url: '/o/kota-bogor' });
     expect(page.statusCode).toBe(503);
+    expect(page.headers['retry-after']).toBeTruthy();
     expect((await rt.app.inject({ url: '/healthz' })).statusCode).toBe(503);
   });
 
