@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from './domain/staff-account.js';
 
@@ -9,15 +10,67 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Password of the first admin on a database without users; generated and printed once when unset. */
   ANTREAN_ADMIN_PASSWORD: z.string().min(MIN_PASSWORD_LENGTH).optional(),
-  /** Set behind HTTPS so session cookies are marked Secure. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * The reverse proxies in front: a hop count (`1` for one nginx) or a comma-separated list of
+   * proxy addresses and CIDRs. Trusting every hop would let a client pick its own address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .refine((v) => parseTrustProxy(v) !== null, 'expected false, a hop count of 1 or more, or a comma-separated list of IP addresses or CIDRs'),
   /** Connections per process in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Booking requests per minute from one address; brokers script them, but CGNAT shares addresses. */
   BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** API requests per minute from one address. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Event streams one address may hold open; phones behind one CGNAT address share it, and fall back to polling. */
+  STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  /** Public event streams per process; each holds a file descriptor, and the usual limit is 1,024. */
+  STREAMS_MAX_PUBLIC: z.coerce.number().int().min(1).default(500),
+  /** Staff event streams (boards, counters) per process, apart so a public flood cannot blank the boards. */
+  STREAMS_MAX_STAFF: z.coerce.number().int().min(1).default(100),
+  /** An event stream is ended after this long; browsers reconnect by themselves. */
+  STREAM_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Time a client has to send a whole request, headers and body. */
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** Time a client has to send the request headers. */
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(10),
+  /** How long an idle keep-alive connection waits for its next request. */
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(5),
+  /** A connection silent both ways this long is closed; above the streams' 25 s heartbeat. */
+  HTTP_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(30).default(120),
+  /** Time to open a PostgreSQL connection before the request is answered 503. */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(5),
+  /** Longest a PostgreSQL statement may run. */
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(15),
 });
+
+/** The proxies Fastify trusts for the client address: a hop count, or proxy addresses and CIDRs. */
+export type TrustedProxies = number | string[];
+
+/** `false` or empty: no proxy; `N`: N hops; `a,b/24`: those proxies; null when unreadable. */
+function parseTrustProxy(value: string): { proxies: TrustedProxies | false; legacy: boolean } | null {
+  if (value === '' || value === 'false') return { proxies: false, legacy: false };
+  // The old boolean: one nginx in front was what it was documented for.
+  if (value === 'true') return { proxies: 1, legacy: true };
+  if (/^\d+$/.test(value)) return Number(value) >= 1 && Number(value) <= 10 ? { proxies: Number(value), legacy: false } : null;
+  const list = value.split(',').map((v) => v.trim());
+  return list.every(isAddressOrCidr) ? { proxies: list, legacy: false } : null;
+}
+
+// proxy-addr's names for the private ranges, which Fastify understands too.
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(v: string): boolean {
+  if (NAMED_RANGES.has(v)) return true;
+  const [address = '', bits, ...rest] = v.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 export type Config = {
   port: number;
@@ -25,8 +78,23 @@ export type Config = {
   databaseUrl: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   adminPassword: string | undefined;
+  /** Whether a proxy is trusted at all: then cookies are Secure and HSTS is sent. */
   trustProxy: boolean;
+  /** Which proxies (hop count or addresses) when `trustProxy`. */
+  trustedProxies: TrustedProxies;
   databasePoolSize: number;
+  databaseConnectTimeoutMs: number;
+  databaseStatementTimeoutMs: number;
+  streamsPerAddress: number;
+  maxPublicStreams: number;
+  maxStaffStreams: number;
+  streamLifetimeMs: number;
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  connectionTimeoutMs: number;
+  /** Things to tell the operator at start: settings that work but should change. */
+  warnings: string[];
   bookingRateLimitPerMinute: number;
   apiRateLimitPerMinute: number;
 };
@@ -39,15 +107,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const trust = parseTrustProxy(e.TRUST_PROXY);
+  if (!trust) throw new Error('Invalid configuration:\nTRUST_PROXY: unreadable');
+  const warnings = trust.legacy
+    ? ['TRUST_PROXY=true now trusts one proxy hop; set TRUST_PROXY=1 (or the proxy addresses) to say so.']
+    : [];
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     adminPassword: e.ANTREAN_ADMIN_PASSWORD,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: trust.proxies !== false,
+    trustedProxies: trust.proxies === false ? 1 : trust.proxies,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000,
+    streamsPerAddress: e.STREAMS_PER_ADDRESS,
+    maxPublicStreams: e.STREAMS_MAX_PUBLIC,
+    maxStaffStreams: e.STREAMS_MAX_STAFF,
+    streamLifetimeMs: e.STREAM_MAX_LIFETIME_SECONDS * 1000,
+    requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+    headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    connectionTimeoutMs: e.HTTP_IDLE_TIMEOUT_SECONDS * 1000,
     bookingRateLimitPerMinute: e.BOOKING_RATE_LIMIT_PER_MINUTE,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    warnings,
   };
 }

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { AppContext } from './app/context.js';
 import { ensureDefaultOffice } from './app/ensure-default-office.js';
 import { ensureFirstAdmin } from './app/ensure-first-admin.js';
-import { openStorage, type Storage } from './db/database.js';
+import { type DatabaseTimeouts, openStorage, type Storage } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp, type HttpOptions } from './http/build-app.js';
 import type { EventBus } from './realtime/in-process-bus.js';
@@ -14,6 +14,8 @@ export interface RuntimeOptions {
   databaseUrl: string;
   logger: Logger;
   poolSize?: number;
+  /** PostgreSQL connect and statement limits; defaults in `openStorage`. */
+  databaseTimeouts?: Partial<DatabaseTimeouts>;
   http?: Partial<HttpOptions>;
   /** The clock; only tests pass another. */
   now?: () => Date;
@@ -37,7 +39,7 @@ export interface Runtime {
 
 /** Opens storage, migrates, makes the default office ready and builds the app. */
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
-  const storage = openStorage(opts.databaseUrl, { poolSize: opts.poolSize });
+  const storage = openStorage(opts.databaseUrl, { poolSize: opts.poolSize, timeouts: opts.databaseTimeouts });
   try {
     await migrateToLatest(storage);
     const bus = await startBus(storage, (error) => opts.logger.warn({ err: error }, 'event bus problem'));

@@ -5,15 +5,26 @@ import { startRuntime } from './runtime.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
+for (const warning of config.warnings) logger.warn(warning);
 const runtime = await startRuntime({
   databaseUrl: config.databaseUrl,
   logger,
   poolSize: config.databasePoolSize,
+  databaseTimeouts: { connectMs: config.databaseConnectTimeoutMs, statementMs: config.databaseStatementTimeoutMs },
   adminPassword: config.adminPassword,
   http: {
     trustProxy: config.trustProxy,
+    trustedProxies: config.trustedProxies,
     bookingRateLimitPerMinute: config.bookingRateLimitPerMinute,
     apiRateLimitPerMinute: config.apiRateLimitPerMinute,
+    streamsPerAddress: config.streamsPerAddress,
+    maxPublicStreams: config.maxPublicStreams,
+    maxStaffStreams: config.maxStaffStreams,
+    streamLifetimeMs: config.streamLifetimeMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+    headersTimeoutMs: config.headersTimeoutMs,
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+    connectionTimeoutMs: config.connectionTimeoutMs,
   },
 });
 await runtime.app.listen({ port: config.port, host: config.host });

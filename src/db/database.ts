@@ -15,15 +15,36 @@ export interface Storage {
   close(): Promise<void>;
 }
 
+/** How long PostgreSQL may take before a request gives up and is answered 503. */
+export interface DatabaseTimeouts {
+  /** To open a connection: a server that is down or unreachable must not hang every request. */
+  connectMs: number;
+  /** For one statement, enforced by the server. */
+  statementMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementMs: 15_000 };
+
 export interface OpenOptions {
   /** Connections in the PostgreSQL pool of this process. */
   poolSize?: number;
+  timeouts?: Partial<DatabaseTimeouts>;
 }
 
 /** Opens `postgres://…` on PostgreSQL, `file:PATH` or `:memory:` on SQLite. */
 export function openStorage(url: string, options: OpenOptions = {}): Storage {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      // A frozen server never answers, not even to cancel: the client stops waiting a little later.
+      query_timeout: timeouts.statementMs + 2_000,
+      // A transaction left open by a stuck request would hold its locks (and quota rows) forever.
+      idle_in_transaction_session_timeout: timeouts.statementMs * 2,
+    });
     // An idle client losing its server must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

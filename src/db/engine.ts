@@ -15,6 +15,11 @@ export interface EngineCapabilities {
   isUniqueViolation(error: unknown, index: UniqueIndex): boolean;
   /** Whether live events can cross processes through the database (LISTEN/NOTIFY). */
   crossProcessEvents: boolean;
+  /**
+   * Whether this engine's error means the database is away or too busy for now (down, dropped,
+   * locked, timed out), not that the request was wrong: worth a 503 and a retry, not a 500.
+   */
+  isUnavailable(error: unknown): boolean;
 }
 
 /** A unique index by its PostgreSQL name and the `table.column` list SQLite reports instead. */
@@ -36,7 +41,19 @@ export const sqliteCapabilities: EngineCapabilities = {
     (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') &&
     String(error.message).includes(index.sqliteColumns),
   crossProcessEvents: false,
+  // The busy timeout ran out behind another writer, or the file cannot be opened or read.
+  isUnavailable: (error) =>
+    hasField(error, 'code') && typeof error.code === 'string' && /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR)/.test(error.code),
 };
+
+// Node's socket errors when the server cannot be reached or drops the connection.
+const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+// SQLSTATEs of a server that is away or refusing for now: 08 connection exceptions, 57P0x shutdown
+// and cannot-connect-now, 57014 statement timeout, 53300 too many connections, 3D000 the database
+// is gone, 55000 it does not allow connections (an operator is working on it).
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0.|57014|53300|3D000|55000)$/;
+// node-postgres reports its own timeouts and lost connections as plain errors with these words.
+const PG_CLIENT_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error/i;
 
 export const postgresCapabilities: EngineCapabilities = {
   name: 'postgres',
@@ -44,4 +61,13 @@ export const postgresCapabilities: EngineCapabilities = {
   isUniqueViolation: (error, index) =>
     hasField(error, 'code') && error.code === '23505' && error.constraint === index.name,
   crossProcessEvents: true,
+  isUnavailable: (error) => {
+    if (hasField(error, 'code') && typeof error.code === 'string' && (NETWORK_ERRORS.has(error.code) || UNAVAILABLE_SQLSTATES.test(error.code))) return true;
+    return error instanceof Error && PG_CLIENT_MESSAGES.test(error.message);
+  },
 };
+
+/** Whether an error from either engine means the database is away for now (see `isUnavailable`). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return sqliteCapabilities.isUnavailable(error) || postgresCapabilities.isUnavailable(error);
+}

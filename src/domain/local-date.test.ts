@@ -7,6 +7,7 @@ import {
   eachDay,
   instantOf,
   isLocalDate,
+  isServedDate,
   isoWeekday,
   isTimeOfDay,
   minutesOfDay,
@@ -43,6 +44,11 @@ describe('calendar dates', () => {
       '2026-1-07', '26-12-07', '2026-12-07T00:00', ' 2026-12-07', '2026/12/07', '']) {
       expect(isLocalDate(d), d).toBe(false);
     }
+  });
+
+  it('serves the years 2000 to 2100 only, where a day range can never run past 9999', () => {
+    for (const d of ['2000-01-01', '2026-12-07', '2100-12-31']) expect(isServedDate(d), d).toBe(true);
+    for (const d of ['1999-12-31', '2101-01-01', '9999-12-31', '0000-01-01', '2026-02-30', 'x']) expect(isServedDate(d), d).toBe(false);
   });
 
   it('knows 7 December 2026 is a Monday and 13 December 2026 a Sunday', () => {

@@ -88,6 +88,18 @@ export function isLocalDate(s: string): boolean {
   return parseCivil(s) !== null;
 }
 
+/**
+ * The years the service deals in. Bookings are days ahead and history a few years back; a date
+ * far outside would only load calendar years nobody needs, or overflow past 9999.
+ */
+export const SERVED_YEARS = { first: 2000, last: 2100 } as const;
+
+/** True when `s` is a calendar date within `SERVED_YEARS`. */
+export function isServedDate(s: string): boolean {
+  const civil = parseCivil(s);
+  return civil !== null && civil.year >= SERVED_YEARS.first && civil.year <= SERVED_YEARS.last;
+}
+
 /** The date `n` days after `d` (before it when `n` is negative). */
 export function addDays(d: LocalDate, n: number): LocalDate {
   requireInteger(n, 'Day count');

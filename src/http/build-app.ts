@@ -17,6 +17,8 @@ import { healthRoutes } from './routes/health.js';
 import { registerStaticAssets } from './static-assets.js';
 import { officeFloorApiRoutes } from './routes/office-floor-api.js';
 import { registerStaffAuth } from './plugins/staff-auth.js';
+import { refuseUnstorableText } from './plugins/text-guard.js';
+import { StreamGate, type StreamPolicy } from './stream-registry.js';
 import { staffAuthRoutes } from './routes/staff-auth.js';
 
 export interface HttpOptions {
@@ -28,6 +30,28 @@ export interface HttpOptions {
   apiRateLimitPerMinute: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For, mark cookies Secure. */
   trustProxy: boolean;
+  /**
+   * Which proxies, when `trustProxy`: a hop count or proxy addresses and CIDRs. Only those hops
+   * of X-Forwarded-For are believed; the client writes the rest, so trusting all would let it
+   * pick its address and escape every per-address limit.
+   */
+  trustedProxies: number | string[];
+  /** Public event streams one address may hold open. */
+  streamsPerAddress: number;
+  /** Public event streams this process holds open. */
+  maxPublicStreams: number;
+  /** Staff event streams (boards, counter pages) this process holds open. */
+  maxStaffStreams: number;
+  /** An event stream ends after this long; the browser reconnects. */
+  streamLifetimeMs: number;
+  /** Time a client has to send a whole request; a slow body is cut off with 408. */
+  requestTimeoutMs: number;
+  /** Time a client has to send the request headers. */
+  headersTimeoutMs: number;
+  /** How long an idle keep-alive connection waits for its next request. */
+  keepAliveTimeoutMs: number;
+  /** A connection silent both ways this long is closed; must exceed the streams' heartbeat. */
+  connectionTimeoutMs: number;
 }
 
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
@@ -36,6 +60,16 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   bookingRateLimitPerMinute: 30,
   apiRateLimitPerMinute: 600,
   trustProxy: false,
+  trustedProxies: 1,
+  // Under the usual 1,024 file descriptors with room for the database pool and staff.
+  streamsPerAddress: 20,
+  maxPublicStreams: 500,
+  maxStaffStreams: 100,
+  streamLifetimeMs: 15 * 60_000,
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  connectionTimeoutMs: 120_000,
 };
 
 export interface AppDeps {
@@ -45,13 +79,30 @@ export interface AppDeps {
   http?: Partial<HttpOptions>;
 }
 
+/**
+ * Fastify's own number option trusts no hop at all (it fails closed), so a hop count is a
+ * function: the peer and the next `n - 1` addresses from the right of X-Forwarded-For are proxies.
+ */
+function trustFunction(proxies: number | string[]): string[] | ((address: string, hop: number) => boolean) {
+  return typeof proxies === 'number' ? (_address, hop) => hop < proxies : proxies;
+}
+
 /** The whole HTTP surface as a Fastify instance that does not listen: `server.ts` does, tests inject. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const http = { ...DEFAULT_HTTP_OPTIONS, ...deps.http };
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: http.bodyLimitBytes,
-    trustProxy: http.trustProxy,
+    trustProxy: http.trustProxy ? trustFunction(http.trustedProxies) : false,
+    requestTimeout: http.requestTimeoutMs,
+    keepAliveTimeout: http.keepAliveTimeoutMs,
+    connectionTimeout: http.connectionTimeoutMs,
+    http: {
+      headersTimeout: Math.min(http.headersTimeoutMs, http.requestTimeoutMs),
+      // Node looks for overdue requests only this often (30 s by default), so a timeout is
+      // enforced within a quarter of itself.
+      connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.min(http.headersTimeoutMs, http.requestTimeoutMs) / 4)),
+    },
     // Request ids in logs let staff trace a citizen's complaint without logging who they are.
     requestIdHeader: false,
     // Long path parameters reach the route and get a proper 422 instead of a bare 414.
@@ -61,6 +112,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  refuseUnstorableText(app);
+  const streams: StreamPolicy = {
+    public: new StreamGate({ max: http.maxPublicStreams, perAddress: http.streamsPerAddress }),
+    staff: new StreamGate({ max: http.maxStaffStreams, perAddress: null }),
+    lifetimeMs: http.streamLifetimeMs,
+  };
   await app.register(helmet, {
     // Pages load only their own scripts and styles; no other host is ever needed.
     contentSecurityPolicy: {
@@ -101,9 +158,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         }),
       );
       await api.register(citizenApiRoutes(deps.ctx));
-      await api.register(availabilityEventRoutes(deps.ctx));
+      await api.register(availabilityEventRoutes(deps.ctx, streams));
       await api.register(staffAuthRoutes(deps.ctx, { trustProxy: http.trustProxy }));
-      await api.register(officeFloorApiRoutes(deps.ctx));
+      await api.register(officeFloorApiRoutes(deps.ctx, streams));
     },
     { prefix: '/api/v1' },
   );

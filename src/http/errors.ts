@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/engine.js';
 import { DomainError, type DomainErrorCode, type FieldProblem, InvalidInputError } from '../domain/errors.js';
 import { formatDate, formatSession } from '../domain/indonesian-format.js';
 import { hasMessage, message } from './messages.js';
@@ -29,6 +30,20 @@ const STATUS: Record<DomainErrorCode, number> = {
   OTHER_OFFICE: 403,
 };
 
+/** How long a client is told to wait when the database does not answer. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** A refusal that lifts by itself: the server is full or its database is away. Answered 503 with Retry-After. */
+export class ServiceUnavailableError extends Error {
+  constructor(
+    readonly code: 'TOO_MANY_STREAMS' | 'DATABASE_UNAVAILABLE',
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code);
+    this.name = 'ServiceUnavailableError';
+  }
+}
+
 /** The JSON body of every error answer. */
 export interface ErrorBody {
   error: {
@@ -53,8 +68,24 @@ export function domainErrorMessage(error: DomainError, lang: Lang): string {
   return message(hasMessage(specific) ? specific : error.code, lang, vars);
 }
 
-/** An error as status and body, in the asker's language. Unknown errors are 500 and say nothing of their cause. */
-export function toErrorResponse(error: unknown, lang: Lang): { status: number; body: ErrorBody } {
+/**
+ * An error as status, body and, for refusals that lift by themselves, the seconds to wait, in
+ * the asker's language. Unknown errors are 500 and say nothing of their cause.
+ */
+export function toErrorResponse(error: unknown, lang: Lang): { status: number; body: ErrorBody; retryAfterSeconds?: number } {
+  const unavailable =
+    error instanceof ServiceUnavailableError
+      ? error
+      : isDatabaseUnavailable(error)
+        ? new ServiceUnavailableError('DATABASE_UNAVAILABLE', DATABASE_RETRY_AFTER_SECONDS)
+        : undefined;
+  if (unavailable) {
+    return {
+      status: 503,
+      body: { error: { code: unavailable.code, message: message(unavailable.code, lang) } },
+      retryAfterSeconds: unavailable.retryAfterSeconds,
+    };
+  }
   if (hasZodFastifySchemaValidationErrors(error)) return toErrorResponse(schemaProblems(error), lang);
   if (error instanceof InvalidInputError) {
     const fields: NonNullable<ErrorBody['error']['fields']> = {};
@@ -100,8 +131,10 @@ function frameworkCode(e: Partial<FastifyError>): string | undefined {
 /** Installs the error and not-found handlers that give every failure the `{ error: { code, message } }` shape. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, req: FastifyRequest, reply: FastifyReply) => {
-    const { status, body } = toErrorResponse(error, requestLang(req));
-    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    const { status, body, retryAfterSeconds } = toErrorResponse(error, requestLang(req));
+    if (status === 503) req.log.warn({ err: error }, 'request refused: unavailable');
+    else if (status >= 500) req.log.error({ err: error }, 'request failed');
+    if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
     if (status === 429 && (error as { headers?: Record<string, string> }).headers) reply.headers((error as { headers: Record<string, string> }).headers);
     // A refusal that lifts by itself (the login attempt limit) says when.
     if (error instanceof DomainError && typeof error.details.retryAfterSeconds === 'number') reply.header('retry-after', String(error.details.retryAfterSeconds));

@@ -42,6 +42,14 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'Something went wrong on the server. Please try again.',
   },
   UNAVAILABLE: { id: 'Layanan sedang tidak tersedia.', en: 'The service is unavailable.' },
+  DATABASE_UNAVAILABLE: {
+    id: 'Layanan sedang tidak tersedia sebentar. Silakan coba lagi dalam beberapa detik.',
+    en: 'The service is briefly unavailable. Please try again in a few seconds.',
+  },
+  TOO_MANY_STREAMS: {
+    id: 'Terlalu banyak sambungan langsung yang terbuka. Halaman tetap diperbarui secara berkala.',
+    en: 'Too many live connections are open. The page still refreshes from time to time.',
+  },
   UNAUTHENTICATED: { id: 'Silakan masuk (login) lebih dulu.', en: 'Please log in first.' },
   FORBIDDEN: { id: 'Akun Anda tidak berwenang untuk ini.', en: 'Your account is not allowed to do this.' },
   CSRF: {
@@ -99,6 +107,8 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'Enter an Indonesian mobile number, e.g. 0812 3456 7890.',
   },
   UNKNOWN_SERVICE: { id: 'Pilih salah satu layanan yang tersedia.', en: 'Choose one of the available services.' },
+  DATE_OUT_OF_RANGE: { id: 'Tanggal di luar rentang yang dilayani.', en: 'The date is outside the range served.' },
+  TEXT_INVALID: { id: 'Isian memuat karakter yang tidak diperbolehkan.', en: 'The value contains characters that are not allowed.' },
   DATE_INVALID: { id: 'Tanggal harus berformat TTTT-BB-HH, misalnya 2026-12-07.', en: 'The date must look like 2026-12-07.' },
   SESSION_INVALID: { id: 'Pilih salah satu sesi.', en: 'Choose a session.' },
   CODE_INVALID: { id: 'Kode booking terdiri dari 9 huruf dan angka.', en: 'A booking code has 9 letters and digits.' },

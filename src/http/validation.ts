@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocalDate } from '../domain/local-date.js';
+import { isLocalDate, isServedDate } from '../domain/local-date.js';
 import { parseNik } from '../domain/nik.js';
 import { normalizePersonName } from '../domain/person-name.js';
 import { normalizeMobilePhone } from '../domain/phone.js';
@@ -37,7 +37,11 @@ export const phoneField = z
   .refine((v) => v.trim() !== '', 'REQUIRED')
   .refine((v) => v.trim() === '' || normalizeMobilePhone(v) !== null, 'PHONE_INVALID');
 
-export const dateField = z.string(problem('DATE_INVALID')).refine(isLocalDate, 'DATE_INVALID');
+/** A calendar date within the years served (2000–2100): `9999-12-31` plus a few days is no date. */
+export const dateField = z
+  .string(problem('DATE_INVALID'))
+  .refine(isLocalDate, 'DATE_INVALID')
+  .refine((v) => !isLocalDate(v) || isServedDate(v), 'DATE_OUT_OF_RANGE');
 
 /** A positive id, as a JSON number or the digits of a form field. */
 export const idField = (code = 'NUMBER_INVALID') =>

@@ -13,6 +13,11 @@ export interface SseOptions {
   retryMs?: number;
   /** A comment line this often keeps proxies and mobile networks from closing an idle stream. */
   heartbeatMs?: number;
+  /**
+   * The stream ends after about this long and the browser reconnects (after `retryMs`): a
+   * stream held for days pins a connection, and a long-lived one outlasts a deploy's limits.
+   */
+  maxLifetimeMs?: number;
 }
 
 /**
@@ -33,13 +38,21 @@ export function openSse(res: ServerResponse, opts: SseOptions = {}): SseStream {
   let nextId = 1;
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), opts.heartbeatMs ?? 15_000);
   heartbeat.unref();
+  // Up to a tenth shorter, so streams opened together (after a restart) do not all reconnect together.
+  const lifetime = opts.maxLifetimeMs === undefined ? undefined : setTimeout(() => end(), opts.maxLifetimeMs * (1 - Math.random() / 10));
+  lifetime?.unref();
   const finish = () => {
     if (closed) return;
     closed = true;
     clearInterval(heartbeat);
+    clearTimeout(lifetime);
     for (const l of listeners) l();
   };
   res.on('close', finish);
+  const end = () => {
+    finish();
+    res.end();
+  };
   return {
     send(event, data) {
       if (closed) return;
@@ -49,9 +62,6 @@ export function openSse(res: ServerResponse, opts: SseOptions = {}): SseStream {
       if (closed) listener();
       else listeners.push(listener);
     },
-    close() {
-      finish();
-      res.end();
-    },
+    close: end,
   };
 }

@@ -20,7 +20,7 @@ import { walkIn } from '../../app/walk-in.js';
 import { listCounters } from '../../app/list-counters.js';
 import { PRIORITY_GROUPS } from '../../domain/queue-order.js';
 import { openSse } from '../../realtime/sse.js';
-import { closeStreamsOnShutdown } from '../stream-registry.js';
+import { closeStreamsOnShutdown, type StreamPolicy } from '../stream-registry.js';
 import { requestLang } from '../i18n.js';
 import { requireRole, verifyCsrf } from '../plugins/staff-auth.js';
 import { ERROR_RESPONSES } from '../openapi.js';
@@ -61,7 +61,7 @@ function actorOf(req: { staff: { id: number } | null }) {
 }
 
 /** The desk, counter and display API of one office; every route names the roles it allows. */
-export function officeFloorApiRoutes(ctx: AppContext) {
+export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
   return async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     app.addHook('preHandler', verifyCsrf);
@@ -202,15 +202,24 @@ export function officeFloorApiRoutes(ctx: AppContext) {
         }),
       },
       async (req, reply) => {
-        // Resolve the office before taking the response over, so a bad slug is an ordinary 404.
-        const feed = await watchDisplay(ctx, req.params.slug, {
-          onState: (state) => stream.send('state', presentDisplayState(state)),
-          onCall: (call) => stream.send('call', call),
-          onError: (error) => req.log.warn({ err: error }, 'display state failed'),
-        });
+        // Staff share the office's address, so only the process total is capped.
+        const release = streams.staff.take(req.ip);
+        let feed;
+        try {
+          // Resolve the office before taking the response over, so a bad slug is an ordinary 404.
+          feed = await watchDisplay(ctx, req.params.slug, {
+            onState: (state) => stream.send('state', presentDisplayState(state)),
+            onCall: (call) => stream.send('call', call),
+            onError: (error) => req.log.warn({ err: error }, 'display state failed'),
+          });
+        } catch (error) {
+          release();
+          throw error;
+        }
         reply.hijack();
-        const stream = openSse(reply.raw);
+        const stream = openSse(reply.raw, { maxLifetimeMs: streams.lifetimeMs });
         track(stream);
+        stream.onClose(release);
         feed.start();
         stream.onClose(feed.stop);
       },

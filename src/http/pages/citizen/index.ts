@@ -39,8 +39,9 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
     app.setErrorHandler((error: unknown, req, reply) => {
       const lang = requestLang(req);
       const notFound = (error instanceof DomainError && error.code === 'NOT_FOUND') || error instanceof InvalidInputError;
-      const { status, body } = notFound ? { status: 404, body: undefined } : toErrorResponse(error, lang);
+      const { status, body, retryAfterSeconds } = notFound ? { status: 404, body: undefined, retryAfterSeconds: undefined } : toErrorResponse(error, lang);
       if (status >= 500) req.log.error({ err: error }, 'page failed');
+      if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
       const retryAfter = (error as { headers?: Record<string, string> }).headers;
       if (status === 429 && retryAfter) reply.headers(retryAfter);
       const title = status === 404 ? text(lang, 'notFoundTitle') : text(lang, 'errorTitle');

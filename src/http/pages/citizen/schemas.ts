@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocalDate } from '../../../domain/local-date.js';
+import { isServedDate } from '../../../domain/local-date.js';
 import { nikField } from '../../validation.js';
 import type { SlotRef } from '../../views/citizen/slot-picker.js';
 
@@ -7,7 +7,7 @@ import type { SlotRef } from '../../views/citizen/slot-picker.js';
 export const slotField = z
   .string({ error: () => 'SESSION_INVALID' })
   .regex(/^\d{4}-\d{2}-\d{2}\|\d{1,9}$/, 'SESSION_INVALID')
-  .refine((v) => isLocalDate(v.slice(0, 10)), 'SESSION_INVALID')
+  .refine((v) => isServedDate(v.slice(0, 10)), 'SESSION_INVALID')
   .transform((v): SlotRef => ({ date: v.slice(0, 10), sessionId: Number(v.slice(11)) }));
 
 /** The slot pressed, when it can be read, to reopen its day on a re-render. */
