@@ -22,8 +22,10 @@ import { openSse } from '../../realtime/sse.js';
 import { closeStreamsOnShutdown } from '../stream-registry.js';
 import { requestLang } from '../i18n.js';
 import { requireRole, verifyCsrf } from '../plugins/staff-auth.js';
+import { presentCall, presentDisplayState } from '../presenters/display.js';
 import { presentTicket } from '../presenters/ticket.js';
 import { bookingCodeField, dateField, idField, nameField, nikField, parseInput, phoneField, textField } from '../validation.js';
+import { boardUpdate } from '../views/staff/display.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const CounterParams = z.object({ slug: textField(64), counter: idField('NUMBER_INVALID') });
@@ -145,15 +147,19 @@ export function officeFloorApiRoutes(ctx: AppContext) {
     // Waiting-room display.
     app.get('/offices/:slug/display/state', screens, async (req) => {
       const { slug } = parseInput(SlugParams, req.params);
-      return getDisplayState(ctx, slug);
+      return presentDisplayState(await getDisplayState(ctx, slug));
     });
 
     app.get('/offices/:slug/display/events', screens, async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
       // Resolve the office before taking the response over, so a bad slug is an ordinary 404.
       const feed = await watchDisplay(ctx, slug, {
-        onState: (state) => stream.send('state', state),
-        onCall: (call) => stream.send('call', call),
+        // `state` for API users and the counter page; `board`, the same moment rendered, for the board.
+        onState: (state) => {
+          stream.send('state', presentDisplayState(state));
+          stream.send('board', boardUpdate(state));
+        },
+        onCall: (call) => stream.send('call', presentCall(call)),
         onError: (error) => req.log.warn({ err: error }, 'display state failed'),
       });
       reply.hijack();
