@@ -154,6 +154,21 @@ describe.each(DIALECTS)('citizen pages on $name', (dialect) => {
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
+  it('gives the booking page\'s script the words for places from the server, in the page\'s language', async () => {
+    const page = (await rt.app.inject({ url: '/o/kota-bogor?lang=en' })).body;
+    const url = /data-availability="([^"]+)"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
+    expect(url).toContain('lang=en');
+    const days = (await rt.app.inject({ url: url! })).json().days as { date: string; label: string | null; sessions: { id: number; label: string }[] }[];
+    const day = days.find((d) => d.sessions.length > 0)!;
+    const dayLeft = new RegExp(`data-day="${day.date}"[\\s\\S]*?data-day-left>([^<]*)<`).exec(page)?.[1];
+    expect(day.label).toBe(dayLeft);
+    expect(day.label).toMatch(/places left$/);
+    for (const s of day.sessions) {
+      const slotLeft = new RegExp(`data-slot="${day.date}\\|${s.id}"[^>]*>[\\s\\S]*?class="slot-left">([^<]*)<`).exec(page)?.[1];
+      expect(s.label).toBe(slotLeft);
+    }
+  });
+
   it('streams an availability event when a place is taken', async () => {
     const address = await rt.app.listen({ port: 0, host: '127.0.0.1' });
     const stream = await openEventStream(`${address}/api/v1/offices/kota-bogor/availability/events`, {});

@@ -1,5 +1,7 @@
-import type { Closure, DayAvailability } from '../../domain/availability.js';
+import type { Closure, DayAvailability, SessionAvailability } from '../../domain/availability.js';
 import type { Lang } from '../../domain/indonesian-format.js';
+import { bookablePlaces } from '../../domain/next-open-day.js';
+import { textsFor } from '../views/citizen-texts.js';
 import { z } from 'zod';
 
 /** One date of the availability answer; closed dates carry a reason and no sessions. */
@@ -8,6 +10,8 @@ export const DaySchema = z
     date: z.string(),
     open: z.boolean(),
     reason: z.string().nullable().describe('Why the office is closed that day, in words'),
+    places: z.number().int().describe('Places a citizen can still book that day'),
+    label: z.string().nullable().describe('What the booking page says of an open day\'s places'),
     closedKind: z.enum(['weekend', 'national_holiday', 'cuti_bersama', 'provisional_holiday', 'office_closure']).nullable(),
     sessions: z.array(
       z.object({
@@ -18,6 +22,7 @@ export const DaySchema = z
         capacity: z.number().int(),
         remaining: z.number().int(),
         bookable: z.boolean().describe('Open for booking now: inside the booking window and with places left'),
+        label: z.string().describe('What the booking page says of its places, e.g. "Sisa 3 tempat"'),
       }),
     ),
   })
@@ -37,12 +42,32 @@ export function closureReason(closure: Closure, lang: Lang): string {
   return `${KIND_LABEL[closure.kind][lang]}: ${closure.name}`;
 }
 
-/** Days as the availability API shows them; closed days carry a reason and no sessions. */
+/** What a session's button says of its places: "Sisa 3 tempat", "Penuh" or "Tidak tersedia". */
+export function sessionPlacesLabel(s: SessionAvailability, lang: Lang): string {
+  const t = textsFor(lang);
+  return s.bookable ? t('placesLeft', { n: s.remaining }) : s.remaining === 0 ? t('full') : t('unavailable');
+}
+
+/** What an open day's heading says: the places of its bookable sessions, "Penuh" when every one is full. */
+export function dayPlacesLabel(day: DayAvailability, lang: Lang): string {
+  const t = textsFor(lang);
+  const places = bookablePlaces(day);
+  if (places) return t('placesLeft', { n: places });
+  return day.sessions.every((s) => s.remaining === 0) ? t('full') : t('unavailable');
+}
+
+/**
+ * Days as the availability API shows them; closed days carry a reason and no sessions. The
+ * labels are the booking page's own words, so its script refreshes them without a copy of the rules.
+ */
 export function presentDays(days: DayAvailability[], lang: Lang): z.infer<typeof DaySchema>[] {
   return days.map((d) => ({
     date: d.date,
     open: d.open,
     reason: d.closure ? closureReason(d.closure, lang) : null,
+    /** Places a citizen can still book that day. */
+    places: bookablePlaces(d),
+    label: d.open ? dayPlacesLabel(d, lang) : null,
     closedKind: d.closure?.kind ?? null,
     sessions: d.sessions.map((s) => ({
       id: s.id,
@@ -52,6 +77,7 @@ export function presentDays(days: DayAvailability[], lang: Lang): z.infer<typeof
       capacity: s.capacity,
       remaining: s.remaining,
       bookable: s.bookable,
+      label: sessionPlacesLabel(s, lang),
     })),
   }));
 }

@@ -54,34 +54,23 @@
   function liveAvailability(f) {
     var url = f.getAttribute('data-availability');
     var eventsUrl = f.getAttribute('data-events');
-    var tLeft = f.getAttribute('data-t-left');
-    var tFull = f.getAttribute('data-t-full');
-    var tUnavailable = f.getAttribute('data-t-unavailable');
     var timer = null;
 
-    function label(s) {
-      if (s.bookable) return tLeft.replace('{n}', s.remaining);
-      return s.remaining === 0 ? tFull : tUnavailable;
-    }
-
+    // The words come with the numbers, from the server, in the page's language.
     function apply(data) {
       data.days.forEach(function (day) {
-        var places = 0;
-        var allFull = day.sessions.length > 0;
         day.sessions.forEach(function (s) {
-          if (s.bookable) places += s.remaining;
-          if (s.remaining > 0) allFull = false;
           var button = f.querySelector('button[data-slot="' + day.date + '|' + s.id + '"]');
           if (!button || button.hasAttribute('data-current') || button.classList.contains('slot-busy')) return;
           button.disabled = !s.bookable;
           button.classList.toggle('slot-off', !s.bookable);
           var left = button.querySelector('.slot-left');
-          if (left) left.textContent = label(s);
+          if (left) left.textContent = s.label;
         });
         var dayLeft = f.querySelector('details[data-day="' + day.date + '"] [data-day-left]');
-        if (dayLeft) {
-          dayLeft.textContent = places ? tLeft.replace('{n}', places) : allFull ? tFull : tUnavailable;
-          dayLeft.classList.toggle('day-left-none', !places);
+        if (dayLeft && day.label) {
+          dayLeft.textContent = day.label;
+          dayLeft.classList.toggle('day-left-none', !day.places);
         }
       });
     }

@@ -1,8 +1,9 @@
 /*
- * The waiting-room board, live. The server renders the board whole; this script keeps it
- * current from the event stream (`state` = everything, re-rendered each time, so a reconnect
- * always shows the truth; `call` = chime and voice), runs the clock, and shows a quiet
- * "reconnecting" note while the link is down. The spoken sentence comes from the server.
+ * The waiting-room board, live. The server renders the board, whole on load and part by part
+ * on the event stream (`board` = the changing parts' markup, sent on connect and after every
+ * change, so a reconnect always shows the truth; `call` = chime and voice, the spoken sentence
+ * also from the server). This script only swaps those parts in, runs the clock, plays the
+ * announcements and shows a quiet "reconnecting" note while the link is down.
  */
 (() => {
   'use strict';
@@ -10,33 +11,13 @@
   if (!body.hasAttribute('data-board')) return;
   const d = body.dataset;
   const $ = (name) => document.querySelector(`[data-${name}]`);
-  const el = {
-    session: $('session'), clock: $('clock'), date: $('date'), now: $('now'), nowNumber: $('now-number'), nowNone: $('now-none'),
-    nowWhere: $('now-where'), nowCounter: $('now-counter'), recent: $('recent'), waiting: $('waiting'), counters: $('counters'),
-    conn: $('connection'), sound: $('sound'),
-  };
-  // Same as RECENT_ON_BOARD in views/staff/display.ts.
-  const RECENT = 5;
-
-  const counterLabel = (n) => (n === null || n === undefined ? '' : `${d.tCounter} ${n}`);
-  const dotTime = (hhmm) => hhmm.replace(':', '.');
+  const el = { clock: $('clock'), now: $('now'), conn: $('connection'), sound: $('sound') };
   const pad = (n) => String(n).padStart(2, '0');
-  const node = (tag, className, text) => {
-    const e = document.createElement(tag);
-    if (className) e.className = className;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
-  const setText = (e, text) => {
-    // Only real changes: the live region would otherwise re-read the same number.
-    if (e.textContent !== text) e.textContent = text;
-  };
 
-  // --- Clock: this machine's seconds, the server's minutes. -----------------------------------
+  // --- Clock: this machine's seconds, the server's minutes (and the server's date). -----------
   const wallFormat = new Intl.DateTimeFormat('en-GB', {
     timeZone: d.timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
   });
-  const dateFormat = new Intl.DateTimeFormat('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   /** The office's wall clock now, by this machine's clock, as milliseconds of a UTC date. */
   function wallNow() {
     const p = {};
@@ -44,58 +25,46 @@
     return Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
   }
   let offsetMs = 0;
-  let shownDate = '';
+  // The date is the server's, like every word on the board: past midnight, it is asked for once.
+  let dayAskedFor = d.today;
   /** Trust this machine's clock while it agrees with the server's minute; else take the server's. */
-  function resync(state) {
-    const [y, m, day] = state.date.split('-').map(Number);
-    const [hh, mm] = state.time.split(':').map(Number);
+  function resync(date, time) {
+    const [y, m, day] = date.split('-').map(Number);
+    const [hh, mm] = time.split(':').map(Number);
     const server = Date.UTC(y, m - 1, day, hh, mm);
     const drift = server - (wallNow() + offsetMs);
     if (drift > 0 || drift <= -60_000) offsetMs = server - wallNow();
   }
   function tick() {
     const w = new Date(wallNow() + offsetMs);
-    setText(el.clock, `${pad(w.getUTCHours())}.${pad(w.getUTCMinutes())}`);
-    const iso = w.toISOString().slice(0, 10);
-    if (iso !== shownDate) {
-      shownDate = iso;
-      setText(el.date, dateFormat.format(w));
+    const text = `${pad(w.getUTCHours())}.${pad(w.getUTCMinutes())}`;
+    if (el.clock.textContent !== text) el.clock.textContent = text;
+    const day = w.toISOString().slice(0, 10);
+    if (day !== dayAskedFor) {
+      dayAskedFor = day;
+      fetchState().catch(() => undefined);
     }
   }
 
-  // --- Rendering the whole state. -------------------------------------------------------------
-  function showNow(queueNumber, counter) {
-    setText(el.nowNumber, queueNumber || '');
-    el.nowNone.hidden = !!queueNumber;
-    el.nowWhere.hidden = !queueNumber;
-    setText(el.nowCounter, counterLabel(counter));
-  }
-  function render(state) {
-    resync(state);
+  // --- Swapping in the server's parts. --------------------------------------------------------
+  const parsed = document.createElement('template');
+  /** Puts in each part the server rendered; an unchanged one is left alone, or the live region would re-read it. */
+  function render(update) {
+    resync(update.date, update.time);
     tick();
-    const s = state.currentSession;
-    setText(el.session, s ? d.tSession.replace('{letter}', s.letter).replace('{start}', dotTime(s.start)).replace('{end}', dotTime(s.end)).replace('{zone}', d.zone) : d.tNoSession);
-    const first = state.lastCalls[0];
-    showNow(first ? first.queueNumber : null, first ? first.counter : null);
-    // Each number once (a recall is not a second person), the one shown big left out.
-    const seen = new Set();
-    const earlier = [];
-    for (const call of state.lastCalls) {
-      const isNew = !seen.has(call.queueNumber);
-      seen.add(call.queueNumber);
-      if (isNew && seen.size > 1 && earlier.length < RECENT) earlier.push(call);
+    for (const [name, markup] of Object.entries(update.parts)) {
+      const target = document.querySelector(`[data-part="${name}"]`);
+      if (!target) continue;
+      // Compared as the browser writes markup back, so the server's spelling of it does not matter.
+      parsed.innerHTML = markup;
+      if (parsed.innerHTML !== target.innerHTML) target.replaceChildren(parsed.content.cloneNode(true));
     }
-    el.recent.replaceChildren(...earlier.map((c) => {
-      const li = node('li');
-      li.append(node('span', 'recent-number', c.queueNumber), node('span', 'recent-counter', counterLabel(c.counter)));
-      return li;
-    }));
-    setText(el.waiting, String(state.waiting));
-    el.counters.replaceChildren(...state.counters.map((c) => {
-      const li = node('li', c.paused ? 'is-paused' : '');
-      li.append(node('span', 'counter-name', counterLabel(c.number)), node('span', 'counter-now', c.paused ? d.tPaused : (c.current || d.tFree)));
-      return li;
-    }));
+  }
+  /** The same update read off a freshly loaded board page. */
+  function updateFromPage(doc) {
+    const parts = {};
+    for (const part of doc.querySelectorAll('[data-part]')) parts[part.dataset.part] = part.innerHTML;
+    return { date: doc.body.dataset.today, time: doc.body.dataset.time, parts };
   }
 
   // --- Sound: a chime, then the sentence; one after another, never cut off. -------------------
@@ -200,8 +169,8 @@
     playQueue();
   }
 
+  /** A fresh call glows and is announced; its number arrives with the `board` update right behind it. */
   function onCall(call) {
-    showNow(call.queueNumber, call.counter);
     el.now.classList.remove('is-new');
     void el.now.offsetWidth; // restart the glow
     el.now.classList.add('is-new');
@@ -222,14 +191,15 @@
       downTimer = setTimeout(() => { el.conn.hidden = false; }, 1500);
     }
   }
+  /** Reads the board page again and takes its parts: the state now, rendered by the server. */
   async function fetchState() {
-    const res = await fetch(d.state, { headers: { accept: 'application/json' }, cache: 'no-store' });
+    const res = await fetch(location.pathname, { headers: { accept: 'text/html' }, cache: 'no-store', credentials: 'same-origin' });
     // The month-long display session ran out: the login page, then straight back here.
-    if (res.status === 401) {
-      location.assign(d.login);
+    if (res.redirected && new URL(res.url).pathname === '/staff/login') {
+      location.assign(res.url);
       return;
     }
-    if (res.ok) render(await res.json());
+    if (res.ok) render(updateFromPage(new DOMParser().parseFromString(await res.text(), 'text/html')));
   }
   function connect() {
     source = new EventSource(d.events);
@@ -237,7 +207,7 @@
       retryMs = 2000;
       setConnected(true);
     });
-    source.addEventListener('state', (e) => {
+    source.addEventListener('board', (e) => {
       setConnected(true);
       render(JSON.parse(e.data));
     });
@@ -262,7 +232,7 @@
   setInterval(tick, 1000);
   // A TV that dims its screen after a while of no input would hide the board.
   if (navigator.wakeLock) navigator.wakeLock.request('screen').catch(() => undefined);
-  resync({ date: d.today, time: d.time });
+  resync(d.today, d.time);
   restoreSound();
   connect();
 })();

@@ -25,9 +25,10 @@ import { requestLang } from '../i18n.js';
 import { requireRole, verifyCsrf } from '../plugins/staff-auth.js';
 import { ERROR_RESPONSES } from '../openapi.js';
 import { CounterSchema, presentCounter } from '../presenters/counter.js';
-import { DisplayStateSchema, presentDisplayState } from '../presenters/display.js';
+import { DisplayStateSchema, presentCall, presentDisplayState } from '../presenters/display.js';
 import { presentTicket, TicketSchema } from '../presenters/ticket.js';
 import { bookingCodeField, dateField, idField, PersonFields, personOf, textField } from '../validation.js';
+import { boardUpdate } from '../views/staff/display.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const CounterParams = z.object({ slug: textField(64), counter: idField('NUMBER_INVALID') });
@@ -198,7 +199,7 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
       {
         ...screens,
         ...spec('display', 'The board live', 'any staff', { params: SlugParams }, {
-          200: EVENT_STREAM('Server-Sent Events: `state` (a DisplayState) on connect and after each change, `call` for each call'),
+          200: EVENT_STREAM('Server-Sent Events: `state` (a DisplayState) on connect and after each change, `board` (the same moment as the board page\'s rendered parts), `call` (a Call) for each call'),
         }),
       },
       async (req, reply) => {
@@ -208,8 +209,12 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
         try {
           // Resolve the office before taking the response over, so a bad slug is an ordinary 404.
           feed = await watchDisplay(ctx, req.params.slug, {
-            onState: (state) => stream.send('state', presentDisplayState(state)),
-            onCall: (call) => stream.send('call', call),
+            // `state` for API users and the counter page; `board`, the same moment rendered, for the board.
+            onState: (state) => {
+              stream.send('state', presentDisplayState(state));
+              stream.send('board', boardUpdate(state));
+            },
+            onCall: (call) => stream.send('call', presentCall(call)),
             onError: (error) => req.log.warn({ err: error }, 'display state failed'),
           });
         } catch (error) {

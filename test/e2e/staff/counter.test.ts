@@ -25,8 +25,8 @@ describe('a counter and the desk', () => {
     await Promise.all([page.waitForURL(/ok=checked_in/), page.keyboard.type(`${b.code}\n`)]);
   }
 
-  async function openCounter(n: number): Promise<Page> {
-    const page = await browser.open({ viewport: FULL_HD });
+  async function openCounter(n: number, locale?: string): Promise<Page> {
+    const page = await browser.open({ viewport: FULL_HD, ...(locale ? { locale } : {}) });
     await logIn(page, base, counter, `/staff/login?next=${encodeURIComponent(`/staff/counter/kota-bogor/${n}`)}`);
     expect(new URL(page.url()).pathname).toBe(`/staff/counter/kota-bogor/${n}`);
     return page;
@@ -116,28 +116,20 @@ describe('a counter and the desk', () => {
     await checkInAtDesk(deskPage, b);
 
     const page = await openCounter(3);
+    // A second browser on the same counter, left open on the free counter's page, and set to
+    // English: the counter's pages speak Indonesian all the same.
+    const other = await openCounter(3, 'en-US');
     await expect.poll(() => page.locator('[data-waiting]').textContent()).toBe('2 orang menunggu untuk loket ini');
     await page.getByRole('button', { name: 'Panggil berikutnya' }).dblclick();
     await expect.poll(() => current(page)).toBe(a.queueNumber);
     const state = await rt.app.inject({ url: '/api/v1/offices/kota-bogor/display/state', headers: { cookie: await cookieOf(page) } });
     expect(state.json().waiting).toBe(1);
 
-    // A second browser on the same counter presses call again: the counter is busy, said so.
-    const other = await openCounter(3);
+    // The other browser presses call as well: the counter is busy, said so, and shown.
     await page.close();
-    expect(await current(other)).toBe(a.queueNumber);
-    await other.evaluate(() => {
-      // As if the page had been left open before the first call: the free counter's form.
-      const form = document.createElement('form');
-      form.method = 'post';
-      form.action = `${location.pathname}/call-next`;
-      form.dataset.api = `/api/v1/offices/kota-bogor/counters/3/call-next`;
-      const csrf = document.querySelector<HTMLInputElement>('input[name="_csrf"]');
-      if (csrf) form.append(csrf.cloneNode());
-      document.querySelector('[data-counter-page]')?.append(form);
-      form.requestSubmit();
-    });
+    await press(other, 'Panggil berikutnya');
     await expect.poll(() => other.locator('[data-flash] .notice-problem .notice-title').textContent()).toBe(`Loket ini masih menangani nomor ${a.queueNumber}. Selesaikan atau lewati dulu.`);
+    expect(await current(other)).toBe(a.queueNumber);
   });
 
   /** The page's session cookie, for checking the server's view of things. */

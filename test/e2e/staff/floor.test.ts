@@ -22,6 +22,22 @@ describe('the office floor: desk, counter and waiting-room board together', () =
     await rt.close();
   });
 
+  /**
+   * The board's changing parts that differ between the live page and a fresh load of it: a
+   * board kept live by its stream must show exactly what the server renders.
+   */
+  function partsUnlikeAFreshLoad(board: Page): Promise<string[]> {
+    return board.evaluate(async () => {
+      const parts = ['[data-session]', '[data-date]', '[data-now]', '[data-recent]', '[data-waiting]', '[data-counters]'];
+      const res = await fetch(location.pathname, { cache: 'no-store' });
+      const fresh = new DOMParser().parseFromString(await res.text(), 'text/html');
+      return parts.filter((p) => document.querySelector(p)?.innerHTML !== fresh.querySelector(p)?.innerHTML);
+    });
+  }
+
+  /** Waits until the glow of a fresh call has settled, for a picture of the calm board. */
+  const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().length === 0);
+
   async function openBoard(): Promise<Page> {
     const board = await browser.open({ viewport: FULL_HD });
     await recordSpeech(board);
@@ -65,20 +81,18 @@ describe('the office floor: desk, counter and waiting-room board together', () =
     await saveScreenshot(counterPage, 'staff-counter-choose');
     await counterPage.getByRole('link', { name: /Loket 3/ }).click();
     await counterPage.waitForURL(/\/staff\/counter\/kota-bogor\/3$/);
-    const started = Date.now();
     await counterPage.getByRole('button', { name: 'Panggil berikutnya' }).click();
     await expect.poll(() => counterPage.locator('[data-current]').textContent()).toBe(booked.queueNumber);
     expect(await counterPage.locator('.now-name').textContent()).toBe('Siti Rahmawati');
     expect(await counterPage.locator('.now-meta').textContent()).toContain('Lansia');
 
-    // The board shows it big, by the stream, without reloading, within moments.
-    await expect.poll(() => board.locator('[data-now-number]').textContent(), { timeout: 5000, interval: 50 }).toBe(booked.queueNumber);
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeLessThan(3000);
+    // The board shows it big, by the stream, without reloading.
+    await expect.poll(() => board.locator('[data-now-number]').textContent()).toBe(booked.queueNumber);
     expect(await board.locator('[data-now-counter]').textContent()).toBe('Loket 3');
     expect(await board.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     await expect.poll(() => board.locator('[data-waiting]').textContent()).toBe('0');
     expect(await board.locator('[data-counters] li').nth(2).textContent()).toContain(booked.queueNumber);
+    await expect.poll(() => partsUnlikeAFreshLoad(board)).toEqual([]);
     // The number is big: at least a fifth of the screen's height.
     const size = await board.locator('[data-now-number]').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(size).toBeGreaterThan(FULL_HD.height / 5);
@@ -88,11 +102,10 @@ describe('the office floor: desk, counter and waiting-room board together', () =
     const [said] = await spokenOn(board);
     expect(said).toMatchObject({ text: `Nomor antrean ${booked.queueNumber.split('').join(' ')}, silakan menuju loket 3`, lang: 'id-ID' });
 
-    await counterPage.waitForTimeout(300);
+    await settled(counterPage);
     await saveScreenshot(counterPage, 'staff-counter-called');
-    await board.waitForTimeout(4200); // let the glow of a fresh call settle before the picture
+    await settled(board);
     await saveScreenshot(board, 'display-board');
-    console.info(`board showed the call ${elapsed} ms after the counter pressed the button`);
   }, 60_000);
 
   it('queues announcements so that two calls in a row are both said in full, in order', async () => {
@@ -123,8 +136,9 @@ describe('the office floor: desk, counter and waiting-room board together', () =
     // The second sentence began only after the first had ended, with a chime in between.
     expect(said[1]!.start).toBeGreaterThanOrEqual(said[0]!.end + 1000);
     expect(await board.evaluate(() => (window as unknown as { __cancelled: number }).__cancelled)).toBe(0);
-    expect(await board.locator('[data-recent] li').count()).toBe(2);
-    await board.waitForTimeout(4200);
+    await expect.poll(() => board.locator('[data-recent] li').count()).toBe(2);
+    await expect.poll(() => partsUnlikeAFreshLoad(board)).toEqual([]);
+    await settled(board);
     await saveScreenshot(board, 'display-board-busy');
   }, 30_000);
 

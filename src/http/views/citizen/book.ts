@@ -50,7 +50,7 @@ export function bookPage(m: BookPageModel): SafeHtml {
   const body = html`<h1>${t('bookTitle')}</h1>
 <p class="lead">${m.office.name}<br><span class="muted">${m.office.address}</span></p>
 ${errorSummary(m.errors, t('errorSummary'), Object.fromEntries(FIELD_ORDER.map((f) => [f, labels[f]])))}
-<form method="post" action="${path}" class="book" novalidate${first ? html` data-availability="/api/v1/offices/${m.office.slug}/availability?from=${first}&amp;days=${m.days.length}" data-events="/api/v1/offices/${m.office.slug}/availability/events"` : ''} data-t-left="${t('placesLeft', { n: '{n}' })}" data-t-full="${t('full')}" data-t-unavailable="${t('unavailable')}" data-t-busy="${t('booking')}">
+<form method="post" action="${path}" class="book" novalidate${first ? html` data-availability="/api/v1/offices/${m.office.slug}/availability?from=${first}&amp;days=${m.days.length}&amp;lang=${m.lang}" data-events="/api/v1/offices/${m.office.slug}/availability/events"` : ''} data-t-busy="${t('booking')}">
 <button type="submit" hidden disabled aria-hidden="true" tabindex="-1"></button>
 <input type="hidden" name="idempotencyKey" value="${m.idempotencyKey}">
 <p class="muted">${t('bookLead')}</p>

@@ -70,7 +70,7 @@ export function movePage(m: MovePageModel): SafeHtml {
 ${ticketSummary(m.lang, tk)}
 ${tk.changeable
   ? html`${errorSummary(m.errors, t('errorSummary'), { nik: t('nikLabel'), slots: t('stepSlot') })}
-<form method="post" action="${path}" class="book" novalidate${first ? html` data-availability="/api/v1/offices/${tk.office}/availability?from=${first}&amp;days=${m.days.length}" data-events="/api/v1/offices/${tk.office}/availability/events"` : ''} data-t-left="${t('placesLeft', { n: '{n}' })}" data-t-full="${t('full')}" data-t-unavailable="${t('unavailable')}" data-t-busy="${t('booking')}">
+<form method="post" action="${path}" class="book" novalidate${first ? html` data-availability="/api/v1/offices/${tk.office}/availability?from=${first}&amp;days=${m.days.length}&amp;lang=${m.lang}" data-events="/api/v1/offices/${tk.office}/availability/events"` : ''} data-t-busy="${t('booking')}">
 <button type="submit" hidden disabled aria-hidden="true" tabindex="-1"></button>
 <fieldset class="section">
 <legend class="step-title"><h2><span class="step" aria-hidden="true">1</span> ${t('stepOwner')}</h2></legend>

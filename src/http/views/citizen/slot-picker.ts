@@ -2,7 +2,7 @@ import type { DayAvailability, SessionAvailability } from '../../../domain/avail
 import { formatDate, formatTime, zoneAbbreviation } from '../../../domain/indonesian-format.js';
 import { bookablePlaces, nextDayWithPlaces } from '../../../domain/next-open-day.js';
 import type { Lang } from '../../i18n.js';
-import { closureReason } from '../../presenters/availability.js';
+import { closureReason, dayPlacesLabel, sessionPlacesLabel } from '../../presenters/availability.js';
 import { textsFor } from '../citizen-texts.js';
 import { html, type SafeHtml } from '../html.js';
 
@@ -54,7 +54,7 @@ export function slotPicker(o: SlotPickerOptions): SafeHtml {
   const sessionButton = (day: DayAvailability, s: SessionAvailability): SafeHtml => {
     const isCurrent = sameSlot(o.current, day.date, s.id);
     const choosable = s.bookable && !isCurrent;
-    const state = isCurrent ? t('currentSlot') : s.bookable ? t('placesLeft', { n: s.remaining }) : s.remaining === 0 ? t('full') : t('unavailable');
+    const state = isCurrent ? t('currentSlot') : sessionPlacesLabel(s, o.lang);
     const time = `${formatTime(s.start, o.lang)}–${formatTime(s.end, o.lang)}`;
     // The zone is said once above the days; screen readers hear it, and the date, on every button.
     return html`<button type="submit" name="slot" value="${slotValue(day.date, s.id)}" class="slot${choosable ? '' : ' slot-off'}${isCurrent ? ' slot-current' : ''}" data-slot="${slotValue(day.date, s.id)}"${isCurrent ? ' data-current' : ''}${choosable ? '' : ' disabled'}><span class="vh">${formatDate(day.date, o.lang)}, </span><span class="slot-time">${time}<span class="vh"> ${zone}</span></span> <span class="slot-left">${state}</span></button>`;
@@ -66,10 +66,9 @@ export function slotPicker(o: SlotPickerOptions): SafeHtml {
       return html`<li class="day-closed"><span class="day-date">${formatDate(day.date, o.lang)}</span> <span class="day-reason">${reason}</span></li>`;
     }
     const places = bookablePlaces(day);
-    const allFull = day.sessions.every((s) => s.remaining === 0);
     const next = places === 0 ? nextDayWithPlaces(o.days, day.date) : null;
     return html`<li><details class="day" id="${dayAnchor(day.date)}" name="day" data-day="${day.date}"${day.date === openDate ? ' open' : ''}>
-<summary><span class="day-date">${formatDate(day.date, o.lang)}</span><span class="day-left${places ? '' : ' day-left-none'}" data-day-left>${places ? t('placesLeft', { n: places }) : allFull ? t('full') : t('unavailable')}</span></summary>
+<summary><span class="day-date">${formatDate(day.date, o.lang)}</span><span class="day-left${places ? '' : ' day-left-none'}" data-day-left>${dayPlacesLabel(day, o.lang)}</span></summary>
 <div class="day-body">
 ${next ? html`<p class="offer">${t('dayFullOffer')} <a href="#${dayAnchor(next.date)}" data-open-day="${next.date}">${formatDate(next.date, o.lang)}</a></p>` : ''}
 <div class="sessions">${day.sessions.map((s) => sessionButton(day, s))}</div>

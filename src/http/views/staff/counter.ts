@@ -52,7 +52,7 @@ export type CounterAction = 'call-next' | 'recall' | 'skip' | 'start' | 'finish'
 
 function actionForm(m: CounterModel, action: CounterAction, label: string, kind: 'primary' | 'plain' | 'quiet' | 'warn', extra: SafeHtml = html``): SafeHtml {
   const cls = kind === 'primary' ? 'button button-primary button-huge' : kind === 'warn' ? 'button button-warn button-big' : kind === 'quiet' ? 'button button-quiet' : 'button button-big';
-  return html`<form method="post" action="${counterPath(m.office.slug, m.counter.number)}/${action}" data-api="/api/v1/offices/${m.office.slug}/counters/${m.counter.number}/${action}" class="counter-action">
+  return html`<form method="post" action="${counterPath(m.office.slug, m.counter.number)}/${action}" class="counter-action">
 ${csrfField(m.viewer.csrf)}${extra}
 <button type="submit" class="${cls}"${kind === 'primary' ? html` data-primary autofocus` : ''}>${label}</button>
 </form>`;
@@ -71,8 +71,9 @@ function ticketPanel(tk: DeskTicket): SafeHtml {
 
 /**
  * `/staff/counter/:slug/:n`: the person at the counter in large type and only the actions that
- * apply now, the likely next one first and focused. Plain forms; the script turns them into
- * API calls so a double click never calls two people.
+ * apply now, the likely next one first and focused. Plain forms; the script posts them in the
+ * background and swaps in the page the server answers with, so a double click never calls two
+ * people.
  */
 export function counterPage(m: CounterModel): SafeHtml {
   const tk = m.ticket;

@@ -9,7 +9,7 @@ export const RECENT_ON_BOARD = 5;
 
 /**
  * The calls the board lists under "earlier": newest first, each number once (a recall is not a
- * second person), the one shown big left out. `display.js` applies the same rule to live updates.
+ * second person), the one shown big left out.
  */
 export function earlierCalls(state: DisplayState): DisplayState['lastCalls'] {
   const seen = new Set<string>();
@@ -31,50 +31,85 @@ function sessionText(state: DisplayState): string {
 
 const counterLabel = (n: number | null) => (n === null ? '' : `${st('displayCounter')} ${n}`);
 
+/** The parts of the board that change while it hangs on the wall; each is one element's content. */
+export type BoardPartName = 'session' | 'date' | 'now' | 'recent' | 'waiting' | 'counters';
+
+/**
+ * The inside of each changing part, rendered here only: the page is built from these, and the
+ * event stream sends the same markup for `display.js` to swap in, so the browser holds no
+ * second template of the board.
+ */
+export function boardParts(state: DisplayState): Record<BoardPartName, SafeHtml> {
+  const now = state.lastCalls[0];
+  return {
+    session: html`${sessionText(state)}`,
+    date: html`${formatDate(state.date, 'id')}`,
+    now: html`<p class="now-label">${st('displayNow')}</p>
+<p class="now-number" data-now-number>${now ? now.queueNumber : ''}</p>
+<p class="now-none" data-now-none${now ? ' hidden' : ''}>${st('displayNone')}</p>
+<p class="now-counter"${now ? '' : ' hidden'} data-now-where><span class="now-goto">${st('displayGoTo')}</span> <span class="now-counter-name" data-now-counter>${now ? counterLabel(now.counter) : ''}</span></p>`,
+    recent: html`${earlierCalls(state).map((c) => html`<li><span class="recent-number">${c.queueNumber}</span><span class="recent-counter">${counterLabel(c.counter)}</span></li>`)}`,
+    waiting: html`${state.waiting}`,
+    counters: html`${state.counters.map(
+      (c) => html`<li${c.paused ? html` class="is-paused"` : ''}><span class="counter-name">${counterLabel(c.number)}</span><span class="counter-now">${c.paused ? st('displayCounterPaused') : (c.current ?? st('displayCounterFree'))}</span></li>`,
+    )}`,
+  };
+}
+
+/** A live update of the board, as the `board` event carries it: the parts, and the clock they were read at. */
+export interface BoardUpdate {
+  /** The office's date and minute, which the board's own ticking clock follows. */
+  date: string;
+  time: string;
+  parts: Record<BoardPartName, string>;
+}
+
+/** The board's changing parts as markup to swap in, for the event stream. */
+export function boardUpdate(state: DisplayState): BoardUpdate {
+  const parts = boardParts(state);
+  return {
+    date: state.date,
+    time: state.time,
+    parts: { session: parts.session.value, date: parts.date.value, now: parts.now.value, recent: parts.recent.value, waiting: parts.waiting.value, counters: parts.counters.value },
+  };
+}
+
 /**
  * `/display/:slug`: the waiting-room TV. Rendered whole on the server, so it shows the current
  * state at once (and, without scripts, refreshes itself every 30 seconds); `display.js` then
- * keeps it live from the event stream, speaks the calls and shows when the link is down.
- * Sizes are in viewport units: the same page fills a 32" and a 65" screen.
+ * keeps it live by swapping in the parts the event stream sends, speaks the calls and shows
+ * when the link is down. Sizes are in viewport units: the same page fills a 32" and a 65" screen.
  */
 export function displayPage(state: DisplayState): SafeHtml {
-  const now = state.lastCalls[0];
-  const zone = zoneAbbreviation(state.office.timezone);
   const slug = state.office.slug;
+  const part = boardParts(state);
   return html`<!doctype html>
 <html lang="id">
 <head>
 ${staffHead(`${st('displayTitle')} · ${state.office.name}`, ['display.css'], ['display.js'])}
 <noscript><meta http-equiv="refresh" content="30"></noscript>
 </head>
-<body class="board" data-board data-events="/api/v1/offices/${slug}/display/events" data-state="/api/v1/offices/${slug}/display/state" data-login="/staff/login?next=${encodeURIComponent(`/display/${slug}`)}" data-timezone="${state.office.timezone}" data-today="${state.date}" data-time="${state.time}" data-zone="${zone}" data-t-counter="${st('displayCounter')}" data-t-session="${st('displaySession', { letter: '{letter}', start: '{start}', end: '{end}', zone: '{zone}' })}" data-t-no-session="${st('displayNoSession')}" data-t-none="${st('displayNone')}" data-t-paused="${st('displayCounterPaused')}" data-t-free="${st('displayCounterFree')}" data-t-sound-on="${st('soundOn')}">
+<body class="board" data-board data-events="/api/v1/offices/${slug}/display/events" data-timezone="${state.office.timezone}" data-today="${state.date}" data-time="${state.time}" data-t-sound-on="${st('soundOn')}">
 <header class="board-top">
 <p class="board-office">${state.office.name}</p>
-<p class="board-session" data-session>${sessionText(state)}</p>
-<p class="board-clock"><span class="board-time" data-clock>${formatTime(state.time, 'id')}</span><span class="board-date" data-date>${formatDate(state.date, 'id')}</span></p>
+<p class="board-session" data-session data-part="session">${part.session}</p>
+<p class="board-clock"><span class="board-time" data-clock>${formatTime(state.time, 'id')}</span><span class="board-date" data-date data-part="date">${part.date}</span></p>
 </header>
 <main class="board-main">
-<section class="board-now" data-now aria-live="assertive" aria-atomic="true">
-<p class="now-label">${st('displayNow')}</p>
-<p class="now-number" data-now-number>${now ? now.queueNumber : ''}</p>
-<p class="now-none" data-now-none${now ? ' hidden' : ''}>${st('displayNone')}</p>
-<p class="now-counter"${now ? '' : ' hidden'} data-now-where><span class="now-goto">${st('displayGoTo')}</span> <span class="now-counter-name" data-now-counter>${now ? counterLabel(now.counter) : ''}</span></p>
-</section>
+<section class="board-now" data-now data-part="now" aria-live="assertive" aria-atomic="true">${part.now}</section>
 <aside class="board-side">
 <section class="board-recent">
 <h2>${st('displayRecent')}</h2>
-<ol data-recent>${earlierCalls(state).map((c) => html`<li><span class="recent-number">${c.queueNumber}</span><span class="recent-counter">${counterLabel(c.counter)}</span></li>`)}</ol>
+<ol data-recent data-part="recent">${part.recent}</ol>
 </section>
 <section class="board-waiting">
 <h2>${st('displayWaiting')}</h2>
-<p class="waiting-number" data-waiting>${state.waiting}</p>
+<p class="waiting-number" data-waiting data-part="waiting">${part.waiting}</p>
 </section>
 </aside>
 </main>
 <footer class="board-foot">
-<ul class="board-counters" data-counters>${state.counters.map(
-    (c) => html`<li${c.paused ? html` class="is-paused"` : ''}><span class="counter-name">${counterLabel(c.number)}</span><span class="counter-now">${c.paused ? st('displayCounterPaused') : (c.current ?? st('displayCounterFree'))}</span></li>`,
-  )}</ul>
+<ul class="board-counters" data-counters data-part="counters">${part.counters}</ul>
 <p class="board-conn" data-connection role="status" hidden>${st('reconnecting')}</p>
 <button type="button" class="board-sound" data-sound hidden>${st('enableSound')}</button>
 </footer>
