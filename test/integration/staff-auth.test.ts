@@ -281,6 +281,41 @@ describe.each(DIALECTS)('staff accounts and access on $name', (dialect) => {
     expect((await login(username, password, from)).statusCode).toBe(200);
   });
 
+  it('refuses a login posted from another site, through the API and the login page', async () => {
+    const { username, password } = await account('desk');
+    const api = (headers: Record<string, string>) =>
+      rt.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: freshAddress(), headers });
+    const crossSite = await api({ 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.statusCode).toBe(403);
+    expect(crossSite.json().error).toEqual({ code: 'CROSS_SITE_LOGIN', message: expect.stringContaining('situs lain') });
+    expect(crossSite.headers['set-cookie']).toBeUndefined();
+    const sibling = await api({ 'sec-fetch-site': 'same-site' });
+    expect(sibling.statusCode).toBe(403);
+    const foreign = await api({ origin: 'https://phish.example', 'accept-language': 'en' });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error).toEqual({ code: 'CROSS_SITE_LOGIN', message: expect.stringContaining('another site') });
+    expect((await api({ origin: 'null' })).statusCode).toBe(403);
+    // Our own pages, and clients that send neither header (curl, scripts), still log in.
+    expect((await api({ origin: 'http://localhost', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(200);
+    expect((await api({ origin: 'http://localhost:80' })).statusCode).toBe(200);
+    expect((await api({ 'sec-fetch-site': 'none' })).statusCode).toBe(200);
+
+    const page = (headers: Record<string, string>) =>
+      rt.app.inject({
+        method: 'POST',
+        url: '/staff/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        payload: new URLSearchParams({ username, password }).toString(),
+        remoteAddress: freshAddress(),
+      });
+    const form = await page({ origin: 'https://phish.example', 'sec-fetch-site': 'cross-site' });
+    expect(form.statusCode).toBe(403);
+    expect(form.body).toContain('situs lain');
+    expect(form.headers['set-cookie']).toBeUndefined();
+    expect((await page({ origin: 'https://phish.example' })).statusCode).toBe(403);
+    expect((await page({ origin: 'http://localhost', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(303);
+  });
+
   it('stops one address after twenty failures, even for a real account, but not its neighbours', async () => {
     const from = '192.0.2.66';
     for (let i = 0; i < 20; i++) expect((await login(`guess-${i}`, 'wrong-password', from)).statusCode).toBe(401);

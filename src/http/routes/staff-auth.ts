@@ -9,7 +9,15 @@ import { listUsers } from '../../app/list-users.js';
 import { logIn } from '../../app/log-in.js';
 import { logOut } from '../../app/log-out.js';
 import { MAX_PASSWORD_LENGTH } from '../../domain/staff-account.js';
-import { clearSessionCookie, csrfToken, requireRole, SESSION_COOKIE, setSessionCookie, verifyCsrf } from '../plugins/staff-auth.js';
+import {
+  clearSessionCookie,
+  csrfToken,
+  refuseCrossSiteLogin,
+  requireRole,
+  SESSION_COOKIE,
+  setSessionCookie,
+  verifyCsrf,
+} from '../plugins/staff-auth.js';
 import { parseInput, textField } from '../validation.js';
 
 /** A password as typed: never trimmed, since spaces may be part of it. */
@@ -43,7 +51,7 @@ export function staffAuthRoutes(ctx: AppContext, opts: StaffAuthRouteOptions) {
     });
     app.addHook('preHandler', verifyCsrf);
 
-    app.post('/auth/login', async (req, reply) => {
+    app.post('/auth/login', { onRequest: refuseCrossSiteLogin }, async (req, reply) => {
       const body = parseInput(LoginBody, req.body);
       const session = await logIn(ctx, { username: body.username, password: body.password, address: req.ip });
       // A browser that was logged in before leaves that session behind, ended.
