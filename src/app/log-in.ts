@@ -35,9 +35,9 @@ export interface LogInResult {
 const KEEP_ATTEMPTS_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Checks a username and password and opens a session. Attempts are counted in the database, per
- * account and address, per account and per address, so the limits hold across all server
- * processes; past a limit the answer is TOO_MANY_ATTEMPTS, even for the right password, until the
+ * Checks a username and password and opens a session. Attempts are counted in the database
+ * (limits in domain/login-limits.ts: per account from one address, per account, per address), so
+ * the limits hold across all server processes; past a limit the answer is TOO_MANY_ATTEMPTS, even for the right password, until the
  * window moves on. Unknown, disabled and wrong-password logins all answer INVALID_CREDENTIALS
  * after the same work.
  */
