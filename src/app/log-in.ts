@@ -1,14 +1,15 @@
 import {
+  attemptsSince,
   deleteExpiredSessions,
   deleteLoginAttemptsBefore,
-  failuresSince,
   findUserByUsername,
   insertLoginAttempt,
   insertStaffSession,
-  lastSuccessOfUsername,
+  markLoginAttemptSucceeded,
+  passLoginGate,
 } from '../db/repositories/staff.js';
 import { DomainError } from '../domain/errors.js';
-import { lockedForSeconds, PER_ACCOUNT, PER_ADDRESS } from '../domain/login-limits.js';
+import { LONGEST_WINDOW_MS, loginWaitSeconds } from '../domain/login-limits.js';
 import { MAX_PASSWORD_LENGTH, normalizeUsername, type StaffMember } from '../domain/staff-account.js';
 import { isRole, sessionLifetimeMs } from '../domain/staff-role.js';
 import type { AppContext } from './context.js';
@@ -34,38 +35,40 @@ export interface LogInResult {
 const KEEP_ATTEMPTS_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Checks a username and password and opens a session. Failures are counted in the database,
- * per account and per address, so the limits hold across all server processes; past a limit
- * the answer is TOO_MANY_ATTEMPTS, even for the right password, until the window moves on.
- * Unknown, disabled and wrong-password logins all answer INVALID_CREDENTIALS after the same work.
+ * Checks a username and password and opens a session. Attempts are counted in the database
+ * (limits in domain/login-limits.ts: per account from one address, per account, per address), so
+ * the limits hold across all server processes; past a limit the answer is TOO_MANY_ATTEMPTS, even for the right password, until the
+ * window moves on. Unknown, disabled and wrong-password logins all answer INVALID_CREDENTIALS
+ * after the same work.
  */
 export async function logIn(ctx: AppContext, opts: LogInOptions): Promise<LogInResult> {
   const db = ctx.storage.db;
   const now = ctx.now();
   const at = now.toISOString();
   const username = normalizeUsername(opts.username).slice(0, 64);
+  const address = opts.address;
 
-  // Checked before the password, so a locked account gives nothing away. Two processes may both
-  // pass this check at the same instant; a limit overshot by one or two attempts is harmless.
-  const accountWindow = new Date(now.getTime() - PER_ACCOUNT.windowMs).toISOString();
-  // A successful login starts the account's count afresh: its owner has proved who they are.
-  const since = (await lastSuccessOfUsername(db, username, accountWindow)) ?? accountWindow;
-  const accountWait = lockedForSeconds(await failuresSince(db, { username }, since), PER_ACCOUNT, now);
-  const addressWindow = new Date(now.getTime() - PER_ADDRESS.windowMs).toISOString();
-  const addressWait = lockedForSeconds(await failuresSince(db, { address: opts.address }, addressWindow), PER_ADDRESS, now);
-  const wait = Math.max(accountWait ?? 0, addressWait ?? 0);
-  // Blocked attempts are not recorded: they test no password, and recording them would let an
-  // attacker keep an account locked for ever.
-  if (wait > 0) throw new DomainError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: wait });
+  // The attempt is recorded as a failure before its password is checked, in the same step as the
+  // check of the limits, behind a gate that one attempt passes at a time on every process: a
+  // burst of attempts cannot all pass the check before any of them is counted. Checking before
+  // the password also means a locked account gives nothing away.
+  const attemptId = await db.transaction().execute(async (trx) => {
+    await passLoginGate(trx, at);
+    const since = new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString();
+    const wait = loginWaitSeconds(await attemptsSince(trx, { username, address }, since), { username, address }, now);
+    // Blocked attempts are not recorded: they test no password, and recording them would let an
+    // attacker keep an account locked for ever.
+    if (wait !== null) throw new DomainError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: wait });
+    return insertLoginAttempt(trx, { username, address, at, success: 0 });
+  });
 
   const user = await findUserByUsername(db, username);
   const password = opts.password.slice(0, MAX_PASSWORD_LENGTH + 1);
   let ok = false;
   if (user) ok = (await verifyPassword(user.password_hash, password)) && user.disabled === 0 && isRole(user.role);
   else await verifyDecoy(password);
-
-  await insertLoginAttempt(db, { username, address: opts.address, at, success: ok ? 1 : 0 });
   if (!ok || !user || !isRole(user.role)) throw new DomainError('INVALID_CREDENTIALS');
+  await markLoginAttemptSucceeded(db, attemptId);
 
   const token = newToken();
   const csrfToken = newToken();

@@ -148,13 +148,22 @@ export interface StaffSessionsTable {
   last_seen_at: string;
 }
 
-/** One login attempt, kept a day to count failures per account and per address across processes. */
+/**
+ * One login attempt, kept a day to count failures per account and per address across processes.
+ * It is recorded as a failure before its password is checked, and marked a success after.
+ */
 export interface LoginAttemptsTable {
   id: Generated<number>;
   username: string;
   address: string;
   at: string;
   success: number;
+}
+
+/** One row that every login attempt locks while it checks the limits and records itself. */
+export interface LoginGateTable {
+  id: number;
+  passed_at: string;
 }
 
 export interface Database {
@@ -170,6 +179,7 @@ export interface Database {
   users: UsersTable;
   staff_sessions: StaffSessionsTable;
   login_attempts: LoginAttemptsTable;
+  login_gate: LoginGateTable;
   counters: CountersTable;
   counter_services: CounterServicesTable;
 }

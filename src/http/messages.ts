@@ -56,6 +56,10 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     id: 'Formulir kedaluwarsa atau tidak berasal dari halaman ini. Muat ulang halaman dan coba lagi.',
     en: 'The form has expired or did not come from this page. Reload the page and try again.',
   },
+  CROSS_SITE_LOGIN: {
+    id: 'Permintaan masuk ini dikirim dari situs lain, jadi ditolak. Buka halaman masuk Antrean secara langsung, lalu coba lagi.',
+    en: 'This login request came from another site, so it was refused. Open the Antrean login page directly and try again.',
+  },
   INVALID_CREDENTIALS: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
   TOO_MANY_ATTEMPTS: {
     id: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.',

@@ -55,6 +55,8 @@ describe.each(DIALECTS)('staff accounts and access on $name', (dialect) => {
     const c = res.cookies.find((x) => x.name === 'antrean_session');
     return c ? `antrean_session=${c.value}` : '';
   };
+  const failedAttemptsOn = async (username: string) =>
+    (await rt.storage.db.selectFrom('login_attempts').select('id').where('username', '=', username).where('success', '=', 0).execute()).length;
   let made = 0;
   async function account(role: 'admin' | 'desk' | 'counter' | 'display' = 'desk') {
     made += 1;
@@ -218,34 +220,100 @@ describe.each(DIALECTS)('staff accounts and access on $name', (dialect) => {
     expect((await post('/api/v1/users/admin/enable', admin)).statusCode).toBe(200);
   });
 
-  it('locks an account for a quarter of an hour after five wrong passwords, whatever the address', async () => {
-    const { username, password } = await account('desk');
-    for (let i = 0; i < 5; i++) expect((await login(username, `wrong-password-${i}`)).statusCode).toBe(401);
-    const locked = await login(username, password);
+  it('locks an account from the address that failed five times, while its owner gets in from a clean one', async () => {
+    const { username, password } = await account('admin');
+    const attacker = '192.0.2.13';
+    for (let i = 0; i < 5; i++) expect((await login(username, `wrong-password-${i}`, attacker)).statusCode).toBe(401);
+    const locked = await login(username, password, attacker);
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
     expect(locked.json().error.message).toContain('15 menit');
     expect(locked.headers['retry-after']).toBe('900');
-    // Other accounts from the same address are not affected.
+    // The owner, from an address with no failures, is not locked out by someone else's guesses.
+    expect((await login(username, password, '198.18.13.1')).statusCode).toBe(200);
+    // Other accounts from the attacker's address are not affected either.
     const other = await account('desk');
-    expect((await login(other.username, other.password)).statusCode).toBe(200);
+    expect((await login(other.username, other.password, attacker)).statusCode).toBe(200);
 
     rt.setNow(new Date(TUESDAY_MORNING.getTime() + 10 * MINUTE));
     try {
-      expect((await login(username, password)).headers['retry-after']).toBe('300');
+      expect((await login(username, password, attacker)).headers['retry-after']).toBe('300');
       rt.setNow(new Date(TUESDAY_MORNING.getTime() + 15 * MINUTE));
-      expect((await login(username, password)).statusCode).toBe(200);
+      expect((await login(username, password, attacker)).statusCode).toBe(200);
     } finally {
       rt.setNow(TUESDAY_MORNING);
     }
   });
 
-  it('starts the count afresh after a successful login', async () => {
+  it('locks an account for every address once fifty wrong passwords came from many', async () => {
+    const { username, password } = await account('admin');
+    // Ten addresses, five guesses each: none of them reaches its own lock.
+    for (let a = 0; a < 10; a++) {
+      for (let i = 0; i < 5; i++) expect((await login(username, `wrong-password-${a}-${i}`, `198.18.50.${a}`)).statusCode).toBe(401);
+    }
+    const guess = await login(username, 'wrong-password-next', '198.18.50.200');
+    expect(guess.statusCode).toBe(429);
+    expect(guess.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    expect((await login(username, password, '198.18.50.201')).statusCode).toBe(429);
+  });
+
+  it('checks at most five passwords of a burst of two hundred from one address, and stays locked', async () => {
+    const { username, password } = await account('admin');
+    const from = '192.0.2.81';
+    const burst = await Promise.all(Array.from({ length: 200 }, (_, i) => login(username, `wrong-password-${i}`, from)));
+    expect(burst.map((r) => r.statusCode).filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    // A 401 means the password was checked; each check leaves one failed attempt behind.
+    const checked = burst.filter((r) => r.statusCode === 401).length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(await failedAttemptsOn(username)).toBe(checked);
+    const right = await login(username, password, from);
+    expect(right.statusCode).toBe(429);
+    expect(right.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('starts the count afresh after a successful login from the same address', async () => {
     const { username, password } = await account('desk');
-    for (let i = 0; i < 4; i++) await login(username, 'wrong-password');
-    expect((await login(username, password)).statusCode).toBe(200);
-    for (let i = 0; i < 4; i++) await login(username, 'wrong-password');
-    expect((await login(username, password)).statusCode).toBe(200);
+    const from = '192.0.2.44';
+    for (let i = 0; i < 4; i++) expect((await login(username, 'wrong-password', from)).statusCode).toBe(401);
+    expect((await login(username, password, from)).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await login(username, 'wrong-password', from)).statusCode).toBe(401);
+    expect((await login(username, password, from)).statusCode).toBe(200);
+  });
+
+  it('refuses a login posted from another site, through the API and the login page', async () => {
+    const { username, password } = await account('desk');
+    const api = (headers: Record<string, string>) =>
+      rt.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: freshAddress(), headers });
+    const crossSite = await api({ 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.statusCode).toBe(403);
+    expect(crossSite.json().error).toEqual({ code: 'CROSS_SITE_LOGIN', message: expect.stringContaining('situs lain') });
+    expect(crossSite.headers['set-cookie']).toBeUndefined();
+    const sibling = await api({ 'sec-fetch-site': 'same-site' });
+    expect(sibling.statusCode).toBe(403);
+    const foreign = await api({ origin: 'https://phish.example', 'accept-language': 'en' });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error).toEqual({ code: 'CROSS_SITE_LOGIN', message: expect.stringContaining('another site') });
+    expect((await api({ origin: 'null' })).statusCode).toBe(403);
+    // Our own pages, and clients that send neither header (curl, scripts), still log in.
+    expect((await api({ origin: 'http://localhost', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(200);
+    expect((await api({ origin: 'http://localhost:80' })).statusCode).toBe(200);
+    expect((await api({ 'sec-fetch-site': 'none' })).statusCode).toBe(200);
+
+    const page = (headers: Record<string, string>) =>
+      rt.app.inject({
+        method: 'POST',
+        url: '/staff/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        payload: new URLSearchParams({ username, password }).toString(),
+        remoteAddress: freshAddress(),
+      });
+    const form = await page({ origin: 'https://phish.example', 'sec-fetch-site': 'cross-site' });
+    expect(form.statusCode).toBe(403);
+    expect(form.body).toContain('situs lain');
+    expect(form.headers['set-cookie']).toBeUndefined();
+    expect((await page({ origin: 'https://phish.example' })).statusCode).toBe(403);
+    expect((await page({ origin: 'http://localhost', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(303);
   });
 
   it('stops one address after twenty failures, even for a real account, but not its neighbours', async () => {

@@ -105,28 +105,35 @@ export async function deleteExpiredSessions(db: Executor, now: string): Promise<
   await db.deleteFrom('staff_sessions').where('expires_at', '<=', now).execute();
 }
 
-/** Records one login attempt. */
-export async function insertLoginAttempt(db: Executor, attempt: Insertable<LoginAttemptsTable>): Promise<void> {
-  await db.insertInto('login_attempts').values(attempt).execute();
+/**
+ * Takes the login gate until the end of the transaction `db`: the row lock on PostgreSQL, the
+ * write lock on SQLite (an UPDATE is the transaction's first statement), so that no other process
+ * counts or records attempts in between. Call it first in the transaction.
+ */
+export async function passLoginGate(db: Executor, at: string): Promise<void> {
+  await db.updateTable('login_gate').set({ passed_at: at }).where('id', '=', 1).execute();
 }
 
-/** When a username last logged in successfully since `since`, if it did. */
-export async function lastSuccessOfUsername(db: Executor, username: string, since: string): Promise<string | undefined> {
-  const row = await db
+/** Records one login attempt and returns its id; ids grow in the order attempts pass the gate. */
+export async function insertLoginAttempt(db: Executor, attempt: Insertable<LoginAttemptsTable>): Promise<number> {
+  const row = await db.insertInto('login_attempts').values(attempt).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** Marks an attempt, recorded as failed before its password was checked, as a success. */
+export async function markLoginAttemptSucceeded(db: Executor, id: number): Promise<void> {
+  await db.updateTable('login_attempts').set({ success: 1 }).where('id', '=', id).execute();
+}
+
+/** Every attempt after `since` on a username or from an address, failed or not. */
+export async function attemptsSince(db: Executor, by: { username: string; address: string }, since: string) {
+  const rows = await db
     .selectFrom('login_attempts')
-    .select((eb) => eb.fn.max('at').as('at'))
-    .where('username', '=', username)
-    .where('success', '=', 1)
+    .select(['id', 'username', 'address', 'at', 'success'])
     .where('at', '>', since)
-    .executeTakeFirst();
-  return row?.at ?? undefined;
-}
-
-/** Instants of the failed login attempts on a username, or from an address, after `since`. */
-export async function failuresSince(db: Executor, by: { username: string } | { address: string }, since: string): Promise<string[]> {
-  let q = db.selectFrom('login_attempts').select('at').where('success', '=', 0).where('at', '>', since);
-  q = 'username' in by ? q.where('username', '=', by.username) : q.where('address', '=', by.address);
-  return (await q.execute()).map((r) => r.at);
+    .where((eb) => eb.or([eb('username', '=', by.username), eb('address', '=', by.address)]))
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), username: r.username, address: r.address, at: r.at, success: r.success === 1 }));
 }
 
 /** Forgets attempts older than `before`; they no longer count against any limit. */

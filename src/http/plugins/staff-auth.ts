@@ -113,6 +113,41 @@ export async function verifyCsrf(req: FastifyRequest, reply: FastifyReply): Prom
   return deny(req, reply, 403, 'CSRF');
 }
 
+/** `host[:port]` as a URL spells it (default port dropped), or null when it is no host at all. */
+function normalHost(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a browser sent this request on behalf of another site's page. Browsers mark every
+ * request with `Sec-Fetch-Site`, which pages cannot forge; only our own pages (`same-origin`) and
+ * the user's own doing (`none`: typed, bookmarked) pass, and `same-site` does not, since a sibling
+ * subdomain may belong to someone else. Older browsers send only `Origin`, which must name the
+ * host the request was sent to. A request with neither header comes from no browser page (curl,
+ * scripts, tests) and cannot be forged by one.
+ */
+export function isCrossSite(req: FastifyRequest): boolean {
+  const fetchSite = req.headers['sec-fetch-site'];
+  if (typeof fetchSite === 'string') return fetchSite !== 'same-origin' && fetchSite !== 'none';
+  const origin = req.headers.origin;
+  if (typeof origin !== 'string') return false;
+  const from = normalHost(origin);
+  return from === null || from !== normalHost(`${req.protocol}://${req.host}`);
+}
+
+/**
+ * An onRequest hook for logging in: refuses, with 403 CROSS_SITE_LOGIN, a login another site
+ * sends from the visitor's browser. Without it a hidden form could log the browser into an
+ * account of the attacker's choosing, and whatever the victim then typed would land there.
+ */
+export async function refuseCrossSiteLogin(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  return isCrossSite(req) ? deny(req, reply, 403, 'CROSS_SITE_LOGIN') : undefined;
+}
+
 /** Options of the session cookie. */
 export interface SessionCookieOptions {
   /** How long the browser keeps it; the database's expiry is what counts. */

@@ -10,7 +10,15 @@ import { listUsers } from '../../app/list-users.js';
 import { logIn } from '../../app/log-in.js';
 import { logOut } from '../../app/log-out.js';
 import { MAX_PASSWORD_LENGTH } from '../../domain/staff-account.js';
-import { clearSessionCookie, csrfToken, requireRole, SESSION_COOKIE, setSessionCookie, verifyCsrf } from '../plugins/staff-auth.js';
+import {
+  clearSessionCookie,
+  csrfToken,
+  refuseCrossSiteLogin,
+  requireRole,
+  SESSION_COOKIE,
+  setSessionCookie,
+  verifyCsrf,
+} from '../plugins/staff-auth.js';
 import { ERROR_RESPONSES } from '../openapi.js';
 import { textField } from '../validation.js';
 
@@ -57,7 +65,8 @@ export function staffAuthRoutes(ctx: AppContext, opts: StaffAuthRouteOptions) {
     });
     app.addHook('preHandler', verifyCsrf);
 
-    app.post('/auth/login', { schema: { tags: STAFF, summary: 'Log in: sets the antrean_session cookie', body: LoginBody, response: { 200: LoggedInAnswer, ...ERROR_RESPONSES } } }, async (req, reply) => {
+    const loginSchema = { tags: STAFF, summary: 'Log in: sets the antrean_session cookie', body: LoginBody, response: { 200: LoggedInAnswer, ...ERROR_RESPONSES } };
+    app.post('/auth/login', { onRequest: refuseCrossSiteLogin, schema: loginSchema }, async (req, reply) => {
       const body = req.body;
       const session = await logIn(ctx, { username: body.username, password: body.password, address: req.ip });
       // A browser that was logged in before leaves that session behind, ended.

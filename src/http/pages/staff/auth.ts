@@ -8,7 +8,7 @@ import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import type { StaffMember } from '../../../domain/staff-account.js';
 import { domainErrorMessage } from '../../errors.js';
 import { message } from '../../messages.js';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../plugins/staff-auth.js';
+import { clearSessionCookie, isCrossSite, SESSION_COOKIE, setSessionCookie } from '../../plugins/staff-auth.js';
 import { staffHomePage } from '../../views/staff/home.js';
 import { loginPage } from '../../views/staff/login.js';
 import { st } from '../../views/staff/texts.js';
@@ -59,6 +59,8 @@ export function staffAuthPages(ctx: AppContext, opts: StaffAuthPageOptions) {
       const next = localNextPath(form.next);
       const again = (problem: string, status: number) =>
         sendStaffPage(reply, loginPage({ next, username: form.username, problem, viewer: req.staff ? viewerOf(req) : null }), status);
+      // Another site's hidden form must not log this browser into an account the attacker chose.
+      if (isCrossSite(req)) return again(message('CROSS_SITE_LOGIN', 'id'), 403);
       if (form.username.trim() === '' || form.password === '') return again(st('loginMissing'), 422);
       try {
         const session = await logIn(ctx, { username: form.username, password: form.password, address: req.ip });
