@@ -17,6 +17,12 @@ const EnvSchema = z.object({
   BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** API requests per minute from one address. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Staff login attempts per minute from one address (API and page together); each costs a password hash. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Booking lookups by code (ticket pages, calendar file, API) per minute from one address. */
+  LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Lookups of unknown codes per minute per process, all addresses together; past it every code lookup waits. */
+  LOOKUP_MISS_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 });
 
 export type Config = {
@@ -29,6 +35,9 @@ export type Config = {
   databasePoolSize: number;
   bookingRateLimitPerMinute: number;
   apiRateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+  lookupRateLimitPerMinute: number;
+  lookupMissLimitPerMinute: number;
 };
 
 /** Reads the environment once, failing loudly on a bad value rather than running misconfigured. */
@@ -49,5 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     bookingRateLimitPerMinute: e.BOOKING_RATE_LIMIT_PER_MINUTE,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    lookupRateLimitPerMinute: e.LOOKUP_RATE_LIMIT_PER_MINUTE,
+    lookupMissLimitPerMinute: e.LOOKUP_MISS_LIMIT_PER_MINUTE,
   };
 }

@@ -14,6 +14,9 @@ const runtime = await startRuntime({
     trustProxy: config.trustProxy,
     bookingRateLimitPerMinute: config.bookingRateLimitPerMinute,
     apiRateLimitPerMinute: config.apiRateLimitPerMinute,
+    loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+    lookupRateLimitPerMinute: config.lookupRateLimitPerMinute,
+    lookupMissLimitPerMinute: config.lookupMissLimitPerMinute,
   },
 });
 await runtime.app.listen({ port: config.port, host: config.host });

@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/context.js';
 import type { EventBus } from '../realtime/in-process-bus.js';
@@ -12,6 +12,7 @@ import { staffPages } from './pages/staff/index.js';
 import { availabilityEventRoutes } from './routes/availability-events.js';
 import { citizenApiRoutes } from './routes/citizen-api.js';
 import { healthRoutes } from './routes/health.js';
+import { registerRouteLimits } from './route-limits.js';
 import { registerStaticAssets } from './static-assets.js';
 import { officeFloorApiRoutes } from './routes/office-floor-api.js';
 import { registerStaffAuth } from './plugins/staff-auth.js';
@@ -24,6 +25,12 @@ export interface HttpOptions {
   bookingRateLimitPerMinute: number;
   /** Requests per minute one address may make to the whole API. */
   apiRateLimitPerMinute: number;
+  /** Staff login attempts per minute from one address, API and page together (each costs a password hash). */
+  loginRateLimitPerMinute: number;
+  /** Lookups of a booking by its code per minute from one address (codes are guessed this way). */
+  lookupRateLimitPerMinute: number;
+  /** Lookups of unknown codes per minute in this process, from all addresses together. */
+  lookupMissLimitPerMinute: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For, mark cookies Secure. */
   trustProxy: boolean;
 }
@@ -33,6 +40,12 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   // Generous: mobile carriers put many phones behind one address (CGNAT).
   bookingRateLimitPerMinute: 30,
   apiRateLimitPerMinute: 600,
+  // Office PCs share one address behind the office's NAT; a whole shift logs in within minutes.
+  loginRateLimitPerMinute: 30,
+  // A citizen opens their ticket a few times; CGNAT puts many citizens behind one address.
+  lookupRateLimitPerMinute: 120,
+  // Honest mistypes are rare; 300 misses a minute leave 41.8-bit codes out of reach for centuries.
+  lookupMissLimitPerMinute: 300,
   trustProxy: false,
 };
 
@@ -74,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStaffAuth(app, deps.ctx);
   await app.register(formbody, { bodyLimit: http.bodyLimitBytes });
   await app.register(rateLimit, { global: false });
+  registerRouteLimits(app, http);
 
   await app.register(healthRoutes(deps.ctx));
   await registerStaticAssets(app);
@@ -81,18 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffPages(deps.ctx, { trustProxy: http.trustProxy }));
   await app.register(
     async (api) => {
-      // One limiter, three buckets: booking posts per address (brokers script them), staff per
-      // account (office PCs share one address behind the office's NAT), everything else per address.
-      // The plugin lets a request pass only one limiter hook, so the buckets are keys of one hook.
-      const isBooking = (req: FastifyRequest) => req.method === 'POST' && req.url.startsWith('/api/v1/bookings');
-      api.addHook(
-        'onRequest',
-        api.rateLimit({
-          timeWindow: '1 minute',
-          keyGenerator: (req) => (isBooking(req) ? `book:${req.ip}` : req.staff ? `staff:${req.staff.id}` : req.ip),
-          max: (req) => (isBooking(req) ? http.bookingRateLimitPerMinute : http.apiRateLimitPerMinute),
-        }),
-      );
+      // Limits are attached per route (route-limits.ts); every API route also has the general one.
       await api.register(citizenApiRoutes(deps.ctx));
       await api.register(availabilityEventRoutes(deps.ctx));
       await api.register(staffAuthRoutes(deps.ctx, { trustProxy: http.trustProxy }));

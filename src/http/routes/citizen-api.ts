@@ -75,7 +75,7 @@ export function citizenApiRoutes(ctx: AppContext) {
       return { office: office.slug, timezone: office.timezone, days: presentDays(days, requestLang(req)) };
     });
 
-    app.post('/bookings', async (req, reply) => {
+    app.post('/bookings', { config: { limit: { bucket: 'booking' } } }, async (req, reply) => {
       const body = parseInput(BookingBody, req.body);
       const key = parseInput(z.object({ 'idempotency-key': IdempotencyKey }), req.headers)['idempotency-key'];
       const result = await book(ctx, {
@@ -93,18 +93,18 @@ export function citizenApiRoutes(ctx: AppContext) {
       return reply.status(201).send({ booking: presentBooking(result.booking, requestLang(req)) });
     });
 
-    app.get('/bookings/:code', async (req) => {
+    app.get('/bookings/:code', { config: { limit: { bucket: 'lookup', byCode: true } } }, async (req) => {
       const { code } = parseInput(CodeParams, req.params);
       return { booking: presentBooking(await getBooking(ctx, code), requestLang(req)) };
     });
 
-    app.post('/bookings/:code/cancel', async (req) => {
+    app.post('/bookings/:code/cancel', { config: { limit: { bucket: 'booking', byCode: true } } }, async (req) => {
       const { code } = parseInput(CodeParams, req.params);
       const body = parseInput(CancelBody, req.body);
       return { booking: presentBooking(await cancelBooking(ctx, { code, nik: body.nik }), requestLang(req)) };
     });
 
-    app.post('/bookings/:code/reschedule', async (req) => {
+    app.post('/bookings/:code/reschedule', { config: { limit: { bucket: 'booking', byCode: true } } }, async (req) => {
       const { code } = parseInput(CodeParams, req.params);
       const body = parseInput(RescheduleBody, req.body);
       const moved = await rescheduleBooking(ctx, { code, nik: body.nik, date: body.date, sessionId: body.sessionId });

@@ -43,7 +43,7 @@ export function staffAuthRoutes(ctx: AppContext, opts: StaffAuthRouteOptions) {
     });
     app.addHook('preHandler', verifyCsrf);
 
-    app.post('/auth/login', async (req, reply) => {
+    app.post('/auth/login', { config: { limit: { bucket: 'login' } } }, async (req, reply) => {
       const body = parseInput(LoginBody, req.body);
       const session = await logIn(ctx, { username: body.username, password: body.password, address: req.ip });
       // A browser that was logged in before leaves that session behind, ended.

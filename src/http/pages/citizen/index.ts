@@ -12,8 +12,6 @@ import { ticketPages } from './ticket.js';
 
 /** What the citizen pages take from the server's HTTP settings. */
 export interface CitizenPageOptions {
-  /** Form posts per minute from one address: the same guard against scripted booking as the API's. */
-  bookingRateLimitPerMinute: number;
   /** Behind HTTPS: the language cookie is marked Secure. */
   trustProxy: boolean;
 }
@@ -29,10 +27,6 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
       if (lang === 'id' || lang === 'en') {
         reply.setCookie('lang', lang, { path: '/', maxAge: YEAR_SECONDS, sameSite: 'lax', httpOnly: true, secure: opts.trustProxy });
       }
-    });
-    const postLimit = app.rateLimit({ max: opts.bookingRateLimitPerMinute, timeWindow: '1 minute' });
-    app.addHook('onRequest', async (req, reply) => {
-      if (req.method === 'POST') await postLimit.call(app, req, reply);
     });
 
     // Errors that no form shows next to a field become a page in the citizen's language, not JSON.

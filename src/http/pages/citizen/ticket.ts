@@ -25,6 +25,9 @@ export function absoluteUrl(req: FastifyRequest, path: string): string {
   return `${req.protocol}://${req.host}${path}`;
 }
 
+/** Reading a booking by its code: limited per address, and unknown codes count as misses. */
+const LOOKUP = { config: { limit: { bucket: 'lookup', byCode: true } } } as const;
+
 /** `/`, `/t` (find a booking by code), `/t/:code` (the ticket) and its calendar file. */
 export function ticketPages(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -42,7 +45,7 @@ export function ticketPages(ctx: AppContext) {
       return reply.redirect(`/t/${canonical}`, 303);
     });
 
-    app.get('/t/:code', async (req, reply) => {
+    app.get('/t/:code', LOOKUP, async (req, reply) => {
       const lang = requestLang(req);
       const { code } = parseInput(TicketParams, req.params);
       const canonical = normalizeBookingCode(code);
@@ -58,7 +61,7 @@ export function ticketPages(ctx: AppContext) {
       }
     });
 
-    app.get('/t/:code/calendar.ics', async (req, reply) => {
+    app.get('/t/:code/calendar.ics', LOOKUP, async (req, reply) => {
       const lang = requestLang(req);
       const { code } = parseInput(z.object({ code: bookingCodeField }), req.params);
       const tk = presentCitizenTicket(await getTicket(ctx, code), lang);
