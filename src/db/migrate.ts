@@ -4,6 +4,7 @@ import type { EngineCapabilities } from './engine.js';
 import * as bookingEngine from './migrations/0001-booking-engine.js';
 import * as staffAccess from './migrations/0002-staff-access.js';
 import * as officeFloor from './migrations/0003-office-floor.js';
+import * as ownerCheckLimits from './migrations/0005-owner-check-limits.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-booking-engine': bookingEngine,
   '0002-staff-access': staffAccess,
   '0003-office-floor': officeFloor,
+  '0005-owner-check-limits': ownerCheckLimits,
 };
 
 class InCodeProvider implements MigrationProvider {

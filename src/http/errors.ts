@@ -26,6 +26,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   COUNTER_BUSY: 409,
   REQUEUE_LIMIT: 409,
   OTHER_OFFICE: 403,
+  // Locked, not merely slow: waiting does not open it, the desk does.
+  OWNER_CHECK_LOCKED: 423,
 };
 
 /** The JSON body of every error answer. */

@@ -31,6 +31,10 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   MALFORMED_JSON: { id: 'Isi permintaan bukan JSON yang valid.', en: 'The request body is not valid JSON.' },
   PAYLOAD_TOO_LARGE: { id: 'Isi permintaan terlalu besar.', en: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { id: 'Jenis isi permintaan tidak didukung.', en: 'Unsupported content type.' },
+  OWNER_CHECK_LOCKED: {
+    id: 'Terlalu banyak NIK salah untuk kode booking ini, jadi pembatalan dan pemindahan lewat internet dikunci. Datanglah ke loket dengan KTP Anda.',
+    en: 'Too many wrong NIKs were tried for this booking code, so cancelling and moving online are locked. Please come to the desk (loket) with your ID card.',
+  },
   RATE_LIMITED: {
     id: 'Terlalu banyak permintaan. Silakan coba lagi sebentar lagi.',
     en: 'Too many requests. Please try again in a moment.',

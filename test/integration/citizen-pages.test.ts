@@ -42,7 +42,7 @@ describe.each(DIALECTS)('citizen pages on $name', (dialect) => {
     const ticket = await rt.app.inject({ method: 'GET', url: String(res.headers.location) });
     expect(ticket.statusCode).toBe(200);
     expect(ticket.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(ticket.body).toContain('3271********0031');
+    expect(ticket.body).toContain('************0031');
     expect(ticket.body).not.toContain('3271014507950031');
     expect(rt.logLines.join('\n')).not.toContain('3271014507950031');
   });
