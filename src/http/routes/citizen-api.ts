@@ -10,7 +10,7 @@ import { listServices } from '../../app/list-services.js';
 import { rescheduleBooking } from '../../app/reschedule-booking.js';
 import { requestLang } from '../i18n.js';
 import { presentDays } from '../presenters/availability.js';
-import { presentBooking } from '../presenters/booking.js';
+import { presentBooking, presentBookingToCodeHolder } from '../presenters/booking.js';
 import { bookingCodeField, dateField, idField, nameField, nikField, parseInput, phoneField, textField } from '../validation.js';
 
 const SlugParams = z.object({ slug: textField(64) });
@@ -95,7 +95,8 @@ export function citizenApiRoutes(ctx: AppContext) {
 
     app.get('/bookings/:code', { config: { limit: { bucket: 'lookup', byCode: true } } }, async (req) => {
       const { code } = parseInput(CodeParams, req.params);
-      return { booking: presentBooking(await getBooking(ctx, code), requestLang(req)) };
+      // The code alone is not proof of who booked: no full name, no phone.
+      return { booking: presentBookingToCodeHolder(await getBooking(ctx, code), requestLang(req)) };
     });
 
     app.post('/bookings/:code/cancel', { config: { limit: { bucket: 'booking', byCode: true } } }, async (req) => {

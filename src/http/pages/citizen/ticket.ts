@@ -1,20 +1,24 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.js';
+import { getOwnedTicket } from '../../../app/get-owned-ticket.js';
 import { getTicket } from '../../../app/get-ticket.js';
 import { normalizeBookingCode } from '../../../domain/booking-code.js';
 import { DomainError } from '../../../domain/errors.js';
 import { calendarFile } from '../../../domain/ics.js';
 import { requestLang } from '../../i18n.js';
 import { message } from '../../messages.js';
-import { presentCitizenTicket } from '../../presenters/citizen-ticket.js';
+import { type CitizenTicket, presentCitizenTicket } from '../../presenters/citizen-ticket.js';
 import { bookingCodeField, parseInput } from '../../validation.js';
 import { text } from '../../views/citizen-texts.js';
 import { errorPage, homePage, lookupPage } from '../../views/citizen/home.js';
 import { ticketPage } from '../../views/citizen/ticket.js';
 import { qrSvg } from '../../views/qr.js';
 import { listOffices } from '../../../app/list-offices.js';
+import type { FormErrors } from '../../views/citizen/fields.js';
+import { toFormErrors } from './form-errors.js';
 import { sendPage } from './render.js';
+import { OwnerForm, typed } from './schemas.js';
 
 const LookupQuery = z.object({ code: z.string().max(40).optional() });
 const TicketParams = z.object({ code: z.string().max(40) });
@@ -27,6 +31,12 @@ export function absoluteUrl(req: FastifyRequest, path: string): string {
 
 /** Reading a booking by its code: limited per address, and unknown codes count as misses. */
 const LOOKUP = { config: { limit: { bucket: 'lookup', byCode: true } } } as const;
+
+/** The ticket page of a presented ticket. */
+async function renderTicket(req: FastifyRequest, ticket: CitizenTicket, opts: { moved?: boolean; details?: { nik: string; errors: FormErrors } }) {
+  const lang = requestLang(req);
+  return ticketPage({ lang, ticket, qr: await qrSvg(ticket.code), url: absoluteUrl(req, `/t/${ticket.code}`), moved: opts.moved ?? false, details: opts.details });
+}
 
 /** `/`, `/t` (find a booking by code), `/t/:code` (the ticket) and its calendar file. */
 export function ticketPages(ctx: AppContext) {
@@ -53,11 +63,26 @@ export function ticketPages(ctx: AppContext) {
       const { ok } = parseInput(TicketQuery, req.query);
       try {
         const ticket = presentCitizenTicket(await getTicket(ctx, code), lang);
-        const page = ticketPage({ lang, ticket, qr: await qrSvg(ticket.code), url: absoluteUrl(req, `/t/${ticket.code}`), moved: ok === 'moved' });
-        return sendPage(reply, page);
+        return sendPage(reply, await renderTicket(req, ticket, { moved: ok === 'moved' }));
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
         return sendPage(reply, lookupPage(lang, code, { fields: { code: message('NOT_FOUND_booking', lang) } }), 404);
+      }
+    });
+
+    // The NIK shows the name and phone whole; a wrong one counts towards the code's owner-check lock.
+    app.post('/t/:code/details', LOOKUP, async (req, reply) => {
+      const lang = requestLang(req);
+      const { code } = parseInput(z.object({ code: bookingCodeField }), req.params);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      try {
+        const { nik } = parseInput(OwnerForm, body);
+        const ticket = presentCitizenTicket(await getOwnedTicket(ctx, { code, nik }), lang, 'owner');
+        return sendPage(reply, await renderTicket(req, ticket, {}));
+      } catch (error) {
+        const errors = toFormErrors(error, lang);
+        const ticket = presentCitizenTicket(await getTicket(ctx, code), lang);
+        return sendPage(reply, await renderTicket(req, ticket, { details: { nik: typed(body, 'nik', 40), errors } }), 422);
       }
     });
 
