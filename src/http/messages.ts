@@ -7,8 +7,8 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'This session is full. Please choose another session or day.',
   },
   ALREADY_BOOKED: {
-    id: 'NIK ini sudah memiliki antrean aktif pada {when}. Batalkan atau pindahkan antrean itu lebih dulu.',
-    en: 'This NIK already holds an active booking on {when}. Cancel or move that booking first.',
+    id: 'NIK ini sudah memiliki antrean aktif. Kode bookingnya ditampilkan kepada pemiliknya saat mendaftar: buka tiket dengan kode itu untuk memindahkan atau membatalkannya. Jika kodenya hilang, tanyakan ke loket dengan membawa KTP.',
+    en: 'This NIK already holds an active booking. Its booking code was shown to its owner when it was made: open the ticket with that code to move or cancel it. If the code is lost, ask at the desk (loket) with your ID card.',
   },
   CLOSED: { id: 'Kantor tutup pada tanggal itu. Silakan pilih hari lain.', en: 'The office is closed on that date. Please choose another day.' },
   NOT_BOOKABLE: {
