@@ -15,6 +15,12 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Booking requests per minute from one address; brokers script them, but CGNAT shares addresses. */
   BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** The address citizens reach the site by, for share links and calendar files; the Host header is not trusted for them. */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#@]+(?:\/[^\s?#]*)?$/, 'must be an http(s) address such as https://antrean.example.go.id')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   /** API requests per minute from one address. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Staff login attempts per minute from one address (API and page together); each costs a password hash. */
@@ -38,6 +44,7 @@ export type Config = {
   loginRateLimitPerMinute: number;
   lookupRateLimitPerMinute: number;
   lookupMissLimitPerMinute: number;
+  publicUrl: string | undefined;
 };
 
 /** Reads the environment once, failing loudly on a bad value rather than running misconfigured. */
@@ -61,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     lookupRateLimitPerMinute: e.LOOKUP_RATE_LIMIT_PER_MINUTE,
     lookupMissLimitPerMinute: e.LOOKUP_MISS_LIMIT_PER_MINUTE,
+    publicUrl: e.PUBLIC_URL,
   };
 }

@@ -17,6 +17,7 @@ const runtime = await startRuntime({
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
     lookupRateLimitPerMinute: config.lookupRateLimitPerMinute,
     lookupMissLimitPerMinute: config.lookupMissLimitPerMinute,
+    publicUrl: config.publicUrl,
   },
 });
 await runtime.app.listen({ port: config.port, host: config.host });

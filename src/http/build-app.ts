@@ -33,6 +33,8 @@ export interface HttpOptions {
   lookupMissLimitPerMinute: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For, mark cookies Secure. */
   trustProxy: boolean;
+  /** The site's public address (`https://antrean.example.go.id`) for links that leave the page; the Host header is not trusted. */
+  publicUrl: string | undefined;
 }
 
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
@@ -47,6 +49,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   // Honest mistypes are rare; 300 misses a minute leave 41.8-bit codes out of reach for centuries.
   lookupMissLimitPerMinute: 300,
   trustProxy: false,
+  publicUrl: undefined,
 };
 
 export interface AppDeps {

@@ -14,6 +14,8 @@ import { ticketPages } from './ticket.js';
 export interface CitizenPageOptions {
   /** Behind HTTPS: the language cookie is marked Secure. */
   trustProxy: boolean;
+  /** The site's public address for share links and calendar files; see `absoluteUrl`. */
+  publicUrl: string | undefined;
 }
 
 const YEAR_SECONDS = 365 * 24 * 3600;
@@ -42,7 +44,7 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
       return sendPage(reply, errorPage(lang, title, words, req.url.split('?')[0] ?? '/'), status);
     });
 
-    await app.register(ticketPages(ctx));
+    await app.register(ticketPages(ctx, { publicUrl: opts.publicUrl }));
     await app.register(bookingPages(ctx));
     await app.register(changePages(ctx));
   };

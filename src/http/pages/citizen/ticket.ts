@@ -24,22 +24,41 @@ const LookupQuery = z.object({ code: z.string().max(40).optional() });
 const TicketParams = z.object({ code: z.string().max(40) });
 const TicketQuery = z.object({ ok: z.enum(['moved']).optional().catch(undefined) });
 
-/** The address people share: absolute, on the host they reached us by. */
-export function absoluteUrl(req: FastifyRequest, path: string): string {
-  return `${req.protocol}://${req.host}${path}`;
+/** Hosts trusted without PUBLIC_URL: this machine, where someone tries the app out. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * The address people share and put in their calendar. The Host header is the client's to
+ * choose, so it is never echoed: the configured public address when there is one, the host
+ * itself only when it is this machine, and otherwise the path alone (a relative link).
+ */
+export function absoluteUrl(req: FastifyRequest, path: string, publicUrl: string | undefined): string {
+  if (publicUrl) return `${publicUrl}${path}`;
+  if (LOCAL_HOSTS.has(req.hostname.toLowerCase())) return `${req.protocol}://${req.host}${path}`;
+  return path;
+}
+
+/** What the ticket pages take from the server's HTTP settings. */
+export interface TicketPageOptions {
+  publicUrl: string | undefined;
 }
 
 /** Reading a booking by its code: limited per address, and unknown codes count as misses. */
 const LOOKUP = { config: { limit: { bucket: 'lookup', byCode: true } } } as const;
 
 /** The ticket page of a presented ticket. */
-async function renderTicket(req: FastifyRequest, ticket: CitizenTicket, opts: { moved?: boolean; details?: { nik: string; errors: FormErrors } }) {
+async function renderTicket(
+  req: FastifyRequest,
+  publicUrl: string | undefined,
+  ticket: CitizenTicket,
+  opts: { moved?: boolean; details?: { nik: string; errors: FormErrors } },
+) {
   const lang = requestLang(req);
-  return ticketPage({ lang, ticket, qr: await qrSvg(ticket.code), url: absoluteUrl(req, `/t/${ticket.code}`), moved: opts.moved ?? false, details: opts.details });
+  return ticketPage({ lang, ticket, qr: await qrSvg(ticket.code), url: absoluteUrl(req, `/t/${ticket.code}`, publicUrl), moved: opts.moved ?? false, details: opts.details });
 }
 
 /** `/`, `/t` (find a booking by code), `/t/:code` (the ticket) and its calendar file. */
-export function ticketPages(ctx: AppContext) {
+export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
   return async (app: FastifyInstance) => {
     app.get('/', async (req, reply) => {
       const offices = await listOffices(ctx);
@@ -63,7 +82,7 @@ export function ticketPages(ctx: AppContext) {
       const { ok } = parseInput(TicketQuery, req.query);
       try {
         const ticket = presentCitizenTicket(await getTicket(ctx, code), lang);
-        return sendPage(reply, await renderTicket(req, ticket, { moved: ok === 'moved' }));
+        return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { moved: ok === 'moved' }));
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
         return sendPage(reply, lookupPage(lang, code, { fields: { code: message('NOT_FOUND_booking', lang) } }), 404);
@@ -78,11 +97,11 @@ export function ticketPages(ctx: AppContext) {
       try {
         const { nik } = parseInput(OwnerForm, body);
         const ticket = presentCitizenTicket(await getOwnedTicket(ctx, { code, nik }), lang, 'owner');
-        return sendPage(reply, await renderTicket(req, ticket, {}));
+        return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, {}));
       } catch (error) {
         const errors = toFormErrors(error, lang);
         const ticket = presentCitizenTicket(await getTicket(ctx, code), lang);
-        return sendPage(reply, await renderTicket(req, ticket, { details: { nik: typed(body, 'nik', 40), errors } }), 422);
+        return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { details: { nik: typed(body, 'nik', 40), errors } }), 422);
       }
     });
 
@@ -93,7 +112,7 @@ export function ticketPages(ctx: AppContext) {
       if (tk.status === 'cancelled') {
         return sendPage(reply, errorPage(lang, text(lang, 'ticketTitle'), text(lang, 'cancelledNotice'), `/t/${tk.code}`), 410);
       }
-      const url = absoluteUrl(req, `/t/${tk.code}`);
+      const url = absoluteUrl(req, `/t/${tk.code}`, opts.publicUrl);
       const ics = calendarFile({
         uid: `${tk.code}@antrean`,
         stamp: tk.updatedAt,
@@ -111,7 +130,8 @@ export function ticketPages(ctx: AppContext) {
           documents: tk.documents.join('; '),
           url,
         }),
-        url,
+        // A calendar's URL must be absolute; without a known public address the description keeps the path.
+        ...(url.startsWith('/') ? {} : { url }),
         // Two hours ahead leaves time to gather the documents and travel in.
         alarmMinutesBefore: 120,
       });
