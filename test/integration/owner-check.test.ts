@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { logInStaff } from '../support/staff.js';
-import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { createLogger } from '../../src/http/logger.js';
+import { type Runtime, startRuntime } from '../../src/runtime.js';
+import { startTestRuntime, TUESDAY_MORNING, type TestRuntime } from '../support/test-runtime.js';
 
 describe.each(DIALECTS)('the owner check of a booking code on $name', (dialect) => {
   let rt: TestRuntime;
@@ -80,5 +82,36 @@ describe.each(DIALECTS)('the owner check of a booking code on $name', (dialect) 
     } finally {
       rt.setNow(new Date('2026-12-01T02:00:00Z'));
     }
+  });
+});
+
+describe.each(DIALECTS)('the owner-check lock across two server processes on $name', (dialect) => {
+  let database: { url: string; drop(): Promise<void> };
+  let a: Runtime;
+  let b: Runtime;
+
+  beforeAll(async () => {
+    database = await dialect.freshDatabase({ crossProcess: true });
+    const start = () =>
+      startRuntime({ databaseUrl: database.url, logger: createLogger('silent'), now: () => TUESDAY_MORNING, announce: () => undefined });
+    a = await start();
+    b = await start();
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+    await database.drop();
+  });
+
+  it('counts wrong NIKs sent to either process towards one lock', async () => {
+    const nik = nikFor(7900);
+    const booked = await a.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody({ nik, date: '2026-12-02' }) });
+    const code = booked.json().booking.code as string;
+    for (const [i, rt] of [a, b, a, b, a].entries()) {
+      const wrong = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${code}/cancel`, payload: { nik: nikFor(7901 + i) } });
+      expect(wrong.statusCode).toBe(404);
+    }
+    const right = await b.app.inject({ method: 'POST', url: `/api/v1/bookings/${code}/cancel`, payload: { nik } });
+    expect(right.statusCode).toBe(423);
   });
 });
