@@ -23,6 +23,12 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Booking requests per minute from one address; brokers script them, but CGNAT shares addresses. */
   BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** The address citizens reach the site by, for share links and calendar files; the Host header is not trusted for them. */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#@]+(?:\/[^\s?#]*)?$/, 'must be an http(s) address such as https://antrean.example.go.id')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   /** API requests per minute from one address. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Event streams one address may hold open; phones behind one CGNAT address share it, and fall back to polling. */
@@ -45,6 +51,12 @@ const EnvSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(5),
   /** Longest a PostgreSQL statement may run. */
   DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(15),
+  /** Staff login attempts per minute from one address (API and page together); each costs a password hash. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Booking lookups by code (ticket pages, calendar file, API) per minute from one address. */
+  LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Lookups of unknown codes per minute per process, all addresses together; past it every code lookup waits. */
+  LOOKUP_MISS_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 });
 
 /** The proxies Fastify trusts for the client address: a hop count, or proxy addresses and CIDRs. */
@@ -97,6 +109,10 @@ export type Config = {
   warnings: string[];
   bookingRateLimitPerMinute: number;
   apiRateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+  lookupRateLimitPerMinute: number;
+  lookupMissLimitPerMinute: number;
+  publicUrl: string | undefined;
 };
 
 /** Reads the environment once, failing loudly on a bad value rather than running misconfigured. */
@@ -134,5 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bookingRateLimitPerMinute: e.BOOKING_RATE_LIMIT_PER_MINUTE,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     warnings,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    lookupRateLimitPerMinute: e.LOOKUP_RATE_LIMIT_PER_MINUTE,
+    lookupMissLimitPerMinute: e.LOOKUP_MISS_LIMIT_PER_MINUTE,
+    publicUrl: e.PUBLIC_URL,
   };
 }

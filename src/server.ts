@@ -25,6 +25,10 @@ const runtime = await startRuntime({
     headersTimeoutMs: config.headersTimeoutMs,
     keepAliveTimeoutMs: config.keepAliveTimeoutMs,
     connectionTimeoutMs: config.connectionTimeoutMs,
+    loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+    lookupRateLimitPerMinute: config.lookupRateLimitPerMinute,
+    lookupMissLimitPerMinute: config.lookupMissLimitPerMinute,
+    publicUrl: config.publicUrl,
   },
 });
 await runtime.app.listen({ port: config.port, host: config.host });

@@ -81,7 +81,7 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
       const { bookingId, events } = await db.transaction().execute(async (trx) => {
         const events = await expireStaleBookingsOfNik(trx, office.id, person.nik, clock.today, at);
         const existing = await findActiveBookingByNik(trx, office.id, person.nik);
-        if (existing) throw alreadyBooked(existing);
+        if (existing) throw alreadyBooked();
 
         const sequence = await lockSessionDay(trx, office.id, session.id, day.date);
         const active = await countActiveInSession(trx, office.id, session.id, day.date);
@@ -122,22 +122,19 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
       }
       if (attempt < CODE_ATTEMPTS && ctx.storage.engine.isUniqueViolation(error, UNIQUE_BOOKING_CODE)) continue;
       if (ctx.storage.engine.isUniqueViolation(error, UNIQUE_ACTIVE_NIK)) {
-        const existing = await findActiveBookingByNik(db, office.id, person.nik);
-        throw existing ? alreadyBooked(existing) : new DomainError('ALREADY_BOOKED');
+        throw alreadyBooked();
       }
       throw error;
     }
   }
 }
 
-/** The NIK's active booking, told by date and time only: its code would let a stranger cancel it. */
-export function alreadyBooked(existing: BookingView): DomainError {
-  return new DomainError('ALREADY_BOOKED', {
-    date: existing.date,
-    start: existing.session_start,
-    end: existing.session_end,
-    timezone: existing.office_timezone,
-  });
+/**
+ * The NIK already holds an active booking, told without its date, session or code: anyone may
+ * type someone else's NIK, and the booking's time says when that person is away from home.
+ */
+export function alreadyBooked(): DomainError {
+  return new DomainError('ALREADY_BOOKED');
 }
 
 async function replayIdempotent(ctx: AppContext, key: string, requestHash: string): Promise<BookResult | undefined> {

@@ -5,6 +5,7 @@ import * as bookingEngine from './migrations/0001-booking-engine.js';
 import * as staffAccess from './migrations/0002-staff-access.js';
 import * as officeFloor from './migrations/0003-office-floor.js';
 import * as loginAttempts from './migrations/0004-login-attempts.js';
+import * as ownerCheckLimits from './migrations/0005-owner-check-limits.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0002-staff-access': staffAccess,
   '0003-office-floor': officeFloor,
   '0004-login-attempts': loginAttempts,
+  '0005-owner-check-limits': ownerCheckLimits,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -90,6 +90,8 @@ export interface BookingsTable {
   called_at: Generated<string | null>;
   /** How often the desk put a skipped ticket back in line; once is the limit. */
   requeue_count: Generated<number>;
+  /** Wrong NIKs tried with this booking's code; at the limit the citizen's owner check is locked. */
+  owner_check_failures: Generated<number>;
 }
 
 export interface BookingEventsTable {

@@ -23,7 +23,8 @@ export type DomainErrorCode =
   | 'COUNTER_PAUSED'
   | 'COUNTER_BUSY'
   | 'REQUEUE_LIMIT'
-  | 'OTHER_OFFICE';
+  | 'OTHER_OFFICE'
+  | 'OWNER_CHECK_LOCKED';
 
 /** A rule was broken; `details` holds what a message needs (dates, counts), never personal data. */
 export class DomainError extends Error {

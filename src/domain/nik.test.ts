@@ -152,16 +152,16 @@ describe('reading a NIK', () => {
 });
 
 describe('masking a NIK', () => {
-  it('shows the first four and last four digits only', () => {
-    expect(maskNik('3271014501900012')).toBe('3271********0012');
+  it('shows the last four digits only', () => {
+    expect(maskNik('3271014501900012')).toBe('************0012');
   });
 
-  it('hides the birth date and district whatever the NIK', () => {
+  it('hides the region and the birth date whatever the NIK', () => {
     fc.assert(
       fc.property(validParts, (p) => {
         const masked = maskNik(nikOf(p));
         expect(masked).toHaveLength(16);
-        expect(masked.slice(4, 12)).toBe('********');
+        expect(masked.slice(0, 12)).toBe('************');
       }),
     );
   });

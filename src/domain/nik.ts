@@ -76,12 +76,15 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** A NIK a citizen can recognise as theirs without exposing it: `3271********0012`. */
+/**
+ * A NIK a citizen can recognise as theirs without exposing it: `************0012`. Only the
+ * serial shows; region and birth date are what a guesser would otherwise be handed.
+ */
 export function maskNik(nik: string): string {
   const digits = nik.replace(SEPARATORS, '');
   // Anything but a whole NIK is hidden entirely: a partial reveal of a malformed value could leak more than intended.
   if (!/^[0-9]{16}$/.test(digits)) return '*'.repeat(16);
-  return `${digits.slice(0, 4)}${'*'.repeat(8)}${digits.slice(12)}`;
+  return `${'*'.repeat(12)}${digits.slice(12)}`;
 }
 
 /**

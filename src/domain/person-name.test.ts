@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizePersonName } from './person-name.js';
+import { nameInitials, normalizePersonName } from './person-name.js';
 
 describe('normalizing a person name', () => {
   it('trims and collapses the spaces people type', () => {
@@ -66,5 +66,13 @@ describe('normalizing a person name', () => {
         }
       }),
     );
+  });
+});
+
+describe('initials of a name', () => {
+  it('keeps the first letter of each word', () => {
+    expect(nameInitials('Siti Rahmawati')).toBe('S. R.');
+    expect(nameInitials('Hj. siti Aminah, S.Pd.')).toBe('H. S. A. S.');
+    expect(nameInitials("'Ain Al-Fatih")).toBe('A. A.');
   });
 });

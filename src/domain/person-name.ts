@@ -17,3 +17,16 @@ export function normalizePersonName(input: string): string | null {
   if (!NAME_CHARACTERS.test(name) || !/\p{L}/u.test(name)) return null;
   return name;
 }
+
+/**
+ * A name as initials, `Siti Rahmawati` → `S. R.`: enough for the owner to recognise their
+ * ticket, too little for someone who only found the code to learn who booked.
+ */
+export function nameInitials(name: string): string {
+  const initials = name
+    .split(/[\s,]+/)
+    .map((word) => [...word].find((ch) => /\p{L}/u.test(ch)))
+    .filter((ch): ch is string => ch !== undefined)
+    .map((ch) => `${ch.toLocaleUpperCase('id')}.`);
+  return initials.join(' ');
+}

@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/context.js';
@@ -14,6 +14,7 @@ import { staffPages } from './pages/staff/index.js';
 import { availabilityEventRoutes } from './routes/availability-events.js';
 import { citizenApiRoutes } from './routes/citizen-api.js';
 import { healthRoutes } from './routes/health.js';
+import { registerRouteLimits } from './route-limits.js';
 import { registerStaticAssets } from './static-assets.js';
 import { officeFloorApiRoutes } from './routes/office-floor-api.js';
 import { registerStaffAuth } from './plugins/staff-auth.js';
@@ -28,6 +29,12 @@ export interface HttpOptions {
   bookingRateLimitPerMinute: number;
   /** Requests per minute one address may make to the whole API. */
   apiRateLimitPerMinute: number;
+  /** Staff login attempts per minute from one address, API and page together (each costs a password hash). */
+  loginRateLimitPerMinute: number;
+  /** Lookups of a booking by its code per minute from one address (codes are guessed this way). */
+  lookupRateLimitPerMinute: number;
+  /** Lookups of unknown codes per minute in this process, from all addresses together. */
+  lookupMissLimitPerMinute: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For, mark cookies Secure. */
   trustProxy: boolean;
   /**
@@ -52,6 +59,8 @@ export interface HttpOptions {
   keepAliveTimeoutMs: number;
   /** A connection silent both ways this long is closed; must exceed the streams' heartbeat. */
   connectionTimeoutMs: number;
+  /** The site's public address (`https://antrean.example.go.id`) for links that leave the page; the Host header is not trusted. */
+  publicUrl: string | undefined;
 }
 
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
@@ -59,6 +68,12 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   // Generous: mobile carriers put many phones behind one address (CGNAT).
   bookingRateLimitPerMinute: 30,
   apiRateLimitPerMinute: 600,
+  // Office PCs share one address behind the office's NAT; a whole shift logs in within minutes.
+  loginRateLimitPerMinute: 30,
+  // A citizen opens their ticket a few times; CGNAT puts many citizens behind one address.
+  lookupRateLimitPerMinute: 120,
+  // Honest mistypes are rare; 300 misses a minute leave 41.8-bit codes out of reach for centuries.
+  lookupMissLimitPerMinute: 300,
   trustProxy: false,
   trustedProxies: 1,
   // Under the usual 1,024 file descriptors with room for the database pool and staff.
@@ -70,6 +85,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   headersTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
   connectionTimeoutMs: 120_000,
+  publicUrl: undefined,
 };
 
 export interface AppDeps {
@@ -136,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStaffAuth(app, deps.ctx);
   await app.register(formbody, { bodyLimit: http.bodyLimitBytes });
   await app.register(rateLimit, { global: false });
+  registerRouteLimits(app, http);
 
   // Before every route, so the document sees them all.
   await registerApiDocs(app);
@@ -145,18 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffPages(deps.ctx, { trustProxy: http.trustProxy }));
   await app.register(
     async (api) => {
-      // One limiter, three buckets: booking posts per address (brokers script them), staff per
-      // account (office PCs share one address behind the office's NAT), everything else per address.
-      // The plugin lets a request pass only one limiter hook, so the buckets are keys of one hook.
-      const isBooking = (req: FastifyRequest) => req.method === 'POST' && req.url.startsWith('/api/v1/bookings');
-      api.addHook(
-        'onRequest',
-        api.rateLimit({
-          timeWindow: '1 minute',
-          keyGenerator: (req) => (isBooking(req) ? `book:${req.ip}` : req.staff ? `staff:${req.staff.id}` : req.ip),
-          max: (req) => (isBooking(req) ? http.bookingRateLimitPerMinute : http.apiRateLimitPerMinute),
-        }),
-      );
+      // Limits are attached per route (route-limits.ts); every API route also has the general one.
       await api.register(citizenApiRoutes(deps.ctx));
       await api.register(availabilityEventRoutes(deps.ctx, streams));
       await api.register(staffAuthRoutes(deps.ctx, { trustProxy: http.trustProxy }));

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/engine.js';
 import { DomainError, type DomainErrorCode, type FieldProblem, InvalidInputError } from '../domain/errors.js';
-import { formatDate, formatSession } from '../domain/indonesian-format.js';
+import { formatDate } from '../domain/indonesian-format.js';
 import { hasMessage, message } from './messages.js';
 import { type Lang, requestLang } from './i18n.js';
 
@@ -28,6 +28,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   COUNTER_BUSY: 409,
   REQUEUE_LIMIT: 409,
   OTHER_OFFICE: 403,
+  // Locked, not merely slow: waiting does not open it, the desk does.
+  OWNER_CHECK_LOCKED: 423,
 };
 
 /** How long a client is told to wait when the database does not answer. */
@@ -59,9 +61,6 @@ export function domainErrorMessage(error: DomainError, lang: Lang): string {
   const d = error.details;
   const specific = typeof d.what === 'string' ? `${error.code}_${d.what}` : '';
   const vars: Record<string, string> = {};
-  if (error.code === 'ALREADY_BOOKED' && typeof d.date === 'string' && typeof d.start === 'string' && typeof d.end === 'string') {
-    vars.when = formatSession(d.date, d.start, d.end, String(d.timezone ?? 'Asia/Jakarta'), lang);
-  }
   if (typeof d.retryAfterSeconds === 'number') vars.minutes = String(Math.max(1, Math.ceil(d.retryAfterSeconds / 60)));
   for (const [k, v] of Object.entries(d)) if (typeof v === 'string' || typeof v === 'number') vars[k] ??= String(v);
   if (error.code === 'WRONG_DAY' && typeof d.date === 'string') vars.date = formatDate(d.date, lang);

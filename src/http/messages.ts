@@ -7,8 +7,8 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'This session is full. Please choose another session or day.',
   },
   ALREADY_BOOKED: {
-    id: 'NIK ini sudah memiliki antrean aktif pada {when}. Batalkan atau pindahkan antrean itu lebih dulu.',
-    en: 'This NIK already holds an active booking on {when}. Cancel or move that booking first.',
+    id: 'NIK ini sudah memiliki antrean aktif. Kode bookingnya ditampilkan kepada pemiliknya saat mendaftar: buka tiket dengan kode itu untuk memindahkan atau membatalkannya. Jika kodenya hilang, tanyakan ke loket dengan membawa KTP.',
+    en: 'This NIK already holds an active booking. Its booking code was shown to its owner when it was made: open the ticket with that code to move or cancel it. If the code is lost, ask at the desk (loket) with your ID card.',
   },
   CLOSED: { id: 'Kantor tutup pada tanggal itu. Silakan pilih hari lain.', en: 'The office is closed on that date. Please choose another day.' },
   NOT_BOOKABLE: {
@@ -31,6 +31,10 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   MALFORMED_JSON: { id: 'Isi permintaan bukan JSON yang valid.', en: 'The request body is not valid JSON.' },
   PAYLOAD_TOO_LARGE: { id: 'Isi permintaan terlalu besar.', en: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { id: 'Jenis isi permintaan tidak didukung.', en: 'Unsupported content type.' },
+  OWNER_CHECK_LOCKED: {
+    id: 'Terlalu banyak NIK salah untuk kode booking ini, jadi pembatalan dan pemindahan lewat internet dikunci. Datanglah ke loket dengan KTP Anda.',
+    en: 'Too many wrong NIKs were tried for this booking code, so cancelling and moving online are locked. Please come to the desk (loket) with your ID card.',
+  },
   RATE_LIMITED: {
     id: 'Terlalu banyak permintaan. Silakan coba lagi sebentar lagi.',
     en: 'Too many requests. Please try again in a moment.',

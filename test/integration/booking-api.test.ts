@@ -121,14 +121,18 @@ describe.each(DIALECTS)('booking API on $name', (dialect) => {
     expect(numbers).toEqual(['B001', 'B002', 'E001']);
   });
 
-  it('refuses a second active booking for the same NIK and says when the first is', async () => {
+  it('refuses a second active booking for the same NIK without telling when, which session or which code the first is', async () => {
     const [first, second] = await sessionIds('2026-12-04');
     const nik = freshNik();
     expect((await post('/api/v1/bookings', bookingBody({ date: '2026-12-04', sessionId: first, nik }))).statusCode).toBe(201);
     const res = await post('/api/v1/bookings', bookingBody({ date: '2026-12-04', sessionId: second, nik }));
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('ALREADY_BOOKED');
-    expect(res.json().error.message).toContain('Jumat, 4 Desember 2026, 08.00–09.00 WIB');
+    const first409 = res.json().error;
+    expect(first409.message).toContain('NIK ini sudah memiliki antrean aktif');
+    expect(first409.message).toContain('loket');
+    expect(first409.details ?? {}).toEqual({});
+    expect(res.body).not.toMatch(/Desember|2026-12-04|08[.:]00/);
   });
 
   it('refuses closed days, days outside the window, and unknown sessions', async () => {

@@ -31,3 +31,105 @@ describe('limits on scripted booking', () => {
     }
   });
 });
+
+describe('limits attached to routes, whatever the spelling of the URL', () => {
+  let rt: TestRuntime;
+  beforeAll(async () => {
+    rt = await startTestRuntime(DIALECTS[0]!, { http: { bookingRateLimitPerMinute: 3, loginRateLimitPerMinute: 3 } });
+  });
+  afterAll(async () => {
+    await rt.close();
+  });
+
+  it('counts percent-encoded booking paths against the booking limit', async () => {
+    const address = '198.51.100.1';
+    const urls = ['/api/v1/%62ookings', '/api/v1/bookings', '/api/v1/%62ookings'];
+    for (const [i, url] of urls.entries()) {
+      const res = await rt.app.inject({ method: 'POST', url, payload: bookingBody({ nik: nikFor(100 + i), sessionId: 3 }), remoteAddress: address });
+      expect(res.statusCode).toBe(201);
+    }
+    const limited = await rt.app.inject({ method: 'POST', url: '/api/v1/%62ookings', payload: bookingBody({ nik: nikFor(110), sessionId: 3 }), remoteAddress: address });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('RATE_LIMITED');
+  });
+
+  it('counts percent-encoded cancel and reschedule paths against the booking limit', async () => {
+    const address = '198.51.100.2';
+    const urls = ['/api/v1/%62ookings/ACDEFGHJK/cancel', '/api/v1/bookings/ACDEFGHJK/%63ancel', '/api/v1/%62ookings/ACDEFGHJK/reschedule'];
+    for (const url of urls) {
+      const res = await rt.app.inject({ method: 'POST', url, payload: { nik: nikFor(1), date: '2026-12-03', sessionId: 1 }, remoteAddress: address });
+      expect(res.statusCode).not.toBe(429);
+    }
+    const limited = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings/ACDEFGHJK/%72eschedule', payload: { nik: nikFor(1), date: '2026-12-03', sessionId: 1 }, remoteAddress: address });
+    expect(limited.statusCode).toBe(429);
+  });
+
+  it('counts the booking, cancel and move forms of the pages against the booking limit', async () => {
+    const address = '198.51.100.3';
+    const posts = ['/o/kota-bogor', '/t/ACDEFGHJK/cancel', '/t/ACDEFGHJK/move'];
+    for (const url of posts) {
+      const res = await rt.app.inject({ method: 'POST', url, payload: { nik: nikFor(2) }, remoteAddress: address });
+      expect(res.statusCode).not.toBe(429);
+    }
+    const limited = await rt.app.inject({ method: 'POST', url: '/%6F/kota-bogor', payload: { nik: nikFor(2) }, remoteAddress: address });
+    expect(limited.statusCode).toBe(429);
+  });
+
+  it('limits the staff login page like the API login, sharing one budget per address', async () => {
+    const address = '198.51.100.4';
+    const form = { username: 'nobody', password: 'wrong-password-1' };
+    expect((await rt.app.inject({ method: 'POST', url: '/staff/login', payload: form, remoteAddress: address })).statusCode).toBe(401);
+    expect((await rt.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: form, remoteAddress: address })).statusCode).toBe(401);
+    expect((await rt.app.inject({ method: 'POST', url: '/staff/%6Cogin', payload: form, remoteAddress: address })).statusCode).toBe(401);
+    const limited = await rt.app.inject({ method: 'POST', url: '/staff/login', payload: form, remoteAddress: address });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    const api = await rt.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: form, remoteAddress: address });
+    expect(api.statusCode).toBe(429);
+    expect(api.json().error.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('limits on guessing booking codes', () => {
+  let rt: TestRuntime;
+  beforeAll(async () => {
+    rt = await startTestRuntime(DIALECTS[0]!, { http: { lookupRateLimitPerMinute: 4, lookupMissLimitPerMinute: 6 } });
+  });
+  afterAll(async () => {
+    await rt.close();
+  });
+
+  it('limits code lookups per address on the pages, the calendar file and the API', async () => {
+    const address = '198.51.100.10';
+    const urls = ['/t/ACDEFGHJK', '/t/ACDEFGHJK/cancel', '/t/ACDEFGHJK/move', '/t/ACDEFGHJK/calendar.ics'];
+    for (const url of urls) expect((await rt.app.inject({ url, remoteAddress: address })).statusCode).toBe(404);
+    expect((await rt.app.inject({ url: '/api/v1/bookings/ACDEFGHJK', remoteAddress: address })).statusCode).toBe(429);
+    expect((await rt.app.inject({ url: '/%74/ACDEFGHJK', remoteAddress: address })).statusCode).toBe(429);
+    expect((await rt.app.inject({ url: '/t/ACDEFGHJK', remoteAddress: '198.51.100.11' })).statusCode).toBe(404);
+  });
+});
+
+describe('a per-process limit on unknown booking codes', () => {
+  let rt: TestRuntime;
+  beforeAll(async () => {
+    rt = await startTestRuntime(DIALECTS[0]!, { http: { lookupRateLimitPerMinute: 2, lookupMissLimitPerMinute: 5 } });
+  });
+  afterAll(async () => {
+    await rt.close();
+  });
+
+  it('refuses every code lookup for a while once many addresses together tried too many unknown codes', async () => {
+    const booked = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody({ nik: nikFor(50) }) });
+    expect(booked.statusCode).toBe(201);
+    const code = booked.json().booking.code as string;
+    expect((await rt.app.inject({ url: `/t/${code}`, remoteAddress: '198.51.100.98' })).statusCode).toBe(200);
+    const misses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await rt.app.inject({ url: `/api/v1/bookings/ACDEFGHJ${'ACDEFGHJK'[i]}`, remoteAddress: `198.51.100.${20 + i}` });
+      misses.push(res.statusCode);
+    }
+    expect(misses).toEqual([404, 404, 404, 404, 404, 429, 429, 429]);
+    const known = await rt.app.inject({ url: `/t/${code}`, remoteAddress: '198.51.100.99' });
+    expect(known.statusCode).toBe(429);
+  });
+});

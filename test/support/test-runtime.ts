@@ -37,7 +37,14 @@ export async function startTestRuntime(
     now: () => now,
     adminPassword: opts.adminPassword,
     announce: (line) => announcements.push(line),
-    http: { bookingRateLimitPerMinute: 10_000, apiRateLimitPerMinute: 100_000, ...opts.http },
+    http: {
+      bookingRateLimitPerMinute: 10_000,
+      apiRateLimitPerMinute: 100_000,
+      loginRateLimitPerMinute: 10_000,
+      lookupRateLimitPerMinute: 10_000,
+      lookupMissLimitPerMinute: 10_000,
+      ...opts.http,
+    },
   });
   return {
     ...runtime,

@@ -2,6 +2,7 @@ import type { BookingView } from '../../db/repositories/bookings.js';
 import { formatBookingCode } from '../../domain/booking-code.js';
 import { formatSession, type Lang } from '../../domain/indonesian-format.js';
 import { maskNik } from '../../domain/nik.js';
+import { nameInitials } from '../../domain/person-name.js';
 import { maskPhone } from '../../domain/phone.js';
 import { z } from 'zod';
 import { TICKET_STATUSES } from '../../domain/ticket-status.js';
@@ -24,7 +25,7 @@ export const BookingSchema = z
     status: z.enum(TICKET_STATUSES),
     name: z.string(),
     nikMasked: z.string(),
-    phoneMasked: z.string(),
+    phoneMasked: z.string().nullable().describe('Only to the NIK holder and staff; null to someone with only the code'),
     priority: z.string().nullable(),
     channel: z.string(),
   })
@@ -50,8 +51,16 @@ export function presentBooking(b: BookingView, lang: Lang): PresentedBooking {
     status: b.status as PresentedBooking['status'],
     name: b.name,
     nikMasked: maskNik(b.nik),
-    phoneMasked: maskPhone(b.phone),
+    phoneMasked: maskPhone(b.phone) as string | null,
     priority: b.priority,
     channel: b.channel,
   };
+}
+
+/**
+ * A booking as shown to whoever has its code, which is printed, shared and read aloud: the
+ * name only as initials and no phone. The full view waits for the NIK (or a staff login).
+ */
+export function presentBookingToCodeHolder(b: BookingView, lang: Lang): PresentedBooking {
+  return { ...presentBooking(b, lang), name: nameInitials(b.name), phoneMasked: null };
 }

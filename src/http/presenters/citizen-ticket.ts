@@ -1,18 +1,21 @@
 import type { Ticket } from '../../app/get-ticket.js';
 import { checkInWindow, timeOfMinutes } from '../../domain/check-in-window.js';
 import { formatTime, type Lang, zoneAbbreviation } from '../../domain/indonesian-format.js';
-import { presentBooking } from './booking.js';
+import { presentBooking, presentBookingToCodeHolder } from './booking.js';
 
 /**
  * A booking as its ticket page shows it: the API's view (NIK and phone masked) plus where the
  * office is and when to come. The arrival times are the desk's own check-in window, so the
  * ticket never promises more than the desk accepts.
  */
-export function presentCitizenTicket(ticket: Ticket, lang: Lang) {
+export function presentCitizenTicket(ticket: Ticket, lang: Lang, audience: TicketAudience = 'code-holder') {
   const { booking, office } = ticket;
+  const owner = audience === 'owner';
   const window = checkInWindow(booking.session_start, booking.session_end, office.check_in_before_minutes, office.check_in_after_minutes);
   return {
-    ...presentBooking(booking, lang),
+    ...(owner ? presentBooking(booking, lang) : presentBookingToCodeHolder(booking, lang)),
+    /** Whether the name and phone are shown whole: the NIK was given, or staff are looking. */
+    ownerView: owner,
     officeAddress: office.address,
     zoneLabel: zoneAbbreviation(office.timezone),
     arriveFrom: formatTime(timeOfMinutes(window.opensAt), lang),
@@ -22,6 +25,9 @@ export function presentCitizenTicket(ticket: Ticket, lang: Lang) {
     changeable: booking.status === 'booked',
   };
 }
+
+/** Who looks: `code-holder` has only the code (initials, no phone); `owner` gave the NIK, or is staff. */
+export type TicketAudience = 'code-holder' | 'owner';
 
 /** A ticket ready for the page. */
 export type CitizenTicket = ReturnType<typeof presentCitizenTicket>;

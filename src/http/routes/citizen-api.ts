@@ -12,7 +12,7 @@ import { rescheduleBooking } from '../../app/reschedule-booking.js';
 import { requestLang } from '../i18n.js';
 import { ERROR_RESPONSES } from '../openapi.js';
 import { DaySchema, presentDays } from '../presenters/availability.js';
-import { BookingSchema, presentBooking } from '../presenters/booking.js';
+import { BookingSchema, presentBooking, presentBookingToCodeHolder } from '../presenters/booking.js';
 import { bookingCodeField, dateField, idField, nikField, PersonFields, personOf, textField } from '../validation.js';
 
 const SlugParams = z.object({ slug: textField(64) });
@@ -98,6 +98,7 @@ export function citizenApiRoutes(ctx: AppContext) {
     app.post(
       '/bookings',
       {
+        config: { limit: { bucket: 'booking' as const } },
         schema: {
           tags: CITIZEN,
           summary: 'Book a place in a session',
@@ -123,13 +124,18 @@ export function citizenApiRoutes(ctx: AppContext) {
 
     app.get(
       '/bookings/:code',
-      { schema: { tags: CITIZEN, summary: 'A booking by its code', params: CodeParams, response: { 200: BookingAnswer, ...ERROR_RESPONSES } } },
-      async (req) => ({ booking: presentBooking(await getBooking(ctx, req.params.code), requestLang(req)) }),
+      {
+        config: { limit: { bucket: 'lookup' as const, byCode: true } },
+        schema: { tags: CITIZEN, summary: 'A booking by its code: to the code alone, the name as initials and no phone', params: CodeParams, response: { 200: BookingAnswer, ...ERROR_RESPONSES } },
+      },
+      // The code alone is not proof of who booked: no full name, no phone.
+      async (req) => ({ booking: presentBookingToCodeHolder(await getBooking(ctx, req.params.code), requestLang(req)) }),
     );
 
     app.post(
       '/bookings/:code/cancel',
       {
+        config: { limit: { bucket: 'booking' as const, byCode: true } },
         schema: { tags: CITIZEN, summary: 'Cancel with the NIK the booking was made with; the place is freed', params: CodeParams, body: CancelBody, response: { 200: BookingAnswer, ...ERROR_RESPONSES } },
       },
       async (req) => ({ booking: presentBooking(await cancelBooking(ctx, { code: req.params.code, nik: req.body.nik }), requestLang(req)) }),
@@ -138,6 +144,7 @@ export function citizenApiRoutes(ctx: AppContext) {
     app.post(
       '/bookings/:code/reschedule',
       {
+        config: { limit: { bucket: 'booking' as const, byCode: true } },
         schema: {
           tags: CITIZEN,
           summary: 'Move to another session with the NIK; the old place is kept if the new one is taken',

@@ -66,7 +66,7 @@ export function staffAuthRoutes(ctx: AppContext, opts: StaffAuthRouteOptions) {
     app.addHook('preHandler', verifyCsrf);
 
     const loginSchema = { tags: STAFF, summary: 'Log in: sets the antrean_session cookie', body: LoginBody, response: { 200: LoggedInAnswer, ...ERROR_RESPONSES } };
-    app.post('/auth/login', { onRequest: refuseCrossSiteLogin, schema: loginSchema }, async (req, reply) => {
+    app.post('/auth/login', { onRequest: refuseCrossSiteLogin, schema: loginSchema, config: { limit: { bucket: 'login' as const } } }, async (req, reply) => {
       const body = req.body;
       const session = await logIn(ctx, { username: body.username, password: body.password, address: req.ip });
       // A browser that was logged in before leaves that session behind, ended.

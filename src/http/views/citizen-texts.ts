@@ -133,6 +133,13 @@ const TEXTS = {
     id: 'Tidak bisa mencetak? Ambil tangkapan layar halaman ini.',
     en: 'Cannot print? Take a screenshot of this page.',
   },
+  phone: { id: 'WhatsApp', en: 'WhatsApp' },
+  detailsTitle: { id: 'Data pemesan', en: "Booker's details" },
+  detailsHelp: {
+    id: 'Kode booking bisa dilihat orang lain, jadi nama hanya tampil sebagai inisial dan nomor WhatsApp disembunyikan. Masukkan NIK Anda untuk melihatnya.',
+    en: 'Others may see a booking code, so the name shows as initials only and the WhatsApp number is hidden. Enter your NIK to see them.',
+  },
+  detailsSubmit: { id: 'Tampilkan data saya', en: 'Show my details' },
   changeTitle: { id: 'Tidak bisa datang?', en: "Can't make it?" },
   changeHelp: {
     id: 'Pindahkan atau batalkan antrean supaya tempatnya bisa dipakai orang lain.',

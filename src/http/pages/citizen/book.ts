@@ -48,7 +48,7 @@ export function bookingPages(ctx: AppContext) {
       return sendPage(reply, await render(req, slug, EMPTY));
     });
 
-    app.post('/o/:slug', async (req, reply) => {
+    app.post('/o/:slug', { config: { limit: { bucket: 'booking' } } }, async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
       const body = (req.body ?? {}) as Record<string, unknown>;
       try {

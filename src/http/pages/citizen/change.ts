@@ -17,6 +17,11 @@ import { chosenSlot, MoveForm, OwnerForm, typed } from './schemas.js';
 
 const CodeParams = z.object({ code: bookingCodeField });
 
+/** Reading a booking by its code: limited per address, and unknown codes count as misses. */
+const LOOKUP = { config: { limit: { bucket: 'lookup', byCode: true } } } as const;
+/** Changing a booking: the booking limit, and unknown codes count as misses too. */
+const CHANGE = { config: { limit: { bucket: 'booking', byCode: true } } } as const;
+
 /** `/t/:code/cancel` and `/t/:code/move`: both ask for the NIK the booking was made with. */
 export function changePages(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -32,12 +37,12 @@ export function changePages(ctx: AppContext) {
       return movePage({ lang, ticket, timezone: office.timezone, days, nik, chosen, errors });
     }
 
-    app.get('/t/:code/cancel', async (req, reply) => {
+    app.get('/t/:code/cancel', LOOKUP, async (req, reply) => {
       const { code } = parseInput(CodeParams, req.params);
       return sendPage(reply, await renderCancel(req, code, ''));
     });
 
-    app.post('/t/:code/cancel', async (req, reply) => {
+    app.post('/t/:code/cancel', CHANGE, async (req, reply) => {
       const { code } = parseInput(CodeParams, req.params);
       const body = (req.body ?? {}) as Record<string, unknown>;
       try {
@@ -50,12 +55,12 @@ export function changePages(ctx: AppContext) {
       }
     });
 
-    app.get('/t/:code/move', async (req, reply) => {
+    app.get('/t/:code/move', LOOKUP, async (req, reply) => {
       const { code } = parseInput(CodeParams, req.params);
       return sendPage(reply, await renderMove(req, code, ''));
     });
 
-    app.post('/t/:code/move', async (req, reply) => {
+    app.post('/t/:code/move', CHANGE, async (req, reply) => {
       const { code } = parseInput(CodeParams, req.params);
       const body = (req.body ?? {}) as Record<string, unknown>;
       try {

@@ -12,10 +12,10 @@ import { ticketPages } from './ticket.js';
 
 /** What the citizen pages take from the server's HTTP settings. */
 export interface CitizenPageOptions {
-  /** Form posts per minute from one address: the same guard against scripted booking as the API's. */
-  bookingRateLimitPerMinute: number;
   /** Behind HTTPS: the language cookie is marked Secure. */
   trustProxy: boolean;
+  /** The site's public address for share links and calendar files; see `absoluteUrl`. */
+  publicUrl: string | undefined;
 }
 
 const YEAR_SECONDS = 365 * 24 * 3600;
@@ -29,10 +29,6 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
       if (lang === 'id' || lang === 'en') {
         reply.setCookie('lang', lang, { path: '/', maxAge: YEAR_SECONDS, sameSite: 'lax', httpOnly: true, secure: opts.trustProxy });
       }
-    });
-    const postLimit = app.rateLimit({ max: opts.bookingRateLimitPerMinute, timeWindow: '1 minute' });
-    app.addHook('onRequest', async (req, reply) => {
-      if (req.method === 'POST') await postLimit.call(app, req, reply);
     });
 
     // Errors that no form shows next to a field become a page in the citizen's language, not JSON.
@@ -49,7 +45,7 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
       return sendPage(reply, errorPage(lang, title, words, req.url.split('?')[0] ?? '/'), status);
     });
 
-    await app.register(ticketPages(ctx));
+    await app.register(ticketPages(ctx, { publicUrl: opts.publicUrl }));
     await app.register(bookingPages(ctx));
     await app.register(changePages(ctx));
   };

@@ -1,32 +1,64 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.js';
+import { getOwnedTicket } from '../../../app/get-owned-ticket.js';
 import { getTicket } from '../../../app/get-ticket.js';
 import { normalizeBookingCode } from '../../../domain/booking-code.js';
 import { DomainError } from '../../../domain/errors.js';
 import { calendarFile } from '../../../domain/ics.js';
 import { requestLang } from '../../i18n.js';
 import { message } from '../../messages.js';
-import { presentCitizenTicket } from '../../presenters/citizen-ticket.js';
+import { type CitizenTicket, presentCitizenTicket } from '../../presenters/citizen-ticket.js';
 import { bookingCodeField, parseInput } from '../../validation.js';
 import { text } from '../../views/citizen-texts.js';
 import { errorPage, homePage, lookupPage } from '../../views/citizen/home.js';
 import { ticketPage } from '../../views/citizen/ticket.js';
 import { qrSvg } from '../../views/qr.js';
 import { listOffices } from '../../../app/list-offices.js';
+import type { FormErrors } from '../../views/citizen/fields.js';
+import { toFormErrors } from './form-errors.js';
 import { sendPage } from './render.js';
+import { OwnerForm, typed } from './schemas.js';
 
 const LookupQuery = z.object({ code: z.string().max(40).optional() });
 const TicketParams = z.object({ code: z.string().max(40) });
 const TicketQuery = z.object({ ok: z.enum(['moved']).optional().catch(undefined) });
 
-/** The address people share: absolute, on the host they reached us by. */
-export function absoluteUrl(req: FastifyRequest, path: string): string {
-  return `${req.protocol}://${req.host}${path}`;
+/** Hosts trusted without PUBLIC_URL: this machine, where someone tries the app out. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * The address people share and put in their calendar. The Host header is the client's to
+ * choose, so it is never echoed: the configured public address when there is one, the host
+ * itself only when it is this machine, and otherwise the path alone (a relative link).
+ */
+export function absoluteUrl(req: FastifyRequest, path: string, publicUrl: string | undefined): string {
+  if (publicUrl) return `${publicUrl}${path}`;
+  if (LOCAL_HOSTS.has(req.hostname.toLowerCase())) return `${req.protocol}://${req.host}${path}`;
+  return path;
+}
+
+/** What the ticket pages take from the server's HTTP settings. */
+export interface TicketPageOptions {
+  publicUrl: string | undefined;
+}
+
+/** Reading a booking by its code: limited per address, and unknown codes count as misses. */
+const LOOKUP = { config: { limit: { bucket: 'lookup', byCode: true } } } as const;
+
+/** The ticket page of a presented ticket. */
+async function renderTicket(
+  req: FastifyRequest,
+  publicUrl: string | undefined,
+  ticket: CitizenTicket,
+  opts: { moved?: boolean; details?: { nik: string; errors: FormErrors } },
+) {
+  const lang = requestLang(req);
+  return ticketPage({ lang, ticket, qr: await qrSvg(ticket.code), url: absoluteUrl(req, `/t/${ticket.code}`, publicUrl), moved: opts.moved ?? false, details: opts.details });
 }
 
 /** `/`, `/t` (find a booking by code), `/t/:code` (the ticket) and its calendar file. */
-export function ticketPages(ctx: AppContext) {
+export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
   return async (app: FastifyInstance) => {
     app.get('/', async (req, reply) => {
       const offices = await listOffices(ctx);
@@ -42,7 +74,7 @@ export function ticketPages(ctx: AppContext) {
       return reply.redirect(`/t/${canonical}`, 303);
     });
 
-    app.get('/t/:code', async (req, reply) => {
+    app.get('/t/:code', LOOKUP, async (req, reply) => {
       const lang = requestLang(req);
       const { code } = parseInput(TicketParams, req.params);
       const canonical = normalizeBookingCode(code);
@@ -50,22 +82,37 @@ export function ticketPages(ctx: AppContext) {
       const { ok } = parseInput(TicketQuery, req.query);
       try {
         const ticket = presentCitizenTicket(await getTicket(ctx, code), lang);
-        const page = ticketPage({ lang, ticket, qr: await qrSvg(ticket.code), url: absoluteUrl(req, `/t/${ticket.code}`), moved: ok === 'moved' });
-        return sendPage(reply, page);
+        return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { moved: ok === 'moved' }));
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
         return sendPage(reply, lookupPage(lang, code, { fields: { code: message('NOT_FOUND_booking', lang) } }), 404);
       }
     });
 
-    app.get('/t/:code/calendar.ics', async (req, reply) => {
+    // The NIK shows the name and phone whole; a wrong one counts towards the code's owner-check lock.
+    app.post('/t/:code/details', LOOKUP, async (req, reply) => {
+      const lang = requestLang(req);
+      const { code } = parseInput(z.object({ code: bookingCodeField }), req.params);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      try {
+        const { nik } = parseInput(OwnerForm, body);
+        const ticket = presentCitizenTicket(await getOwnedTicket(ctx, { code, nik }), lang, 'owner');
+        return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, {}));
+      } catch (error) {
+        const errors = toFormErrors(error, lang);
+        const ticket = presentCitizenTicket(await getTicket(ctx, code), lang);
+        return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { details: { nik: typed(body, 'nik', 40), errors } }), 422);
+      }
+    });
+
+    app.get('/t/:code/calendar.ics', LOOKUP, async (req, reply) => {
       const lang = requestLang(req);
       const { code } = parseInput(z.object({ code: bookingCodeField }), req.params);
       const tk = presentCitizenTicket(await getTicket(ctx, code), lang);
       if (tk.status === 'cancelled') {
         return sendPage(reply, errorPage(lang, text(lang, 'ticketTitle'), text(lang, 'cancelledNotice'), `/t/${tk.code}`), 410);
       }
-      const url = absoluteUrl(req, `/t/${tk.code}`);
+      const url = absoluteUrl(req, `/t/${tk.code}`, opts.publicUrl);
       const ics = calendarFile({
         uid: `${tk.code}@antrean`,
         stamp: tk.updatedAt,
@@ -83,7 +130,8 @@ export function ticketPages(ctx: AppContext) {
           documents: tk.documents.join('; '),
           url,
         }),
-        url,
+        // A calendar's URL must be absolute; without a known public address the description keeps the path.
+        ...(url.startsWith('/') ? {} : { url }),
         // Two hours ahead leaves time to gather the documents and travel in.
         alarmMinutesBefore: 120,
       });

@@ -54,7 +54,7 @@ export function staffAuthPages(ctx: AppContext, opts: StaffAuthPageOptions) {
       return sendStaffPage(reply, loginPage({ next, username: '', viewer, viewerHome }));
     });
 
-    app.post('/staff/login', async (req, reply) => {
+    app.post('/staff/login', { config: { limit: { bucket: 'login' } } }, async (req, reply) => {
       const form = LoginForm.parse(req.body ?? {});
       const next = localNextPath(form.next);
       const again = (problem: string, status: number) =>

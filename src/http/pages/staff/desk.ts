@@ -246,7 +246,8 @@ export function deskPages(ctx: AppContext) {
       // Codes are global; a desk prints only its own office's receipts.
       if (ticket.office.slug !== slug) throw new DomainError('NOT_FOUND', { what: 'booking' });
       const fresh = (req.query as Record<string, unknown> | undefined)?.fresh === '1';
-      const tk = presentCitizenTicket(ticket, 'id');
+      // Staff at the desk see the person in front of them: the full name, as before.
+      const tk = presentCitizenTicket(ticket, 'id', 'owner');
       const page = receiptPage({ viewer: viewerOf(req), office: { slug, name: ticket.office.name }, ticket: tk, qr: await qrSvg(tk.code), fresh });
       return sendStaffPage(reply, page);
     });

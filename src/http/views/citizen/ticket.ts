@@ -2,6 +2,7 @@ import type { Lang } from '../../i18n.js';
 import type { CitizenTicket } from '../../presenters/citizen-ticket.js';
 import { statusText, text, textsFor } from '../citizen-texts.js';
 import { html, type SafeHtml } from '../html.js';
+import { type FormErrors, inputField } from './fields.js';
 import { citizenPage } from './layout.js';
 
 /** Everything the ticket page shows. */
@@ -14,6 +15,8 @@ export interface TicketPageModel {
   url: string;
   /** Set right after a move, to confirm it. */
   moved?: boolean;
+  /** The "show my details" form as sent, when the NIK in it was refused. */
+  details?: { nik: string; errors: FormErrors } | undefined;
 }
 
 /** The message a citizen shares on WhatsApp: enough to find the ticket again. */
@@ -52,6 +55,7 @@ ${cancelled ? '' : html`<div><dt>${t('arrive')}</dt><dd>${t('arriveText', { from
 <div><dt>${t('service')}</dt><dd>${tk.serviceName}</dd></div>
 <div><dt>${t('name')}</dt><dd>${tk.name}</dd></div>
 <div><dt>${t('nik')}</dt><dd>${tk.nikMasked}</dd></div>
+${tk.phoneMasked ? html`<div><dt>${t('phone')}</dt><dd>${tk.phoneMasked}</dd></div>` : ''}
 <div><dt>${t('address')}</dt><dd>${tk.officeName}, ${tk.officeAddress}</dd></div>
 <div><dt>${t('status')}</dt><dd>${statusText(tk.status, m.lang)}</dd></div>
 </dl>
@@ -66,6 +70,16 @@ ${cancelled
 <a class="button button-whatsapp" href="https://wa.me/?text=${encodeURIComponent(shareMessage(m.lang, tk, m.url))}" rel="noopener">${t('shareWhatsApp')}</a>
 <p class="hint">${t('saveHint')}</p>
 </div>`}
+${tk.ownerView || cancelled
+  ? ''
+  : html`<section class="details no-print" aria-labelledby="details-title">
+<h2 id="details-title">${t('detailsTitle')}</h2>
+<p>${t('detailsHelp')}</p>
+<form method="post" action="${base}/details" novalidate>
+${inputField({ id: 'nik', label: t('nikLabel'), hint: t('ownerNikHint'), value: m.details?.nik ?? '', error: m.details?.errors.fields.nik ?? m.details?.errors.form, inputmode: 'numeric', autocomplete: 'off', maxlength: 40 })}
+<p class="form-actions"><button type="submit" class="button">${t('detailsSubmit')}</button></p>
+</form>
+</section>`}
 ${tk.changeable
   ? html`<section class="change no-print" aria-labelledby="change-title">
 <h2 id="change-title">${t('changeTitle')}</h2>
