@@ -14,7 +14,7 @@ describe.each(DIALECTS)('the login limit under a race on $name', (dialect) => {
     const database = await dialect.freshDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'antrean-login-race-'));
     const url = dialect.name === 'sqlite' ? `file:${join(dir, 'race.sqlite')}` : database.url;
-    const env = { DATABASE_URL: url, ANTREAN_ADMIN_PASSWORD: ADMIN_PASSWORD, API_RATE_LIMIT_PER_MINUTE: '100000' };
+    const env = { DATABASE_URL: url, ANTREAN_ADMIN_PASSWORD: ADMIN_PASSWORD, API_RATE_LIMIT_PER_MINUTE: '100000', LOGIN_RATE_LIMIT_PER_MINUTE: '100000' };
     const servers: ServerProcess[] = [];
     const login = (server: ServerProcess, password: string) =>
       fetch(`${server.url}/api/v1/auth/login`, {
