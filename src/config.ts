@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from './domain/staff-account.js';
+import type { HttpOptions } from './http/build-app.js';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -84,35 +85,18 @@ function isAddressOrCidr(v: string): boolean {
   return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }
 
-export type Config = {
+/** What the process runs with: its own settings, and the HTTP options (documented there) taken from the environment. */
+export type Config = Omit<HttpOptions, 'bodyLimitBytes'> & {
   port: number;
   host: string;
   databaseUrl: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   adminPassword: string | undefined;
-  /** Whether a proxy is trusted at all: then cookies are Secure and HSTS is sent. */
-  trustProxy: boolean;
-  /** Which proxies (hop count or addresses) when `trustProxy`. */
-  trustedProxies: TrustedProxies;
   databasePoolSize: number;
   databaseConnectTimeoutMs: number;
   databaseStatementTimeoutMs: number;
-  streamsPerAddress: number;
-  maxPublicStreams: number;
-  maxStaffStreams: number;
-  streamLifetimeMs: number;
-  requestTimeoutMs: number;
-  headersTimeoutMs: number;
-  keepAliveTimeoutMs: number;
-  connectionTimeoutMs: number;
   /** Things to tell the operator at start: settings that work but should change. */
   warnings: string[];
-  bookingRateLimitPerMinute: number;
-  apiRateLimitPerMinute: number;
-  loginRateLimitPerMinute: number;
-  lookupRateLimitPerMinute: number;
-  lookupMissLimitPerMinute: number;
-  publicUrl: string | undefined;
 };
 
 /** Reads the environment once, failing loudly on a bad value rather than running misconfigured. */
