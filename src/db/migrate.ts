@@ -6,6 +6,7 @@ import * as staffAccess from './migrations/0002-staff-access.js';
 import * as officeFloor from './migrations/0003-office-floor.js';
 import * as loginAttempts from './migrations/0004-login-attempts.js';
 import * as ownerCheckLimits from './migrations/0005-owner-check-limits.js';
+import * as auditLog from './migrations/0006-audit-log.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0003-office-floor': officeFloor,
   '0004-login-attempts': loginAttempts,
   '0005-owner-check-limits': ownerCheckLimits,
+  '0006-audit-log': auditLog,
 };
 
 class InCodeProvider implements MigrationProvider {

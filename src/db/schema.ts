@@ -168,6 +168,21 @@ export interface LoginGateTable {
   passed_at: string;
 }
 
+/** One configuration change. `before_json`/`after_json` hold the setting as JSON; null when it did not exist. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  office_id: number | null;
+  user_id: number | null;
+  username: string | null;
+  /** What was done, as `<subject kind>.<verb>`: `office.create`, `schedule.update`, `closure.add`… */
+  action: string;
+  /** Which thing changed, e.g. the office slug, `2026-12-07`, a service code or a username. */
+  subject: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
 export interface Database {
   offices: OfficesTable;
   services: ServicesTable;
@@ -184,6 +199,7 @@ export interface Database {
   login_gate: LoginGateTable;
   counters: CountersTable;
   counter_services: CounterServicesTable;
+  audit_log: AuditLogTable;
 }
 
 export type OfficeRow = Selectable<OfficesTable>;
@@ -194,3 +210,4 @@ export type BookingRow = Selectable<BookingsTable>;
 export type NewBooking = Insertable<BookingsTable>;
 export type CounterRow = Selectable<CountersTable>;
 export type UserRow = Selectable<UsersTable>;
+export type AuditRow = Selectable<AuditLogTable>;
