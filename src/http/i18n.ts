@@ -1,7 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Lang } from '../domain/indonesian-format.js';
-
-export type { Lang };
+import type { Lang } from '../texts/lang.js';
 
 /**
  * The language of an answer: an explicit `lang` query or cookie first (the page's switch), then
