@@ -343,6 +343,10 @@ export const en: Catalogue = {
   'staff.enableSound': 'Turn sound on',
   'staff.soundOn': 'Sound on',
   'staff.reconnecting': 'reconnecting…',
+  // What the board says aloud (an id-ID voice): the number one character at a time.
+  'staff.announceCall': 'Queue number {number}, please go to counter {counter}',
+  'staff.announceCallAnyCounter': 'Queue number {number}, please go to a counter',
+  'staff.announceRecall': 'Calling again. {call}',
   'staff.errorTitle': 'Cannot be processed',
   'staff.notFoundTitle': 'Not found',
   'staff.backHome': 'Back to the staff home',

@@ -342,6 +342,10 @@ export const id = {
   'staff.enableSound': 'Aktifkan suara',
   'staff.soundOn': 'Suara aktif',
   'staff.reconnecting': 'menyambung kembali…',
+  // What the board says aloud (an id-ID voice): the number one character at a time.
+  'staff.announceCall': 'Nomor antrean {number}, silakan menuju loket {counter}',
+  'staff.announceCallAnyCounter': 'Nomor antrean {number}, silakan menuju loket',
+  'staff.announceRecall': 'Panggilan ulang. {call}',
   'staff.errorTitle': 'Tidak dapat diproses',
   'staff.notFoundTitle': 'Tidak ditemukan',
   'staff.backHome': 'Kembali ke halaman petugas',
