@@ -74,7 +74,7 @@ export function counterPages(ctx: AppContext) {
         viewer: viewerOf(req),
         office: { slug, name: view.office.name },
         counter: { number: view.counter.number, name: view.counter.name, paused: view.counter.paused === 1 },
-        ticket: view.ticket ? presentTicket(view.ticket, 'id') : null,
+        ticket: view.ticket ? presentTicket(view.ticket, STAFF_LANG) : null,
         waiting: view.waiting,
         services: services.map((s) => ({ code: s.code, name: s.name })),
         ...notes,

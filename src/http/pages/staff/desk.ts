@@ -83,7 +83,7 @@ export function deskPages(ctx: AppContext) {
     async function findTicket(slug: string, code: string): Promise<DeskTicket | undefined> {
       try {
         const b = await getBooking(ctx, code);
-        return b.office_slug === slug ? presentTicket(b, 'id') : undefined;
+        return b.office_slug === slug ? presentTicket(b, STAFF_LANG) : undefined;
       } catch (error) {
         if (error instanceof DomainError && error.code === 'NOT_FOUND') return undefined;
         throw error;
@@ -92,7 +92,7 @@ export function deskPages(ctx: AppContext) {
 
     async function renderCheckIn(req: FastifyRequest, reply: FastifyReply, slug: string, over: Partial<CheckInModel>, status = 200) {
       const office = await getOffice(ctx, slug);
-      const skipped = (await listSkippedTickets(ctx, slug)).map((b) => presentTicket(b, 'id'));
+      const skipped = (await listSkippedTickets(ctx, slug)).map((b) => presentTicket(b, STAFF_LANG));
       const model: CheckInModel = { viewer: viewerOf(req), office: deskOffice(office), code: '', priority: null, overrideReason: '', skipped, ...over };
       return sendStaffPage(reply, checkInPage(model), status);
     }
@@ -127,16 +127,16 @@ export function deskPages(ctx: AppContext) {
         if (error.code === 'CHECK_IN_WINDOW' && ticket) {
           const office = await getOffice(ctx, slug);
           const detail = st('staff.windowExplain', {
-            session: `${formatTime(ticket.session.start, 'id')}–${formatTime(ticket.session.end, 'id')}`,
-            opens: formatTime(String(d.opensAt), 'id'),
-            closes: formatTime(String(d.closesAt), 'id'),
+            session: `${formatTime(ticket.session.start, STAFF_LANG)}–${formatTime(ticket.session.end, STAFF_LANG)}`,
+            opens: formatTime(String(d.opensAt), STAFF_LANG),
+            closes: formatTime(String(d.closesAt), STAFF_LANG),
             zone: zoneAbbreviation(office.timezone),
-            now: formatTime(timeIn(office.timezone, ctx.now()), 'id'),
+            now: formatTime(timeIn(office.timezone, ctx.now()), STAFF_LANG),
           });
           const reasonError = form.override && !reason ? errorText(STAFF_LANG, 'REQUIRED') : undefined;
           return again({ title: d.timing === 'late' ? st('staff.tooLate') : st('staff.tooEarly'), detail, ticket, canOverride: true, reasonError }, 409);
         }
-        if (error.code === 'WRONG_DAY' && ticket) return again({ title: st('staff.wrongDay', { date: formatDate(ticket.date, 'id') }), detail: st('staff.wrongDayHelp'), ticket }, 409);
+        if (error.code === 'WRONG_DAY' && ticket) return again({ title: st('staff.wrongDay', { date: formatDate(ticket.date, STAFF_LANG) }), detail: st('staff.wrongDayHelp'), ticket }, 409);
         if (error.code === 'NOT_ACTIVE' && ticket) return again({ title: st('staff.notActive', { status: statusText(STAFF_LANG, ticket.status) }), ticket }, 409);
         if (error.code === 'NOT_FOUND') return again({ title: st('staff.notFoundCode', { code }) }, 404);
         return again({ title: domainErrorText(error, STAFF_LANG), ticket }, 409);
@@ -235,7 +235,7 @@ export function deskPages(ctx: AppContext) {
       const office = await getOffice(ctx, slug);
       const q = SearchQuery.parse(req.query ?? {}).q.trim();
       const tooShort = q.length > 0 && q.length < 2;
-      const results = q.length >= 2 ? (await findBookings(ctx, slug, q)).map((b) => presentTicket(b, 'id')) : null;
+      const results = q.length >= 2 ? (await findBookings(ctx, slug, q)).map((b) => presentTicket(b, STAFF_LANG)) : null;
       const today = todayIn(office.timezone, ctx.now());
       const page = searchPage({ viewer: viewerOf(req), office: deskOffice(office), q, results, problem: tooShort ? st('staff.searchTooShort') : undefined, today });
       return sendStaffPage(reply, page, tooShort ? 422 : 200);
@@ -248,7 +248,7 @@ export function deskPages(ctx: AppContext) {
       if (ticket.office.slug !== slug) throw new DomainError('NOT_FOUND', { what: 'booking' });
       const fresh = (req.query as Record<string, unknown> | undefined)?.fresh === '1';
       // Staff at the desk see the person in front of them: the full name, as before.
-      const tk = presentCitizenTicket(ticket, 'id', 'owner');
+      const tk = presentCitizenTicket(ticket, STAFF_LANG, 'owner');
       const page = receiptPage({ viewer: viewerOf(req), office: { slug, name: ticket.office.name }, ticket: tk, qr: await qrSvg(tk.code), fresh });
       return sendStaffPage(reply, page);
     });

@@ -29,7 +29,7 @@ export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
     // A person pressed something: what went wrong is a page in words, never JSON.
     app.setErrorHandler((error: unknown, req, reply) => {
       const notFound = (error instanceof DomainError && error.code === 'NOT_FOUND') || error instanceof InvalidInputError;
-      const { status, body, retryAfterSeconds } = toErrorResponse(error, 'id');
+      const { status, body, retryAfterSeconds } = toErrorResponse(error, STAFF_LANG);
       if (status >= 500) req.log.error({ err: error }, 'staff page failed');
       if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
       const viewer = req.staff ? viewerOf(req) : null;

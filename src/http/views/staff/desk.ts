@@ -95,7 +95,7 @@ function priorityChoices(selected: string | null): SafeHtml {
 /** The same for a ticket of today, whose date goes without saying. */
 function todaySummary(tk: DeskTicket): SafeHtml {
   return html`<p class="ticket-line"><span class="qn">${tk.queueNumber}</span> <span>${tk.name}</span></p>
-<p class="muted">${formatTime(tk.session.start, 'id')}–${formatTime(tk.session.end, 'id')} · ${tk.serviceName}</p>`;
+<p class="muted">${formatTime(tk.session.start, STAFF_LANG)}–${formatTime(tk.session.end, STAFF_LANG)} · ${tk.serviceName}</p>`;
 }
 
 function requeueForm(f: DeskFrame, tk: DeskTicket): SafeHtml {
@@ -236,7 +236,7 @@ export function walkInPage(m: WalkInModel): SafeHtml {
   const body = html`<div class="page narrow-wide">
 <h1>${st('staff.walkInTitle')}</h1>
 ${m.nextDate
-    ? html`<p class="target">${st('staff.walkInGoesTo')} <strong data-walk-in-date>${formatDate(m.nextDate, 'id')}</strong></p><p class="lead">${st('staff.walkInLead')}</p>`
+    ? html`<p class="target">${st('staff.walkInGoesTo')} <strong data-walk-in-date>${formatDate(m.nextDate, STAFF_LANG)}</strong></p><p class="lead">${st('staff.walkInLead')}</p>`
     : notice('problem', errorText(STAFF_LANG, 'NO_OPEN_DAY'))}
 ${formProblem(m.errors)}
 <form method="post" action="${deskPath(m.office.slug)}/walk-in" class="card stack" novalidate data-once>
@@ -266,12 +266,12 @@ function slotSelect(m: AssistedModel): SafeHtml {
   const zone = zoneAbbreviation(m.office.timezone);
   const groups = m.days.map((d) => {
     if (!d.open) {
-      const reason = d.closure ? closureReason(d.closure, 'id') : '';
-      return html`<optgroup label="${formatDate(d.date, 'id')} · ${reason}"></optgroup>`;
+      const reason = d.closure ? closureReason(d.closure, STAFF_LANG) : '';
+      return html`<optgroup label="${formatDate(d.date, STAFF_LANG)} · ${reason}"></optgroup>`;
     }
-    return html`<optgroup label="${formatDate(d.date, 'id')}">${d.sessions.map((s) => {
+    return html`<optgroup label="${formatDate(d.date, STAFF_LANG)}">${d.sessions.map((s) => {
       // The collapsed select shows only the option, not its group: the day goes in each option.
-      const time = `${formatShortDate(d.date, 'id')} · ${formatTime(s.start, 'id')}–${formatTime(s.end, 'id')} ${zone}`;
+      const time = `${formatShortDate(d.date, STAFF_LANG)} · ${formatTime(s.start, STAFF_LANG)}–${formatTime(s.end, STAFF_LANG)} ${zone}`;
       const value = slotOptionValue(d.date, s.id);
       return html`<option value="${value}"${s.bookable ? '' : ' disabled'}${value === m.values.slot ? ' selected' : ''}>${s.bookable ? st('staff.slotOption', { time, n: s.remaining }) : st('staff.slotFull', { time })}</option>`;
     })}</optgroup>`;

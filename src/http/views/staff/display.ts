@@ -29,7 +29,7 @@ export function earlierCalls(state: DisplayState): DisplayState['lastCalls'] {
 function sessionText(state: DisplayState): string {
   const s = state.currentSession;
   if (!s) return st('staff.displayNoSession');
-  return st('staff.displaySession', { letter: s.letter, start: formatTime(s.start, 'id'), end: formatTime(s.end, 'id'), zone: zoneAbbreviation(state.office.timezone) });
+  return st('staff.displaySession', { letter: s.letter, start: formatTime(s.start, STAFF_LANG), end: formatTime(s.end, STAFF_LANG), zone: zoneAbbreviation(state.office.timezone) });
 }
 
 const counterLabel = (n: number | null) => (n === null ? '' : `${st('staff.displayCounter')} ${n}`);
@@ -46,7 +46,7 @@ export function boardParts(state: DisplayState): Record<BoardPartName, SafeHtml>
   const now = state.lastCalls[0];
   return {
     session: html`${sessionText(state)}`,
-    date: html`${formatDate(state.date, 'id')}`,
+    date: html`${formatDate(state.date, STAFF_LANG)}`,
     now: html`<p class="now-label">${st('staff.displayNow')}</p>
 <p class="now-number" data-now-number>${now ? now.queueNumber : ''}</p>
 <p class="now-none" data-now-none${now ? ' hidden' : ''}>${st('staff.displayNone')}</p>
@@ -96,7 +96,7 @@ ${staffHead(`${st('staff.displayTitle')} · ${state.office.name}`, ['display.css
 <header class="board-top">
 <p class="board-office">${state.office.name}</p>
 <p class="board-session" data-session data-part="session">${part.session}</p>
-<p class="board-clock"><span class="board-time" data-clock>${formatTime(state.time, 'id')}</span><span class="board-date" data-date data-part="date">${part.date}</span></p>
+<p class="board-clock"><span class="board-time" data-clock>${formatTime(state.time, STAFF_LANG)}</span><span class="board-date" data-date data-part="date">${part.date}</span></p>
 </header>
 <main class="board-main">
 <section class="board-now" data-now data-part="now" aria-live="assertive" aria-atomic="true">${part.now}</section>
