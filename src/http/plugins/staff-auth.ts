@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app/context.js';
-import { findStaffSession } from '../../app/find-staff-session.js';
+import type { AppContext } from '../../app/shared/context.js';
+import { findStaffSession } from '../../app/staff/queries/find-staff-session.js';
 import type { StaffMember } from '../../domain/staff-account.js';
 import type { Role } from '../../domain/staff-role.js';
 import { requestLang } from '../i18n.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.js';
-import { watchAvailability } from '../../app/watch-availability.js';
+import type { AppContext } from '../../app/shared/context.js';
+import { watchAvailability } from '../../app/booking/queries/watch-availability.js';
 import { openSse } from '../../realtime/sse.js';
 import { closeStreamsOnShutdown, type StreamPolicy } from '../stream-registry.js';
 import { ERROR_RESPONSES } from '../openapi.js';

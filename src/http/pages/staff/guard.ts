@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../../app/context.js';
-import { requireStaffOffice } from '../../../app/find-office.js';
+import type { AppContext } from '../../../app/shared/context.js';
+import { requireStaffOffice } from '../../../app/office/queries/find-office.js';
 import type { Role } from '../../../domain/staff-role.js';
 import { message } from '../../messages.js';
 import { csrfToken, hasFormCsrf } from '../../plugins/staff-auth.js';

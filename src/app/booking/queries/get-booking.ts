@@ -1,0 +1,12 @@
+import { type BookingView, findBookingByCode } from '../../../db/repositories/bookings.js';
+import { normalizeBookingCode } from '../../../domain/booking-code.js';
+import { DomainError } from '../../../domain/errors.js';
+import type { AppContext } from '../../shared/context.js';
+
+/** The booking with that code, typed in any common way (lower case, dashes, spaces). */
+export async function getBooking(ctx: AppContext, code: string): Promise<BookingView> {
+  const canonical = normalizeBookingCode(code);
+  const booking = canonical ? await findBookingByCode(ctx.storage.db, canonical) : undefined;
+  if (!booking) throw new DomainError('NOT_FOUND', { what: 'booking' });
+  return booking;
+}

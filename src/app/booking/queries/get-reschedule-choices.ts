@@ -1,0 +1,21 @@
+import type { BookingView } from '../../../db/repositories/bookings.js';
+import type { OfficeRow } from '../../../db/schema.js';
+import type { DayAvailability } from '../../../domain/availability.js';
+import type { AppContext } from '../../shared/context.js';
+import { planBookingWindow } from './get-booking-choices.js';
+import { getTicket } from './get-ticket.js';
+import { officeClock } from '../../office/queries/office-calendar.js';
+
+/** A booking and the days it could move to. */
+export interface RescheduleChoices {
+  booking: BookingView;
+  office: OfficeRow;
+  days: DayAvailability[];
+}
+
+/** What the "move my booking" form shows: the booking as it is and the office's bookable days. */
+export async function getRescheduleChoices(ctx: AppContext, opts: { code: string }): Promise<RescheduleChoices> {
+  const { booking, office } = await getTicket(ctx, opts.code);
+  const days = await planBookingWindow(ctx.storage.db, office, officeClock(office, ctx.now()));
+  return { booking, office, days };
+}

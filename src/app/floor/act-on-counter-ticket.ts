@@ -1,0 +1,57 @@
+import type { BookingChanges } from '../../db/repositories/bookings.js';
+import { type BookingView, findBookingById } from '../../db/repositories/bookings.js';
+import { findCounterTicket } from '../../db/repositories/floor.js';
+import { DomainError } from '../../domain/errors.js';
+import type { TicketEventType, TicketStatus } from '../../domain/ticket-status.js';
+import type { AppContext } from '../shared/context.js';
+import { requireCounter } from '../office/queries/find-counter.js';
+import { officeClock } from '../office/queries/office-calendar.js';
+import { type Actor, applyLifecycleStep, publishTicketEvents } from '../shared/ticket-lifecycle.js';
+
+export interface CounterTicketAction {
+  officeSlug: string;
+  counterNumber: number;
+  actor: Actor;
+}
+
+interface ActionSpec {
+  /** Statuses of the counter's current ticket this action applies to. */
+  from: readonly TicketStatus[];
+  type: Extract<TicketEventType, 'recalled' | 'skipped' | 'serving' | 'done' | 'transferred'>;
+  note?: string | null;
+  /** Fields changed along with the status. */
+  set?: BookingChanges;
+}
+
+/**
+ * The shared path of recall, skip, start, finish and transfer: find the ticket the counter
+ * holds, move it on, record who did it at which counter, and tell the screens.
+ */
+export async function actOnCounterTicket(ctx: AppContext, opts: CounterTicketAction, spec: ActionSpec): Promise<BookingView> {
+  const db = ctx.storage.db;
+  const { office, counter } = await requireCounter(ctx, opts.officeSlug, opts.counterNumber);
+  const now = ctx.now();
+  const { today } = officeClock(office, now);
+  const ticket = await findCounterTicket(db, office.id, today, counter.number);
+  if (!ticket) throw new DomainError('NO_CURRENT_TICKET', { counter: counter.number });
+  if (!spec.from.includes(ticket.status)) throw new DomainError('INVALID_TRANSITION', { from: ticket.status, to: spec.type });
+  const at = now.toISOString();
+  const event = await db.transaction().execute((trx) =>
+    applyLifecycleStep(trx, {
+      type: spec.type,
+      bookingId: ticket.id,
+      from: ticket.status,
+      at,
+      actor: opts.actor,
+      counterNumber: counter.number,
+      note: spec.note ?? null,
+      set: spec.set,
+      // Only while this counter still holds the ticket, today.
+      where: { counterNumber: counter.number, date: today },
+    }),
+  );
+  await publishTicketEvents(ctx, [event]);
+  const updated = await findBookingById(db, ticket.id);
+  if (!updated) throw new Error(`booking ${ticket.id} vanished`);
+  return updated;
+}

@@ -1,0 +1,16 @@
+import type { BookingView } from '../../../db/repositories/bookings.js';
+import { listTicketsInStatus } from '../../../db/repositories/floor.js';
+import type { AppContext } from '../../shared/context.js';
+import { requireOffice } from '../../office/queries/find-office.js';
+import { officeClock } from '../../office/queries/office-calendar.js';
+
+/**
+ * Today's tickets skipped as no-shows at a counter, latest first: the people the desk may put
+ * back in line when they turn up saying they missed their call.
+ */
+export async function listSkippedTickets(ctx: AppContext, officeSlug: string): Promise<BookingView[]> {
+  const db = ctx.storage.db;
+  const office = await requireOffice(db, officeSlug);
+  const { today } = officeClock(office, ctx.now());
+  return listTicketsInStatus(db, office.id, today, 'skipped');
+}
