@@ -1,5 +1,6 @@
 import type { BookingChanges } from '../../db/repositories/bookings.js';
-import { type BookingView, findBookingById } from '../../db/repositories/bookings.js';
+import { findBookingById } from '../../db/repositories/bookings.js';
+import type { BookingView } from '../booking/read-models.js';
 import { findCounterTicket } from '../../db/repositories/floor.js';
 import { DomainError } from '../../domain/errors.js';
 import type { TicketEventType, TicketStatus } from '../../domain/ticket-status.js';

@@ -1,4 +1,4 @@
-import type { BookingView } from '../../db/repositories/bookings.js';
+import type { BookingView } from '../../app/booking/read-models.js';
 import type { Lang } from '../../domain/indonesian-format.js';
 import { z } from 'zod';
 import { BookingSchema, presentBooking } from './booking.js';

@@ -7,10 +7,10 @@ import {
   insertIdempotencyKey,
   listStaleBookingsOfNik,
   lockSessionDay,
-  type BookingView,
   UNIQUE_ACTIVE_NIK,
   UNIQUE_BOOKING_CODE,
 } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../read-models.js';
 import { findServiceByCode } from '../../../db/repositories/catalogue.js';
 import type { Executor } from '../../../db/repositories/offices.js';
 import { assertBookable, hasRoom } from '../../../domain/availability.js';

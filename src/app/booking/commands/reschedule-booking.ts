@@ -1,9 +1,9 @@
 import {
-  type BookingView,
   countActiveInSession,
   findBookingById,
   lockSessionDay,
 } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../read-models.js';
 import { assertBookable, hasRoom } from '../../../domain/availability.js';
 import { DomainError } from '../../../domain/errors.js';
 import { formatQueueNumber } from '../../../domain/queue-number.js';

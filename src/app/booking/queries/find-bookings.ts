@@ -1,4 +1,4 @@
-import type { BookingView } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../read-models.js';
 import { searchBookings } from '../../../db/repositories/floor.js';
 import { normalizeBookingCode } from '../../../domain/booking-code.js';
 import { parseNik } from '../../../domain/nik.js';

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { type BookingView, findBookingByCode } from '../../../db/repositories/bookings.js';
+import { findBookingByCode } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../read-models.js';
 import type { Executor } from '../../../db/repositories/offices.js';
 import { returnOwnerCheckAttempt, takeOwnerCheckAttempt } from '../../../db/repositories/owner-checks.js';
 import { normalizeBookingCode } from '../../../domain/booking-code.js';

@@ -1,4 +1,5 @@
-import { type BookingView, findBookingByCode } from '../../../db/repositories/bookings.js';
+import { findBookingByCode } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../read-models.js';
 import { normalizeBookingCode } from '../../../domain/booking-code.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { AppContext } from '../../shared/context.js';

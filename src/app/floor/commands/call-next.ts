@@ -1,4 +1,5 @@
-import { type BookingView, findBookingById } from '../../../db/repositories/bookings.js';
+import { findBookingById } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../../booking/read-models.js';
 import { counterServiceIds, lockCounter } from '../../../db/repositories/counters.js';
 import { findCounterTicket, listWaiting } from '../../../db/repositories/floor.js';
 import { DomainError } from '../../../domain/errors.js';

@@ -1,4 +1,5 @@
-import { type BookingView, findBookingById } from '../../../db/repositories/bookings.js';
+import { findBookingById } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../../booking/read-models.js';
 import { checkInTiming, checkInWindow, timeOfMinutes } from '../../../domain/check-in-window.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { PriorityGroup } from '../../../domain/queue-order.js';

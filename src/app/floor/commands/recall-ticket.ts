@@ -1,4 +1,4 @@
-import type { BookingView } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../../booking/read-models.js';
 import { actOnCounterTicket, type CounterTicketAction } from '../act-on-counter-ticket.js';
 
 /** Announces the counter's called ticket again: the person may not have heard it. */

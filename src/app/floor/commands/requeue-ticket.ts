@@ -1,4 +1,5 @@
-import { type BookingView, findBookingById } from '../../../db/repositories/bookings.js';
+import { findBookingById } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../../booking/read-models.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';

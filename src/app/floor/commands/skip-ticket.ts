@@ -1,4 +1,4 @@
-import type { BookingView } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../../booking/read-models.js';
 import { actOnCounterTicket, type CounterTicketAction } from '../act-on-counter-ticket.js';
 
 /** Marks the called person as not there (no-show at the counter); the desk may put them back in line once. */

@@ -1,4 +1,4 @@
-import type { BookingView } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../../booking/read-models.js';
 import { findServiceByCode } from '../../../db/repositories/catalogue.js';
 import { InvalidInputError } from '../../../domain/errors.js';
 import { actOnCounterTicket, type CounterTicketAction } from '../act-on-counter-ticket.js';

@@ -1,4 +1,4 @@
-import type { BookingView } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../../booking/read-models.js';
 import { counterServiceIds } from '../../../db/repositories/counters.js';
 import { findCounterTicket, listWaiting } from '../../../db/repositories/floor.js';
 import type { CounterRow, OfficeRow } from '../../../db/schema.js';

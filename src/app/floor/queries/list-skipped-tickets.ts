@@ -1,4 +1,4 @@
-import type { BookingView } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../../booking/read-models.js';
 import { listTicketsInStatus } from '../../../db/repositories/floor.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';

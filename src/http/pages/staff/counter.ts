@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { BookingView } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../../../app/booking/read-models.js';
 import { callNext } from '../../../app/floor/commands/call-next.js';
 import type { AppContext } from '../../../app/shared/context.js';
 import { finishTicket } from '../../../app/floor/commands/finish-ticket.js';
