@@ -5,13 +5,13 @@ import { findCounterTicket } from '../../db/repositories/floor.js';
 import { DomainError } from '../../domain/errors.js';
 import type { TicketEventType, TicketStatus } from '../../domain/ticket-status.js';
 import type { AppContext } from '../shared/context.js';
-import { requireCounter } from '../office/queries/find-counter.js';
+import { type CounterOptions, requireCounter } from '../office/queries/find-counter.js';
 import { officeClock } from '../office/queries/office-calendar.js';
 import { type Actor, applyLifecycleStep, publishTicketEvents } from '../shared/ticket-lifecycle.js';
 
-export interface CounterTicketAction {
-  officeSlug: string;
-  counterNumber: number;
+/** Options of every action on the ticket a counter holds. */
+export interface CounterTicketAction extends CounterOptions {
+  /** The staff member at the counter, for the record. */
   actor: Actor;
 }
 
@@ -30,7 +30,7 @@ interface ActionSpec {
  */
 export async function actOnCounterTicket(ctx: AppContext, opts: CounterTicketAction, spec: ActionSpec): Promise<BookingView> {
   const db = ctx.storage.db;
-  const { office, counter } = await requireCounter(ctx, opts.officeSlug, opts.counterNumber);
+  const { office, counter } = await requireCounter(ctx, opts);
   const now = ctx.now();
   const { today } = officeClock(office, now);
   const ticket = await findCounterTicket(db, office.id, today, counter.number);

@@ -14,6 +14,12 @@ export interface EventPublisher {
   subscribe(officeId: number, listener: (event: OfficeEvent) => void): () => void;
 }
 
+/** Options of a use case about one office and nothing more. */
+export interface OfficeOptions {
+  /** The office's slug, as in its URLs. */
+  officeSlug: string;
+}
+
 /** What every use case may use: storage, the time, randomness and the event bus. */
 export interface AppContext {
   storage: Storage;

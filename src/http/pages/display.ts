@@ -16,7 +16,7 @@ export function displayPages(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     app.get('/display/:slug', { onRequest: requirePageRole('display', 'desk', 'counter', 'admin') }, async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
-      return sendStaffPage(reply, displayPage(await getDisplayState(ctx, slug)));
+      return sendStaffPage(reply, displayPage(await getDisplayState(ctx, { officeSlug: slug })));
     });
   };
 }

@@ -36,7 +36,7 @@ export function registerStaffAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token || token.length > MAX_TOKEN_LENGTH) return;
-    const session = await findStaffSession(ctx, token);
+    const session = await findStaffSession(ctx, { token });
     if (!session) return;
     req.staff = session.staff;
     csrfTokens.set(req, session.csrfToken);

@@ -34,7 +34,7 @@ export function availabilityEventRoutes(ctx: AppContext, streams: StreamPolicy) 
       const release = streams.public.take(req.ip);
       let feed;
       try {
-        feed = await watchAvailability(ctx, slug, (change) => stream.send('availability', change));
+        feed = await watchAvailability(ctx, { officeSlug: slug, onChange: (change) => stream.send('availability', change) });
       } catch (error) {
         release();
         throw error;

@@ -64,7 +64,7 @@ export function citizenApiRoutes(ctx: AppContext) {
       { schema: { tags: CITIZEN, summary: 'Services of an office, with the documents to bring', params: SlugParams, response: { 200: ServicesAnswer, ...ERROR_RESPONSES } } },
       async (req) => {
         const lang = requestLang(req);
-        const services = await listServices(ctx, req.params.slug);
+        const services = await listServices(ctx, { officeSlug: req.params.slug });
         return {
           services: services.map((s) => ({
             code: s.code,
@@ -129,7 +129,7 @@ export function citizenApiRoutes(ctx: AppContext) {
         schema: { tags: CITIZEN, summary: 'A booking by its code: to the code alone, the name as initials and no phone', params: CodeParams, response: { 200: BookingAnswer, ...ERROR_RESPONSES } },
       },
       // The code alone is not proof of who booked: no full name, no phone.
-      async (req) => ({ booking: presentBookingToCodeHolder(await getBooking(ctx, req.params.code), requestLang(req)) }),
+      async (req) => ({ booking: presentBookingToCodeHolder(await getBooking(ctx, { code: req.params.code }), requestLang(req)) }),
     );
 
     app.post(

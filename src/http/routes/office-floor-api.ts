@@ -70,7 +70,7 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
     // An account tied to one office works only there; accounts without an office serve every office.
     app.addHook('preHandler', async (req) => {
       const slug = (req.params as { slug?: unknown }).slug;
-      if (req.staff?.officeId != null && typeof slug === 'string') await requireStaffOffice(ctx, slug, req.staff.officeId);
+      if (req.staff?.officeId != null && typeof slug === 'string') await requireStaffOffice(ctx, { officeSlug: slug, staffOfficeId: req.staff.officeId });
     });
     const desk = { onRequest: requireRole('desk', 'admin') };
     const counterRole = { onRequest: requireRole('counter', 'admin') };
@@ -117,7 +117,7 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
       '/offices/:slug/bookings',
       { ...desk, ...spec('desk', 'Find bookings by code, NIK or part of a name', 'desk', { params: SlugParams, querystring: SearchQuery }, { 200: BookingsAnswer }) },
       async (req) => {
-        const found = await findBookings(ctx, req.params.slug, req.query.q);
+        const found = await findBookings(ctx, { officeSlug: req.params.slug, query: req.query.q });
         const lang = requestLang(req);
         return { bookings: found.map((b) => presentTicket(b, lang)) };
       },
@@ -133,7 +133,7 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
     app.get(
       '/offices/:slug/counters',
       { ...screens, ...spec('counter', 'The counters (loket)', 'any staff', { params: SlugParams }, { 200: CountersAnswer }) },
-      async (req) => ({ counters: (await listCounters(ctx, req.params.slug)).map(presentCounter) }),
+      async (req) => ({ counters: (await listCounters(ctx, { officeSlug: req.params.slug })).map(presentCounter) }),
     );
 
     app.post(
@@ -191,7 +191,7 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
     app.get(
       '/offices/:slug/display/state',
       { ...screens, ...spec('display', "The waiting-room board's state", 'any staff', { params: SlugParams }, { 200: DisplayStateSchema }) },
-      async (req) => presentDisplayState(await getDisplayState(ctx, req.params.slug)),
+      async (req) => presentDisplayState(await getDisplayState(ctx, { officeSlug: req.params.slug })),
     );
 
     app.get(
@@ -208,14 +208,17 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
         let feed;
         try {
           // Resolve the office before taking the response over, so a bad slug is an ordinary 404.
-          feed = await watchDisplay(ctx, req.params.slug, {
-            // `state` for API users and the counter page; `board`, the same moment rendered, for the board.
-            onState: (state) => {
-              stream.send('state', presentDisplayState(state));
-              stream.send('board', boardUpdate(state));
+          feed = await watchDisplay(ctx, {
+            officeSlug: req.params.slug,
+            on: {
+              // `state` for API users and the counter page; `board`, the same moment rendered, for the board.
+              onState: (state) => {
+                stream.send('state', presentDisplayState(state));
+                stream.send('board', boardUpdate(state));
+              },
+              onCall: (call) => stream.send('call', presentCall(call)),
+              onError: (error) => req.log.warn({ err: error }, 'display state failed'),
             },
-            onCall: (call) => stream.send('call', presentCall(call)),
-            onError: (error) => req.log.warn({ err: error }, 'display state failed'),
           });
         } catch (error) {
           release();

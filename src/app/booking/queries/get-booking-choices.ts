@@ -3,7 +3,7 @@ import type { Executor } from '../../../db/repositories/offices.js';
 import type { OfficeRow, ServiceRow } from '../../../db/schema.js';
 import type { DayAvailability } from '../../../domain/availability.js';
 import { daysBetween, type LocalDate } from '../../../domain/local-date.js';
-import type { AppContext } from '../../shared/context.js';
+import type { AppContext, OfficeOptions } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock, type OfficeClock } from '../../office/queries/office-calendar.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
@@ -24,7 +24,7 @@ export async function planBookingWindow(db: Executor, office: OfficeRow, clock: 
 }
 
 /** Everything the booking form of an office shows, read at one instant. */
-export async function getBookingChoices(ctx: AppContext, opts: { officeSlug: string }): Promise<BookingChoices> {
+export async function getBookingChoices(ctx: AppContext, opts: OfficeOptions): Promise<BookingChoices> {
   const db = ctx.storage.db;
   const office = await requireOffice(db, opts.officeSlug);
   const clock = officeClock(office, ctx.now());

@@ -13,9 +13,14 @@ export interface RescheduleChoices {
   days: DayAvailability[];
 }
 
+export interface GetRescheduleChoicesOptions {
+  /** The booking code of the booking to move. */
+  code: string;
+}
+
 /** What the "move my booking" form shows: the booking as it is and the office's bookable days. */
-export async function getRescheduleChoices(ctx: AppContext, opts: { code: string }): Promise<RescheduleChoices> {
-  const { booking, office } = await getTicket(ctx, opts.code);
+export async function getRescheduleChoices(ctx: AppContext, opts: GetRescheduleChoicesOptions): Promise<RescheduleChoices> {
+  const { booking, office } = await getTicket(ctx, { code: opts.code });
   const days = await planBookingWindow(ctx.storage.db, office, officeClock(office, ctx.now()));
   return { booking, office, days };
 }

@@ -10,9 +10,14 @@ export interface Ticket {
   office: OfficeRow;
 }
 
+export interface GetTicketOptions {
+  /** The booking code as typed: any case, with or without separators. */
+  code: string;
+}
+
 /** The ticket of a booking code, typed in any common way; NOT_FOUND when there is none. */
-export async function getTicket(ctx: AppContext, code: string): Promise<Ticket> {
-  const booking = await getBooking(ctx, code);
+export async function getTicket(ctx: AppContext, { code }: GetTicketOptions): Promise<Ticket> {
+  const booking = await getBooking(ctx, { code });
   const office = await requireOffice(ctx.storage.db, booking.office_slug);
   return { booking, office };
 }

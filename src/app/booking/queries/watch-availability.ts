@@ -7,12 +7,18 @@ export interface AvailabilityChange {
   sessionId: number;
 }
 
+export interface WatchAvailabilityOptions {
+  officeSlug: string;
+  /** Called for every change, from whichever process made it. */
+  onChange: (change: AvailabilityChange) => void;
+}
+
 /**
  * Tells a booking page each time places change at an office, from whichever process made the
  * change. Only the date and session are passed on, never who booked. Resolves the office
  * first, so an unknown slug fails before anything is streamed.
  */
-export async function watchAvailability(ctx: AppContext, officeSlug: string, onChange: (change: AvailabilityChange) => void) {
+export async function watchAvailability(ctx: AppContext, { officeSlug, onChange }: WatchAvailabilityOptions) {
   const office = await requireOffice(ctx.storage.db, officeSlug);
   let unsubscribe: (() => void) | undefined;
   return {

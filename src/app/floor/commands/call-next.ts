@@ -21,7 +21,7 @@ export interface CallNextOptions {
  */
 export async function callNext(ctx: AppContext, opts: CallNextOptions): Promise<BookingView | null> {
   const db = ctx.storage.db;
-  const { office, counter } = await requireCounter(ctx, opts.officeSlug, opts.counterNumber);
+  const { office, counter } = await requireCounter(ctx, opts);
   if (counter.paused) throw new DomainError('COUNTER_PAUSED', { counter: counter.number });
   const now = ctx.now();
   const { today } = officeClock(office, now);

@@ -27,7 +27,7 @@ export interface CheckInOptions {
 export async function checkIn(ctx: AppContext, opts: CheckInOptions): Promise<BookingView> {
   const db = ctx.storage.db;
   const office = await requireOffice(db, opts.officeSlug);
-  const booking = await getBooking(ctx, opts.code);
+  const booking = await getBooking(ctx, { code: opts.code });
   if (booking.office_id !== office.id) throw new DomainError('NOT_FOUND', { what: 'booking' });
   if (booking.status !== 'booked') throw new DomainError('NOT_ACTIVE', { status: booking.status });
 

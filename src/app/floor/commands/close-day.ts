@@ -10,13 +10,18 @@ import { announceFloor } from '../floor-events.js';
 import { officeClock } from '../../office/queries/office-calendar.js';
 import { applyLifecycleStep } from '../../shared/ticket-lifecycle.js';
 
+export interface CloseDayOptions {
+  /** The office whose ended day is closed. */
+  office: OfficeRow;
+}
+
 /**
  * Closes the office's past days by the day-end rule: a ticket still being served is done
  * (note `closed_at_day_end`), every other ticket still waiting or called from an earlier day
  * is a no-show, and so is every booking of today never checked in once today's last check-in
  * window has shut. Safe to run often and from several processes: each change is conditional.
  */
-export async function closeDay(ctx: AppContext, office: OfficeRow): Promise<number> {
+export async function closeDay(ctx: AppContext, { office }: CloseDayOptions): Promise<number> {
   const db = ctx.storage.db;
   const now = ctx.now();
   const clock = officeClock(office, now);
@@ -46,6 +51,6 @@ export async function closeDay(ctx: AppContext, office: OfficeRow): Promise<numb
 /** Closes past days at every office; what the server's timer and the CLI run. */
 export async function closeDaysEverywhere(ctx: AppContext): Promise<number> {
   let total = 0;
-  for (const office of await listOffices(ctx.storage.db)) total += await closeDay(ctx, office);
+  for (const office of await listOffices(ctx.storage.db)) total += await closeDay(ctx, { office });
   return total;
 }

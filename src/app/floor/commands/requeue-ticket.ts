@@ -10,11 +10,19 @@ import { type Actor, applyLifecycleStep, publishTicketEvents } from '../../share
 /** How often the desk may put one skipped ticket back in line. */
 const REQUEUE_LIMIT = 1;
 
+export interface RequeueTicketOptions {
+  officeSlug: string;
+  /** The skipped ticket's booking code. */
+  code: string;
+  /** The desk member who puts the person back in line. */
+  actor: Actor;
+}
+
 /** The desk puts a skipped person back in line, once per ticket and only on its own day. */
-export async function requeueTicket(ctx: AppContext, opts: { officeSlug: string; code: string; actor: Actor }): Promise<BookingView> {
+export async function requeueTicket(ctx: AppContext, opts: RequeueTicketOptions): Promise<BookingView> {
   const db = ctx.storage.db;
   const office = await requireOffice(db, opts.officeSlug);
-  const ticket = await getBooking(ctx, opts.code);
+  const ticket = await getBooking(ctx, { code: opts.code });
   if (ticket.office_id !== office.id) throw new DomainError('NOT_FOUND', { what: 'booking' });
   if (ticket.status !== 'skipped') throw new DomainError('INVALID_TRANSITION', { from: ticket.status, to: 'checked_in' });
   const now = ctx.now();

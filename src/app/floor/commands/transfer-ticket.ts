@@ -9,7 +9,12 @@ import { requireOffice } from '../../office/queries/find-office.js';
  * Sends the person being served to another service's line (say from KK to KTP-el) without
  * losing their place: they keep their arrival time, so they are called as if never gone.
  */
-export async function transferTicket(ctx: AppContext, opts: CounterTicketAction & { serviceCode: string }): Promise<BookingView> {
+export interface TransferTicketOptions extends CounterTicketAction {
+  /** The service whose line the person joins. */
+  serviceCode: string;
+}
+
+export async function transferTicket(ctx: AppContext, opts: TransferTicketOptions): Promise<BookingView> {
   const office = await requireOffice(ctx.storage.db, opts.officeSlug);
   const service = await findServiceByCode(ctx.storage.db, office.id, opts.serviceCode);
   if (!service) throw new InvalidInputError([{ field: 'service', problem: 'UNKNOWN_SERVICE' }]);

@@ -3,7 +3,7 @@ import { counterServiceIds } from '../../../db/repositories/counters.js';
 import { findCounterTicket, listWaiting } from '../../../db/repositories/floor.js';
 import type { CounterRow, OfficeRow } from '../../../db/schema.js';
 import type { AppContext } from '../../shared/context.js';
-import { requireCounter } from '../../office/queries/find-counter.js';
+import { type CounterOptions, requireCounter } from '../../office/queries/find-counter.js';
 import { officeClock } from '../../office/queries/office-calendar.js';
 
 /** What a counter's screen shows: the counter, the person it called or serves, and who waits for it. */
@@ -17,9 +17,9 @@ export interface CounterTicket {
 }
 
 /** The counter's current ticket and its waiting line, read at one instant. */
-export async function getCounterTicket(ctx: AppContext, opts: { officeSlug: string; counterNumber: number }): Promise<CounterTicket> {
+export async function getCounterTicket(ctx: AppContext, opts: CounterOptions): Promise<CounterTicket> {
   const db = ctx.storage.db;
-  const { office, counter } = await requireCounter(ctx, opts.officeSlug, opts.counterNumber);
+  const { office, counter } = await requireCounter(ctx, opts);
   const { today } = officeClock(office, ctx.now());
   const services = await counterServiceIds(db, counter.id);
   const [ticket, waiting] = await Promise.all([

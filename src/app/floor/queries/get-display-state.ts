@@ -17,8 +17,14 @@ export interface DisplayState {
   counters: { number: number; name: string; paused: boolean; current: string | null }[];
 }
 
+export interface GetDisplayStateOptions {
+  officeSlug: string;
+  /** How many recent calls the board lists (6 when absent). */
+  recent?: number;
+}
+
 /** The board's state now; sent whole on connect and after every change, so a screen never drifts. */
-export async function getDisplayState(ctx: AppContext, officeSlug: string, recent = 6): Promise<DisplayState> {
+export async function getDisplayState(ctx: AppContext, { officeSlug, recent = 6 }: GetDisplayStateOptions): Promise<DisplayState> {
   const db = ctx.storage.db;
   const office = await requireOffice(db, officeSlug);
   const clock = officeClock(office, ctx.now());

@@ -1,6 +1,6 @@
 import type { BookingView } from '../../booking/read-models.js';
 import { listTicketsInStatus } from '../../../db/repositories/floor.js';
-import type { AppContext } from '../../shared/context.js';
+import type { AppContext, OfficeOptions } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../office/queries/office-calendar.js';
 
@@ -8,7 +8,7 @@ import { officeClock } from '../../office/queries/office-calendar.js';
  * Today's tickets skipped as no-shows at a counter, latest first: the people the desk may put
  * back in line when they turn up saying they missed their call.
  */
-export async function listSkippedTickets(ctx: AppContext, officeSlug: string): Promise<BookingView[]> {
+export async function listSkippedTickets(ctx: AppContext, { officeSlug }: OfficeOptions): Promise<BookingView[]> {
   const db = ctx.storage.db;
   const office = await requireOffice(db, officeSlug);
   const { today } = officeClock(office, ctx.now());

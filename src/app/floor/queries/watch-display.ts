@@ -21,17 +21,23 @@ export interface DisplayFeedHandlers {
 /** Changes come in bursts (a call, then a start); one fresh state per burst is enough. */
 const COALESCE_MS = 50;
 
+export interface WatchDisplayOptions {
+  officeSlug: string;
+  /** Where the state and the calls go. */
+  on: DisplayFeedHandlers;
+}
+
 /**
  * Feeds a waiting-room board: the whole state at start and after every floor change, and each
  * call as it happens, from whichever process made it. Resolves the office first, so an
  * unknown slug fails before anything is streamed.
  */
-export async function watchDisplay(ctx: AppContext, officeSlug: string, on: DisplayFeedHandlers) {
+export async function watchDisplay(ctx: AppContext, { officeSlug, on }: WatchDisplayOptions) {
   const office = await requireOffice(ctx.storage.db, officeSlug);
   let pending: NodeJS.Timeout | undefined;
   let unsubscribe: (() => void) | undefined;
   const refresh = () =>
-    getDisplayState(ctx, officeSlug).then(on.onState, on.onError);
+    getDisplayState(ctx, { officeSlug }).then(on.onState, on.onError);
   return {
     start() {
       unsubscribe = ctx.events.subscribe(office.id, (event) => {

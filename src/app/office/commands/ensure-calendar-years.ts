@@ -3,13 +3,19 @@ import { provisionalNationalHolidays } from '../../../domain/provisional-holiday
 import type { AppContext } from '../../shared/context.js';
 import { officialClosedDays } from '../official-closed-days.js';
 
+export interface EnsureCalendarYearsOptions {
+  officeId: number;
+  /** Years whose closed days must be known; years already loaded are left alone. */
+  years: number[];
+}
+
 /**
  * Loads the closed days of each year that an office does not have yet: the decree's list when
  * the project ships it, otherwise date-holidays' guess marked provisional for the admin to
  * confirm. A year is loaded once; after that the office's table is the only truth, so an
  * admin's edits are never overwritten.
  */
-export async function ensureCalendarYears(ctx: AppContext, officeId: number, years: number[]): Promise<void> {
+export async function ensureCalendarYears(ctx: AppContext, { officeId, years }: EnsureCalendarYearsOptions): Promise<void> {
   await ctx.storage.db.transaction().execute(async (trx) => {
     const loaded = await loadedCalendarYears(trx, officeId);
     for (const year of years) {

@@ -48,7 +48,7 @@ export async function ensureDefaultOffice(ctx: AppContext): Promise<void> {
   });
   for (const office of await listOffices(ctx.storage.db)) {
     const thisYear = yearOf(todayIn(office.timezone, now));
-    await ensureCalendarYears(ctx, office.id, [thisYear, thisYear + 1]);
+    await ensureCalendarYears(ctx, { officeId: office.id, years: [thisYear, thisYear + 1] });
   }
 }
 

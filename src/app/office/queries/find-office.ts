@@ -11,9 +11,15 @@ export async function requireOffice(db: Executor, slug: string): Promise<OfficeR
   return office;
 }
 
+export interface RequireStaffOfficeOptions {
+  officeSlug: string;
+  /** The office the staff member's account is tied to. */
+  staffOfficeId: number;
+}
+
 /** The office, when a staff member tied to `staffOfficeId` may work there; OTHER_OFFICE otherwise. */
-export async function requireStaffOffice(ctx: AppContext, slug: string, staffOfficeId: number): Promise<OfficeRow> {
-  const office = await requireOffice(ctx.storage.db, slug);
+export async function requireStaffOffice(ctx: AppContext, { officeSlug, staffOfficeId }: RequireStaffOfficeOptions): Promise<OfficeRow> {
+  const office = await requireOffice(ctx.storage.db, officeSlug);
   if (office.id !== staffOfficeId) throw new DomainError('OTHER_OFFICE');
   return office;
 }

@@ -13,12 +13,17 @@ export interface StaffSession {
 /** Last-seen is written at most this often, so a busy screen does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
+export interface FindStaffSessionOptions {
+  /** The session cookie's token as the browser sent it. */
+  token: string;
+}
+
 /**
  * The staff member a session cookie token belongs to, or null when the token is unknown, has
  * expired or its account is disabled. Read from the database on every request, so a disabled
  * account or a logout takes effect at once in every process.
  */
-export async function findStaffSession(ctx: AppContext, token: string): Promise<StaffSession | null> {
+export async function findStaffSession(ctx: AppContext, { token }: FindStaffSessionOptions): Promise<StaffSession | null> {
   const db = ctx.storage.db;
   const now = ctx.now();
   const row = await findLiveSession(db, sessionIdOf(token), now.toISOString());

@@ -27,7 +27,7 @@ export function changePages(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     async function renderCancel(req: FastifyRequest, code: string, nik: string, errors?: FormErrors) {
       const lang = requestLang(req);
-      return cancelPage({ lang, ticket: presentCitizenTicket(await getTicket(ctx, code), lang), nik, errors });
+      return cancelPage({ lang, ticket: presentCitizenTicket(await getTicket(ctx, { code }), lang), nik, errors });
     }
 
     async function renderMove(req: FastifyRequest, code: string, nik: string, chosen?: SlotRef, errors?: FormErrors) {

@@ -81,7 +81,7 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
       if (canonical && canonical !== code) return reply.redirect(`/t/${canonical}`, 301);
       const { ok } = parseInput(TicketQuery, req.query);
       try {
-        const ticket = presentCitizenTicket(await getTicket(ctx, code), lang);
+        const ticket = presentCitizenTicket(await getTicket(ctx, { code }), lang);
         return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { moved: ok === 'moved' }));
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
@@ -100,7 +100,7 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
         return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, {}));
       } catch (error) {
         const errors = toFormErrors(error, lang);
-        const ticket = presentCitizenTicket(await getTicket(ctx, code), lang);
+        const ticket = presentCitizenTicket(await getTicket(ctx, { code }), lang);
         return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { details: { nik: typed(body, 'nik', 40), errors } }), 422);
       }
     });
@@ -108,7 +108,7 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
     app.get('/t/:code/calendar.ics', LOOKUP, async (req, reply) => {
       const lang = requestLang(req);
       const { code } = parseInput(z.object({ code: bookingCodeField }), req.params);
-      const tk = presentCitizenTicket(await getTicket(ctx, code), lang);
+      const tk = presentCitizenTicket(await getTicket(ctx, { code }), lang);
       if (tk.status === 'cancelled') {
         return sendPage(reply, errorPage(lang, text(lang, 'ticketTitle'), text(lang, 'cancelledNotice'), `/t/${tk.code}`), 410);
       }

@@ -61,14 +61,14 @@ export function counterPages(ctx: AppContext) {
 
     app.get('/staff/counter/:slug', counterRole, async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
-      const office = await getOffice(ctx, slug);
-      const counters = await listCounters(ctx, slug);
+      const office = await getOffice(ctx, { officeSlug: slug });
+      const counters = await listCounters(ctx, { officeSlug: slug });
       const page = counterChoicePage(viewerOf(req), { slug, name: office.name }, counters.map((c) => ({ number: c.number, name: c.name, paused: c.paused === 1 })));
       return sendStaffPage(reply, page);
     });
 
     async function render(req: FastifyRequest, reply: FastifyReply, slug: string, counterNumber: number, notes: { done?: string; problem?: string }, status = 200) {
-      const [view, services] = await Promise.all([getCounterTicket(ctx, { officeSlug: slug, counterNumber }), listServices(ctx, slug)]);
+      const [view, services] = await Promise.all([getCounterTicket(ctx, { officeSlug: slug, counterNumber }), listServices(ctx, { officeSlug: slug })]);
       const page = counterPage({
         viewer: viewerOf(req),
         office: { slug, name: view.office.name },
@@ -85,7 +85,7 @@ export function counterPages(ctx: AppContext) {
       const { slug, counter } = parseInput(CounterParams, req.params);
       const q = CounterQuery.parse(req.query ?? {});
       const key = q.ok ? DONE[q.ok] : undefined;
-      const services = key === 'doneTransferred' && q.to ? await listServices(ctx, slug) : [];
+      const services = key === 'doneTransferred' && q.to ? await listServices(ctx, { officeSlug: slug }) : [];
       const service = services.find((s) => s.code === q.to)?.name ?? q.to ?? '';
       return render(req, reply, slug, counter, { done: key ? st(key, { queue: q.q ?? '', service }) : undefined });
     });

@@ -81,7 +81,7 @@ export function deskPages(ctx: AppContext) {
     /** A booking of this office by code, or undefined: for showing what a refused code names. */
     async function findTicket(slug: string, code: string): Promise<DeskTicket | undefined> {
       try {
-        const b = await getBooking(ctx, code);
+        const b = await getBooking(ctx, { code: code });
         return b.office_slug === slug ? presentTicket(b, 'id') : undefined;
       } catch (error) {
         if (error instanceof DomainError && error.code === 'NOT_FOUND') return undefined;
@@ -90,8 +90,8 @@ export function deskPages(ctx: AppContext) {
     }
 
     async function renderCheckIn(req: FastifyRequest, reply: FastifyReply, slug: string, over: Partial<CheckInModel>, status = 200) {
-      const office = await getOffice(ctx, slug);
-      const skipped = (await listSkippedTickets(ctx, slug)).map((b) => presentTicket(b, 'id'));
+      const office = await getOffice(ctx, { officeSlug: slug });
+      const skipped = (await listSkippedTickets(ctx, { officeSlug: slug })).map((b) => presentTicket(b, 'id'));
       const model: CheckInModel = { viewer: viewerOf(req), office: deskOffice(office), code: '', priority: null, overrideReason: '', skipped, ...over };
       return sendStaffPage(reply, checkInPage(model), status);
     }
@@ -124,7 +124,7 @@ export function deskPages(ctx: AppContext) {
         const ticket = await findTicket(slug, canonical);
         const d = error.details;
         if (error.code === 'CHECK_IN_WINDOW' && ticket) {
-          const office = await getOffice(ctx, slug);
+          const office = await getOffice(ctx, { officeSlug: slug });
           const detail = st('windowExplain', {
             session: `${formatTime(ticket.session.start, 'id')}–${formatTime(ticket.session.end, 'id')}`,
             opens: formatTime(String(d.opensAt), 'id'),
@@ -231,10 +231,10 @@ export function deskPages(ctx: AppContext) {
 
     app.get('/staff/desk/:slug/search', desk, async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
-      const office = await getOffice(ctx, slug);
+      const office = await getOffice(ctx, { officeSlug: slug });
       const q = SearchQuery.parse(req.query ?? {}).q.trim();
       const tooShort = q.length > 0 && q.length < 2;
-      const results = q.length >= 2 ? (await findBookings(ctx, slug, q)).map((b) => presentTicket(b, 'id')) : null;
+      const results = q.length >= 2 ? (await findBookings(ctx, { officeSlug: slug, query: q })).map((b) => presentTicket(b, 'id')) : null;
       const today = todayIn(office.timezone, ctx.now());
       const page = searchPage({ viewer: viewerOf(req), office: deskOffice(office), q, results, problem: tooShort ? st('searchTooShort') : undefined, today });
       return sendStaffPage(reply, page, tooShort ? 422 : 200);
@@ -242,7 +242,7 @@ export function deskPages(ctx: AppContext) {
 
     app.get('/staff/desk/:slug/receipt/:code', desk, async (req, reply) => {
       const { slug, code } = parseInput(ReceiptParams, req.params);
-      const ticket = await getTicket(ctx, code);
+      const ticket = await getTicket(ctx, { code });
       // Codes are global; a desk prints only its own office's receipts.
       if (ticket.office.slug !== slug) throw new DomainError('NOT_FOUND', { what: 'booking' });
       const fresh = (req.query as Record<string, unknown> | undefined)?.fresh === '1';

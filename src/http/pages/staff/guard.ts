@@ -68,6 +68,6 @@ export async function verifyPageCsrf(req: FastifyRequest, reply: FastifyReply): 
 export function officeGuard(ctx: AppContext) {
   return async function officeGuardHook(req: FastifyRequest): Promise<void> {
     const slug = (req.params as { slug?: unknown } | undefined)?.slug;
-    if (req.staff?.officeId != null && typeof slug === 'string') await requireStaffOffice(ctx, slug, req.staff.officeId);
+    if (req.staff?.officeId != null && typeof slug === 'string') await requireStaffOffice(ctx, { officeSlug: slug, staffOfficeId: req.staff.officeId });
   };
 }
