@@ -6,7 +6,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { TicketEventType, TicketStatus } from '../../domain/ticket-status.js';
 import type { AppContext } from '../shared/context.js';
 import { type CounterOptions, requireCounter } from '../office/queries/find-counter.js';
-import { officeClock } from '../office/queries/office-calendar.js';
+import { officeClock } from '../../domain/office-clock.js';
 import { type Actor, applyLifecycleStep, publishTicketEvents } from '../shared/ticket-lifecycle.js';
 
 /** Options of every action on the ticket a counter holds. */

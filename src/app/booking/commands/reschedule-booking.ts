@@ -10,7 +10,7 @@ import { formatQueueNumber } from '../../../domain/queue-number.js';
 import type { AppContext } from '../../shared/context.js';
 import { findOwnedBooking } from '../queries/find-owned-booking.js';
 import { requireOffice } from '../../office/queries/find-office.js';
-import { officeClock } from '../../office/queries/office-calendar.js';
+import { officeClock } from '../../../domain/office-clock.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
 import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
 

@@ -3,7 +3,7 @@ import type { LocalDate } from '../../../domain/local-date.js';
 import type { OfficeRow } from '../../../db/schema.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
-import { officeClock } from '../../office/queries/office-calendar.js';
+import { officeClock } from '../../../domain/office-clock.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
 
 export interface GetAvailabilityOptions {

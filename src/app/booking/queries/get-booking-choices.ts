@@ -5,7 +5,7 @@ import type { DayAvailability } from '../../../domain/availability.js';
 import { daysBetween, type LocalDate } from '../../../domain/local-date.js';
 import type { AppContext, OfficeOptions } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
-import { officeClock, type OfficeClock } from '../../office/queries/office-calendar.js';
+import { officeClock, type OfficeClock } from '../../../domain/office-clock.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
 
 /** What a booking form offers: the office, its services, and every day a citizen may book now. */

@@ -4,7 +4,7 @@ import type { DayAvailability } from '../../../domain/availability.js';
 import type { AppContext } from '../../shared/context.js';
 import { planBookingWindow } from './get-booking-choices.js';
 import { getTicket } from './get-ticket.js';
-import { officeClock } from '../../office/queries/office-calendar.js';
+import { officeClock } from '../../../domain/office-clock.js';
 
 /** A booking and the days it could move to. */
 export interface RescheduleChoices {

@@ -6,7 +6,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { callingOrder, isPriorityGroup } from '../../../domain/queue-order.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireCounter } from '../../office/queries/find-counter.js';
-import { officeClock } from '../../office/queries/office-calendar.js';
+import { officeClock } from '../../../domain/office-clock.js';
 import { type Actor, applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
 
 export interface CallNextOptions {

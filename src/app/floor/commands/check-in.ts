@@ -5,7 +5,7 @@ import { DomainError } from '../../../domain/errors.js';
 import type { PriorityGroup } from '../../../domain/queue-order.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
-import { officeClock } from '../../office/queries/office-calendar.js';
+import { officeClock } from '../../../domain/office-clock.js';
 import { getBooking } from '../../booking/queries/get-booking.js';
 import { type Actor, applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
 

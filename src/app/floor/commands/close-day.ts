@@ -3,11 +3,11 @@ import { listOverdue } from '../../../db/repositories/floor.js';
 import { listOffices } from '../../../db/repositories/offices.js';
 import type { OfficeRow } from '../../../db/schema.js';
 import { DomainError } from '../../../domain/errors.js';
-import { minutesOfDay } from '../../../domain/local-date.js';
+import { isDayOver } from '../../../domain/day-end.js';
 import { dayEndEvent } from '../../../domain/ticket-status.js';
 import type { AppContext } from '../../shared/context.js';
 import { announceFloor } from '../floor-events.js';
-import { officeClock } from '../../office/queries/office-calendar.js';
+import { officeClock } from '../../../domain/office-clock.js';
 import { applyLifecycleStep } from '../../shared/ticket-lifecycle.js';
 
 export interface CloseDayOptions {
@@ -26,8 +26,7 @@ export async function closeDay(ctx: AppContext, { office }: CloseDayOptions): Pr
   const now = ctx.now();
   const clock = officeClock(office, now);
   const sessions = await listSessions(db, office.id);
-  const lastEnd = Math.max(0, ...sessions.map((s) => minutesOfDay(s.end_time)));
-  const todayIsOver = minutesOfDay(clock.nowTime) > lastEnd + office.check_in_after_minutes;
+  const todayIsOver = isDayOver({ nowTime: clock.nowTime, sessionEnds: sessions.map((s) => s.end_time), checkInAfterMinutes: office.check_in_after_minutes });
   const overdue = await listOverdue(db, office.id, clock.today, todayIsOver);
   const at = now.toISOString();
   let closed = 0;

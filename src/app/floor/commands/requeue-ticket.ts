@@ -1,14 +1,12 @@
 import { findBookingById } from '../../../db/repositories/bookings.js';
 import type { BookingView } from '../../booking/read-models.js';
 import { DomainError } from '../../../domain/errors.js';
+import { mayRequeue, REQUEUE_LIMIT } from '../../../domain/requeue-limit.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { getBooking } from '../../booking/queries/get-booking.js';
-import { officeClock } from '../../office/queries/office-calendar.js';
+import { officeClock } from '../../../domain/office-clock.js';
 import { type Actor, applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
-
-/** How often the desk may put one skipped ticket back in line. */
-const REQUEUE_LIMIT = 1;
 
 export interface RequeueTicketOptions {
   officeSlug: string;
@@ -28,7 +26,7 @@ export async function requeueTicket(ctx: AppContext, opts: RequeueTicketOptions)
   const now = ctx.now();
   const { today } = officeClock(office, now);
   if (ticket.date !== today) throw new DomainError('WRONG_DAY', { date: ticket.date });
-  if (ticket.requeue_count >= REQUEUE_LIMIT) throw new DomainError('REQUEUE_LIMIT');
+  if (!mayRequeue(ticket.requeue_count)) throw new DomainError('REQUEUE_LIMIT');
   const at = now.toISOString();
   // The count is checked in the same statement that puts the ticket back: two desks pressing at once requeue it once.
   const event = await db.transaction().execute((trx) =>

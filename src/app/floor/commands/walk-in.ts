@@ -4,7 +4,7 @@ import { walkInSlot } from '../../../domain/walk-in-slot.js';
 import { book, type BookResult } from '../../booking/commands/book.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
-import { officeClock } from '../../office/queries/office-calendar.js';
+import { officeClock } from '../../../domain/office-clock.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
 import type { Actor } from '../../shared/ticket-lifecycle.js';
 

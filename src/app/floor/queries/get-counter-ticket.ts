@@ -4,7 +4,7 @@ import { findCounterTicket, listWaiting } from '../../../db/repositories/floor.j
 import type { CounterRow, OfficeRow } from '../../../db/schema.js';
 import type { AppContext } from '../../shared/context.js';
 import { type CounterOptions, requireCounter } from '../../office/queries/find-counter.js';
-import { officeClock } from '../../office/queries/office-calendar.js';
+import { officeClock } from '../../../domain/office-clock.js';
 
 /** What a counter's screen shows: the counter, the person it called or serves, and who waits for it. */
 export interface CounterTicket {

@@ -4,7 +4,7 @@ import { countWaiting, findCounterTicket, recentCalls } from '../../../db/reposi
 import { instantOf, minutesOfDay } from '../../../domain/local-date.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
-import { officeClock } from '../../office/queries/office-calendar.js';
+import { officeClock } from '../../../domain/office-clock.js';
 
 /** What the waiting-room board shows: no names, no NIKs, only numbers and counters. */
 export interface DisplayState {

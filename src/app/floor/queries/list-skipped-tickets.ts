@@ -2,7 +2,7 @@ import type { BookingView } from '../../booking/read-models.js';
 import { listTicketsInStatus } from '../../../db/repositories/floor.js';
 import type { AppContext, OfficeOptions } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
-import { officeClock } from '../../office/queries/office-calendar.js';
+import { officeClock } from '../../../domain/office-clock.js';
 
 /**
  * Today's tickets skipped as no-shows at a counter, latest first: the people the desk may put

@@ -1,28 +1,7 @@
 import { closedDaysBetween } from '../../../db/repositories/calendar.js';
 import type { Executor } from '../../../db/repositories/offices.js';
-import type { OfficeRow } from '../../../db/schema.js';
 import type { Closure } from '../../../domain/availability.js';
-import { bookingWindow, type BookingWindow } from '../../../domain/booking-window.js';
-import { type LocalDate, timeIn, todayIn } from '../../../domain/local-date.js';
-
-/** An office's own rules for a moment in time: its today, its booking window, its open weekdays. */
-export interface OfficeClock {
-  today: LocalDate;
-  nowTime: string;
-  window: BookingWindow;
-  openWeekdays: number[];
-}
-
-/** Reads the office's settings against the current instant, in the office's zone. */
-export function officeClock(office: OfficeRow, now: Date): OfficeClock {
-  const today = todayIn(office.timezone, now);
-  return {
-    today,
-    nowTime: timeIn(office.timezone, now),
-    window: bookingWindow({ today, sameDayBooking: office.same_day_booking === 1, daysAhead: office.booking_days_ahead }),
-    openWeekdays: office.open_weekdays.split(',').map(Number),
-  };
-}
+import type { LocalDate } from '../../../domain/local-date.js';
 
 /** The office's dated closures in a range, keyed by date. */
 export async function closuresBetween(

@@ -4,7 +4,8 @@ import type { Executor } from '../../../db/repositories/offices.js';
 import type { OfficeRow } from '../../../db/schema.js';
 import { type DayAvailability, planDays, slotKey } from '../../../domain/availability.js';
 import { addDays, eachDay, type LocalDate } from '../../../domain/local-date.js';
-import { closuresBetween, type OfficeClock } from './office-calendar.js';
+import { closuresBetween } from './office-calendar.js';
+import { type OfficeClock } from '../../../domain/office-clock.js';
 
 /** Availability of an office over `count` days from `from`, read in three queries. */
 export async function planOfficeDays(
