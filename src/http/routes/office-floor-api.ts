@@ -7,14 +7,11 @@ import { checkIn } from '../../app/floor/commands/check-in.js';
 import type { AppContext } from '../../app/shared/context.js';
 import { findBookings } from '../../app/booking/queries/find-bookings.js';
 import { requireStaffOffice } from '../../app/office/queries/find-office.js';
-import { finishTicket } from '../../app/floor/commands/finish-ticket.js';
 import { getDisplayState } from '../../app/floor/queries/get-display-state.js';
 import { watchDisplay } from '../../app/floor/queries/watch-display.js';
 import { pauseCounter } from '../../app/floor/commands/pause-counter.js';
-import { recallTicket } from '../../app/floor/commands/recall-ticket.js';
 import { requeueTicket } from '../../app/floor/commands/requeue-ticket.js';
-import { skipTicket } from '../../app/floor/commands/skip-ticket.js';
-import { startServing } from '../../app/floor/commands/start-serving.js';
+import { actOnCounterTicket } from '../../app/floor/commands/act-on-counter-ticket.js';
 import { transferTicket } from '../../app/floor/commands/transfer-ticket.js';
 import { walkIn } from '../../app/floor/commands/walk-in.js';
 import { listCounters } from '../../app/office/queries/list-counters.js';
@@ -153,14 +150,14 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
     );
 
     const actions = {
-      recall: [recallTicket, 'Announce the called person again'],
-      skip: [skipTicket, 'The called person did not come: skipped (the desk may put them back once)'],
-      start: [startServing, 'Begin serving the called person'],
-      finish: [finishTicket, 'Done serving'],
+      recall: 'Announce the called person again',
+      skip: 'The called person did not come: skipped (the desk may put them back once)',
+      start: 'Begin serving the called person',
+      finish: 'Done serving',
     } as const;
-    for (const [name, [action, summary]] of Object.entries(actions)) {
-      app.post(`/offices/:slug/counters/:counter/${name}`, { ...counterRole, ...spec('counter', summary, 'counter', { params: CounterParams }, { 200: TicketAnswer }) }, async (req) => {
-        const ticket = await action(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, actor: actorOf(req) });
+    for (const [action, summary] of Object.entries(actions) as [keyof typeof actions, string][]) {
+      app.post(`/offices/:slug/counters/:counter/${action}`, { ...counterRole, ...spec('counter', summary, 'counter', { params: CounterParams }, { 200: TicketAnswer }) }, async (req) => {
+        const ticket = await actOnCounterTicket(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, actor: actorOf(req), action });
         return { ticket: presentTicket(ticket, requestLang(req)) };
       });
     }

@@ -1,7 +1,7 @@
 import type { BookingView } from '../../booking/read-models.js';
 import { findServiceByCode } from '../../../db/repositories/catalogue.js';
 import { InvalidInputError } from '../../../domain/errors.js';
-import { actOnCounterTicket, type CounterTicketAction } from '../act-on-counter-ticket.js';
+import { applyCounterAction, type CounterTicketAction } from './act-on-counter-ticket.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 
@@ -18,7 +18,7 @@ export async function transferTicket(ctx: AppContext, opts: TransferTicketOption
   const office = await requireOffice(ctx.storage.db, opts.officeSlug);
   const service = await findServiceByCode(ctx.storage.db, office.id, opts.serviceCode);
   if (!service) throw new InvalidInputError([{ field: 'service', problem: 'UNKNOWN_SERVICE' }]);
-  return actOnCounterTicket(ctx, opts, {
+  return applyCounterAction(ctx, opts, {
     from: ['serving'],
     type: 'transferred',
     note: `to ${service.code}`,

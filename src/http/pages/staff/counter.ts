@@ -3,15 +3,12 @@ import { z } from 'zod';
 import type { BookingView } from '../../../app/booking/read-models.js';
 import { callNext } from '../../../app/floor/commands/call-next.js';
 import type { AppContext } from '../../../app/shared/context.js';
-import { finishTicket } from '../../../app/floor/commands/finish-ticket.js';
 import { getCounterTicket } from '../../../app/floor/queries/get-counter-ticket.js';
 import { getOffice } from '../../../app/office/queries/get-office.js';
 import { listCounters } from '../../../app/office/queries/list-counters.js';
 import { listServices } from '../../../app/office/queries/list-services.js';
 import { pauseCounter } from '../../../app/floor/commands/pause-counter.js';
-import { recallTicket } from '../../../app/floor/commands/recall-ticket.js';
-import { skipTicket } from '../../../app/floor/commands/skip-ticket.js';
-import { startServing } from '../../../app/floor/commands/start-serving.js';
+import { actOnCounterTicket } from '../../../app/floor/commands/act-on-counter-ticket.js';
 import { transferTicket } from '../../../app/floor/commands/transfer-ticket.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { domainErrorMessage } from '../../errors.js';
@@ -103,16 +100,16 @@ export function counterPages(ctx: AppContext) {
             break;
           }
           case 'recall':
-            result = { ticket: await recallTicket(ctx, opts), ok: 'recalled' };
+            result = { ticket: await actOnCounterTicket(ctx, { ...opts, action: 'recall' }), ok: 'recalled' };
             break;
           case 'skip':
-            result = { ticket: await skipTicket(ctx, opts), ok: 'skipped' };
+            result = { ticket: await actOnCounterTicket(ctx, { ...opts, action: 'skip' }), ok: 'skipped' };
             break;
           case 'start':
-            result = { ticket: await startServing(ctx, opts), ok: 'started' };
+            result = { ticket: await actOnCounterTicket(ctx, { ...opts, action: 'start' }), ok: 'started' };
             break;
           case 'finish':
-            result = { ticket: await finishTicket(ctx, opts), ok: 'finished' };
+            result = { ticket: await actOnCounterTicket(ctx, { ...opts, action: 'finish' }), ok: 'finished' };
             break;
           case 'transfer': {
             to = TransferForm.parse(req.body ?? {}).service;
