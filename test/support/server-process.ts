@@ -23,8 +23,24 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `src/server.ts` with the given environment and waits until /healthz answers. */
+/**
+ * Starts `src/server.ts` with the given environment and waits until /healthz answers. The port
+ * is free when picked but another process may take it before the server binds it; then the
+ * server is started again on another port.
+ */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(env);
+    } catch (error) {
+      if (attempt >= 5 || !(error instanceof PortTakenError)) throw error;
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startOnFreePort(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
@@ -37,7 +53,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
+    if (child.exitCode !== null) {
+      if (out.includes('EADDRINUSE')) throw new PortTakenError(`port ${port} was taken:\n${out}`);
+      throw new Error(`server exited with ${child.exitCode}:\n${out}`);
+    }
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
