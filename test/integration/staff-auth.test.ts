@@ -455,7 +455,7 @@ describe.each(DIALECTS)('first admin and CLI on $name', (dialect) => {
     } finally {
       await database.drop();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 function sessionCookie(cookies: { name: string; value: string }[]): string {
