@@ -127,6 +127,12 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'A username has 3 to 32 characters: lower-case letters, digits, dot, underscore or hyphen.',
   },
   PASSWORD_TOO_SHORT: { id: 'Kata sandi minimal 10 karakter.', en: 'A password needs at least 10 characters.' },
+  RANGE_REVERSED: { id: 'Tanggal akhir tidak boleh sebelum tanggal awal.', en: 'The end date cannot be before the start date.' },
+  RANGE_TOO_LONG: { id: 'Rentang laporan paling panjang 366 hari.', en: 'A report covers at most 366 days.' },
+  REPORT_TABLE_INVALID: {
+    id: 'Tabel harus salah satu dari: days, sessions, services, counters, clerks, hours, totals.',
+    en: 'The table must be one of: days, sessions, services, counters, clerks, hours, totals.',
+  },
   ROLE_INVALID: { id: 'Peran harus admin, desk, counter atau display.', en: 'The role must be admin, desk, counter or display.' },
 };
 
