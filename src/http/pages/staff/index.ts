@@ -9,6 +9,7 @@ import { staffAuthPages } from './auth.js';
 import { counterPages } from './counter.js';
 import { deskPages } from './desk.js';
 import { officeGuard, sendStaffPage, verifyPageCsrf, viewerOf } from './guard.js';
+import { reportPages } from './reports.js';
 
 /** What the staff pages take from the server's HTTP settings. */
 export interface StaffPageOptions {
@@ -40,5 +41,6 @@ export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
     await app.register(deskPages(ctx));
     await app.register(counterPages(ctx));
     await app.register(displayPages(ctx));
+    await app.register(reportPages(ctx));
   };
 }
