@@ -110,8 +110,11 @@ export function columns(c: ChartText & { categories: readonly string[]; series: 
 <text x="${left - 12}" y="${(Number(y) + 8).toFixed(1)}" text-anchor="end" font-size="22" fill="${INK}">${k * step}</text>`;
   });
 
-  const legend = c.series.map((s, i) => {
-    const x = left + i * 240;
+  // Each key takes the room its name needs (about 14 units a character at this size).
+  let legendX = left;
+  const legend = c.series.map((s) => {
+    const x = legendX;
+    legendX += 36 + s.name.length * 14 + 32;
     return html`<rect x="${x}" y="16" width="26" height="26" fill="${s.colour}"/><text x="${x + 36}" y="38" font-size="24" fill="${INK}">${s.name}</text>`;
   });
 

@@ -282,6 +282,7 @@ ${cell(st('reportsCheckedIn'), n(t.checkedIn))}
 ${cell(st('reportsServed'), n(t.served))}
 ${cell(st('reportsNoShow'), n(t.noShow))}
 ${cell(st('reportsCancelled'), n(t.cancelled))}
+${cell(st('reportsPending'), n(t.pending))}
 ${cell(st('reportsFill'), percent(t.fill))}
 ${cell(`${st('reportsWaiting')} (${st('reportsMedian')} / ${st('reportsP90')})`, `${minutes(t.waitingTime.medianSeconds)} / ${minutes(t.waitingTime.p90Seconds)}`)}
 ${cell(`${st('reportsService')} (${st('reportsMedian')} / ${st('reportsP90')})`, `${minutes(t.serviceTime.medianSeconds)} / ${minutes(t.serviceTime.p90Seconds)}`)}
