@@ -278,4 +278,33 @@ describe.each(DIALECTS)('the office report against a known scenario on $name', (
     const office = await rt.app.inject({ url: `/api/v1/offices/nowhere/reports/summary?from=${WED}&to=${THU}`, headers: { cookie: admin.cookie } });
     expect(office.statusCode).toBe(404);
   });
+
+  it('renders the report page with its charts and the daily summary, for admins of the office only', async () => {
+    const page = await rt.app.inject({ url: `/staff/admin/reports?office=${SLUG}&from=${WED}&to=${THU}`, headers: { cookie: admin.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<svg class="chart"');
+    expect(page.body).toContain(`href="/api/v1/offices/${SLUG}/reports/summary.csv?from=${WED}&amp;to=${THU}&amp;table=counters"`);
+    const daily = await rt.app.inject({ url: `/staff/admin/reports/daily?office=${SLUG}&date=${WED}`, headers: { cookie: admin.cookie } });
+    expect(daily.statusCode).toBe(200);
+    expect(daily.body).toContain('Ringkasan harian · Rabu, 2 Desember 2026');
+    const bad = await rt.app.inject({ url: `/staff/admin/reports?from=${WED}&to=2027-12-31`, headers: { cookie: admin.cookie } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Rentang laporan paling panjang 366 hari.');
+
+    const anonymous = await rt.app.inject({ url: '/staff/admin/reports' });
+    expect(anonymous.statusCode).toBe(303);
+    const desk = await logInStaff(rt, 'desk');
+    expect((await rt.app.inject({ url: '/staff/admin/reports', headers: { cookie: desk.cookie } })).statusCode).toBe(403);
+    expect((await rt.app.inject({ url: '/staff/admin/reports/daily', headers: { cookie: desk.cookie } })).statusCode).toBe(403);
+    await rt.storage.db.insertInto('offices').values({
+      slug: 'kota-depok', name: 'Disdukcapil Kota Depok', timezone: 'Asia/Jakarta', address: '', open_weekdays: '1,2,3,4,5',
+      same_day_booking: 0, booking_days_ahead: 14, check_in_before_minutes: 30, check_in_after_minutes: 30, created_at: new Date().toISOString(),
+    }).execute();
+    const depokAdmin = await logInStaff(rt, 'admin', { officeSlug: 'kota-depok' });
+    expect((await rt.app.inject({ url: `/staff/admin/reports?office=${SLUG}`, headers: { cookie: depokAdmin.cookie } })).statusCode).toBe(403);
+    const own = await rt.app.inject({ url: '/staff/admin/reports', headers: { cookie: depokAdmin.cookie } });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('Disdukcapil Kota Depok');
+    expect(own.body).not.toContain('Disdukcapil Kota Bogor');
+  });
 });
