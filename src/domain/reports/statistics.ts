@@ -17,7 +17,10 @@ function sorted(values: readonly number[]): number[] {
 
 /** The median of the values (mean of the two middle ones for an even count); null when there are none. */
 export function median(values: readonly number[]): number | null {
-  const s = sorted(values);
+  return medianOfSorted(sorted(values));
+}
+
+function medianOfSorted(s: readonly number[]): number | null {
   if (s.length === 0) return null;
   const mid = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
@@ -25,8 +28,11 @@ export function median(values: readonly number[]): number | null {
 
 /** The nearest-rank percentile `p` (0 < p ≤ 100): the value at rank ⌈p/100 × n⌉; null when there are none. */
 export function nearestRankPercentile(values: readonly number[], p: number): number | null {
+  return percentileOfSorted(sorted(values), p);
+}
+
+function percentileOfSorted(s: readonly number[], p: number): number | null {
   if (!(p > 0 && p <= 100)) throw new RangeError(`Percentile must be in (0, 100], got ${p}`);
-  const s = sorted(values);
   if (s.length === 0) return null;
   // The epsilon keeps 0.9 × 10 = 9.000000000000002 from becoming rank 10.
   const rank = Math.max(1, Math.ceil((p / 100) * s.length - 1e-9));
@@ -43,7 +49,8 @@ export interface DurationStats {
 
 /** Count, median and 90th percentile of durations in seconds. */
 export function summarizeDurations(seconds: readonly number[]): DurationStats {
-  return { count: seconds.length, medianSeconds: median(seconds), p90Seconds: nearestRankPercentile(seconds, 90) };
+  const s = sorted(seconds);
+  return { count: s.length, medianSeconds: medianOfSorted(s), p90Seconds: percentileOfSorted(s, 90) };
 }
 
 /** Whole seconds from one ISO instant to a later one; null when either is missing. Clock skew between processes never makes it negative. */
