@@ -53,6 +53,7 @@ function niceStep(x: number): number {
   return 10 * power;
 }
 
+/** A label cut to fit the label column (the table beside the chart has it whole). */
 function shorten(label: string, max: number): string {
   return label.length <= max ? label : `${label.slice(0, max - 1)}…`;
 }
@@ -76,7 +77,7 @@ export function horizontalBars(c: ChartText & { bars: readonly Bar[]; colour?: s
   const rows = c.bars.map((b, i) => {
     const y = 8 + i * rowHeight;
     const w = Math.max(0, (b.value / max) * barArea);
-    return html`<text x="${labelWidth - 14}" y="${y + 34}" text-anchor="end" font-size="24" fill="${INK}">${shorten(b.label, 22)}</text>
+    return html`<text x="${labelWidth - 14}" y="${y + 34}" text-anchor="end" font-size="24" fill="${INK}">${shorten(b.label, 20)}</text>
 <rect x="${labelWidth}" y="${y + 6}" width="${w.toFixed(1)}" height="${rowHeight - 14}" fill="${c.colour ?? CHART_COLOURS.blue}"/>
 <text x="${(labelWidth + w + 12).toFixed(1)}" y="${y + 34}" font-size="26" font-weight="700" fill="${INK}">${b.text}</text>`;
   });
