@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { book } from '../../src/app/book.js';
-import { forgetIdempotencyKeys } from '../../src/app/forget-idempotency-keys.js';
+import { book } from '../../src/app/booking/commands/book.js';
+import { forgetIdempotencyKeys } from '../../src/app/booking/commands/forget-idempotency-keys.js';
 import { DIALECTS } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDaysEverywhere } from '../../src/app/close-day.js';
+import { closeDaysEverywhere } from '../../src/app/floor/commands/close-day.js';
 import { DIALECTS } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { logInStaff, type StaffLogin } from '../support/staff.js';

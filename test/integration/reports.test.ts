@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { book } from '../../src/app/book.js';
-import { callNext } from '../../src/app/call-next.js';
-import { cancelBooking } from '../../src/app/cancel-booking.js';
-import { checkIn } from '../../src/app/check-in.js';
-import { closeDaysEverywhere } from '../../src/app/close-day.js';
-import { addUser } from '../../src/app/add-user.js';
-import { finishTicket } from '../../src/app/finish-ticket.js';
-import { recallTicket } from '../../src/app/recall-ticket.js';
-import { skipTicket } from '../../src/app/skip-ticket.js';
-import { startServing } from '../../src/app/start-serving.js';
-import { transferTicket } from '../../src/app/transfer-ticket.js';
-import { walkIn } from '../../src/app/walk-in.js';
+import { book } from '../../src/app/booking/commands/book.js';
+import { actOnCounterTicket } from '../../src/app/floor/commands/act-on-counter-ticket.js';
+import { callNext } from '../../src/app/floor/commands/call-next.js';
+import { cancelBooking } from '../../src/app/booking/commands/cancel-booking.js';
+import { checkIn } from '../../src/app/floor/commands/check-in.js';
+import { closeDaysEverywhere } from '../../src/app/floor/commands/close-day.js';
+import { addUser } from '../../src/app/staff/commands/add-user.js';
+import { transferTicket } from '../../src/app/floor/commands/transfer-ticket.js';
+import { walkIn } from '../../src/app/floor/commands/walk-in.js';
 import type { OfficeReportSchema } from '../../src/http/presenters/report.js';
 import type { z } from 'zod';
 import { DIALECTS } from '../support/dialects.js';
@@ -91,35 +88,35 @@ describe.each(DIALECTS)('the office report against a known scenario on $name', (
     set(WED, '07:50'); await arrive(a2.code);
     set(WED, '07:55'); await arrive(w1.code);
     set(WED, '08:00'); expect((await callNext(ctx, counter(1, k1)))?.code).toBe(a1.code);
-    set(WED, '08:02'); await startServing(ctx, counter(1, k1));
+    set(WED, '08:02'); await actOnCounterTicket(ctx, { ...counter(1, k1), action: 'start' });
     set(WED, '08:05'); expect((await callNext(ctx, counter(2, k2)))?.code).toBe(a2.code);
-    set(WED, '08:06'); await startServing(ctx, counter(2, k2));
-    set(WED, '08:10'); await finishTicket(ctx, counter(1, k1));
+    set(WED, '08:06'); await actOnCounterTicket(ctx, { ...counter(2, k2), action: 'start' });
+    set(WED, '08:10'); await actOnCounterTicket(ctx, { ...counter(1, k1), action: 'finish' });
     set(WED, '08:12'); expect((await callNext(ctx, counter(1, k1)))?.code).toBe(w1.code);
-    set(WED, '08:15'); await skipTicket(ctx, counter(1, k1));
-    set(WED, '08:25'); await finishTicket(ctx, counter(2, k2));
+    set(WED, '08:15'); await actOnCounterTicket(ctx, { ...counter(1, k1), action: 'skip' });
+    set(WED, '08:25'); await actOnCounterTicket(ctx, { ...counter(2, k2), action: 'finish' });
     set(WED, '09:00'); await arrive(b1.code);
     set(WED, '09:05'); await arrive(b2.code);
     set(WED, '09:10'); expect((await callNext(ctx, counter(1, k1)))?.code).toBe(b1.code);
-    set(WED, '09:11'); await recallTicket(ctx, counter(1, k1));
-    set(WED, '09:12'); await startServing(ctx, counter(1, k1));
+    set(WED, '09:11'); await actOnCounterTicket(ctx, { ...counter(1, k1), action: 'recall' });
+    set(WED, '09:12'); await actOnCounterTicket(ctx, { ...counter(1, k1), action: 'start' });
     set(WED, '09:20'); expect((await callNext(ctx, counter(2, k2)))?.code).toBe(b2.code);
-    set(WED, '09:21'); await startServing(ctx, counter(2, k2));
+    set(WED, '09:21'); await actOnCounterTicket(ctx, { ...counter(2, k2), action: 'start' });
     set(WED, '09:25'); await transferTicket(ctx, { ...counter(2, k2), serviceCode: 'KTP-UBAH' });
     set(WED, '09:30'); expect((await callNext(ctx, counter(2, k2)))?.code).toBe(b2.code);
-    set(WED, '09:31'); await startServing(ctx, counter(2, k2));
-    set(WED, '09:40'); await finishTicket(ctx, counter(1, k1));
-    set(WED, '09:45'); await finishTicket(ctx, counter(2, k2));
+    set(WED, '09:31'); await actOnCounterTicket(ctx, { ...counter(2, k2), action: 'start' });
+    set(WED, '09:40'); await actOnCounterTicket(ctx, { ...counter(1, k1), action: 'finish' });
+    set(WED, '09:45'); await actOnCounterTicket(ctx, { ...counter(2, k2), action: 'finish' });
     set(WED, '12:40'); await arrive(e1.code);
     set(WED, '13:00'); expect((await callNext(ctx, counter(1, k1)))?.code).toBe(e1.code);
-    set(WED, '13:01'); await startServing(ctx, counter(1, k1));
+    set(WED, '13:01'); await actOnCounterTicket(ctx, { ...counter(1, k1), action: 'start' });
 
     // Thursday: Wednesday is closed by the day-end rule first.
     set(THU, '07:00'); expect(await closeDaysEverywhere(ctx)).toBe(3); // A3 and W1 no-show, E1 done at day end
     set(THU, '07:40'); await arrive(t3.code);
     set(THU, '08:00'); expect((await callNext(ctx, counter(1, k2)))?.code).toBe(t3.code);
-    set(THU, '08:01'); await startServing(ctx, counter(1, k2));
-    set(THU, '08:07'); await finishTicket(ctx, counter(1, k2));
+    set(THU, '08:01'); await actOnCounterTicket(ctx, { ...counter(1, k2), action: 'start' });
+    set(THU, '08:07'); await actOnCounterTicket(ctx, { ...counter(1, k2), action: 'finish' });
 
     set('2026-12-04', '07:00'); expect(await closeDaysEverywhere(ctx)).toBe(1); // T2 no-show
     set('2026-12-04', '08:00');

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.js';
-import { requireStaffOffice } from '../../app/find-office.js';
+import type { AppContext } from '../../app/shared/context.js';
+import { requireStaffOffice } from '../../app/office/queries/find-office.js';
 import { getOfficeSummary } from '../../app/reports/queries/office-summary.js';
 import { MAX_REPORT_DAYS } from '../../domain/reports/report-range.js';
 import { ERROR_RESPONSES } from '../openapi.js';
@@ -39,7 +39,7 @@ export function reportsApiRoutes(ctx: AppContext) {
     });
     app.addHook('preHandler', async (req) => {
       const slug = (req.params as { slug?: unknown }).slug;
-      if (req.staff?.officeId != null && typeof slug === 'string') await requireStaffOffice(ctx, slug, req.staff.officeId);
+      if (req.staff?.officeId != null && typeof slug === 'string') await requireStaffOffice(ctx, { officeSlug: slug, staffOfficeId: req.staff.officeId });
     });
     const adminOnly = { onRequest: requireRole('admin') };
 

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { book } from '../../../src/app/book.js';
-import { callNext } from '../../../src/app/call-next.js';
-import { checkIn } from '../../../src/app/check-in.js';
-import { finishTicket } from '../../../src/app/finish-ticket.js';
-import { startServing } from '../../../src/app/start-serving.js';
+import { book } from '../../../src/app/booking/commands/book.js';
+import { actOnCounterTicket } from '../../../src/app/floor/commands/act-on-counter-ticket.js';
+import { callNext } from '../../../src/app/floor/commands/call-next.js';
+import { checkIn } from '../../../src/app/floor/commands/check-in.js';
 import { saveScreenshot, seriousAxeViolations, startPageServer, useBrowser } from '../../support/browser.js';
 import { nikFor } from '../../support/factories.js';
 import type { TestRuntime } from '../../support/test-runtime.js';
@@ -43,11 +42,11 @@ describe('the admin reports', () => {
       for (const c of [1, 2, 3, 4]) {
         clock(round + c);
         await callNext(rt.ctx, at(c));
-        await startServing(rt.ctx, at(c));
+        await actOnCounterTicket(rt.ctx, { ...at(c), action: 'start' });
       }
       for (const c of [1, 2, 3, 4]) {
         clock(round + c + 10);
-        await finishTicket(rt.ctx, at(c));
+        await actOnCounterTicket(rt.ctx, { ...at(c), action: 'finish' });
       }
     }
     rt.setNow(wednesdayAt('15:00'));

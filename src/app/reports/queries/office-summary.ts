@@ -13,10 +13,10 @@ import type { LocalDate } from '../../../domain/local-date.js';
 import { buildOfficeSummary, type OfficeSummary } from '../../../domain/reports/office-summary.js';
 import { checkReportRange } from '../../../domain/reports/report-range.js';
 import { CLOSED_AT_DAY_END } from '../../../domain/ticket-status.js';
-import type { AppContext } from '../../context.js';
-import { requireOffice } from '../../find-office.js';
-import { officeClock } from '../../office-calendar.js';
-import { planOfficeDays } from '../../plan-office-days.js';
+import type { AppContext } from '../../shared/context.js';
+import { requireOffice } from '../../office/queries/find-office.js';
+import { officeClock } from '../../../domain/office-clock.js';
+import { planOfficeDays } from '../../office/queries/plan-office-days.js';
 
 export interface OfficeSummaryOptions {
   officeSlug: string;

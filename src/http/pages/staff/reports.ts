@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.js';
-import { listOffices } from '../../../app/list-offices.js';
+import type { AppContext } from '../../../app/shared/context.js';
+import { listOffices } from '../../../app/office/queries/list-offices.js';
 import { getOfficeSummary, type OfficeReport } from '../../../app/reports/queries/office-summary.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { addDays, todayIn } from '../../../domain/local-date.js';
-import type { OfficeRow } from '../../../db/schema.js';
-import { message } from '../../messages.js';
+import { errorText } from '../../../texts/texts.js';
 import { dateField, parseInput } from '../../validation.js';
 import { dailyReportPage, reportsPage } from '../../views/staff/reports.js';
 import { requirePageRole, sendStaffPage, viewerOf } from './guard.js';
@@ -22,11 +21,13 @@ const DailyQuery = z.object({ office: z.string().max(64).optional(), date: dateF
 /** The days a bare report page shows: the last week, today included. */
 const DEFAULT_DAYS = 7;
 
+type Office = Awaited<ReturnType<typeof listOffices>>[number];
+
 /**
  * The offices the viewer may report on and the one asked for: an account tied to one office
  * has only that one (asking for another is OTHER_OFFICE); others default to the first office.
  */
-async function chooseOffice(ctx: AppContext, req: FastifyRequest, slug: string | undefined): Promise<{ office: OfficeRow; offices: OfficeRow[] }> {
+async function chooseOffice(ctx: AppContext, req: FastifyRequest, slug: string | undefined): Promise<{ office: Office; offices: Office[] }> {
   const staffOffice = req.staff?.officeId ?? null;
   const all = await listOffices(ctx);
   const offices = all.filter((o) => staffOffice === null || o.id === staffOffice);
@@ -68,7 +69,7 @@ export function reportPages(ctx: AppContext) {
       } catch (error) {
         if (!(error instanceof InvalidInputError)) throw error;
         // The form comes back with what was typed and why it was refused.
-        const problems = Object.fromEntries(error.fields.map((f) => [f.field, message(f.problem, 'id')]));
+        const problems = Object.fromEntries(error.fields.map((f) => [f.field, errorText('id', f.problem)]));
         const page = reportsPage({ ...base, from: raw.from ?? '', to: raw.to ?? '', report: null, problems });
         return sendStaffPage(reply, page, 422);
       }

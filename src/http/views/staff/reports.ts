@@ -1,19 +1,22 @@
 import type { OfficeReport } from '../../../app/reports/queries/office-summary.js';
-import { formatDate, formatShortDate, zoneAbbreviation } from '../../../domain/indonesian-format.js';
+import { formatDate, formatShortDate, zoneAbbreviation } from '../../../texts/indonesian-format.js';
 import { timeIn, todayIn } from '../../../domain/local-date.js';
 import type { DurationStats } from '../../../domain/reports/statistics.js';
 import type { ReportTable } from '../../presenters/report-csv.js';
 import { html, type SafeHtml } from '../html.js';
 import { type Bar, CHART_COLOURS, columns, horizontalBars } from './charts.js';
 import { notice, type PageViewer, staffPage } from './layout.js';
-import { st, type StaffTextKey } from './texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+import { textsFor } from '../../../texts/texts.js';
+
+const st = textsFor(STAFF_LANG);
 
 const NUMBER = new Intl.NumberFormat('id-ID');
 const ONE_DECIMAL = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const n = (v: number) => NUMBER.format(v);
-const percent = (fill: number | null) => (fill === null ? st('reportsNone') : `${ONE_DECIMAL.format(fill * 100)} %`);
-const minutes = (seconds: number | null) => (seconds === null ? st('reportsNone') : st('reportsMinutes', { n: ONE_DECIMAL.format(seconds / 60) }));
+const percent = (fill: number | null) => (fill === null ? st('staff.reportsNone') : `${ONE_DECIMAL.format(fill * 100)} %`);
+const minutes = (seconds: number | null) => (seconds === null ? st('staff.reportsNone') : st('staff.reportsMinutes', { n: ONE_DECIMAL.format(seconds / 60) }));
 
 /** The address of the report page for an office and range. */
 export function reportsPath(q: { office: string; from: string; to: string }): string {
@@ -51,8 +54,11 @@ export interface ReportsPageModel {
   problems?: Record<string, string>;
 }
 
-function csvLink(slug: string, report: OfficeReport, table: ReportTable, titleKey: StaffTextKey): SafeHtml {
-  return html`<p class="report-csv"><a class="button" href="${csvPath(slug, { from: report.from, to: report.to, table })}" download data-csv="${table}">${st('reportsCsv')}<span class="vh"> – ${st('reportsCsvOf', { table: st(titleKey) })}</span></a></p>`;
+/** The title of a table, named in its download link. */
+type TableTitle = 'staff.reportsDays' | 'staff.reportsSessions' | 'staff.reportsServices' | 'staff.reportsCounters' | 'staff.reportsClerks' | 'staff.reportsHours' | 'staff.reportsTotals';
+
+function csvLink(slug: string, report: OfficeReport, table: ReportTable, titleKey: TableTitle): SafeHtml {
+  return html`<p class="report-csv"><a class="button" href="${csvPath(slug, { from: report.from, to: report.to, table })}" download data-csv="${table}">${st('staff.reportsCsv')}<span class="vh"> – ${st('staff.reportsCsvOf', { table: st(titleKey) })}</span></a></p>`;
 }
 
 function durationCells(d: DurationStats): SafeHtml {
@@ -70,7 +76,7 @@ function figure(chart: SafeHtml, caption: string): SafeHtml {
 
 function highest(bars: readonly Bar[]): string {
   const top = [...bars].sort((a, b) => b.value - a.value)[0];
-  return top && top.value > 0 ? st('reportsChartHighest', { label: top.label, value: top.text }) : st('reportsChartEmpty');
+  return top && top.value > 0 ? st('staff.reportsChartHighest', { label: top.label, value: top.text }) : st('staff.reportsChartEmpty');
 }
 
 function totalsTiles(r: OfficeReport): SafeHtml {
@@ -78,78 +84,78 @@ function totalsTiles(r: OfficeReport): SafeHtml {
   const tile = (label: string, value: string, help?: string) =>
     html`<div class="figure-tile"><dt>${label}</dt><dd><span class="figure-value">${value}</span>${help ? html`<span class="figure-help">${help}</span>` : ''}</dd></div>`;
   return html`<dl class="figure-tiles">
-${tile(st('reportsBooked'), n(t.booked), st('reportsBookedSplit', { online: n(t.bookedOnline), desk: n(t.bookedDesk), walkIn: n(t.bookedWalkIn) }))}
-${tile(st('reportsCheckedIn'), n(t.checkedIn))}
-${tile(st('reportsServed'), n(t.served))}
-${tile(st('reportsNoShow'), n(t.noShow))}
-${tile(st('reportsCancelled'), n(t.cancelled))}
-${tile(st('reportsFill'), percent(t.fill), st('reportsFillOf', { taken: n(t.taken), capacity: n(t.capacity) }))}
-${tile(st('reportsWaiting'), minutes(t.waitingTime.medianSeconds), `${st('reportsMedianP90', { median: minutes(t.waitingTime.medianSeconds), p90: minutes(t.waitingTime.p90Seconds) })} · ${st('reportsWaitingHelp')} · ${st('reportsMeasured', { count: n(t.waitingTime.count) })}`)}
-${tile(st('reportsService'), minutes(t.serviceTime.medianSeconds), `${st('reportsMedianP90', { median: minutes(t.serviceTime.medianSeconds), p90: minutes(t.serviceTime.p90Seconds) })} · ${st('reportsServiceHelp')} · ${st('reportsMeasured', { count: n(t.serviceTime.count) })}`)}
+${tile(st('staff.reportsBooked'), n(t.booked), st('staff.reportsBookedSplit', { online: n(t.bookedOnline), desk: n(t.bookedDesk), walkIn: n(t.bookedWalkIn) }))}
+${tile(st('staff.reportsCheckedIn'), n(t.checkedIn))}
+${tile(st('staff.reportsServed'), n(t.served))}
+${tile(st('staff.reportsNoShow'), n(t.noShow))}
+${tile(st('staff.reportsCancelled'), n(t.cancelled))}
+${tile(st('staff.reportsFill'), percent(t.fill), st('staff.reportsFillOf', { taken: n(t.taken), capacity: n(t.capacity) }))}
+${tile(st('staff.reportsWaiting'), minutes(t.waitingTime.medianSeconds), `${st('staff.reportsMedianP90', { median: minutes(t.waitingTime.medianSeconds), p90: minutes(t.waitingTime.p90Seconds) })} · ${st('staff.reportsWaitingHelp')} · ${st('staff.reportsMeasured', { count: n(t.waitingTime.count) })}`)}
+${tile(st('staff.reportsService'), minutes(t.serviceTime.medianSeconds), `${st('staff.reportsMedianP90', { median: minutes(t.serviceTime.medianSeconds), p90: minutes(t.serviceTime.p90Seconds) })} · ${st('staff.reportsServiceHelp')} · ${st('staff.reportsMeasured', { count: n(t.serviceTime.count) })}`)}
 </dl>`;
 }
 
 function daysSection(r: OfficeReport): SafeHtml {
   const days = r.summary.days;
   const series = [
-    { name: st('reportsServed'), colour: CHART_COLOURS.green, values: days.map((d) => d.served) },
-    { name: st('reportsNoShow'), colour: CHART_COLOURS.red, values: days.map((d) => d.noShow) },
-    { name: st('reportsCancelled'), colour: CHART_COLOURS.grey, values: days.map((d) => d.cancelled) },
-    { name: st('reportsPending'), colour: CHART_COLOURS.blue, values: days.map((d) => d.pending) },
+    { name: st('staff.reportsServed'), colour: CHART_COLOURS.green, values: days.map((d) => d.served) },
+    { name: st('staff.reportsNoShow'), colour: CHART_COLOURS.red, values: days.map((d) => d.noShow) },
+    { name: st('staff.reportsCancelled'), colour: CHART_COLOURS.grey, values: days.map((d) => d.cancelled) },
+    { name: st('staff.reportsPending'), colour: CHART_COLOURS.blue, values: days.map((d) => d.pending) },
   ];
-  const busiest = highest(days.map((d) => ({ label: formatDate(d.date, 'id'), value: d.booked, text: `${n(d.booked)} ${st('reportsBooked').toLowerCase()}` })));
+  const busiest = highest(days.map((d) => ({ label: formatDate(d.date, 'id'), value: d.booked, text: `${n(d.booked)} ${st('staff.reportsBooked').toLowerCase()}` })));
   const chart = columns({
     id: 'chart-days',
-    title: st('reportsDaysChart'),
+    title: st('staff.reportsDaysChart'),
     description: `${series.map((s) => `${s.name} ${n(s.values.reduce((a, b) => a + b, 0))}`).join(', ')}. ${busiest}`,
     categories: days.map((d) => formatShortDate(d.date, 'id').replace(/^\S+ /, '')),
     series,
     stacked: true,
   });
   return html`<section class="report-section card" aria-labelledby="days-title">
-<h2 id="days-title">${st('reportsDays')}</h2>
-${figure(chart, st('reportsDaysChart'))}
-${scroller(st('reportsDays'), html`<table class="report-table">
-<caption class="vh">${st('reportsDays')}</caption>
-<thead><tr><th scope="col">${st('reportsDate')}</th><th scope="col">${st('reportsBooked')}</th><th scope="col">${st('reportsOnline')}</th><th scope="col">${st('reportsDesk')}</th><th scope="col">${st('reportsWalkIn')}</th><th scope="col">${st('reportsCheckedIn')}</th><th scope="col">${st('reportsServed')}</th><th scope="col">${st('reportsNoShow')}</th><th scope="col">${st('reportsCancelled')}</th><th scope="col">${st('reportsFill')}</th><th scope="col">${st('reportsWaiting')} (${st('reportsMedian')})</th><th scope="col">${st('reportsService')} (${st('reportsMedian')})</th></tr></thead>
+<h2 id="days-title">${st('staff.reportsDays')}</h2>
+${figure(chart, st('staff.reportsDaysChart'))}
+${scroller(st('staff.reportsDays'), html`<table class="report-table">
+<caption class="vh">${st('staff.reportsDays')}</caption>
+<thead><tr><th scope="col">${st('staff.reportsDate')}</th><th scope="col">${st('staff.reportsBooked')}</th><th scope="col">${st('staff.reportsOnline')}</th><th scope="col">${st('staff.reportsDesk')}</th><th scope="col">${st('staff.reportsWalkIn')}</th><th scope="col">${st('staff.reportsCheckedIn')}</th><th scope="col">${st('staff.reportsServed')}</th><th scope="col">${st('staff.reportsNoShow')}</th><th scope="col">${st('staff.reportsCancelled')}</th><th scope="col">${st('staff.reportsFill')}</th><th scope="col">${st('staff.reportsWaiting')} (${st('staff.reportsMedian')})</th><th scope="col">${st('staff.reportsService')} (${st('staff.reportsMedian')})</th></tr></thead>
 <tbody>${days.map(
-    (d) => html`<tr${d.open ? '' : html` class="is-closed"`}><th scope="row">${formatShortDate(d.date, 'id')}${d.open ? '' : html` <span class="muted">(${st('reportsClosed')})</span>`}</th><td>${n(d.booked)}</td><td>${n(d.bookedOnline)}</td><td>${n(d.bookedDesk)}</td><td>${n(d.bookedWalkIn)}</td><td>${n(d.checkedIn)}</td><td>${n(d.served)}</td><td>${n(d.noShow)}</td><td>${n(d.cancelled)}</td><td>${percent(d.fill)}</td><td>${minutes(d.waitingTime.medianSeconds)}</td><td>${minutes(d.serviceTime.medianSeconds)}</td></tr>`,
+    (d) => html`<tr${d.open ? '' : html` class="is-closed"`}><th scope="row">${formatShortDate(d.date, 'id')}${d.open ? '' : html` <span class="muted">(${st('staff.reportsClosed')})</span>`}</th><td>${n(d.booked)}</td><td>${n(d.bookedOnline)}</td><td>${n(d.bookedDesk)}</td><td>${n(d.bookedWalkIn)}</td><td>${n(d.checkedIn)}</td><td>${n(d.served)}</td><td>${n(d.noShow)}</td><td>${n(d.cancelled)}</td><td>${percent(d.fill)}</td><td>${minutes(d.waitingTime.medianSeconds)}</td><td>${minutes(d.serviceTime.medianSeconds)}</td></tr>`,
   )}</tbody>
 </table>`)}
-${csvLink(r.office.slug, r, 'days', 'reportsDays')}
+${csvLink(r.office.slug, r, 'days', 'staff.reportsDays')}
 </section>`;
 }
 
 function sessionsTable(r: OfficeReport): SafeHtml {
   return html`<table class="report-table">
-<caption class="vh">${st('reportsSessions')}</caption>
-<thead><tr><th scope="col">${st('reportsSession')}</th><th scope="col">${st('reportsTaken')}</th><th scope="col">${st('reportsCapacity')}</th><th scope="col">${st('reportsFill')}</th></tr></thead>
+<caption class="vh">${st('staff.reportsSessions')}</caption>
+<thead><tr><th scope="col">${st('staff.reportsSession')}</th><th scope="col">${st('staff.reportsTaken')}</th><th scope="col">${st('staff.reportsCapacity')}</th><th scope="col">${st('staff.reportsFill')}</th></tr></thead>
 <tbody>${r.summary.sessions.map((s) => html`<tr><th scope="row">${s.letter} · ${s.start.replace(':', '.')}–${s.end.replace(':', '.')}</th><td>${n(s.taken)}</td><td>${n(s.capacity)}</td><td>${percent(s.fill)}</td></tr>`)}</tbody>
 </table>`;
 }
 
 function sessionsSection(r: OfficeReport): SafeHtml {
   const bars = r.summary.sessions.map((s) => ({ label: `${s.letter} · ${s.start.replace(':', '.')}–${s.end.replace(':', '.')}`, value: (s.fill ?? 0) * 100, text: percent(s.fill) }));
-  const chart = horizontalBars({ id: 'chart-sessions', title: st('reportsSessionsChart'), description: `${bars.map((b) => `${b.label}: ${b.text}`).join('; ')}.`, bars, max: 100 });
+  const chart = horizontalBars({ id: 'chart-sessions', title: st('staff.reportsSessionsChart'), description: `${bars.map((b) => `${b.label}: ${b.text}`).join('; ')}.`, bars, max: 100 });
   return html`<section class="report-section card" aria-labelledby="sessions-title">
-<h2 id="sessions-title">${st('reportsSessions')}</h2>
-<div class="report-pair">${figure(chart, st('reportsSessionsChart'))}<div>${sessionsTable(r)}${csvLink(r.office.slug, r, 'sessions', 'reportsSessions')}</div></div>
+<h2 id="sessions-title">${st('staff.reportsSessions')}</h2>
+<div class="report-pair">${figure(chart, st('staff.reportsSessionsChart'))}<div>${sessionsTable(r)}${csvLink(r.office.slug, r, 'sessions', 'staff.reportsSessions')}</div></div>
 </section>`;
 }
 
 function servicesSection(r: OfficeReport): SafeHtml {
   const services = r.summary.services;
   const bars = services.filter((s) => s.booked > 0).sort((a, b) => b.booked - a.booked).map((s) => ({ label: s.name, value: s.booked, text: n(s.booked) }));
-  const chart = horizontalBars({ id: 'chart-services', title: st('reportsServicesChart'), description: `${bars.map((b) => `${b.label}: ${b.text}`).join('; ') || st('reportsChartEmpty')}`, bars });
+  const chart = horizontalBars({ id: 'chart-services', title: st('staff.reportsServicesChart'), description: `${bars.map((b) => `${b.label}: ${b.text}`).join('; ') || st('staff.reportsChartEmpty')}`, bars });
   return html`<section class="report-section card" aria-labelledby="services-title">
-<h2 id="services-title">${st('reportsServices')}</h2>
-${bars.length ? figure(chart, st('reportsServicesChart')) : html`<p class="muted">${st('reportsChartEmpty')}</p>`}
-${scroller(st('reportsServices'), html`<table class="report-table">
-<caption class="vh">${st('reportsServices')}</caption>
-<thead><tr><th scope="col">${st('reportsServiceName')}</th><th scope="col">${st('reportsBooked')}</th><th scope="col">${st('reportsCheckedIn')}</th><th scope="col">${st('reportsServed')}</th><th scope="col">${st('reportsNoShow')}</th><th scope="col">${st('reportsCancelled')}</th><th scope="col">${st('reportsWaiting')} (${st('reportsMedian')})</th><th scope="col">${st('reportsWaiting')} (${st('reportsP90')})</th><th scope="col">${st('reportsService')} (${st('reportsMedian')})</th><th scope="col">${st('reportsService')} (${st('reportsP90')})</th></tr></thead>
+<h2 id="services-title">${st('staff.reportsServices')}</h2>
+${bars.length ? figure(chart, st('staff.reportsServicesChart')) : html`<p class="muted">${st('staff.reportsChartEmpty')}</p>`}
+${scroller(st('staff.reportsServices'), html`<table class="report-table">
+<caption class="vh">${st('staff.reportsServices')}</caption>
+<thead><tr><th scope="col">${st('staff.reportsServiceName')}</th><th scope="col">${st('staff.reportsBooked')}</th><th scope="col">${st('staff.reportsCheckedIn')}</th><th scope="col">${st('staff.reportsServed')}</th><th scope="col">${st('staff.reportsNoShow')}</th><th scope="col">${st('staff.reportsCancelled')}</th><th scope="col">${st('staff.reportsWaiting')} (${st('staff.reportsMedian')})</th><th scope="col">${st('staff.reportsWaiting')} (${st('staff.reportsP90')})</th><th scope="col">${st('staff.reportsService')} (${st('staff.reportsMedian')})</th><th scope="col">${st('staff.reportsService')} (${st('staff.reportsP90')})</th></tr></thead>
 <tbody>${services.map((s) => html`<tr><th scope="row">${s.name} <span class="muted">${s.code}</span></th><td>${n(s.booked)}</td><td>${n(s.checkedIn)}</td><td>${n(s.served)}</td><td>${n(s.noShow)}</td><td>${n(s.cancelled)}</td>${durationCells(s.waitingTime)}${durationCells(s.serviceTime)}</tr>`)}</tbody>
 </table>`)}
-${csvLink(r.office.slug, r, 'services', 'reportsServices')}
+${csvLink(r.office.slug, r, 'services', 'staff.reportsServices')}
 </section>`;
 }
 
@@ -158,7 +164,7 @@ type WorkRow = { calls: number; recalls: number; skips: number; transfers: numbe
 function workTable(caption: string, whoLabel: string, rows: { who: string; work: WorkRow }[]): SafeHtml {
   return html`<table class="report-table">
 <caption class="vh">${caption}</caption>
-<thead><tr><th scope="col">${whoLabel}</th><th scope="col">${st('reportsCalls')}</th><th scope="col">${st('reportsRecalls')}</th><th scope="col">${st('reportsSkips')}</th><th scope="col">${st('reportsTransfers')}</th><th scope="col">${st('reportsServed')}</th><th scope="col">${st('reportsService')} (${st('reportsMedian')})</th><th scope="col">${st('reportsService')} (${st('reportsP90')})</th></tr></thead>
+<thead><tr><th scope="col">${whoLabel}</th><th scope="col">${st('staff.reportsCalls')}</th><th scope="col">${st('staff.reportsRecalls')}</th><th scope="col">${st('staff.reportsSkips')}</th><th scope="col">${st('staff.reportsTransfers')}</th><th scope="col">${st('staff.reportsServed')}</th><th scope="col">${st('staff.reportsService')} (${st('staff.reportsMedian')})</th><th scope="col">${st('staff.reportsService')} (${st('staff.reportsP90')})</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><th scope="row">${r.who}</th><td>${n(r.work.calls)}</td><td>${n(r.work.recalls)}</td><td>${n(r.work.skips)}</td><td>${n(r.work.transfers)}</td><td>${n(r.work.served)}</td>${durationCells(r.work.serviceTime)}</tr>`)}</tbody>
 </table>`;
 }
@@ -166,16 +172,16 @@ function workTable(caption: string, whoLabel: string, rows: { who: string; work:
 function workSection(r: OfficeReport, kind: 'counters' | 'clerks'): SafeHtml {
   const rows =
     kind === 'counters'
-      ? r.summary.counters.map((c) => ({ who: c.name || `${st('reportsCounter')} ${c.counter}`, work: c }))
+      ? r.summary.counters.map((c) => ({ who: c.name || `${st('staff.reportsCounter')} ${c.counter}`, work: c }))
       : r.summary.clerks.map((c) => ({ who: c.username, work: c }));
-  const title = st(kind === 'counters' ? 'reportsCounters' : 'reportsClerks');
-  const chartTitle = st(kind === 'counters' ? 'reportsCountersChart' : 'reportsClerksChart');
+  const title = st(kind === 'counters' ? 'staff.reportsCounters' : 'staff.reportsClerks');
+  const chartTitle = st(kind === 'counters' ? 'staff.reportsCountersChart' : 'staff.reportsClerksChart');
   const bars = rows.map((x) => ({ label: x.who, value: x.work.served, text: n(x.work.served) }));
-  const chart = horizontalBars({ id: `chart-${kind}`, title: chartTitle, description: bars.length ? `${bars.map((b) => `${b.label}: ${b.text}`).join('; ')}.` : st('reportsChartEmpty'), bars, colour: CHART_COLOURS.green });
+  const chart = horizontalBars({ id: `chart-${kind}`, title: chartTitle, description: bars.length ? `${bars.map((b) => `${b.label}: ${b.text}`).join('; ')}.` : st('staff.reportsChartEmpty'), bars, colour: CHART_COLOURS.green });
   return html`<section class="report-section card" aria-labelledby="${kind}-title">
 <h2 id="${kind}-title">${title}</h2>
-${rows.length ? html`<div class="report-pair">${figure(chart, chartTitle)}${scroller(title, workTable(title, st(kind === 'counters' ? 'reportsCounter' : 'reportsClerk'), rows))}</div>` : html`<p class="muted">${st('reportsNothing')}</p>`}
-${csvLink(r.office.slug, r, kind, kind === 'counters' ? 'reportsCounters' : 'reportsClerks')}
+${rows.length ? html`<div class="report-pair">${figure(chart, chartTitle)}${scroller(title, workTable(title, st(kind === 'counters' ? 'staff.reportsCounter' : 'staff.reportsClerk'), rows))}</div>` : html`<p class="muted">${st('staff.reportsNothing')}</p>`}
+${csvLink(r.office.slug, r, kind, kind === 'counters' ? 'staff.reportsCounters' : 'staff.reportsClerks')}
 </section>`;
 }
 
@@ -183,15 +189,15 @@ function hoursChart(r: OfficeReport, id: string): SafeHtml {
   const hours = r.summary.hours;
   const zone = zoneAbbreviation(r.office.timezone);
   const label = (h: number) => `${String(h).padStart(2, '0')}.00`;
-  const busiest = highest(hours.map((h) => ({ label: label(h.hour), value: h.checkIns + h.calls, text: `${n(h.checkIns)} check-in, ${n(h.calls)} ${st('reportsCalls').toLowerCase()}` })));
+  const busiest = highest(hours.map((h) => ({ label: label(h.hour), value: h.checkIns + h.calls, text: `${n(h.checkIns)} check-in, ${n(h.calls)} ${st('staff.reportsCalls').toLowerCase()}` })));
   return columns({
     id,
-    title: st('reportsHoursChart', { zone }),
+    title: st('staff.reportsHoursChart', { zone }),
     description: busiest,
     categories: hours.map((h) => label(h.hour)),
     series: [
-      { name: st('reportsCheckIns'), colour: CHART_COLOURS.blue, values: hours.map((h) => h.checkIns) },
-      { name: st('reportsCalls'), colour: CHART_COLOURS.brown, values: hours.map((h) => h.calls) },
+      { name: st('staff.reportsCheckIns'), colour: CHART_COLOURS.blue, values: hours.map((h) => h.checkIns) },
+      { name: st('staff.reportsCalls'), colour: CHART_COLOURS.brown, values: hours.map((h) => h.calls) },
     ],
     stacked: false,
   });
@@ -199,24 +205,24 @@ function hoursChart(r: OfficeReport, id: string): SafeHtml {
 
 function hoursTable(r: OfficeReport): SafeHtml {
   return html`<table class="report-table">
-<caption class="vh">${st('reportsHours')}</caption>
-<thead><tr><th scope="col">${st('reportsHour')} (${zoneAbbreviation(r.office.timezone)})</th><th scope="col">${st('reportsCheckIns')}</th><th scope="col">${st('reportsCalls')}</th></tr></thead>
+<caption class="vh">${st('staff.reportsHours')}</caption>
+<thead><tr><th scope="col">${st('staff.reportsHour')} (${zoneAbbreviation(r.office.timezone)})</th><th scope="col">${st('staff.reportsCheckIns')}</th><th scope="col">${st('staff.reportsCalls')}</th></tr></thead>
 <tbody>${r.summary.hours.map((h) => html`<tr><th scope="row">${String(h.hour).padStart(2, '0')}.00–${String(h.hour + 1).padStart(2, '0')}.00</th><td>${n(h.checkIns)}</td><td>${n(h.calls)}</td></tr>`)}</tbody>
 </table>`;
 }
 
 function hoursSection(r: OfficeReport): SafeHtml {
-  const title = st('reportsHoursChart', { zone: zoneAbbreviation(r.office.timezone) });
+  const title = st('staff.reportsHoursChart', { zone: zoneAbbreviation(r.office.timezone) });
   return html`<section class="report-section card" aria-labelledby="hours-title">
-<h2 id="hours-title">${st('reportsHours')}</h2>
-${r.summary.hours.length ? html`<div class="report-pair">${figure(hoursChart(r, 'chart-hours'), title)}<div>${hoursTable(r)}</div></div>` : html`<p class="muted">${st('reportsNothing')}</p>`}
-${csvLink(r.office.slug, r, 'hours', 'reportsHours')}
+<h2 id="hours-title">${st('staff.reportsHours')}</h2>
+${r.summary.hours.length ? html`<div class="report-pair">${figure(hoursChart(r, 'chart-hours'), title)}<div>${hoursTable(r)}</div></div>` : html`<p class="muted">${st('staff.reportsNothing')}</p>`}
+${csvLink(r.office.slug, r, 'hours', 'staff.reportsHours')}
 </section>`;
 }
 
 function generatedLine(r: OfficeReport, now: Date): string {
   const at = `${formatShortDate(todayIn(r.office.timezone, now), 'id')} ${timeIn(r.office.timezone, now).replace(':', '.')} ${zoneAbbreviation(r.office.timezone)}`;
-  return st('reportsGenerated', { at });
+  return st('staff.reportsGenerated', { at });
 }
 
 function rangeForm(m: ReportsPageModel): SafeHtml {
@@ -224,11 +230,11 @@ function rangeForm(m: ReportsPageModel): SafeHtml {
   const dateInput = (name: 'from' | 'to', label: string, value: string) =>
     html`<div class="field${problem(name) ? ' has-error' : ''}"><label for="report-${name}">${label}</label>${problem(name) ? html`<p class="error" id="report-${name}-error">${problem(name)}</p>` : ''}<input type="date" id="report-${name}" name="${name}" value="${value}" required${problem(name) ? html` aria-invalid="true" aria-describedby="report-${name}-error"` : ''}></div>`;
   return html`<form method="get" action="/staff/admin/reports" class="report-form card">
-${m.offices.length > 1 ? html`<div class="field"><label for="report-office">${st('reportsOffice')}</label><select id="report-office" name="office">${m.offices.map((o) => html`<option value="${o.slug}"${o.slug === m.office.slug ? ' selected' : ''}>${o.name}</option>`)}</select></div>` : html`<input type="hidden" name="office" value="${m.office.slug}">`}
-${dateInput('from', st('reportsFrom'), m.from)}
-${dateInput('to', st('reportsTo'), m.to)}
-<div class="field"><button type="submit" class="button button-primary">${st('reportsShow')}</button></div>
-<p class="hint">${st('reportsRangeHint')}</p>
+${m.offices.length > 1 ? html`<div class="field"><label for="report-office">${st('staff.reportsOffice')}</label><select id="report-office" name="office">${m.offices.map((o) => html`<option value="${o.slug}"${o.slug === m.office.slug ? ' selected' : ''}>${o.name}</option>`)}</select></div>` : html`<input type="hidden" name="office" value="${m.office.slug}">`}
+${dateInput('from', st('staff.reportsFrom'), m.from)}
+${dateInput('to', st('staff.reportsTo'), m.to)}
+<div class="field"><button type="submit" class="button button-primary">${st('staff.reportsShow')}</button></div>
+<p class="hint">${st('staff.reportsRangeHint')}</p>
 </form>`;
 }
 
@@ -237,16 +243,16 @@ export function reportsPage(m: ReportsPageModel): SafeHtml {
   const r = m.report;
   const zone = zoneAbbreviation(m.office.timezone);
   const body = html`<div class="page report-page">
-<h1>${st('reportsTitle')}</h1>
-<p class="lead">${st('reportsLead', { zone })}</p>
+<h1>${st('staff.reportsTitle')}</h1>
+<p class="lead">${st('staff.reportsLead', { zone })}</p>
 ${rangeForm(m)}
 ${m.problems ? notice('problem', Object.values(m.problems)[0] ?? '') : ''}
 ${r
-    ? html`<p class="report-range"><strong>${st('reportsRange', { from: formatDate(r.from, 'id'), to: formatDate(r.to, 'id') })}</strong> · ${generatedLine(r, m.now)} · <a href="${dailyReportPath({ office: r.office.slug, date: r.to })}">${st('reportsDaily', { date: formatShortDate(r.to, 'id') })}</a></p>
+    ? html`<p class="report-range"><strong>${st('staff.reportsRange', { from: formatDate(r.from, 'id'), to: formatDate(r.to, 'id') })}</strong> · ${generatedLine(r, m.now)} · <a href="${dailyReportPath({ office: r.office.slug, date: r.to })}">${st('staff.reportsDaily', { date: formatShortDate(r.to, 'id') })}</a></p>
 <section class="report-section card" aria-labelledby="totals-title">
-<h2 id="totals-title">${st('reportsTotals')}</h2>
+<h2 id="totals-title">${st('staff.reportsTotals')}</h2>
 ${totalsTiles(r)}
-${csvLink(r.office.slug, r, 'totals', 'reportsTotals')}
+${csvLink(r.office.slug, r, 'totals', 'staff.reportsTotals')}
 </section>
 ${daysSection(r)}
 ${sessionsSection(r)}
@@ -254,10 +260,10 @@ ${hoursSection(r)}
 ${servicesSection(r)}
 ${workSection(r, 'counters')}
 ${workSection(r, 'clerks')}
-<p class="report-definitions muted">${st('reportsDefinitions')}</p>`
+<p class="report-definitions muted">${st('staff.reportsDefinitions')}</p>`
     : ''}
 </div>`;
-  return staffPage({ title: st('reportsTitle'), viewer: m.viewer, officeName: m.office.name, body, stylesheets: ['reports.css'] });
+  return staffPage({ title: st('staff.reportsTitle'), viewer: m.viewer, officeName: m.office.name, body, stylesheets: ['reports.css'] });
 }
 
 /** `/staff/admin/reports/daily`: one day on one A4 page, for the head of office's folder. */
@@ -268,37 +274,37 @@ export function dailyReportPage(m: { viewer: PageViewer; report: OfficeReport; n
   const counters = r.summary.counters.filter((c) => c.calls + c.served > 0);
   const cell = (label: string, value: string) => html`<div class="daily-figure"><dt>${label}</dt><dd>${value}</dd></div>`;
   const body = html`<div class="page daily-page">
-<p class="no-print"><a href="${reportsPath({ office: r.office.slug, from: r.from, to: r.to })}">${st('reportsDailyBack')}</a> · <span class="muted">${st('reportsDailyPrint')}: Ctrl+P</span></p>
+<p class="no-print"><a href="${reportsPath({ office: r.office.slug, from: r.from, to: r.to })}">${st('staff.reportsDailyBack')}</a> · <span class="muted">${st('staff.reportsDailyPrint')}: Ctrl+P</span></p>
 <header class="daily-head">
-<h1>${st('reportsDailyTitle')} · ${formatDate(r.from, 'id')}</h1>
+<h1>${st('staff.reportsDailyTitle')} · ${formatDate(r.from, 'id')}</h1>
 <p>${r.office.name} · ${generatedLine(r, m.now)}</p>
 </header>
 <dl class="daily-figures">
-${cell(st('reportsBooked'), n(t.booked))}
-${cell(st('reportsOnline'), n(t.bookedOnline))}
-${cell(st('reportsDesk'), n(t.bookedDesk))}
-${cell(st('reportsWalkIn'), n(t.bookedWalkIn))}
-${cell(st('reportsCheckedIn'), n(t.checkedIn))}
-${cell(st('reportsServed'), n(t.served))}
-${cell(st('reportsNoShow'), n(t.noShow))}
-${cell(st('reportsCancelled'), n(t.cancelled))}
-${cell(st('reportsPending'), n(t.pending))}
-${cell(st('reportsFill'), percent(t.fill))}
-${cell(`${st('reportsWaiting')} (${st('reportsMedian')} / ${st('reportsP90')})`, `${minutes(t.waitingTime.medianSeconds)} / ${minutes(t.waitingTime.p90Seconds)}`)}
-${cell(`${st('reportsService')} (${st('reportsMedian')} / ${st('reportsP90')})`, `${minutes(t.serviceTime.medianSeconds)} / ${minutes(t.serviceTime.p90Seconds)}`)}
+${cell(st('staff.reportsBooked'), n(t.booked))}
+${cell(st('staff.reportsOnline'), n(t.bookedOnline))}
+${cell(st('staff.reportsDesk'), n(t.bookedDesk))}
+${cell(st('staff.reportsWalkIn'), n(t.bookedWalkIn))}
+${cell(st('staff.reportsCheckedIn'), n(t.checkedIn))}
+${cell(st('staff.reportsServed'), n(t.served))}
+${cell(st('staff.reportsNoShow'), n(t.noShow))}
+${cell(st('staff.reportsCancelled'), n(t.cancelled))}
+${cell(st('staff.reportsPending'), n(t.pending))}
+${cell(st('staff.reportsFill'), percent(t.fill))}
+${cell(`${st('staff.reportsWaiting')} (${st('staff.reportsMedian')} / ${st('staff.reportsP90')})`, `${minutes(t.waitingTime.medianSeconds)} / ${minutes(t.waitingTime.p90Seconds)}`)}
+${cell(`${st('staff.reportsService')} (${st('staff.reportsMedian')} / ${st('staff.reportsP90')})`, `${minutes(t.serviceTime.medianSeconds)} / ${minutes(t.serviceTime.p90Seconds)}`)}
 </dl>
 <div class="daily-grid">
-<section aria-labelledby="daily-sessions"><h2 id="daily-sessions">${st('reportsSessions')}</h2>${sessionsTable(r)}</section>
-<section aria-labelledby="daily-hours"><h2 id="daily-hours">${st('reportsHours')}</h2>${r.summary.hours.length ? figure(hoursChart(r, 'daily-chart-hours'), st('reportsHoursChart', { zone: zoneAbbreviation(r.office.timezone) })) : html`<p class="muted">${st('reportsNothing')}</p>`}</section>
+<section aria-labelledby="daily-sessions"><h2 id="daily-sessions">${st('staff.reportsSessions')}</h2>${sessionsTable(r)}</section>
+<section aria-labelledby="daily-hours"><h2 id="daily-hours">${st('staff.reportsHours')}</h2>${r.summary.hours.length ? figure(hoursChart(r, 'daily-chart-hours'), st('staff.reportsHoursChart', { zone: zoneAbbreviation(r.office.timezone) })) : html`<p class="muted">${st('staff.reportsNothing')}</p>`}</section>
 </div>
-<section aria-labelledby="daily-services"><h2 id="daily-services">${st('reportsServices')}</h2>
-${services.length ? html`<table class="report-table"><thead><tr><th scope="col">${st('reportsServiceName')}</th><th scope="col">${st('reportsBooked')}</th><th scope="col">${st('reportsServed')}</th><th scope="col">${st('reportsNoShow')}</th><th scope="col">${st('reportsWaiting')}</th><th scope="col">${st('reportsService')}</th></tr></thead>
-<tbody>${services.map((s) => html`<tr><th scope="row">${s.name}</th><td>${n(s.booked)}</td><td>${n(s.served)}</td><td>${n(s.noShow)}</td><td>${minutes(s.waitingTime.medianSeconds)}</td><td>${minutes(s.serviceTime.medianSeconds)}</td></tr>`)}</tbody></table>` : html`<p class="muted">${st('reportsNothing')}</p>`}
+<section aria-labelledby="daily-services"><h2 id="daily-services">${st('staff.reportsServices')}</h2>
+${services.length ? html`<table class="report-table"><thead><tr><th scope="col">${st('staff.reportsServiceName')}</th><th scope="col">${st('staff.reportsBooked')}</th><th scope="col">${st('staff.reportsServed')}</th><th scope="col">${st('staff.reportsNoShow')}</th><th scope="col">${st('staff.reportsWaiting')}</th><th scope="col">${st('staff.reportsService')}</th></tr></thead>
+<tbody>${services.map((s) => html`<tr><th scope="row">${s.name}</th><td>${n(s.booked)}</td><td>${n(s.served)}</td><td>${n(s.noShow)}</td><td>${minutes(s.waitingTime.medianSeconds)}</td><td>${minutes(s.serviceTime.medianSeconds)}</td></tr>`)}</tbody></table>` : html`<p class="muted">${st('staff.reportsNothing')}</p>`}
 </section>
-<section aria-labelledby="daily-counters"><h2 id="daily-counters">${st('reportsCounters')}</h2>
-${counters.length ? workTable(st('reportsCounters'), st('reportsCounter'), counters.map((c) => ({ who: c.name || `${st('reportsCounter')} ${c.counter}`, work: c }))) : html`<p class="muted">${st('reportsNothing')}</p>`}
+<section aria-labelledby="daily-counters"><h2 id="daily-counters">${st('staff.reportsCounters')}</h2>
+${counters.length ? workTable(st('staff.reportsCounters'), st('staff.reportsCounter'), counters.map((c) => ({ who: c.name || `${st('staff.reportsCounter')} ${c.counter}`, work: c }))) : html`<p class="muted">${st('staff.reportsNothing')}</p>`}
 </section>
-<p class="report-definitions muted">${st('reportsDefinitions')}</p>
+<p class="report-definitions muted">${st('staff.reportsDefinitions')}</p>
 </div>`;
-  return staffPage({ title: `${st('reportsDailyTitle')} ${r.from}`, viewer: m.viewer, officeName: r.office.name, body, stylesheets: ['reports.css'], bodyClass: 'is-daily-report' });
+  return staffPage({ title: `${st('staff.reportsDailyTitle')} ${r.from}`, viewer: m.viewer, officeName: r.office.name, body, stylesheets: ['reports.css'], bodyClass: 'is-daily-report' });
 }
