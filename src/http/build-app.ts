@@ -15,6 +15,7 @@ import { availabilityEventRoutes } from './routes/availability-events.js';
 import { citizenApiRoutes } from './routes/citizen-api.js';
 import { healthRoutes } from './routes/health.js';
 import { registerRouteLimits } from './route-limits.js';
+import { reportsApiRoutes } from './routes/reports-api.js';
 import { registerStaticAssets } from './static-assets.js';
 import { officeFloorApiRoutes } from './routes/office-floor-api.js';
 import { registerStaffAuth } from './plugins/staff-auth.js';
@@ -167,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(availabilityEventRoutes(deps.ctx, streams));
       await api.register(staffAuthRoutes(deps.ctx, { trustProxy: http.trustProxy }));
       await api.register(officeFloorApiRoutes(deps.ctx, streams));
+      await api.register(reportsApiRoutes(deps.ctx));
     },
     { prefix: '/api/v1' },
   );

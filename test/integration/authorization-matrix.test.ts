@@ -33,6 +33,9 @@ const ROUTES: StaffRoute[] = [
     (action): StaffRoute => ({ method: 'POST', url: `${O}/counters/1/${action}`, allowed: COUNTER, body: {} }),
   ),
   { method: 'GET', url: `${O}/display/state`, allowed: SCREENS },
+  // Reports name each clerk's numbers: the admin's, not the desk's.
+  { method: 'GET', url: `${O}/reports/summary?from=2026-12-01&to=2026-12-07`, allowed: ['admin'] },
+  { method: 'GET', url: `${O}/reports/summary.csv?from=2026-12-01&to=2026-12-07&table=clerks`, allowed: ['admin'] },
 ];
 
 describe.each(DIALECTS)('who may use each staff route on $name', (dialect) => {
@@ -95,5 +98,14 @@ describe.each(DIALECTS)('who may use each staff route on $name', (dialect) => {
     const res = await call({ method: 'GET', url: `${O}/bookings?q=budi`, allowed: DESK }, depokDesk);
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('OTHER_OFFICE');
+    // An admin tied to one office reads only that office's reports.
+    const depokAdmin = await logInStaff(rt, 'admin', { officeSlug: 'kota-depok' });
+    for (const url of [`${O}/reports/summary?from=2026-12-01&to=2026-12-07`, `${O}/reports/summary.csv?from=2026-12-01&to=2026-12-07`]) {
+      const other = await call({ method: 'GET', url, allowed: ['admin'] }, depokAdmin);
+      expect(other.statusCode, url).toBe(403);
+      expect(other.json().error.code).toBe('OTHER_OFFICE');
+    }
+    const own = await call({ method: 'GET', url: '/api/v1/offices/kota-depok/reports/summary?from=2026-12-01&to=2026-12-07', allowed: ['admin'] }, depokAdmin);
+    expect(own.statusCode).toBe(200);
   });
 });

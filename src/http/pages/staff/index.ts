@@ -8,6 +8,7 @@ import { staffAuthPages } from './auth.js';
 import { counterPages } from './counter.js';
 import { deskPages } from './desk.js';
 import { officeGuard, sendStaffPage, verifyPageCsrf, viewerOf } from './guard.js';
+import { reportPages } from './reports.js';
 import { textsFor } from '../../../texts/texts.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
 
@@ -43,5 +44,6 @@ export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
     await app.register(deskPages(ctx));
     await app.register(counterPages(ctx));
     await app.register(displayPages(ctx));
+    await app.register(reportPages(ctx));
   };
 }

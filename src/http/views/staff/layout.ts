@@ -25,6 +25,8 @@ export interface StaffFrame {
   body: SafeHtml;
   /** Files of `public/` the page loads as deferred scripts. */
   scripts?: string[];
+  /** Files of `public/` the page loads as stylesheets after the shared ones. */
+  stylesheets?: string[];
   /** A class on `<body>` for pages laid out differently (the receipt). */
   bodyClass?: string;
 }
@@ -56,7 +58,7 @@ export function staffPage(f: StaffFrame): SafeHtml {
   return html`<!doctype html>
 <html lang="id">
 <head>
-${staffHead(`${f.title} · ${f.officeName ?? st('staff.appName')}`, ['tokens.css', 'staff.css'], f.scripts ?? [])}
+${staffHead(`${f.title} · ${f.officeName ?? st('staff.appName')}`, ['tokens.css', 'staff.css', ...(f.stylesheets ?? [])], f.scripts ?? [])}
 </head>
 <body${f.bodyClass ? html` class="${f.bodyClass}"` : ''}>
 <a class="skip" href="#main">${st('staff.skipToContent')}</a>

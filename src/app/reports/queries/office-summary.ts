@@ -1,0 +1,76 @@
+import { listCounters } from '../../../db/repositories/counters.js';
+import { listServices } from '../../../db/repositories/catalogue.js';
+import {
+  countCheckInsAndCallsByUtcHour,
+  countFloorEvents,
+  countOutcomesByDate,
+  countOutcomesByService,
+  countTakenPlaces,
+  listAllSessions,
+  listVisitTimes,
+} from '../../../db/repositories/reports.js';
+import type { LocalDate } from '../../../domain/local-date.js';
+import { buildOfficeSummary, type OfficeSummary } from '../../../domain/reports/office-summary.js';
+import { checkReportRange } from '../../../domain/reports/report-range.js';
+import { CLOSED_AT_DAY_END } from '../../../domain/ticket-status.js';
+import type { AppContext } from '../../shared/context.js';
+import { requireOffice } from '../../office/queries/find-office.js';
+import { officeClock } from '../../../domain/office-clock.js';
+import { planOfficeDays } from '../../office/queries/plan-office-days.js';
+
+export interface OfficeSummaryOptions {
+  officeSlug: string;
+  /** First date of the range, on the office's calendar. */
+  from: LocalDate;
+  /** Last date of the range, included. */
+  to: LocalDate;
+}
+
+/** An office's report over a range of its dates. */
+export interface OfficeReport {
+  office: { slug: string; name: string; timezone: string };
+  from: LocalDate;
+  to: LocalDate;
+  /** When the numbers were read: today's are still moving. */
+  generatedAt: string;
+  summary: OfficeSummary;
+}
+
+/**
+ * The office's numbers for a range of dates: outcomes, fill, services, counters, clerks,
+ * waiting and service times, busiest hours, day by day. Places come from the same day planner
+ * availability uses, so the fill is measured against the places citizens were offered.
+ */
+export async function getOfficeSummary(ctx: AppContext, opts: OfficeSummaryOptions): Promise<OfficeReport> {
+  const { days: dayCount } = checkReportRange(opts.from, opts.to);
+  const db = ctx.storage.db;
+  const office = await requireOffice(db, opts.officeSlug);
+  const now = ctx.now();
+  const { from, to } = opts;
+  const [planned, byDay, taken, byService, services, sessions, counters, visits, floorEvents, hours] = await Promise.all([
+    planOfficeDays(db, office, officeClock(office, now), from, dayCount),
+    countOutcomesByDate(db, office.id, from, to),
+    countTakenPlaces(db, office.id, from, to),
+    countOutcomesByService(db, office.id, from, to),
+    listServices(db, office.id, { includeInactive: true }),
+    listAllSessions(db, office.id),
+    listCounters(db, office.id),
+    listVisitTimes(db, office.id, from, to),
+    countFloorEvents(db, office.id, from, to),
+    countCheckInsAndCallsByUtcHour(db, office.id, from, to),
+  ]);
+  const summary = buildOfficeSummary({
+    zone: office.timezone,
+    days: planned.map((d) => ({ date: d.date, open: d.open, sessions: d.sessions.map((s) => ({ id: s.id, capacity: s.capacity })) })),
+    byDay,
+    taken,
+    byService,
+    services: services.map((s) => ({ id: Number(s.id), code: s.code, name: s.name, nameEn: s.name_en, active: s.active === 1 })),
+    sessions: sessions.map((s) => ({ id: Number(s.id), letter: s.letter, start: s.start_time, end: s.end_time })),
+    counters: counters.map((c) => ({ number: Number(c.number), name: c.name })),
+    visits: visits.map((v) => ({ ...v, closedAtDayEnd: v.doneNote === CLOSED_AT_DAY_END })),
+    floorEvents,
+    hours,
+  });
+  return { office: { slug: office.slug, name: office.name, timezone: office.timezone }, from, to, generatedAt: now.toISOString(), summary };
+}
