@@ -21,7 +21,7 @@ import { formatQueueNumber } from '../domain/queue-number.js';
 import { dayEndEvent, type TicketEvent } from '../domain/ticket-status.js';
 import type { AppContext } from './context.js';
 import { requireOffice } from './find-office.js';
-import { officeClock } from './office-calendar.js';
+import { assertStillOpen, officeClock } from './office-calendar.js';
 import { planOfficeDays } from './plan-office-days.js';
 import { applyLifecycleStep, publishTicketEvents } from './ticket-lifecycle.js';
 
@@ -84,6 +84,7 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
         if (existing) throw alreadyBooked();
 
         const sequence = await lockSessionDay(trx, office.id, session.id, day.date);
+        await assertStillOpen(trx, office.id, day.date);
         const active = await countActiveInSession(trx, office.id, session.id, day.date);
         if (!hasRoom(session.capacity, active)) throw new DomainError('SESSION_FULL', { date: day.date });
 

@@ -10,7 +10,7 @@ import { formatQueueNumber } from '../domain/queue-number.js';
 import type { AppContext } from './context.js';
 import { findOwnedBooking } from './find-owned-booking.js';
 import { requireOffice } from './find-office.js';
-import { officeClock } from './office-calendar.js';
+import { assertStillOpen, officeClock } from './office-calendar.js';
 import { planOfficeDays } from './plan-office-days.js';
 import { applyLifecycleStep, publishTicketEvents } from './ticket-lifecycle.js';
 
@@ -43,6 +43,7 @@ export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBooking
 
   const event = await db.transaction().execute(async (trx) => {
     const sequence = await lockSessionDay(trx, office.id, session.id, day.date);
+    await assertStillOpen(trx, office.id, day.date);
     const active = await countActiveInSession(trx, office.id, session.id, day.date);
     if (!hasRoom(session.capacity, active)) throw new DomainError('SESSION_FULL', { date: day.date });
     // Only a booking still `booked` moves: a check-in or cancel that got there first wins.

@@ -13,6 +13,7 @@ import { citizenPages } from './pages/citizen/index.js';
 import { staffPages } from './pages/staff/index.js';
 import { availabilityEventRoutes } from './routes/availability-events.js';
 import { citizenApiRoutes } from './routes/citizen-api.js';
+import { closuresApiRoutes } from './routes/closures-api.js';
 import { healthRoutes } from './routes/health.js';
 import { registerRouteLimits } from './route-limits.js';
 import { registerStaticAssets } from './static-assets.js';
@@ -167,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(availabilityEventRoutes(deps.ctx, streams));
       await api.register(staffAuthRoutes(deps.ctx, { trustProxy: http.trustProxy }));
       await api.register(officeFloorApiRoutes(deps.ctx, streams));
+      await api.register(closuresApiRoutes(deps.ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -95,6 +95,15 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   INVALID_TRANSITION: { id: 'Tindakan ini tidak berlaku untuk status antrean saat ini.', en: 'This action does not apply to the ticket as it stands.' },
   OTHER_OFFICE: { id: 'Akun Anda tidak terdaftar di kantor ini.', en: 'Your account does not belong to this office.' },
   NOT_FOUND_counter: { id: 'Loket tidak ditemukan.', en: 'Counter not found.' },
+  NOT_FOUND_closure: { id: 'Kantor tidak ditutup pada tanggal itu.', en: 'The office is not closed on that date.' },
+  ALREADY_CLOSED: {
+    id: 'Kantor sudah tutup pada tanggal itu (akhir pekan, hari libur, cuti bersama, atau sudah ditutup sebelumnya).',
+    en: 'The office is already closed on that date (a weekend, a holiday, collective leave, or closed before).',
+  },
+  NOT_OFFICE_CLOSURE: {
+    id: 'Hari libur nasional dan cuti bersama tidak dapat dibuka dari sini; hanya penutupan oleh kantor.',
+    en: 'National holidays and collective leave cannot be reopened here; only the office\'s own closures.',
+  },
 
   // Field problems.
   REQUIRED: { id: 'Wajib diisi.', en: 'Required.' },
@@ -122,6 +131,9 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   CODE_INVALID: { id: 'Kode booking terdiri dari 9 huruf dan angka.', en: 'A booking code has 9 letters and digits.' },
   NUMBER_INVALID: { id: 'Harus berupa angka yang sesuai.', en: 'Must be a suitable number.' },
   TOO_LONG: { id: 'Isian terlalu panjang.', en: 'Too long.' },
+  DATE_IN_PAST: { id: 'Tanggal ini sudah lewat. Pilih hari ini atau tanggal sesudahnya.', en: 'This date has passed. Choose today or a later date.' },
+  RANGE_INVALID: { id: 'Tanggal akhir harus sama dengan atau sesudah tanggal awal.', en: 'The end date must be on or after the start date.' },
+  RANGE_TOO_LONG: { id: 'Rentang tanggal paling lama dua tahun.', en: 'The date range may be two years at most.' },
   USERNAME_INVALID: {
     id: 'Nama pengguna 3 sampai 32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
     en: 'A username has 3 to 32 characters: lower-case letters, digits, dot, underscore or hyphen.',
