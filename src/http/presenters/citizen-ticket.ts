@@ -1,6 +1,6 @@
 import type { Ticket } from '../../app/get-ticket.js';
 import { checkInWindow, timeOfMinutes } from '../../domain/check-in-window.js';
-import { formatTime, type Lang, zoneAbbreviation } from '../../domain/indonesian-format.js';
+import { formatDate, formatTime, type Lang, zoneAbbreviation } from '../../domain/indonesian-format.js';
 import { presentBooking, presentBookingToCodeHolder } from './booking.js';
 
 /**
@@ -23,6 +23,10 @@ export function presentCitizenTicket(ticket: Ticket, lang: Lang, audience: Ticke
     /** The last change, which dates the calendar file. */
     updatedAt: new Date(booking.updated_at),
     changeable: booking.status === 'booked',
+    /** The office closed the booking's day: what happened, the admin's reason and the day it was on. */
+    closure: ticket.closure
+      ? { outcome: ticket.closure.outcome, reason: ticket.closure.reason, closedDate: formatDate(ticket.closure.date, lang) }
+      : null,
   };
 }
 

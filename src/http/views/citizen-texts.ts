@@ -105,6 +105,22 @@ const TEXTS = {
     en: 'Your booking is confirmed. Keep this page or note the code.',
   },
   movedNotice: { id: 'Jadwal antrean sudah dipindahkan.', en: 'Your booking has been moved.' },
+  closureMovedNotice: {
+    id: 'Jadwal Anda dipindahkan karena kantor tutup: {reason}',
+    en: 'Your booking was moved because the office is closed: {reason}',
+  },
+  closureMovedDetail: {
+    id: 'Kantor tutup pada {closed}. Jadwal baru Anda: {when}. Jika tidak bisa datang, pindahkan atau batalkan di bawah.',
+    en: 'The office is closed on {closed}. Your new time: {when}. If you cannot come, move or cancel it below.',
+  },
+  closureCancelledNotice: {
+    id: 'Antrean ini dibatalkan karena kantor tutup: {reason}',
+    en: 'This booking was cancelled because the office is closed: {reason}',
+  },
+  closureCancelledDetail: {
+    id: 'Kantor tutup pada {closed} dan tidak ada hari lain yang masih kosong. Silakan daftar lagi.',
+    en: 'The office is closed on {closed} and no other day had a free place. Please book again.',
+  },
   cancelledNotice: { id: 'Antrean ini sudah dibatalkan. Tempatnya kini bisa dipakai orang lain.', en: 'This booking is cancelled. Its place is free for someone else.' },
   queueNumber: { id: 'Nomor antrean', en: 'Queue number' },
   bookingCode: { id: 'Kode booking', en: 'Booking code' },
