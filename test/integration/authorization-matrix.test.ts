@@ -5,7 +5,7 @@ import { logInStaff, type StaffLogin } from '../support/staff.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 interface StaffRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: string;
   allowed: Role[];
   body?: object;
@@ -33,6 +33,9 @@ const ROUTES: StaffRoute[] = [
     (action): StaffRoute => ({ method: 'POST', url: `${O}/counters/1/${action}`, allowed: COUNTER, body: {} }),
   ),
   { method: 'GET', url: `${O}/display/state`, allowed: SCREENS },
+  { method: 'GET', url: `${O}/closures`, allowed: ['admin'] },
+  { method: 'POST', url: `${O}/closures`, allowed: ['admin'], body: {} },
+  { method: 'DELETE', url: `${O}/closures/2026-12-07`, allowed: ['admin'] },
 ];
 
 describe.each(DIALECTS)('who may use each staff route on $name', (dialect) => {
