@@ -236,6 +236,20 @@ describe.each(DIALECTS)('closing a day on $name', (dialect) => {
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('OTHER_OFFICE');
     expect((await as('GET', '/closures?from=2026-12-07&to=2026-12-07')).json().closures).toEqual([]);
+    // The page: their own office by default, never another.
+    const own = await rt.app.inject({ url: '/staff/admin/closures', headers: { cookie: depok.cookie } });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('value="kota-depok"');
+    const other = await rt.app.inject({ url: '/staff/admin/closures?office=kota-bogor', headers: { cookie: depok.cookie } });
+    expect(other.statusCode).toBe(403);
+    const post = await rt.app.inject({
+      method: 'POST',
+      url: '/staff/admin/closures',
+      payload: `_csrf=${depok.csrfToken}&office=kota-bogor&date=2026-12-07&reason=Banjir`,
+      headers: { cookie: depok.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(post.statusCode).toBe(403);
+    expect(await listAudit(rt.storage.db, {})).toEqual([]);
   });
 
   it('finishes the moves of a closure whose process died halfway, once, and never twice', async () => {
