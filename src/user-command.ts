@@ -1,17 +1,16 @@
 import { randomInt } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { addUser } from './app/add-user.js';
-import type { AppContext } from './app/context.js';
-import { disableUser } from './app/disable-user.js';
-import { enableUser } from './app/enable-user.js';
-import { ensureDefaultOffice } from './app/ensure-default-office.js';
+import { addUser } from './app/staff/commands/add-user.js';
+import type { AppContext } from './app/shared/context.js';
+import { disableUser } from './app/staff/commands/disable-user.js';
+import { enableUser } from './app/staff/commands/enable-user.js';
+import { ensureDefaultOffice } from './app/office/commands/ensure-default-office.js';
 import { openStorage } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DomainError, InvalidInputError } from './domain/errors.js';
-import { domainErrorMessage } from './http/errors.js';
-import { message } from './http/messages.js';
 import { InProcessBus } from './realtime/in-process-bus.js';
+import { domainErrorText, errorText } from './texts/texts.js';
 
 /** Usage of `antrean user …`, for the CLI's help text. */
 export const USER_USAGE = `  user add --username NAME --role admin|desk|counter|display [--office SLUG]
@@ -37,8 +36,8 @@ async function readPasswordLine(): Promise<string | undefined> {
 }
 
 function explain(error: unknown): string | undefined {
-  if (error instanceof InvalidInputError) return error.fields.map((f) => `${f.field}: ${message(f.problem, 'en')}`).join('\n');
-  if (error instanceof DomainError) return domainErrorMessage(error, 'en');
+  if (error instanceof InvalidInputError) return error.fields.map((f) => `${f.field}: ${errorText('en', f.problem)}`).join('\n');
+  if (error instanceof DomainError) return domainErrorText(error, 'en');
   return undefined;
 }
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { addClosure } from '../../src/app/office/commands/add-closure.js';
-import { assertStillOpen } from '../../src/app/office-calendar.js';
-import { applyLifecycleStep } from '../../src/app/ticket-lifecycle.js';
+import { assertStillOpen } from '../../src/app/office/queries/office-calendar.js';
+import { applyLifecycleStep } from '../../src/app/shared/ticket-lifecycle.js';
 import { lockSessionDay } from '../../src/db/repositories/bookings.js';
 import { ACTIVE_STATUSES } from '../../src/domain/ticket-status.js';
 import { DIALECTS, POSTGRES } from '../support/dialects.js';

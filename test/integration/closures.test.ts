@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { book } from '../../src/app/book.js';
-import type { AppContext, OfficeEvent } from '../../src/app/context.js';
+import { book } from '../../src/app/booking/commands/book.js';
+import type { AppContext, OfficeEvent } from '../../src/app/shared/context.js';
 import { addClosure } from '../../src/app/office/commands/add-closure.js';
 import { finishClosures, UNFINISHED_AFTER_MS } from '../../src/app/office/commands/finish-closures.js';
 import { listAudit } from '../../src/db/repositories/audit.js';

@@ -1,11 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app/context.js';
-import { findStaffSession } from '../../app/find-staff-session.js';
+import type { AppContext } from '../../app/shared/context.js';
+import { findStaffSession } from '../../app/staff/queries/find-staff-session.js';
 import type { StaffMember } from '../../domain/staff-account.js';
 import type { Role } from '../../domain/staff-role.js';
 import { requestLang } from '../i18n.js';
-import { message } from '../messages.js';
+import { errorText } from '../../texts/texts.js';
 
 export { ROLES, type Role } from '../../domain/staff-role.js';
 export type { StaffMember } from '../../domain/staff-account.js';
@@ -36,7 +36,7 @@ export function registerStaffAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token || token.length > MAX_TOKEN_LENGTH) return;
-    const session = await findStaffSession(ctx, token);
+    const session = await findStaffSession(ctx, { token });
     if (!session) return;
     req.staff = session.staff;
     csrfTokens.set(req, session.csrfToken);
@@ -45,7 +45,7 @@ export function registerStaffAuth(app: FastifyInstance, ctx: AppContext): void {
 
 /** Answers with the common error shape and stops the request. */
 function deny(req: FastifyRequest, reply: FastifyReply, status: number, code: string): FastifyReply {
-  return reply.status(status).send({ error: { code, message: message(code, requestLang(req)) } });
+  return reply.status(status).send({ error: { code, message: errorText(requestLang(req), code) } });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AddClosureResult } from '../../app/office/commands/add-closure.js';
-import type { ClosedDayRow } from '../../db/schema.js';
+import type { ClosedDay } from '../../app/office/read-models.js';
 
 const CLOSED_DAY_KINDS = ['national_holiday', 'cuti_bersama', 'provisional_holiday', 'office_closure'] as const;
 
@@ -27,7 +27,7 @@ export const ClosureResultSchema = z
   .meta({ id: 'ClosureResult' });
 
 /** A closed day as it leaves the server; who recorded it stays in the audit log. */
-export function presentClosure(row: ClosedDayRow): z.infer<typeof ClosureSchema> {
+export function presentClosure(row: ClosedDay): z.infer<typeof ClosureSchema> {
   return { date: row.date, reason: row.reason, kind: row.kind, removable: row.kind === 'office_closure', createdAt: row.created_at };
 }
 

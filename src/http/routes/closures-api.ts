@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.js';
-import { requireStaffOffice } from '../../app/find-office.js';
+import { requireStaffOffice } from '../../app/office/queries/find-office.js';
+import type { AppContext } from '../../app/shared/context.js';
 import { type AdminActor, addClosure } from '../../app/office/commands/add-closure.js';
 import { removeClosure } from '../../app/office/commands/remove-closure.js';
 import { listClosures } from '../../app/office/queries/list-closures.js';
@@ -34,7 +34,7 @@ export function closuresApiRoutes(ctx: AppContext) {
     // An admin tied to one office manages only that office.
     app.addHook('preHandler', async (req) => {
       const slug = (req.params as { slug?: unknown }).slug;
-      if (req.staff?.officeId != null && typeof slug === 'string') await requireStaffOffice(ctx, slug, req.staff.officeId);
+      if (req.staff?.officeId != null && typeof slug === 'string') await requireStaffOffice(ctx, { officeSlug: slug, staffOfficeId: req.staff.officeId });
     });
     const admin = { onRequest: requireRole('admin') };
     const spec = <P>(summary: string, parts: P) => ({ tags: TAGS, summary: `${summary} [admin]`, security: SESSION, ...parts });

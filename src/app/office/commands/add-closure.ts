@@ -2,12 +2,12 @@ import { recordAudit } from '../../../db/repositories/audit.js';
 import { lockSessionDay, sessionIdsNumberedOn } from '../../../db/repositories/bookings.js';
 import { insertOfficeClosure } from '../../../db/repositories/closures.js';
 import { UNIQUE_CLOSED_DAY } from '../../../db/repositories/calendar.js';
-import type { ClosedDayRow } from '../../../db/schema.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
-import type { AppContext } from '../../context.js';
-import { requireOffice } from '../../find-office.js';
-import { officeClock } from '../../office-calendar.js';
-import { planOfficeDays } from '../../plan-office-days.js';
+import { officeClock } from '../../../domain/office-clock.js';
+import type { AppContext } from '../../shared/context.js';
+import { requireOffice } from '../queries/find-office.js';
+import { planOfficeDays } from '../queries/plan-office-days.js';
+import type { ClosedDay } from '../read-models.js';
 import { type ClosureMoves, moveBookingsOffClosedDay } from './move-closed-day-bookings.js';
 
 /** The admin making a configuration change, for the audit log. */
@@ -26,7 +26,7 @@ export interface AddClosureOptions {
 
 /** A closure as recorded, with what emptying its day did. */
 export interface AddClosureResult extends ClosureMoves {
-  closure: ClosedDayRow;
+  closure: ClosedDay;
 }
 
 /**
@@ -45,7 +45,7 @@ export async function addClosure(ctx: AppContext, opts: AddClosureOptions): Prom
   if (!day) throw new Error(`no plan for ${opts.date}`);
   if (day.closure) throw new DomainError('ALREADY_CLOSED', { date: opts.date, kind: day.closure.kind });
 
-  let closure: ClosedDayRow;
+  let closure: ClosedDay;
   try {
     closure = await db.transaction().execute(async (trx) => {
       // Wait for bookings of the day still being made, and hold off new ones until the closure is in.

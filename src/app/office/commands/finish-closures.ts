@@ -1,7 +1,7 @@
 import { listUnfinishedClosures } from '../../../db/repositories/closures.js';
 import { listOffices } from '../../../db/repositories/offices.js';
-import type { AppContext } from '../../context.js';
-import { officeClock } from '../../office-calendar.js';
+import { officeClock } from '../../../domain/office-clock.js';
+import type { AppContext } from '../../shared/context.js';
 import { moveBookingsOffClosedDay } from './move-closed-day-bookings.js';
 
 /**

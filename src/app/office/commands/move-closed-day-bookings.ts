@@ -7,10 +7,11 @@ import { DomainError } from '../../../domain/errors.js';
 import { addDays, daysBetween } from '../../../domain/local-date.js';
 import { formatQueueNumber } from '../../../domain/queue-number.js';
 import type { ClosureCause, TicketEvent } from '../../../domain/ticket-status.js';
-import type { AppContext } from '../../context.js';
-import { assertStillOpen, officeClock } from '../../office-calendar.js';
-import { planOfficeDays } from '../../plan-office-days.js';
-import { applyLifecycleStep, publishTicketEvents } from '../../ticket-lifecycle.js';
+import { officeClock } from '../../../domain/office-clock.js';
+import type { AppContext } from '../../shared/context.js';
+import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
+import { assertStillOpen } from '../queries/office-calendar.js';
+import { planOfficeDays } from '../queries/plan-office-days.js';
 
 /** A place in the queue: a date, a session and a number in it. */
 export interface QueuePlace {

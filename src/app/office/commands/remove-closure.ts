@@ -1,11 +1,11 @@
 import { recordAudit } from '../../../db/repositories/audit.js';
 import { deleteOfficeClosure, findClosedDay } from '../../../db/repositories/closures.js';
-import type { ClosedDayRow } from '../../../db/schema.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
-import type { AppContext } from '../../context.js';
-import { requireOffice } from '../../find-office.js';
-import { officeClock } from '../../office-calendar.js';
-import { planOfficeDays } from '../../plan-office-days.js';
+import { officeClock } from '../../../domain/office-clock.js';
+import type { AppContext } from '../../shared/context.js';
+import { requireOffice } from '../queries/find-office.js';
+import { planOfficeDays } from '../queries/plan-office-days.js';
+import type { ClosedDay } from '../read-models.js';
 import type { AdminActor } from './add-closure.js';
 
 export interface RemoveClosureOptions {
@@ -19,7 +19,7 @@ export interface RemoveClosureOptions {
  * holiday of the decree, and never one in the past (it is part of what happened). Nobody is
  * moved back: people were told their new day, and may move again themselves.
  */
-export async function removeClosure(ctx: AppContext, opts: RemoveClosureOptions): Promise<ClosedDayRow> {
+export async function removeClosure(ctx: AppContext, opts: RemoveClosureOptions): Promise<ClosedDay> {
   const db = ctx.storage.db;
   const office = await requireOffice(db, opts.officeSlug);
   const now = ctx.now();

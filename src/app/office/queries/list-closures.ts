@@ -1,10 +1,11 @@
 import { closedDaysBetween } from '../../../db/repositories/calendar.js';
-import type { ClosedDayRow, OfficeRow } from '../../../db/schema.js';
+import type { OfficeRow } from '../../../db/schema.js';
 import { InvalidInputError } from '../../../domain/errors.js';
 import { addDays, daysBetween, type LocalDate } from '../../../domain/local-date.js';
-import type { AppContext } from '../../context.js';
-import { requireOffice } from '../../find-office.js';
-import { officeClock } from '../../office-calendar.js';
+import { officeClock } from '../../../domain/office-clock.js';
+import type { AppContext } from '../../shared/context.js';
+import type { ClosedDay } from '../read-models.js';
+import { requireOffice } from './find-office.js';
 
 /** The longest range one listing covers: two years of holidays is a few dozen rows. */
 export const MAX_CLOSURE_RANGE_DAYS = 731;
@@ -15,7 +16,7 @@ export interface ClosureList {
   today: LocalDate;
   from: LocalDate;
   to: LocalDate;
-  closures: ClosedDayRow[];
+  closures: ClosedDay[];
 }
 
 /** The office's closed days from `from` (default today) to `to` (default a year on), both included. */

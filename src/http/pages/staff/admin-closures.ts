@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.js';
-import { requireStaffOffice } from '../../../app/find-office.js';
-import { listOffices } from '../../../app/list-offices.js';
+import { requireStaffOffice } from '../../../app/office/queries/find-office.js';
+import { listOffices } from '../../../app/office/queries/list-offices.js';
+import type { AppContext } from '../../../app/shared/context.js';
 import { addClosure } from '../../../app/office/commands/add-closure.js';
 import { removeClosure } from '../../../app/office/commands/remove-closure.js';
 import { listClosures } from '../../../app/office/queries/list-closures.js';
-import type { OfficeRow } from '../../../db/schema.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
-import { domainErrorMessage, toErrorResponse } from '../../errors.js';
-import { message } from '../../messages.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+import { domainErrorText, errorText } from '../../../texts/texts.js';
+import { toErrorResponse } from '../../errors.js';
 import { presentClosure } from '../../presenters/closure.js';
 import { adminOf, ClosureBody } from '../../routes/closures-api.js';
 import { dateField, parseInput } from '../../validation.js';
@@ -21,6 +21,8 @@ const PageQuery = z.object({
   removed: dateField.optional().catch(undefined),
 });
 const AddForm = z.object({ office: z.string().max(64).catch(''), date: z.string().max(40).catch(''), reason: z.string().max(1000).catch('') });
+/** An office as listOffices gives it. */
+type Office = Awaited<ReturnType<typeof listOffices>>[number];
 const RemoveForm = z.object({ office: z.string().max(64).catch(''), date: z.string().max(40).catch('') });
 
 /** The admin's closed-days page: the same list, add and remove as the API, as plain forms. */
@@ -29,14 +31,14 @@ export function adminClosurePages(ctx: AppContext) {
     const admin = { onRequest: requirePageRole('admin') };
 
     /** The office the page works on: the one asked for, else the admin's own, else the first. */
-    async function officeFor(req: FastifyRequest, slug: string | undefined): Promise<{ office: OfficeRow; offices: OfficeRow[] }> {
+    async function officeFor(req: FastifyRequest, slug: string | undefined): Promise<{ office: Office; offices: Office[] }> {
       const staffOffice = req.staff?.officeId ?? null;
       const all = await listOffices(ctx);
       const mine = staffOffice === null ? all : all.filter((o) => o.id === staffOffice);
       const wanted = slug || mine[0]?.slug;
       if (!wanted) throw new DomainError('NOT_FOUND', { what: 'office' });
       // The same rule as the API: an admin tied to one office manages only that one.
-      const office = staffOffice === null ? all.find((o) => o.slug === wanted) : await requireStaffOffice(ctx, wanted, staffOffice);
+      const office = staffOffice === null ? all.find((o) => o.slug === wanted) : await requireStaffOffice(ctx, { officeSlug: wanted, staffOfficeId: staffOffice });
       if (!office) throw new DomainError('NOT_FOUND', { what: 'office' });
       return { office, offices: mine };
     }
@@ -74,12 +76,12 @@ export function adminClosurePages(ctx: AppContext) {
       } catch (error) {
         if (error instanceof InvalidInputError) {
           const errs: Partial<Record<'date' | 'reason', string>> = {};
-          for (const f of error.fields) if (f.field === 'date' || f.field === 'reason') errs[f.field] ??= message(f.problem, 'id');
+          for (const f of error.fields) if (f.field === 'date' || f.field === 'reason') errs[f.field] ??= errorText(STAFF_LANG, f.problem);
           return render(req, reply, office.slug, { values, errors: { fields: errs } }, 422);
         }
         if (error instanceof DomainError && error.code !== 'NOT_FOUND' && error.code !== 'OTHER_OFFICE') {
-          const words = domainErrorMessage(error, 'id');
-          return render(req, reply, office.slug, { values, errors: { fields: { date: words }, form: words } }, toErrorResponse(error, 'id').status);
+          const words = domainErrorText(error, STAFF_LANG);
+          return render(req, reply, office.slug, { values, errors: { fields: { date: words }, form: words } }, toErrorResponse(error, STAFF_LANG).status);
         }
         throw error;
       }
@@ -93,9 +95,9 @@ export function adminClosurePages(ctx: AppContext) {
         await removeClosure(ctx, { officeSlug: office.slug, date, admin: adminOf(req) });
         return reply.redirect(`${closuresPath(office.slug)}&removed=${date}`, 303);
       } catch (error) {
-        if (error instanceof InvalidInputError) return render(req, reply, office.slug, { problem: message(error.fields[0]?.problem ?? 'INVALID', 'id') }, 422);
+        if (error instanceof InvalidInputError) return render(req, reply, office.slug, { problem: errorText(STAFF_LANG, error.fields[0]?.problem ?? 'INVALID') }, 422);
         if (error instanceof DomainError && error.code !== 'OTHER_OFFICE') {
-          return render(req, reply, office.slug, { problem: domainErrorMessage(error, 'id') }, toErrorResponse(error, 'id').status);
+          return render(req, reply, office.slug, { problem: domainErrorText(error, STAFF_LANG) }, toErrorResponse(error, STAFF_LANG).status);
         }
         throw error;
       }

@@ -1,7 +1,10 @@
-import { formatDate, formatTime } from '../../../domain/indonesian-format.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+import { formatDate, formatTime } from '../../../texts/indonesian-format.js';
+import { type TextKey, textsFor } from '../../../texts/texts.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, notice, type PageViewer, staffPage } from './layout.js';
-import { type StaffTextKey, st } from './texts.js';
+
+const st = textsFor(STAFF_LANG);
 
 /** The address of the closed-days page of an office. */
 export function closuresPath(slug: string): string {
@@ -48,31 +51,31 @@ export interface ClosuresPageModel {
   problem?: string | undefined;
 }
 
-const KIND: Record<ClosureLine['kind'], StaffTextKey> = {
-  national_holiday: 'kindNationalHoliday',
-  cuti_bersama: 'kindCutiBersama',
-  provisional_holiday: 'kindProvisionalHoliday',
-  office_closure: 'kindOfficeClosure',
+const KIND: Record<ClosureLine['kind'], TextKey & `staff.kind${string}`> = {
+  national_holiday: 'staff.kindNationalHoliday',
+  cuti_bersama: 'staff.kindCutiBersama',
+  provisional_holiday: 'staff.kindProvisionalHoliday',
+  office_closure: 'staff.kindOfficeClosure',
 };
 
 function place(p: PlaceLine): SafeHtml {
-  return html`<span class="qn">${p.queueNumber}</span> · ${formatDate(p.date, 'id')}, ${formatTime(p.sessionStart, 'id')}`;
+  return html`<span class="qn">${p.queueNumber}</span> · ${formatDate(p.date, STAFF_LANG)}, ${formatTime(p.sessionStart, STAFF_LANG)}`;
 }
 
 function outcomeView(o: ClosureOutcome): SafeHtml {
-  const title = st('closureDone', { date: formatDate(o.date, 'id'), moved: o.moved.length, cancelled: o.cancelled.length });
-  return html`${notice('ok', title, html`<p>${st('closureReasonLabel')}: ${o.reason}</p>`)}
+  const title = st('staff.closureDone', { date: formatDate(o.date, STAFF_LANG), moved: o.moved.length, cancelled: o.cancelled.length });
+  return html`${notice('ok', title, html`<p>${st('staff.closureReasonLabel')}: ${o.reason}</p>`)}
 ${o.moved.length
     ? html`<section class="card" aria-labelledby="moved-title" data-moved>
-<h2 id="moved-title">${st('closureMovedTitle')} (${o.moved.length})</h2>
-<table class="results"><thead><tr><th scope="col">${st('colCode')}</th><th scope="col">${st('colFrom')}</th><th scope="col">${st('colTo')}</th></tr></thead>
+<h2 id="moved-title">${st('staff.closureMovedTitle')} (${o.moved.length})</h2>
+<table class="results"><thead><tr><th scope="col">${st('staff.colCode')}</th><th scope="col">${st('staff.colFrom')}</th><th scope="col">${st('staff.colTo')}</th></tr></thead>
 <tbody>${o.moved.map((m) => html`<tr><td><code>${m.code}</code></td><td>${place(m.from)}</td><td>${place(m.to)}</td></tr>`)}</tbody></table>
 </section>`
     : ''}
 ${o.cancelled.length
     ? html`<section class="card" aria-labelledby="cancelled-title" data-cancelled>
-<h2 id="cancelled-title">${st('closureCancelledTitle')} (${o.cancelled.length})</h2>
-<table class="results"><thead><tr><th scope="col">${st('colCode')}</th><th scope="col">${st('colFrom')}</th></tr></thead>
+<h2 id="cancelled-title">${st('staff.closureCancelledTitle')} (${o.cancelled.length})</h2>
+<table class="results"><thead><tr><th scope="col">${st('staff.colCode')}</th><th scope="col">${st('staff.colFrom')}</th></tr></thead>
 <tbody>${o.cancelled.map((c) => html`<tr><td><code>${c.code}</code></td><td>${place(c.from)}</td></tr>`)}</tbody></table>
 </section>`
     : ''}`;
@@ -96,44 +99,44 @@ function described(id: string, hint: boolean, error: string | undefined): SafeHt
 export function closuresPage(m: ClosuresPageModel): SafeHtml {
   const e = m.errors?.fields ?? {};
   const firstBad = (['date', 'reason'] as const).find((f) => e[f] !== undefined);
-  const formProblem = m.errors && (m.errors.form || firstBad) ? notice('problem', m.errors.form ?? st('formProblems')) : html``;
+  const formProblem = m.errors && (m.errors.form || firstBad) ? notice('problem', m.errors.form ?? st('staff.formProblems')) : html``;
   const body = html`<div class="page narrow-wide">
-<h1>${st('closuresTitle')}</h1>
-<p class="lead">${st('closuresLead')}</p>
+<h1>${st('staff.closuresTitle')}</h1>
+<p class="lead">${st('staff.closuresLead')}</p>
 ${m.offices.length > 1
     ? html`<form method="get" action="/staff/admin/closures" class="actions">
-<label for="office">${st('closuresOffice')}</label>
+<label for="office">${st('staff.closuresOffice')}</label>
 <select id="office" name="office">${m.offices.map((o) => html`<option value="${o.slug}"${o.slug === m.office.slug ? ' selected' : ''}>${o.name}</option>`)}</select>
-<button type="submit" class="button">${st('closuresShowOffice')}</button>
+<button type="submit" class="button">${st('staff.closuresShowOffice')}</button>
 </form>`
     : ''}
 ${m.outcome ? outcomeView(m.outcome) : ''}
-${m.removed ? notice('ok', st('closureRemoved', { date: formatDate(m.removed, 'id') })) : ''}
+${m.removed ? notice('ok', st('staff.closureRemoved', { date: formatDate(m.removed, STAFF_LANG) })) : ''}
 ${m.problem ? notice('problem', m.problem) : ''}
 <section class="card" aria-labelledby="add-title">
-<h2 id="add-title">${st('closureAddTitle')}</h2>
-<p>${st('closureAddHelp')}</p>
+<h2 id="add-title">${st('staff.closureAddTitle')}</h2>
+<p>${st('staff.closureAddHelp')}</p>
 ${formProblem}
 <form method="post" action="/staff/admin/closures" class="stack" novalidate>
 ${csrfField(m.viewer.csrf)}
 <input type="hidden" name="office" value="${m.office.slug}">
-${field('date', st('closureDateLabel'), html`<input id="date" name="date" type="date" value="${m.values.date}" min="${m.today}" required${described('date', false, e.date)}${firstBad === 'date' ? ' autofocus' : ''}>`, e.date)}
-${field('reason', st('closureReasonLabel'), html`<input id="reason" name="reason" type="text" value="${m.values.reason}" maxlength="200" required${described('reason', true, e.reason)}${firstBad === 'reason' ? ' autofocus' : ''}>`, e.reason, st('closureReasonHint'))}
-<button type="submit" class="button button-primary">${st('closureSubmit')}</button>
+${field('date', st('staff.closureDateLabel'), html`<input id="date" name="date" type="date" value="${m.values.date}" min="${m.today}" required${described('date', false, e.date)}${firstBad === 'date' ? ' autofocus' : ''}>`, e.date)}
+${field('reason', st('staff.closureReasonLabel'), html`<input id="reason" name="reason" type="text" value="${m.values.reason}" maxlength="200" required${described('reason', true, e.reason)}${firstBad === 'reason' ? ' autofocus' : ''}>`, e.reason, st('staff.closureReasonHint'))}
+<button type="submit" class="button button-primary">${st('staff.closureSubmit')}</button>
 </form>
 </section>
 <section aria-labelledby="list-title">
-<h2 id="list-title">${st('closureListTitle')}</h2>
-<p class="hint">${st('closureRemoveHelp')}</p>
+<h2 id="list-title">${st('staff.closureListTitle')}</h2>
+<p class="hint">${st('staff.closureRemoveHelp')}</p>
 ${m.closures.length
-    ? html`<table class="results" data-closures><thead><tr><th scope="col">${st('colDate')}</th><th scope="col">${st('colKind')}</th><th scope="col">${st('colReason')}</th><th scope="col">${st('colActions')}</th></tr></thead>
+    ? html`<table class="results" data-closures><thead><tr><th scope="col">${st('staff.colDate')}</th><th scope="col">${st('staff.colKind')}</th><th scope="col">${st('staff.colReason')}</th><th scope="col">${st('staff.colActions')}</th></tr></thead>
 <tbody>${m.closures.map(
-        (c) => html`<tr data-date="${c.date}"><td>${formatDate(c.date, 'id')}</td><td>${st(KIND[c.kind])}</td><td>${c.reason}</td><td>${c.removable
-          ? html`<form method="post" action="/staff/admin/closures/remove" class="inline">${csrfField(m.viewer.csrf)}<input type="hidden" name="office" value="${m.office.slug}"><input type="hidden" name="date" value="${c.date}"><button type="submit" class="button button-warn" aria-label="${st('closureRemove')}: ${formatDate(c.date, 'id')}">${st('closureRemove')}</button></form>`
+        (c) => html`<tr data-date="${c.date}"><td>${formatDate(c.date, STAFF_LANG)}</td><td>${st(KIND[c.kind])}</td><td>${c.reason}</td><td>${c.removable
+          ? html`<form method="post" action="/staff/admin/closures/remove" class="inline">${csrfField(m.viewer.csrf)}<input type="hidden" name="office" value="${m.office.slug}"><input type="hidden" name="date" value="${c.date}"><button type="submit" class="button button-warn" aria-label="${st('staff.closureRemove')}: ${formatDate(c.date, STAFF_LANG)}">${st('staff.closureRemove')}</button></form>`
           : ''}</td></tr>`,
       )}</tbody></table>`
-    : html`<p class="muted">${st('closureListNone')}</p>`}
+    : html`<p class="muted">${st('staff.closureListNone')}</p>`}
 </section>
 </div>`;
-  return staffPage({ title: st('closuresTitle'), viewer: m.viewer, officeName: m.office.name, body });
+  return staffPage({ title: st('staff.closuresTitle'), viewer: m.viewer, officeName: m.office.name, body });
 }
