@@ -2,13 +2,15 @@ import type { Logger } from 'pino';
 import { closeDaysEverywhere } from './app/floor/commands/close-day.js';
 import type { AppContext } from './app/shared/context.js';
 import { forgetIdempotencyKeys } from './app/booking/commands/forget-idempotency-keys.js';
+import { finishClosures } from './app/office/commands/finish-closures.js';
 
 /** How often past days are closed; a no-show shows up in reports within this long. */
 const EVERY_MS = 5 * 60 * 1000;
 
 /**
  * Closes past days now and every few minutes: bookings never checked in become no-shows, and
- * idempotency keys older than a day are forgotten.
+ * idempotency keys older than a day are forgotten. It also finishes moving the bookings of an
+ * office closure whose request died halfway.
  * Every server process runs it; the changes are conditional, so running it twice is harmless.
  */
 export function startDayCloser(ctx: AppContext, logger: Logger): () => void {
@@ -16,6 +18,11 @@ export function startDayCloser(ctx: AppContext, logger: Logger): () => void {
     Promise.all([closeDaysEverywhere(ctx), forgetIdempotencyKeys(ctx)]).then(
       ([closed]) => closed > 0 && logger.info({ closed }, 'closed past days: no-shows recorded'),
       (error: unknown) => logger.warn({ err: error }, 'closing past days failed'),
+    ).then(() =>
+      finishClosures(ctx).then(
+        (finished) => finished > 0 && logger.info({ finished }, 'finished moving the bookings of closed days'),
+        (error: unknown) => logger.warn({ err: error }, 'finishing closed days failed'),
+      ),
     );
   void run();
   const timer = setInterval(run, EVERY_MS);

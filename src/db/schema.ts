@@ -51,6 +51,10 @@ export interface ClosedDaysTable {
   date: string;
   reason: string;
   kind: 'national_holiday' | 'cuti_bersama' | 'provisional_holiday' | 'office_closure';
+  /** When an admin recorded an office closure; null for holidays loaded from the decree. */
+  created_at: Generated<string | null>;
+  /** The admin who recorded an office closure. */
+  created_by: Generated<number | null>;
 }
 
 export interface CalendarYearsTable {

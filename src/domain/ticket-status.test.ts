@@ -48,6 +48,8 @@ describe('the table of allowed moves', () => {
       'no_show: checked_in → no_show',
       'no_show: called → no_show',
       'no_show: skipped → no_show',
+      'moved_by_closure: booked → booked',
+      'cancelled_by_closure: booked → cancelled',
     ]);
   });
 
@@ -62,6 +64,14 @@ describe('the table of allowed moves', () => {
     expect(isAllowedMove('cancelled', 'booked', 'no_show')).toBe(false);
     expect(isAllowedMove('done', 'serving', 'no_show')).toBe(false);
     expect(isAllowedMove('transferred', 'serving', 'checked_in')).toBe(true);
+  });
+
+  it('moves or cancels for a closed day only a booking not yet at the office', () => {
+    for (const from of TICKET_STATUSES) {
+      expect(isAllowedMove('moved_by_closure', from, 'booked')).toBe(from === 'booked');
+      expect(isAllowedMove('cancelled_by_closure', from, 'cancelled')).toBe(from === 'booked');
+    }
+    expect(isAllowedMove('moved_by_closure', 'booked', 'cancelled')).toBe(false);
   });
 
   it('never lets a ticket being served become a no-show', () => {

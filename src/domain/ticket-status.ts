@@ -45,6 +45,10 @@ export const TICKET_MOVES = {
   requeued: { from: ['skipped'], to: 'checked_in' },
   // Day close and expiry: whoever was still waiting or called when the day ended did not show.
   no_show: { from: ['booked', 'checked_in', 'called', 'skipped'], to: 'no_show' },
+  // The office closed the booking's day: moved to another day, or cancelled when no day had room.
+  // Only a booking not yet at the office moves; whoever is already on the floor is the staff's.
+  moved_by_closure: { from: ['booked'], to: 'booked' },
+  cancelled_by_closure: { from: ['booked'], to: 'cancelled' },
 } as const satisfies Record<string, Move>;
 
 /** The name of a kind of change, as booking_events.type records it. */
@@ -95,6 +99,12 @@ export interface BookingMove {
   toQueueNumber: string;
 }
 
+/** The office closure behind a move or cancel: the closed date and the reason the admin gave. */
+export interface ClosureCause {
+  date: string;
+  reason: string;
+}
+
 interface TicketEventBase {
   bookingId: number;
   officeId: number;
@@ -111,5 +121,6 @@ interface TicketEventBase {
 
 /** What the lifecycle records and hands back to publish after commit, one variant per kind of change. */
 export type TicketEvent = {
-  [T in TicketEventType]: TicketEventBase & { type: T; from: FromOf<T>; to: ToOf<T> } & (T extends 'rescheduled' ? { move: BookingMove } : unknown);
+  [T in TicketEventType]: TicketEventBase & { type: T; from: FromOf<T>; to: ToOf<T> } & (T extends 'rescheduled' | 'moved_by_closure' ? { move: BookingMove } : unknown) &
+    (T extends 'moved_by_closure' | 'cancelled_by_closure' ? { closure: ClosureCause } : unknown);
 }[TicketEventType];

@@ -13,6 +13,7 @@ import { citizenPages } from './pages/citizen/index.js';
 import { staffPages } from './pages/staff/index.js';
 import { availabilityEventRoutes } from './routes/availability-events.js';
 import { citizenApiRoutes } from './routes/citizen-api.js';
+import { closuresApiRoutes } from './routes/closures-api.js';
 import { healthRoutes } from './routes/health.js';
 import { registerRouteLimits } from './route-limits.js';
 import { reportsApiRoutes } from './routes/reports-api.js';
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(staffAuthRoutes(deps.ctx, { trustProxy: http.trustProxy }));
       await api.register(officeFloorApiRoutes(deps.ctx, streams));
       await api.register(reportsApiRoutes(deps.ctx));
+      await api.register(closuresApiRoutes(deps.ctx));
     },
     { prefix: '/api/v1' },
   );

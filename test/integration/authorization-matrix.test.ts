@@ -5,7 +5,7 @@ import { logInStaff, type StaffLogin } from '../support/staff.js';
 import { startTestRuntime, type TestRuntime, TUESDAY_MORNING } from '../support/test-runtime.js';
 
 interface StaffRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: string;
   allowed: Role[];
   body?: object;
@@ -36,6 +36,9 @@ const ROUTES: StaffRoute[] = [
   // Reports name each clerk's numbers: the admin's, not the desk's.
   { method: 'GET', url: `${O}/reports/summary?from=2026-12-01&to=2026-12-07`, allowed: ['admin'] },
   { method: 'GET', url: `${O}/reports/summary.csv?from=2026-12-01&to=2026-12-07&table=clerks`, allowed: ['admin'] },
+  { method: 'GET', url: `${O}/closures`, allowed: ['admin'] },
+  { method: 'POST', url: `${O}/closures`, allowed: ['admin'], body: {} },
+  { method: 'DELETE', url: `${O}/closures/2026-12-07`, allowed: ['admin'] },
 ];
 
 describe.each(DIALECTS)('who may use each staff route on $name', (dialect) => {

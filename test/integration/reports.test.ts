@@ -258,10 +258,10 @@ describe.each(DIALECTS)('the office report against a known scenario on $name', (
       rt.app.inject({ url: `/api/v1/offices/${SLUG}/reports/summary?${query}`, headers: { cookie: admin.cookie, 'accept-language': lang } });
     const reversed = await get(`from=${THU}&to=${WED}`);
     expect(reversed.statusCode).toBe(422);
-    expect(reversed.json().error.fields.to).toEqual({ code: 'RANGE_REVERSED', message: 'Tanggal akhir tidak boleh sebelum tanggal awal.' });
+    expect(reversed.json().error.fields.to).toEqual({ code: 'RANGE_INVALID', message: 'Tanggal akhir tidak boleh sebelum tanggal awal.' });
     const tooLong = await get('from=2025-01-01&to=2026-01-02', 'en');
     expect(tooLong.statusCode).toBe(422);
-    expect(tooLong.json().error.fields.to).toEqual({ code: 'RANGE_TOO_LONG', message: 'A report covers at most 366 days.' });
+    expect(tooLong.json().error.fields.to).toEqual({ code: 'RANGE_TOO_LONG', message: 'A date range covers at most 366 days.' });
     expect((await get('from=2025-01-01&to=2025-12-31')).statusCode).toBe(200);
     const impossible = await get('from=2026-02-30&to=2026-03-01');
     expect(impossible.statusCode).toBe(422);
@@ -286,7 +286,7 @@ describe.each(DIALECTS)('the office report against a known scenario on $name', (
     expect(daily.body).toContain('Ringkasan harian · Rabu, 2 Desember 2026');
     const bad = await rt.app.inject({ url: `/staff/admin/reports?from=${WED}&to=2027-12-31`, headers: { cookie: admin.cookie } });
     expect(bad.statusCode).toBe(422);
-    expect(bad.body).toContain('Rentang laporan paling panjang 366 hari.');
+    expect(bad.body).toContain('Rentang tanggal paling panjang 366 hari.');
 
     const anonymous = await rt.app.inject({ url: '/staff/admin/reports' });
     expect(anonymous.statusCode).toBe(303);

@@ -8,7 +8,7 @@ import {
 import type { Executor } from '../../db/repositories/offices.js';
 import type { NewBooking } from '../../db/schema.js';
 import { type DomainErrorCode, DomainError } from '../../domain/errors.js';
-import { isAllowedMove, TICKET_MOVES, type TicketEvent, type TicketEventType, type TicketStatus } from '../../domain/ticket-status.js';
+import { type ClosureCause, isAllowedMove, TICKET_MOVES, type TicketEvent, type TicketEventType, type TicketStatus } from '../../domain/ticket-status.js';
 import type { AppContext } from './context.js';
 import { announceFloor, type FloorChange } from '../floor/floor-events.js';
 
@@ -41,8 +41,10 @@ export interface ChangeStep extends StepBase {
   set?: BookingChanges;
   /** Conditions besides the status, such as the counter still holding the ticket. */
   where?: BookingConditions;
-  /** For a reschedule: where the booking was. */
+  /** For a reschedule or a move for a closure: where the booking was. */
   previous?: { date: string; sessionId: number; queueNumber: string };
+  /** For a move or cancel for a closure: the closed date and the admin's reason, carried by the event. */
+  closure?: ClosureCause;
   /** The error to raise when a racing change got there first (default INVALID_TRANSITION). */
   missed?: DomainErrorCode;
 }
@@ -97,8 +99,8 @@ export async function applyLifecycleStep(db: Executor, step: LifecycleStep): Pro
 }
 
 function toEvent(step: LifecycleStep, base: Omit<TicketEvent, 'type' | 'from' | 'to' | 'move'>, from: TicketStatus | null, to: TicketStatus): TicketEvent {
-  if (step.type === 'rescheduled') {
-    if (!step.previous) throw new Error('a reschedule needs the place it moves from');
+  if (step.type === 'rescheduled' || step.type === 'moved_by_closure') {
+    if (!step.previous) throw new Error(`a ${step.type} step needs the place it moves from`);
     const move = {
       fromDate: step.previous.date,
       fromSessionId: step.previous.sessionId,
@@ -107,10 +109,17 @@ function toEvent(step: LifecycleStep, base: Omit<TicketEvent, 'type' | 'from' | 
       toSessionId: base.sessionId,
       toQueueNumber: base.queueNumber,
     };
-    return { ...base, type: 'rescheduled', from: 'booked', to: 'booked', move };
+    if (step.type === 'rescheduled') return { ...base, type: 'rescheduled', from: 'booked', to: 'booked', move };
+    return { ...base, type: 'moved_by_closure', from: 'booked', to: 'booked', move, closure: closureOf(step) };
   }
+  if (step.type === 'cancelled_by_closure') return { ...base, type: 'cancelled_by_closure', from: 'booked', to: 'cancelled', closure: closureOf(step) };
   // The table check above holds `from` and `to` to this type's move; the compiler cannot see it.
   return { ...base, type: step.type, from, to } as TicketEvent;
+}
+
+function closureOf(step: LifecycleStep): ClosureCause {
+  if (step.type === 'booked' || !step.closure) throw new Error(`a ${step.type} step needs the closure behind it`);
+  return step.closure;
 }
 
 const FLOOR_KINDS: Partial<Record<TicketEventType, FloorChange['kind']>> = {
@@ -131,8 +140,8 @@ const FLOOR_KINDS: Partial<Record<TicketEventType, FloorChange['kind']>> = {
 export async function publishTicketEvents(ctx: AppContext, events: readonly TicketEvent[]): Promise<void> {
   for (const event of events) {
     const availability = (date: string, sessionId: number) => ctx.events.publish({ officeId: event.officeId, type: 'availability', payload: { date, sessionId } });
-    if (event.type === 'booked' || event.type === 'cancelled') await availability(event.date, event.sessionId);
-    if (event.type === 'rescheduled') {
+    if (event.type === 'booked' || event.type === 'cancelled' || event.type === 'cancelled_by_closure') await availability(event.date, event.sessionId);
+    if (event.type === 'rescheduled' || event.type === 'moved_by_closure') {
       await availability(event.move.fromDate, event.move.fromSessionId);
       await availability(event.move.toDate, event.move.toSessionId);
     }

@@ -201,3 +201,25 @@ export async function deleteIdempotencyKeysBefore(db: Executor, before: string):
   const result = await db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Bookings of one date with that status, with office, service and session. */
+export function listBookingsOn(db: Executor, officeId: number, date: string, status: TicketStatus): Promise<BookingView[]> {
+  return bookingViewQuery(db).where('bookings.office_id', '=', officeId).where('bookings.date', '=', date).where('bookings.status', '=', status).execute();
+}
+
+/** The sessions of one date that have drawn queue numbers: each holds a session_days lock row. */
+export async function sessionIdsNumberedOn(db: Executor, officeId: number, date: string): Promise<number[]> {
+  const rows = await db.selectFrom('session_days').select('session_id').where('office_id', '=', officeId).where('date', '=', date).execute();
+  return rows.map((r) => Number(r.session_id));
+}
+
+/** The latest recorded change of a booking. */
+export function lastBookingEvent(db: Executor, bookingId: number) {
+  return db
+    .selectFrom('booking_events')
+    .select(['type', 'at', 'note'])
+    .where('booking_id', '=', bookingId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}

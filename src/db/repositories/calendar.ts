@@ -38,3 +38,6 @@ export async function markCalendarYear(db: Executor, row: Insertable<CalendarYea
     .onConflict((oc) => oc.columns(['office_id', 'year']).doNothing())
     .execute();
 }
+
+/** One closed day per office and date. */
+export const UNIQUE_CLOSED_DAY = { name: 'closed_days_office_date_unique', sqliteColumns: 'closed_days.office_id, closed_days.date' };

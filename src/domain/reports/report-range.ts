@@ -12,7 +12,7 @@ export function checkReportRange(from: LocalDate, to: LocalDate): { days: number
   if (!isLocalDate(from)) throw new InvalidInputError([{ field: 'from', problem: 'DATE_INVALID' }]);
   if (!isLocalDate(to)) throw new InvalidInputError([{ field: 'to', problem: 'DATE_INVALID' }]);
   const days = daysBetween(from, to) + 1;
-  if (days < 1) throw new InvalidInputError([{ field: 'to', problem: 'RANGE_REVERSED' }]);
+  if (days < 1) throw new InvalidInputError([{ field: 'to', problem: 'RANGE_INVALID' }]);
   if (days > MAX_REPORT_DAYS) throw new InvalidInputError([{ field: 'to', problem: 'RANGE_TOO_LONG' }]);
   return { days };
 }

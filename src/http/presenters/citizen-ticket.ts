@@ -1,7 +1,7 @@
 import type { Ticket } from '../../app/booking/queries/get-ticket.js';
 import { checkInWindow, timeOfMinutes } from '../../domain/check-in-window.js';
 import { presentBooking, presentBookingToCodeHolder } from './booking.js';
-import { formatTime, zoneAbbreviation } from '../../texts/indonesian-format.js';
+import { formatDate, formatTime, zoneAbbreviation } from '../../texts/indonesian-format.js';
 import type { Lang } from '../../texts/lang.js';
 
 /**
@@ -24,6 +24,10 @@ export function presentCitizenTicket(ticket: Ticket, lang: Lang, audience: Ticke
     /** The last change, which dates the calendar file. */
     updatedAt: new Date(booking.updated_at),
     changeable: booking.status === 'booked',
+    /** The office closed the booking's day: what happened, the admin's reason and the day it was on. */
+    closure: ticket.closure
+      ? { outcome: ticket.closure.outcome, reason: ticket.closure.reason, closedDate: formatDate(ticket.closure.date, lang) }
+      : null,
   };
 }
 

@@ -22,6 +22,7 @@ import { dayEndEvent, type TicketEvent } from '../../../domain/ticket-status.js'
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../../domain/office-clock.js';
+import { assertStillOpen } from '../../office/queries/office-calendar.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
 import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
 
@@ -84,6 +85,7 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
         if (existing) throw alreadyBooked();
 
         const sequence = await lockSessionDay(trx, office.id, session.id, day.date);
+        await assertStillOpen(trx, office.id, day.date);
         const active = await countActiveInSession(trx, office.id, session.id, day.date);
         if (!hasRoom(session.capacity, active)) throw new DomainError('SESSION_FULL', { date: day.date });
 

@@ -11,6 +11,7 @@ import type { AppContext } from '../../shared/context.js';
 import { findOwnedBooking } from '../queries/find-owned-booking.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../../domain/office-clock.js';
+import { assertStillOpen } from '../../office/queries/office-calendar.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
 import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
 
@@ -43,6 +44,7 @@ export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBooking
 
   const event = await db.transaction().execute(async (trx) => {
     const sequence = await lockSessionDay(trx, office.id, session.id, day.date);
+    await assertStillOpen(trx, office.id, day.date);
     const active = await countActiveInSession(trx, office.id, session.id, day.date);
     if (!hasRoom(session.capacity, active)) throw new DomainError('SESSION_FULL', { date: day.date });
     // Only a booking still `booked` moves: a check-in or cancel that got there first wins.

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { findOwnedBooking } from './find-owned-booking.js';
-import type { Ticket } from './get-ticket.js';
+import { closureNoticeOf, type Ticket } from './get-ticket.js';
 
 export interface GetOwnedTicketOptions {
   code: string;
@@ -13,5 +13,5 @@ export interface GetOwnedTicketOptions {
 export async function getOwnedTicket(ctx: AppContext, opts: GetOwnedTicketOptions): Promise<Ticket> {
   const booking = await findOwnedBooking(ctx.storage.db, opts.code, opts.nik);
   const office = await requireOffice(ctx.storage.db, booking.office_slug);
-  return { booking, office };
+  return { booking, office, closure: await closureNoticeOf(ctx.storage.db, booking.id) };
 }

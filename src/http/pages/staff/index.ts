@@ -4,6 +4,7 @@ import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { toErrorResponse } from '../../errors.js';
 import { staffErrorPage } from '../../views/staff/layout.js';
 import { displayPages } from '../display.js';
+import { adminClosurePages } from './admin-closures.js';
 import { staffAuthPages } from './auth.js';
 import { counterPages } from './counter.js';
 import { deskPages } from './desk.js';
@@ -45,5 +46,6 @@ export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
     await app.register(counterPages(ctx));
     await app.register(displayPages(ctx));
     await app.register(reportPages(ctx));
+    await app.register(adminClosurePages(ctx));
   };
 }

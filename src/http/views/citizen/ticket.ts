@@ -34,7 +34,11 @@ export function ticketPage(m: TicketPageModel): SafeHtml {
   const tk = m.ticket;
   const cancelled = tk.status === 'cancelled';
   const base = `/t/${tk.code}`;
-  const notice = cancelled
+  const closure = tk.closure;
+  const notice = closure
+    ? html`<div class="notice notice-warn" role="status" data-closure><p><strong>${closure.outcome === 'moved' ? t('citizen.closureMovedNotice', { reason: closure.reason }) : t('citizen.closureCancelledNotice', { reason: closure.reason })}</strong></p>
+<p>${closure.outcome === 'moved' ? t('citizen.closureMovedDetail', { closed: closure.closedDate, when: tk.when }) : t('citizen.closureCancelledDetail', { closed: closure.closedDate })}</p></div>`
+    : cancelled
     ? html`<p class="notice notice-warn" role="status">${t('citizen.cancelledNotice')}</p>`
     : m.moved
       ? html`<p class="notice notice-ok" role="status">${t('citizen.movedNotice')}</p>`

@@ -12,14 +12,15 @@ export interface OfficeScreens {
   name: string;
 }
 
-type HomeTitle = 'staff.homeDesk' | 'staff.homeCounter' | 'staff.homeDisplay' | 'staff.homeReports';
-type HomeHelp = 'staff.homeDeskHelp' | 'staff.homeCounterHelp' | 'staff.homeDisplayHelp' | 'staff.homeReportsHelp';
+type HomeTitle = 'staff.homeDesk' | 'staff.homeCounter' | 'staff.homeDisplay' | 'staff.homeReports' | 'staff.homeClosures';
+type HomeHelp = 'staff.homeDeskHelp' | 'staff.homeCounterHelp' | 'staff.homeDisplayHelp' | 'staff.homeReportsHelp' | 'staff.homeClosuresHelp';
 
 const SCREENS: { role: Role; path: (slug: string) => string; title: HomeTitle; help: HomeHelp }[] = [
   { role: 'desk', path: (s) => `/staff/desk/${s}`, title: 'staff.homeDesk', help: 'staff.homeDeskHelp' },
   { role: 'counter', path: (s) => `/staff/counter/${s}`, title: 'staff.homeCounter', help: 'staff.homeCounterHelp' },
   { role: 'display', path: (s) => `/display/${s}`, title: 'staff.homeDisplay', help: 'staff.homeDisplayHelp' },
   { role: 'admin', path: (s) => `/staff/admin/reports?office=${encodeURIComponent(s)}`, title: 'staff.homeReports', help: 'staff.homeReportsHelp' },
+  { role: 'admin', path: (s) => `/staff/admin/closures?office=${s}`, title: 'staff.homeClosures', help: 'staff.homeClosuresHelp' },
 ];
 
 /** `/staff`: the screens of each office that the viewer's role may use; an admin sees them all. */
