@@ -258,7 +258,7 @@ describe.each(DIALECTS)('the office report against a known scenario on $name', (
       rt.app.inject({ url: `/api/v1/offices/${SLUG}/reports/summary?${query}`, headers: { cookie: admin.cookie, 'accept-language': lang } });
     const reversed = await get(`from=${THU}&to=${WED}`);
     expect(reversed.statusCode).toBe(422);
-    expect(reversed.json().error.fields.to).toEqual({ code: 'RANGE_INVALID', message: 'Tanggal akhir tidak boleh sebelum tanggal awal.' });
+    expect(reversed.json().error.fields.to).toEqual({ code: 'RANGE_INVALID', message: 'Tanggal akhir harus sama dengan atau sesudah tanggal awal.' });
     const tooLong = await get('from=2025-01-01&to=2026-01-02', 'en');
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.json().error.fields.to).toEqual({ code: 'RANGE_TOO_LONG', message: 'A date range covers at most 366 days.' });

@@ -101,7 +101,7 @@ describe('the admin reports', () => {
     expect(problems).toEqual([]);
     const res = await page.goto(`${base}/staff/admin/reports?from=2026-12-03&to=2026-12-01`);
     expect(res?.status()).toBe(422);
-    expect(await page.locator('#report-to-error').textContent()).toBe('Tanggal akhir tidak boleh sebelum tanggal awal.');
+    expect(await page.locator('#report-to-error').textContent()).toBe('Tanggal akhir harus sama dengan atau sesudah tanggal awal.');
     expect(await page.locator('svg.chart').count()).toBe(0);
   });
 
