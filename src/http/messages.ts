@@ -71,10 +71,17 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   },
   USERNAME_TAKEN: { id: 'Nama pengguna ini sudah dipakai.', en: 'This username is already taken.' },
   LAST_ADMIN: {
-    id: 'Ini admin aktif terakhir; tambahkan admin lain sebelum menonaktifkannya.',
-    en: 'This is the last active admin; add another admin before disabling it.',
+    id: 'Ini admin aktif terakhir untuk semua kantor; tambahkan admin semua kantor lain sebelum menonaktifkan, menurunkan peran, atau mengikatnya ke satu kantor.',
+    en: 'This is the last active admin of every office; add another admin of every office before disabling it, changing its role or tying it to one office.',
   },
   NOT_FOUND_user: { id: 'Pengguna tidak ditemukan.', en: 'User not found.' },
+  NOT_FOUND_service: { id: 'Layanan tidak ditemukan.', en: 'Service not found.' },
+  SERVICE_CODE_TAKEN: { id: 'Kode layanan {code} sudah dipakai di kantor ini.', en: 'The service code {code} is already used at this office.' },
+  COUNTER_NUMBER_TAKEN: { id: 'Loket nomor {number} sudah ada di kantor ini.', en: 'Counter number {number} already exists at this office.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    id: 'Kata sandi Anda direset oleh admin. Ganti kata sandi dulu di /staff/password.',
+    en: 'An admin reset your password. Change it first at /staff/password.',
+  },
 
   WRONG_DAY: {
     id: 'Antrean ini untuk {date}, bukan hari ini. Check-in hanya pada hari antreannya.',
@@ -127,6 +134,22 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     en: 'A username has 3 to 32 characters: lower-case letters, digits, dot, underscore or hyphen.',
   },
   PASSWORD_TOO_SHORT: { id: 'Kata sandi minimal 10 karakter.', en: 'A password needs at least 10 characters.' },
+  SERVICE_CODE_INVALID: {
+    id: 'Kode layanan 1 sampai 32 karakter: huruf, angka atau tanda hubung, misalnya KTP-BARU.',
+    en: 'A service code has 1 to 32 characters: letters, digits or hyphens, e.g. KTP-BARU.',
+  },
+  DOCUMENTS_TOO_MANY: { id: 'Paling banyak 20 dokumen.', en: 'At most 20 documents.' },
+  DOCUMENT_TOO_LONG: { id: 'Setiap dokumen paling banyak 200 karakter.', en: 'Each document has at most 200 characters.' },
+  ORDER_MISMATCH: {
+    id: 'Urutan harus memuat setiap kode layanan kantor ini tepat satu kali.',
+    en: 'The order must list every service code of this office exactly once.',
+  },
+  COUNTER_NUMBER_INVALID: { id: 'Nomor loket harus angka 1 sampai 999.', en: 'A counter number is a whole number from 1 to 999.' },
+  OFFICE_UNKNOWN: { id: 'Pilih salah satu kantor yang ada.', en: 'Choose one of the existing offices.' },
+  PASSWORD_WRONG: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+  PASSWORD_SAME: { id: 'Kata sandi baru harus berbeda dari yang sekarang.', en: 'The new password must differ from the current one.' },
+  PASSWORDS_DIFFER: { id: 'Kedua kata sandi baru tidak sama.', en: 'The two new passwords do not match.' },
+  BOOLEAN_INVALID: { id: 'Harus ya atau tidak (true/false).', en: 'Must be true or false.' },
   ROLE_INVALID: { id: 'Peran harus admin, desk, counter atau display.', en: 'The role must be admin, desk, counter or display.' },
 };
 
