@@ -5,7 +5,11 @@ import { toErrorResponse } from '../../errors.js';
 import { staffErrorPage } from '../../views/staff/layout.js';
 import { st } from '../../views/staff/texts.js';
 import { displayPages } from '../display.js';
+import { adminCounterPages } from './admin-counters.js';
+import { adminServicePages } from './admin-services.js';
+import { adminStaffPages } from './admin-staff.js';
 import { staffAuthPages } from './auth.js';
+import { passwordPages } from './password.js';
 import { counterPages } from './counter.js';
 import { deskPages } from './desk.js';
 import { officeGuard, sendStaffPage, verifyPageCsrf, viewerOf } from './guard.js';
@@ -40,5 +44,9 @@ export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
     await app.register(deskPages(ctx));
     await app.register(counterPages(ctx));
     await app.register(displayPages(ctx));
+    await app.register(passwordPages(ctx));
+    await app.register(adminServicePages(ctx));
+    await app.register(adminCounterPages(ctx));
+    await app.register(adminStaffPages(ctx));
   };
 }

@@ -63,6 +63,7 @@ ${staffHead(`${f.title} · ${f.officeName ?? st('appName')}`, ['tokens.css', 'st
 ${f.officeName ? html`<span class="top-office">${f.officeName}</span>` : ''}
 ${f.viewer ? html`<form method="post" action="/staff/logout" class="top-user">
 <span class="top-who">${st('loggedInAs', { user: f.viewer.username, role: roleName(f.viewer.role) })}</span>
+<a class="top-link" href="/staff/password">${st('passwordLink')}</a>
 ${csrfField(f.viewer.csrf)}
 <button type="submit" class="button button-quiet">${st('logout')}</button>
 </form>` : ''}
