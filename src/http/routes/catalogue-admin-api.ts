@@ -20,29 +20,31 @@ const ServiceParams = SlugParams.extend({ code: textField(32) });
 const CounterParams = SlugParams.extend({ counter: idField('NUMBER_INVALID') });
 
 const flag = z.boolean({ error: 'BOOLEAN_INVALID' });
+/** Text whose emptiness the domain judges, so that every field's problem is reported at once. */
+const words = (max: number) => z.string({ error: (iss) => (iss.input === undefined ? 'REQUIRED' : 'INVALID') }).max(max, 'TOO_LONG');
 // Sizes bound the work a request asks for; the domain's rules give the precise field problems.
 const documentsField = z.array(z.string({ error: 'INVALID' }).max(1000, 'DOCUMENT_TOO_LONG'), { error: 'INVALID' }).max(100, 'DOCUMENTS_TOO_MANY');
 const serviceCodes = z.array(textField(32), { error: 'INVALID' }).max(500, 'TOO_LONG');
 
 const ServiceChangeBody = z.object({
-  nameId: textField(200).optional(),
-  nameEn: textField(200).optional(),
+  nameId: words(200).optional(),
+  nameEn: words(200).optional(),
   documentsId: documentsField.optional().describe('Documents to bring, one per item, in Indonesian'),
   documentsEn: documentsField.optional().describe('The same in English'),
   needsPresence: flag.optional(),
   active: flag.optional().describe('Off: no new bookings; existing ones stay valid'),
 });
-const NewServiceBody = ServiceChangeBody.extend({ code: textField(32), nameId: textField(200), nameEn: textField(200) });
+const NewServiceBody = ServiceChangeBody.extend({ code: words(64), nameId: words(200), nameEn: words(200) });
 const ReorderBody = z.object({ codes: serviceCodes.describe('Every service code of the office, switched off ones too, in the new order') });
 
 const CounterChangeBody = z.object({
-  name: textField(100).optional(),
+  name: words(100).optional(),
   services: serviceCodes.optional().describe('Codes of the services it calls; empty: every service'),
   active: flag.optional(),
 });
 const NewCounterBody = CounterChangeBody.extend({
   number: z.number({ error: 'COUNTER_NUMBER_INVALID' }).int('COUNTER_NUMBER_INVALID'),
-  name: textField(100),
+  name: words(100),
 });
 
 const ServiceAnswer = z.object({ service: ServiceSchema });
