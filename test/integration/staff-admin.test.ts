@@ -318,4 +318,28 @@ describe.each(DIALECTS)('services, counters and staff administration on $name', 
     const given = await call(admin, 'POST', '/api/v1/users', { username: 'baru.desk', role: 'desk', password: 'sandi-desk-0001' });
     expect(given.json()).toMatchObject({ temporaryPassword: null, user: { mustChangePassword: false } });
   });
+
+  it('keeps the admin pages to admins of the office, and their forms to our own pages', async () => {
+    const desk = await logInStaff(rt, 'desk');
+    for (const path of ['/staff/admin/services/kota-bogor', '/staff/admin/counters/kota-bogor', '/staff/admin/staff']) {
+      expect((await rt.app.inject({ url: path })).statusCode, path).toBe(303);
+      expect((await rt.app.inject({ url: path, headers: { cookie: desk.cookie } })).statusCode, path).toBe(403);
+      expect((await rt.app.inject({ url: path, headers: { cookie: admin.cookie } })).statusCode, path).toBe(200);
+    }
+    const depokAdmin = await logInStaff(rt, 'admin', { officeSlug: 'kota-depok' });
+    expect((await rt.app.inject({ url: '/staff/admin/services/kota-bogor', headers: { cookie: depokAdmin.cookie } })).statusCode).toBe(403);
+    const mine = await rt.app.inject({ url: '/staff/admin/services', headers: { cookie: depokAdmin.cookie } });
+    expect(mine.headers.location).toBe('/staff/admin/services/kota-depok');
+    const staffPage = await rt.app.inject({ url: '/staff/admin/staff', headers: { cookie: depokAdmin.cookie } });
+    expect(staffPage.body).not.toContain(`data-user="${admin.username}"`);
+    expect(staffPage.body).not.toContain('Semua kantor</option>');
+    const forged = await rt.app.inject({
+      method: 'POST',
+      url: '/staff/admin/services/kota-bogor/KK/active',
+      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'active=off',
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(((await call(null, 'GET', `${O}/services`)).json().services as { code: string }[]).map((s) => s.code)).toContain('KK');
+  });
 });
