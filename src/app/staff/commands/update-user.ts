@@ -38,8 +38,8 @@ export async function updateUser(ctx: AppContext, opts: UpdateUserOptions): Prom
     await updateUserRow(trx, user.id, changes);
     const [was, is] = [accountSnapshot(user), accountSnapshot(after)];
     if (JSON.stringify(was) !== JSON.stringify(is)) {
-      // Filed under the office the account belongs to now, where that office's audit shows it.
-      await recordAudit(trx, auditOf(opts.actor, at, { officeId: after.office_id, action: 'user.update', subject: username, before: was, after: is }));
+      // Filed under the office it belongs to now, or, made an account of every office, the one it left.
+      await recordAudit(trx, auditOf(opts.actor, at, { officeId: after.office_id ?? user.office_id, action: 'user.update', subject: username, before: was, after: is }));
     }
     return toStaffAccount(after);
   });
