@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ServiceRow } from '../../db/schema.js';
-import type { Lang } from '../../domain/indonesian-format.js';
+import type { Lang } from '../../texts/lang.js';
 
 /**
  * The documents to bring in a language. English falls back to the Indonesian list while no

@@ -5,8 +5,8 @@ import { listOffices } from '../../../app/list-offices.js';
 import type { AdminActor } from '../../../app/shared/admin-scope.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { managesOffice } from '../../../domain/staff-account.js';
-import { domainErrorMessage } from '../../errors.js';
-import { message } from '../../messages.js';
+import { domainErrorText, errorText } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
 import type { AdminFormErrors, AdminOffice } from '../../views/staff/admin-forms.js';
 import { viewerOf } from './guard.js';
 
@@ -24,11 +24,11 @@ const FIELD_OF_CODE: Partial<Record<DomainError['code'], string>> = {
 export function toAdminFormErrors(error: unknown): { errors: AdminFormErrors; status: number } {
   if (error instanceof InvalidInputError) {
     const fields: AdminFormErrors['fields'] = {};
-    for (const f of error.fields) fields[f.field.split('.')[0]!] ??= message(f.problem, 'id');
+    for (const f of error.fields) fields[f.field.split('.')[0]!] ??= errorText(STAFF_LANG, f.problem);
     return { errors: { fields }, status: 422 };
   }
   if (error instanceof DomainError && error.code !== 'NOT_FOUND') {
-    const words = domainErrorMessage(error, 'id');
+    const words = domainErrorText(error, STAFF_LANG);
     const field = FIELD_OF_CODE[error.code];
     const status = error.code === 'OTHER_OFFICE' ? 403 : 409;
     return { errors: field ? { fields: { [field]: words } } : { fields: {}, form: words }, status };

@@ -9,9 +9,12 @@ import { DomainError } from '../../../domain/errors.js';
 import { idField, parseInput, textField } from '../../validation.js';
 import type { AdminFormErrors } from '../../views/staff/admin-forms.js';
 import { type CounterValues, counterEditPage, countersPage, countersPath, type ServiceOption } from '../../views/staff/admin-counters.js';
-import { st } from '../../views/staff/texts.js';
+import { textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
 import { adminActorOf, adminFrame, checkbox, managedOffices, toAdminFormErrors, typed } from './admin-common.js';
 import { requirePageRole, sendStaffPage } from './guard.js';
+
+const st = textsFor(STAFF_LANG);
 
 const SlugParams = z.object({ slug: textField(64) });
 const CounterParams = SlugParams.extend({ number: idField('NUMBER_INVALID') });
@@ -54,7 +57,7 @@ export function adminCounterPages(ctx: AppContext) {
     app.get('/staff/admin/counters/:slug', admin, async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
       const q = ListQuery.parse(req.query ?? {});
-      const done = q.ok && q.n ? st(q.ok === 'added' ? 'counterAdded' : 'counterSaved', { n: Number(q.n) }) : undefined;
+      const done = q.ok && q.n ? st(q.ok === 'added' ? 'staff.counterAdded' : 'staff.counterSaved', { n: Number(q.n) }) : undefined;
       return renderList(req, reply, slug, { done });
     });
 

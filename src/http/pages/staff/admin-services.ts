@@ -9,9 +9,12 @@ import { DomainError } from '../../../domain/errors.js';
 import type { ServiceRow } from '../../../db/schema.js';
 import { parseInput, textField } from '../../validation.js';
 import { type ServiceLine, type ServiceValues, serviceEditPage, servicesPage, servicesPath } from '../../views/staff/admin-services.js';
-import { st } from '../../views/staff/texts.js';
+import { textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
 import { adminActorOf, adminFrame, checkbox, lines, managedOffices, toAdminFormErrors, typed } from './admin-common.js';
 import { requirePageRole, sendStaffPage } from './guard.js';
+
+const st = textsFor(STAFF_LANG);
 
 const SlugParams = z.object({ slug: textField(64) });
 const ServiceParams = SlugParams.extend({ code: textField(32) });
@@ -62,7 +65,7 @@ export function adminServicePages(ctx: AppContext) {
       const q = ListQuery.parse(req.query ?? {});
       const code = q.code?.toUpperCase();
       const done =
-        q.ok === 'moved' ? st('serviceMoved') : q.ok && code && /^[A-Z0-9-]+$/.test(code) ? st(q.ok === 'added' ? 'serviceAdded' : 'serviceSaved', { code }) : undefined;
+        q.ok === 'moved' ? st('staff.serviceMoved') : q.ok && code && /^[A-Z0-9-]+$/.test(code) ? st(q.ok === 'added' ? 'staff.serviceAdded' : 'staff.serviceSaved', { code }) : undefined;
       return renderList(req, reply, slug, { done });
     });
 

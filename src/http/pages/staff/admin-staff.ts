@@ -13,9 +13,12 @@ import { normalizeUsername } from '../../../domain/staff-account.js';
 import { parseInput, textField } from '../../validation.js';
 import type { AdminFormErrors } from '../../views/staff/admin-forms.js';
 import { STAFF_ADMIN_PATH, type StaffLine, type StaffValues, staffEditPage, staffListPage } from '../../views/staff/admin-staff.js';
-import { st } from '../../views/staff/texts.js';
+import { textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
 import { adminActorOf, adminFrame, toAdminFormErrors, typed } from './admin-common.js';
 import { requirePageRole, sendStaffPage } from './guard.js';
+
+const st = textsFor(STAFF_LANG);
 
 const UserParams = z.object({ username: textField(64) });
 const ListQuery = z.object({ ok: z.enum(['saved', 'disabled', 'enabled']).optional().catch(undefined), user: z.string().max(64).optional().catch(undefined) });
@@ -57,7 +60,7 @@ export function adminStaffPages(ctx: AppContext) {
       const { byUsername } = await lines(req);
       // Only names of listed accounts: a crafted link cannot put other words on the page.
       const user = q.user && byUsername.has(q.user) ? q.user : undefined;
-      const done = q.ok && user ? st(q.ok === 'saved' ? 'staffSaved' : q.ok === 'disabled' ? 'staffDisabled' : 'staffEnabled', { user }) : undefined;
+      const done = q.ok && user ? st(q.ok === 'saved' ? 'staff.staffSaved' : q.ok === 'disabled' ? 'staff.staffDisabled' : 'staff.staffEnabled', { user }) : undefined;
       return renderList(req, reply, { done });
     });
 

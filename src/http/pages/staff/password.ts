@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../../app/context.js';
 import { changePassword } from '../../../app/staff/commands/change-password.js';
 import { InvalidInputError } from '../../../domain/errors.js';
-import { message } from '../../messages.js';
+import { errorText } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
 import { sessionTokenOf } from '../../plugins/staff-auth.js';
 import type { AdminFormErrors } from '../../views/staff/admin-forms.js';
 import { passwordPage } from '../../views/staff/password.js';
@@ -52,9 +53,9 @@ export function passwordPages(ctx: AppContext) {
       const next = nextFrom(form.next);
       const again = (errors: AdminFormErrors, status: number) => sendStaffPage(reply, passwordPage({ viewer: viewerOf(req), forced: staff.mustChangePassword, next, errors }), status);
       const fields: AdminFormErrors['fields'] = {};
-      if (form.currentPassword === '') fields.currentPassword = message('REQUIRED', 'id');
-      if (form.newPassword === '') fields.newPassword = message('REQUIRED', 'id');
-      else if (form.newPasswordAgain !== form.newPassword) fields.newPasswordAgain = message('PASSWORDS_DIFFER', 'id');
+      if (form.currentPassword === '') fields.currentPassword = errorText(STAFF_LANG, 'REQUIRED');
+      if (form.newPassword === '') fields.newPassword = errorText(STAFF_LANG, 'REQUIRED');
+      else if (form.newPasswordAgain !== form.newPassword) fields.newPasswordAgain = errorText(STAFF_LANG, 'PASSWORDS_DIFFER');
       if (Object.keys(fields).length) return again({ fields }, 422);
       try {
         await changePassword(ctx, { staff, token: sessionTokenOf(req), currentPassword: form.currentPassword, newPassword: form.newPassword });

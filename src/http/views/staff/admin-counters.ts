@@ -1,7 +1,10 @@
 import { html, type SafeHtml } from '../html.js';
 import { type AdminFormErrors, type AdminFrame, adminNotice, adminPage, buttonForm, checkField, textField } from './admin-forms.js';
 import { csrfField } from './layout.js';
-import { st } from './texts.js';
+import { textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 /** A counter as the admin list shows it. */
 export interface CounterLine {
@@ -34,18 +37,18 @@ export function countersPath(slug: string): string {
 
 function counterFields(v: CounterValues, services: ServiceOption[], e: AdminFormErrors['fields'], creating: boolean): SafeHtml {
   return html`<div class="two-col">
-${creating ? textField('number', st('numberLabel'), v.number, e.number, { hint: st('numberHint'), maxlength: 3 }) : ''}
-${textField('name', st('counterNameLabel'), v.name, e.name, { maxlength: 60 })}
+${creating ? textField('number', st('staff.numberLabel'), v.number, e.number, { hint: st('staff.numberHint'), maxlength: 3 }) : ''}
+${textField('name', st('staff.counterNameLabel'), v.name, e.name, { maxlength: 60 })}
 </div>
 <fieldset class="field${e.services ? ' has-error' : ''}" aria-describedby="services-hint">
-<legend>${st('servicesLegend')}</legend>
-<p class="hint" id="services-hint">${st('servicesHint')}</p>
+<legend>${st('staff.servicesLegend')}</legend>
+<p class="hint" id="services-hint">${st('staff.servicesHint')}</p>
 ${e.services ? html`<p class="error">${e.services}</p>` : ''}
 <div class="chips">${services.map(
-    (s) => html`<label class="chip"><input type="checkbox" name="services" value="${s.code}"${v.services.includes(s.code) ? ' checked' : ''}> <span>${s.name}${s.active ? '' : html` (${st('statusOff')})`}</span></label>`,
+    (s) => html`<label class="chip"><input type="checkbox" name="services" value="${s.code}"${v.services.includes(s.code) ? ' checked' : ''}> <span>${s.name}${s.active ? '' : html` (${st('staff.statusOff')})`}</span></label>`,
   )}</div>
 </fieldset>
-${checkField('active', st('counterActiveLabel'), v.active)}`;
+${checkField('active', st('staff.counterActiveLabel'), v.active)}`;
 }
 
 /** Everything the counters list shows. */
@@ -67,31 +70,31 @@ export function countersPage(m: CountersModel): SafeHtml {
     (c) => html`<tr data-counter="${c.number}"${c.active ? '' : html` class="row-off"`}>
 <td class="num">${c.number}</td>
 <td>${c.name}</td>
-<td>${c.services.length ? c.services.map((code) => nameOf.get(code) ?? code).join(', ') : html`<span class="muted">${st('allServices')}</span>`}</td>
-<td>${c.active ? st('statusOn') : html`<strong>${st('statusOff')}</strong>`}</td>
+<td>${c.services.length ? c.services.map((code) => nameOf.get(code) ?? code).join(', ') : html`<span class="muted">${st('staff.allServices')}</span>`}</td>
+<td>${c.active ? st('staff.statusOn') : html`<strong>${st('staff.statusOff')}</strong>`}</td>
 <td><div class="row-actions">
-<a class="button" href="${base}/${c.number}/edit" aria-label="${st('edit')} ${c.name}">${st('edit')}</a>
-${buttonForm(`${base}/${c.number}/active`, csrf, c.active ? st('turnOff') : st('turnOn'), { active: c.active ? 'off' : 'on' }, { warn: c.active, accessibleLabel: `${c.active ? st('turnOff') : st('turnOn')} ${c.name}` })}
+<a class="button" href="${base}/${c.number}/edit" aria-label="${st('staff.edit')} ${c.name}">${st('staff.edit')}</a>
+${buttonForm(`${base}/${c.number}/active`, csrf, c.active ? st('staff.turnOff') : st('staff.turnOn'), { active: c.active ? 'off' : 'on' }, { warn: c.active, accessibleLabel: `${c.active ? st('staff.turnOff') : st('staff.turnOn')} ${c.name}` })}
 </div></td>
 </tr>`,
   );
   const next = String(Math.max(0, ...m.counters.map((c) => c.number)) + 1);
-  const body = html`<h1>${st('countersTitle')}</h1>
-<p class="lead">${st('countersLead')}</p>
+  const body = html`<h1>${st('staff.countersTitle')}</h1>
+<p class="lead">${st('staff.countersLead')}</p>
 ${adminNotice(m.done, m.errors)}
 <table class="results admin-table">
-<thead><tr><th scope="col">${st('colNumber')}</th><th scope="col">${st('colCounterName')}</th><th scope="col">${st('colServices')}</th><th scope="col">${st('colActive')}</th><th scope="col">${st('colActions')}</th></tr></thead>
+<thead><tr><th scope="col">${st('staff.colNumber')}</th><th scope="col">${st('staff.colCounterName')}</th><th scope="col">${st('staff.colServices')}</th><th scope="col">${st('staff.colActive')}</th><th scope="col">${st('staff.colActions')}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>
 <section class="card stack" aria-labelledby="add-title">
-<h2 id="add-title">${st('counterAddTitle')}</h2>
+<h2 id="add-title">${st('staff.counterAddTitle')}</h2>
 <form method="post" action="${base}" class="stack" novalidate>
 ${csrfField(csrf)}
 ${counterFields(m.values ?? { number: next, name: `Loket ${next}`, active: true, services: [] }, m.services, m.errors?.fields ?? {}, true)}
-<button type="submit" class="button button-primary">${st('counterAddTitle')}</button>
+<button type="submit" class="button button-primary">${st('staff.counterAddTitle')}</button>
 </form>
 </section>`;
-  return adminPage(m, 'counters', st('countersTitle'), body);
+  return adminPage(m, 'counters', st('staff.countersTitle'), body);
 }
 
 /** Everything the counter edit page shows. */
@@ -106,13 +109,13 @@ export interface CounterEditModel extends AdminFrame {
 /** `/staff/admin/counters/:slug/:number/edit`: name, services, on/off. */
 export function counterEditPage(m: CounterEditModel): SafeHtml {
   const base = countersPath(m.office.slug);
-  const title = st('counterEditTitle', { n: m.number });
+  const title = st('staff.counterEditTitle', { n: m.number });
   const body = html`<h1>${title}</h1>
 ${adminNotice(undefined, m.errors)}
 <form method="post" action="${base}/${m.number}" class="card stack" novalidate>
 ${csrfField(m.viewer.csrf)}
 ${counterFields(m.values, m.services, m.errors?.fields ?? {}, false)}
-<div class="actions"><button type="submit" class="button button-primary">${st('save')}</button> <a class="button button-quiet" href="${base}">${st('backToList')}</a></div>
+<div class="actions"><button type="submit" class="button button-primary">${st('staff.save')}</button> <a class="button button-quiet" href="${base}">${st('staff.backToList')}</a></div>
 </form>`;
   return adminPage(m, 'counters', title, body);
 }

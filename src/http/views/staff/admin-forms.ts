@@ -1,6 +1,9 @@
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, notice, type PageViewer, staffPage } from './layout.js';
-import { st, type StaffTextKey } from './texts.js';
+import { textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 /** Problems of an admin form: words per field, and one for the whole form. */
 export interface AdminFormErrors {
@@ -16,10 +19,10 @@ export interface AdminOffice {
 
 type AdminTab = 'services' | 'counters' | 'staff';
 
-const TABS: { tab: AdminTab; label: StaffTextKey; path: (slug: string | null) => string }[] = [
-  { tab: 'services', label: 'navServices', path: (s) => (s ? `/staff/admin/services/${s}` : '/staff/admin/services') },
-  { tab: 'counters', label: 'navCounters', path: (s) => (s ? `/staff/admin/counters/${s}` : '/staff/admin/counters') },
-  { tab: 'staff', label: 'navStaff', path: () => '/staff/admin/staff' },
+const TABS: { tab: AdminTab; label: 'staff.navServices' | 'staff.navCounters' | 'staff.navStaff'; path: (slug: string | null) => string }[] = [
+  { tab: 'services', label: 'staff.navServices', path: (s) => (s ? `/staff/admin/services/${s}` : '/staff/admin/services') },
+  { tab: 'counters', label: 'staff.navCounters', path: (s) => (s ? `/staff/admin/counters/${s}` : '/staff/admin/counters') },
+  { tab: 'staff', label: 'staff.navStaff', path: () => '/staff/admin/staff' },
 ];
 
 /** What every admin page shows around its content. */
@@ -33,7 +36,7 @@ export interface AdminFrame {
 
 function adminNav(f: AdminFrame, current: AdminTab): SafeHtml {
   const slug = f.office?.slug ?? null;
-  return html`<nav class="tabs" aria-label="${st('adminNav')}"><ul>${TABS.map(
+  return html`<nav class="tabs" aria-label="${st('staff.adminNav')}"><ul>${TABS.map(
     (t) => html`<li><a href="${t.path(slug)}"${t.tab === current ? html` aria-current="page"` : ''}>${st(t.label)}</a></li>`,
   )}</ul></nav>`;
 }
@@ -41,7 +44,7 @@ function adminNav(f: AdminFrame, current: AdminTab): SafeHtml {
 function officeSwitch(f: AdminFrame, tab: AdminTab): SafeHtml {
   if (!f.office || f.offices.length < 2) return html``;
   const path = TABS.find((t) => t.tab === tab)!.path;
-  return html`<p class="muted">${st('officeSwitch')} ${f.offices
+  return html`<p class="muted">${st('staff.officeSwitch')} ${f.offices
     .filter((o) => o.slug !== f.office?.slug)
     .map((o, i) => html`${i ? ' · ' : ''}<a href="${path(o.slug)}">${o.name}</a>`)}</p>`;
 }
@@ -63,7 +66,7 @@ export function adminNotice(done: string | undefined, errors: AdminFormErrors | 
   if (!errors) return html``;
   const hasFields = Object.values(errors.fields).some((x) => x !== undefined);
   if (!errors.form && !hasFields) return html``;
-  return notice('problem', errors.form ?? st('formProblems'));
+  return notice('problem', errors.form ?? st('staff.formProblems'));
 }
 
 function described(id: string, hint: string | undefined, error: string | undefined): SafeHtml {

@@ -1,7 +1,10 @@
 import { html, type SafeHtml } from '../html.js';
 import { type AdminFormErrors, type AdminFrame, adminNotice, adminPage, buttonForm, checkField, linesField, textField } from './admin-forms.js';
 import { csrfField } from './layout.js';
-import { st } from './texts.js';
+import { textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 /** A service as the admin list shows it. */
 export interface ServiceLine {
@@ -26,15 +29,15 @@ export function servicesPath(slug: string): string {
 export const NEW_SERVICE: ServiceValues = { code: '', nameId: '', nameEn: '', documentsId: [], documentsEn: [], needsPresence: false, active: true };
 
 function serviceFields(v: ServiceValues, e: AdminFormErrors['fields'], creating: boolean): SafeHtml {
-  return html`${creating ? textField('code', st('codeLabel'), v.code, e.code, { hint: st('codeHint'), maxlength: 32 }) : ''}
+  return html`${creating ? textField('code', st('staff.codeLabel'), v.code, e.code, { hint: st('staff.codeHint'), maxlength: 32 }) : ''}
 <div class="two-col">
-${textField('nameId', st('nameIdLabel'), v.nameId, e.nameId, { maxlength: 120 })}
-${textField('nameEn', st('nameEnLabel'), v.nameEn, e.nameEn, { maxlength: 120 })}
-${linesField('documentsId', st('documentsIdLabel'), v.documentsId, e.documentsId, st('documentsHint'))}
-${linesField('documentsEn', st('documentsEnLabel'), v.documentsEn, e.documentsEn)}
+${textField('nameId', st('staff.nameIdLabel'), v.nameId, e.nameId, { maxlength: 120 })}
+${textField('nameEn', st('staff.nameEnLabel'), v.nameEn, e.nameEn, { maxlength: 120 })}
+${linesField('documentsId', st('staff.documentsIdLabel'), v.documentsId, e.documentsId, st('staff.documentsHint'))}
+${linesField('documentsEn', st('staff.documentsEnLabel'), v.documentsEn, e.documentsEn)}
 </div>
-${checkField('needsPresence', st('needsPresenceLabel'), v.needsPresence)}
-${checkField('active', st('serviceActiveLabel'), v.active)}`;
+${checkField('needsPresence', st('staff.needsPresenceLabel'), v.needsPresence)}
+${checkField('active', st('staff.serviceActiveLabel'), v.active)}`;
 }
 
 /** Everything the services list shows. */
@@ -59,32 +62,32 @@ export function servicesPage(m: ServicesModel): SafeHtml {
 <td><span class="code">${s.code}</span></td>
 <td>${s.nameId}</td>
 <td lang="en">${s.nameEn}</td>
-<td>${s.needsPresence ? st('yes') : st('no')}</td>
-<td>${s.active ? st('statusOn') : html`<strong>${st('statusOff')}</strong>`}</td>
+<td>${s.needsPresence ? st('staff.yes') : st('staff.no')}</td>
+<td>${s.active ? st('staff.statusOn') : html`<strong>${st('staff.statusOff')}</strong>`}</td>
 <td><div class="row-actions">
-${i > 0 ? buttonForm(`${base}/${s.code}/move`, csrf, '↑', { direction: 'up' }, { accessibleLabel: st('moveUp', { code: s.code }) }) : ''}
-${i < last ? buttonForm(`${base}/${s.code}/move`, csrf, '↓', { direction: 'down' }, { accessibleLabel: st('moveDown', { code: s.code }) }) : ''}
-<a class="button" href="${base}/${s.code}/edit" aria-label="${st('edit')} ${s.code}">${st('edit')}</a>
-${buttonForm(`${base}/${s.code}/active`, csrf, s.active ? st('turnOff') : st('turnOn'), { active: s.active ? 'off' : 'on' }, { warn: s.active, accessibleLabel: `${s.active ? st('turnOff') : st('turnOn')} ${s.code}` })}
+${i > 0 ? buttonForm(`${base}/${s.code}/move`, csrf, '↑', { direction: 'up' }, { accessibleLabel: st('staff.moveUp', { code: s.code }) }) : ''}
+${i < last ? buttonForm(`${base}/${s.code}/move`, csrf, '↓', { direction: 'down' }, { accessibleLabel: st('staff.moveDown', { code: s.code }) }) : ''}
+<a class="button" href="${base}/${s.code}/edit" aria-label="${st('staff.edit')} ${s.code}">${st('staff.edit')}</a>
+${buttonForm(`${base}/${s.code}/active`, csrf, s.active ? st('staff.turnOff') : st('staff.turnOn'), { active: s.active ? 'off' : 'on' }, { warn: s.active, accessibleLabel: `${s.active ? st('staff.turnOff') : st('staff.turnOn')} ${s.code}` })}
 </div></td>
 </tr>`,
   );
-  const body = html`<h1>${st('servicesTitle')}</h1>
-<p class="lead">${st('servicesLead')}</p>
+  const body = html`<h1>${st('staff.servicesTitle')}</h1>
+<p class="lead">${st('staff.servicesLead')}</p>
 ${adminNotice(m.done, m.errors)}
 <table class="results admin-table">
-<thead><tr><th scope="col">${st('colOrder')}</th><th scope="col">${st('colCode')}</th><th scope="col">${st('colNameId')}</th><th scope="col">${st('colNameEn')}</th><th scope="col">${st('colPresence')}</th><th scope="col">${st('colActive')}</th><th scope="col">${st('colActions')}</th></tr></thead>
+<thead><tr><th scope="col">${st('staff.colOrder')}</th><th scope="col">${st('staff.colCode')}</th><th scope="col">${st('staff.colNameId')}</th><th scope="col">${st('staff.colNameEn')}</th><th scope="col">${st('staff.colPresence')}</th><th scope="col">${st('staff.colActive')}</th><th scope="col">${st('staff.colActions')}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>
 <section class="card stack" aria-labelledby="add-title">
-<h2 id="add-title">${st('serviceAddTitle')}</h2>
+<h2 id="add-title">${st('staff.serviceAddTitle')}</h2>
 <form method="post" action="${base}" class="stack" novalidate>
 ${csrfField(csrf)}
 ${serviceFields(m.values ?? NEW_SERVICE, m.errors?.fields ?? {}, true)}
-<button type="submit" class="button button-primary">${st('serviceAddTitle')}</button>
+<button type="submit" class="button button-primary">${st('staff.serviceAddTitle')}</button>
 </form>
 </section>`;
-  return adminPage(m, 'services', st('servicesTitle'), body);
+  return adminPage(m, 'services', st('staff.servicesTitle'), body);
 }
 
 /** Everything the service edit page shows. */
@@ -97,13 +100,13 @@ export interface ServiceEditModel extends AdminFrame {
 /** `/staff/admin/services/:slug/:code/edit`: names, documents, presence rule, on/off. */
 export function serviceEditPage(m: ServiceEditModel): SafeHtml {
   const base = servicesPath(m.office.slug);
-  const title = st('serviceEditTitle', { code: m.values.code });
+  const title = st('staff.serviceEditTitle', { code: m.values.code });
   const body = html`<h1>${title}</h1>
 ${adminNotice(undefined, m.errors)}
 <form method="post" action="${base}/${m.values.code}" class="card stack" novalidate>
 ${csrfField(m.viewer.csrf)}
 ${serviceFields(m.values, m.errors?.fields ?? {}, false)}
-<div class="actions"><button type="submit" class="button button-primary">${st('save')}</button> <a class="button button-quiet" href="${base}">${st('backToList')}</a></div>
+<div class="actions"><button type="submit" class="button button-primary">${st('staff.save')}</button> <a class="button button-quiet" href="${base}">${st('staff.backToList')}</a></div>
 </form>`;
   return adminPage(m, 'services', title, body);
 }

@@ -1,7 +1,10 @@
 import { html, type SafeHtml } from '../html.js';
 import { type AdminFormErrors, adminNotice, textField } from './admin-forms.js';
 import { csrfField, notice, type PageViewer, staffPage } from './layout.js';
-import { st } from './texts.js';
+import { textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 /** Everything the password page shows. */
 export interface PasswordModel {
@@ -19,23 +22,23 @@ export function passwordPage(m: PasswordModel): SafeHtml {
   const e = m.errors?.fields ?? {};
   const body = m.changed
     ? html`<div class="page narrow">
-<h1>${st('passwordTitle')}</h1>
-${notice('ok', st('passwordChanged'))}
-<p><a class="button button-primary" href="${m.next ?? '/staff'}">${st('continueTo')}</a></p>
+<h1>${st('staff.passwordTitle')}</h1>
+${notice('ok', st('staff.passwordChanged'))}
+<p><a class="button button-primary" href="${m.next ?? '/staff'}">${st('staff.continueTo')}</a></p>
 </div>`
     : html`<div class="page narrow">
-<h1>${st('passwordTitle')}</h1>
-${m.forced ? notice('problem', st('passwordForced')) : ''}
+<h1>${st('staff.passwordTitle')}</h1>
+${m.forced ? notice('problem', st('staff.passwordForced')) : ''}
 ${adminNotice(undefined, m.errors)}
-<p class="lead">${st('passwordLead')}</p>
+<p class="lead">${st('staff.passwordLead')}</p>
 <form method="post" action="/staff/password" class="card stack" novalidate>
 ${csrfField(m.viewer.csrf)}
 ${m.next ? html`<input type="hidden" name="next" value="${m.next}">` : ''}
-${textField('currentPassword', st('currentPasswordLabel'), '', e.currentPassword, { type: 'password', autocomplete: 'current-password', maxlength: 200, ...(m.forced ? { hint: st('currentPasswordForcedHint') } : {}) })}
-${textField('newPassword', st('newPasswordLabel'), '', e.newPassword, { type: 'password', autocomplete: 'new-password', maxlength: 200 })}
-${textField('newPasswordAgain', st('newPasswordAgainLabel'), '', e.newPasswordAgain, { type: 'password', autocomplete: 'new-password', maxlength: 200 })}
-<button type="submit" class="button button-primary button-big">${st('passwordSubmit')}</button>
+${textField('currentPassword', st('staff.currentPasswordLabel'), '', e.currentPassword, { type: 'password', autocomplete: 'current-password', maxlength: 200, ...(m.forced ? { hint: st('staff.currentPasswordForcedHint') } : {}) })}
+${textField('newPassword', st('staff.newPasswordLabel'), '', e.newPassword, { type: 'password', autocomplete: 'new-password', maxlength: 200 })}
+${textField('newPasswordAgain', st('staff.newPasswordAgainLabel'), '', e.newPasswordAgain, { type: 'password', autocomplete: 'new-password', maxlength: 200 })}
+<button type="submit" class="button button-primary button-big">${st('staff.passwordSubmit')}</button>
 </form>
 </div>`;
-  return staffPage({ title: st('passwordTitle'), viewer: m.viewer, body });
+  return staffPage({ title: st('staff.passwordTitle'), viewer: m.viewer, body });
 }
