@@ -3,7 +3,7 @@ import type { Executor } from '../../db/repositories/offices.js';
 import type { OfficeRow } from '../../db/schema.js';
 import { DomainError } from '../../domain/errors.js';
 import { managesOffice, type StaffMember } from '../../domain/staff-account.js';
-import { requireOffice } from '../find-office.js';
+import { requireOffice } from '../office/queries/find-office.js';
 
 /** The admin making a configuration change; null when it comes from the command line on the server. */
 export type AdminActor = Pick<StaffMember, 'id' | 'username' | 'officeId'> | null;

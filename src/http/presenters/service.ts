@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ServiceRow } from '../../db/schema.js';
+import type { ServiceRecord as ServiceRow } from '../../app/office/queries/list-office-services.js';
 import type { Lang } from '../../texts/lang.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../app/shared/context.js';
 import { addCounter } from '../../app/office/commands/add-counter.js';
 import { addService } from '../../app/office/commands/add-service.js';
 import { reorderServices } from '../../app/office/commands/reorder-services.js';

@@ -3,7 +3,7 @@ import { findAnyServiceByCode, insertService, lastServicePosition, UNIQUE_SERVIC
 import type { ServiceRow } from '../../../db/schema.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { cleanDocuments, normalizeServiceCode, serviceProblems } from '../../../domain/service-settings.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../shared/context.js';
 import { type AdminActor, auditOf, requireManagedOffice } from '../../shared/admin-scope.js';
 import { serviceSnapshot } from '../../shared/catalogue-snapshots.js';
 

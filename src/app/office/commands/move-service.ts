@@ -2,8 +2,8 @@ import { listServices } from '../../../db/repositories/catalogue.js';
 import type { ServiceRow } from '../../../db/schema.js';
 import { DomainError } from '../../../domain/errors.js';
 import { moveInOrder, normalizeServiceCode } from '../../../domain/service-settings.js';
-import type { AppContext } from '../../context.js';
-import { requireOffice } from '../../find-office.js';
+import type { AppContext } from '../../shared/context.js';
+import { requireOffice } from '../queries/find-office.js';
 import type { AdminActor } from '../../shared/admin-scope.js';
 import { reorderServices } from './reorder-services.js';
 

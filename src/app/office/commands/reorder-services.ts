@@ -3,7 +3,7 @@ import { listServices, lockServices, updateService } from '../../../db/repositor
 import type { ServiceRow } from '../../../db/schema.js';
 import { InvalidInputError } from '../../../domain/errors.js';
 import { normalizeServiceCode } from '../../../domain/service-settings.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../shared/context.js';
 import { type AdminActor, auditOf, requireManagedOffice } from '../../shared/admin-scope.js';
 
 export interface ReorderServicesOptions {

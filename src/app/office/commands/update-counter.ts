@@ -3,8 +3,8 @@ import { counterServiceIds, findAnyCounter, setCounterServices, updateCounter as
 import { listServices } from '../../../db/repositories/catalogue.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { counterProblems } from '../../../domain/counter-settings.js';
-import type { AppContext } from '../../context.js';
-import { announceFloor } from '../../floor-events.js';
+import type { AppContext } from '../../shared/context.js';
+import { announceFloor } from '../../floor/floor-events.js';
 import { type AdminActor, auditOf, requireManagedOffice } from '../../shared/admin-scope.js';
 import { counterSnapshot } from '../../shared/catalogue-snapshots.js';
 import { type CounterSetting, resolveServiceCodes } from '../queries/list-office-counters.js';

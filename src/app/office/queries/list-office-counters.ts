@@ -4,8 +4,8 @@ import type { Executor } from '../../../db/repositories/offices.js';
 import type { ServiceRow } from '../../../db/schema.js';
 import { InvalidInputError } from '../../../domain/errors.js';
 import { normalizeServiceCode } from '../../../domain/service-settings.js';
-import type { AppContext } from '../../context.js';
-import { requireOffice } from '../../find-office.js';
+import type { AppContext } from '../../shared/context.js';
+import { requireOffice } from './find-office.js';
 
 /** A counter's settings: what it is called, whether it is in use, and the services it serves (none listed: every one). */
 export interface CounterSetting {

@@ -2,9 +2,9 @@ import { recordAudit } from '../../../db/repositories/audit.js';
 import { deleteOtherSessionsOfUser, findUserByUsername, updateUser } from '../../../db/repositories/staff.js';
 import { type FieldProblem, InvalidInputError } from '../../../domain/errors.js';
 import { MAX_PASSWORD_LENGTH, passwordProblem, type StaffMember } from '../../../domain/staff-account.js';
-import type { AppContext } from '../../context.js';
-import { hashPassword, verifyPassword } from '../../passwords.js';
-import { sessionIdOf } from '../../session-token.js';
+import type { AppContext } from '../../shared/context.js';
+import { hashPassword, verifyPassword } from '../passwords.js';
+import { sessionIdOf } from '../session-token.js';
 import { auditOf } from '../../shared/admin-scope.js';
 import { accountSnapshot } from '../../shared/staff-admin.js';
 

@@ -2,9 +2,9 @@ import { recordAudit } from '../../../db/repositories/audit.js';
 import { deleteSessionsOfUser, findUserByUsername, updateUser } from '../../../db/repositories/staff.js';
 import { DomainError } from '../../../domain/errors.js';
 import { normalizeUsername } from '../../../domain/staff-account.js';
-import { type StaffAccount, toStaffAccount } from '../../account-view.js';
-import type { AppContext } from '../../context.js';
-import { generatePassword, hashPassword } from '../../passwords.js';
+import { type StaffAccount, toStaffAccount } from '../account-view.js';
+import type { AppContext } from '../../shared/context.js';
+import { generatePassword, hashPassword } from '../passwords.js';
 import { type AdminActor, auditOf } from '../../shared/admin-scope.js';
 import { accountSnapshot, requireManagedAccount } from '../../shared/staff-admin.js';
 

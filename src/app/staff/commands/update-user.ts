@@ -3,8 +3,8 @@ import { findUserByUsername, updateUser as updateUserRow, type UserChanges } fro
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { normalizeUsername } from '../../../domain/staff-account.js';
 import { isRole } from '../../../domain/staff-role.js';
-import { type StaffAccount, toStaffAccount } from '../../account-view.js';
-import type { AppContext } from '../../context.js';
+import { type StaffAccount, toStaffAccount } from '../account-view.js';
+import type { AppContext } from '../../shared/context.js';
 import { type AdminActor, auditOf } from '../../shared/admin-scope.js';
 import { accountSnapshot, keepAnUnrestrictedAdmin, officeIdFor, requireManagedAccount } from '../../shared/staff-admin.js';
 

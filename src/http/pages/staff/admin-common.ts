@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.js';
-import { listOffices } from '../../../app/list-offices.js';
+import type { AppContext } from '../../../app/shared/context.js';
+import { listOffices } from '../../../app/office/queries/list-offices.js';
 import type { AdminActor } from '../../../app/shared/admin-scope.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { managesOffice } from '../../../domain/staff-account.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.js';
+import type { AppContext } from '../../../app/shared/context.js';
 import { addCounter } from '../../../app/office/commands/add-counter.js';
 import { updateCounter } from '../../../app/office/commands/update-counter.js';
 import { listOfficeCounters } from '../../../app/office/queries/list-office-counters.js';

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.js';
+import type { AppContext } from '../../../app/shared/context.js';
 import { addService } from '../../../app/office/commands/add-service.js';
 import { moveService } from '../../../app/office/commands/move-service.js';
 import { updateService } from '../../../app/office/commands/update-service.js';
 import { listOfficeServices } from '../../../app/office/queries/list-office-services.js';
 import { DomainError } from '../../../domain/errors.js';
-import type { ServiceRow } from '../../../db/schema.js';
+import type { ServiceRecord as ServiceRow } from '../../../app/office/queries/list-office-services.js';
 import { parseInput, textField } from '../../validation.js';
 import { type ServiceLine, type ServiceValues, serviceEditPage, servicesPage, servicesPath } from '../../views/staff/admin-services.js';
 import { textsFor } from '../../../texts/texts.js';

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { StaffAccount } from '../../../app/account-view.js';
-import { addUser } from '../../../app/add-user.js';
-import type { AppContext } from '../../../app/context.js';
-import { disableUser } from '../../../app/disable-user.js';
-import { enableUser } from '../../../app/enable-user.js';
-import { listUsers } from '../../../app/list-users.js';
+import type { StaffAccount } from '../../../app/staff/account-view.js';
+import { addUser } from '../../../app/staff/commands/add-user.js';
+import type { AppContext } from '../../../app/shared/context.js';
+import { disableUser } from '../../../app/staff/commands/disable-user.js';
+import { enableUser } from '../../../app/staff/commands/enable-user.js';
+import { listUsers } from '../../../app/staff/queries/list-users.js';
 import { resetPassword } from '../../../app/staff/commands/reset-password.js';
 import { updateUser } from '../../../app/staff/commands/update-user.js';
 import { DomainError } from '../../../domain/errors.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.js';
+import type { AppContext } from '../../../app/shared/context.js';
 import { changePassword } from '../../../app/staff/commands/change-password.js';
 import { InvalidInputError } from '../../../domain/errors.js';
 import { errorText } from '../../../texts/texts.js';
