@@ -8,6 +8,7 @@ import * as loginAttempts from './migrations/0004-login-attempts.js';
 import * as ownerCheckLimits from './migrations/0005-owner-check-limits.js';
 import * as auditLog from './migrations/0006-audit-log.js';
 import * as officeClosures from './migrations/0008-office-closures.js';
+import * as staffAdmin from './migrations/0009-staff-admin.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0005-owner-check-limits': ownerCheckLimits,
   '0006-audit-log': auditLog,
   '0008-office-closures': officeClosures,
+  '0009-staff-admin': staffAdmin,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -30,6 +30,8 @@ export interface ServicesTable {
   name_en: string;
   /** JSON array of the documents to bring, in Indonesian. */
   documents: string;
+  /** The same in English; an empty array means none were written, and English pages fall back to the Indonesian list. */
+  documents_en: Generated<string>;
   needs_presence: number;
   active: number;
   sort_order: number;
@@ -140,6 +142,8 @@ export interface UsersTable {
   role: string;
   office_id: number | null;
   disabled: number;
+  /** 1 after an admin reset the password: every staff page and API call waits until the owner sets a new one. */
+  must_change_password: Generated<number>;
   created_at: string;
   updated_at: string;
 }

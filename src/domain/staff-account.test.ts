@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newAccountProblems, normalizeUsername } from './staff-account.js';
+import { managesOffice, newAccountProblems, normalizeUsername, passwordProblem } from './staff-account.js';
 import { isRole, sessionLifetimeMs } from './staff-role.js';
 
 describe('staff accounts', () => {
@@ -28,5 +28,22 @@ describe('staff accounts', () => {
   it('keeps the unattended display logged in for a month and people for a working day', () => {
     expect(sessionLifetimeMs('display')).toBe(30 * 24 * 3_600_000);
     expect(sessionLifetimeMs('desk')).toBe(12 * 3_600_000);
+  });
+});
+
+describe('which offices an admin manages', () => {
+  it('lets an admin of every office manage all, and an office admin only their own', () => {
+    expect(managesOffice({ officeId: null }, 3)).toBe(true);
+    expect(managesOffice({ officeId: null }, null)).toBe(true);
+    expect(managesOffice({ officeId: 3 }, 3)).toBe(true);
+    expect(managesOffice({ officeId: 3 }, 4)).toBe(false);
+    // An account of every office is beyond an office admin.
+    expect(managesOffice({ officeId: 3 }, null)).toBe(false);
+  });
+
+  it('checks a password to be set against the same rules as a new account', () => {
+    expect(passwordProblem('short', 'newPassword')).toEqual({ field: 'newPassword', problem: 'PASSWORD_TOO_SHORT' });
+    expect(passwordProblem('x'.repeat(201))).toEqual({ field: 'password', problem: 'TOO_LONG' });
+    expect(passwordProblem('long-enough-1')).toBeNull();
   });
 });

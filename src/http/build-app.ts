@@ -23,6 +23,7 @@ import { registerStaffAuth } from './plugins/staff-auth.js';
 import { refuseUnstorableText } from './plugins/text-guard.js';
 import { StreamGate, type StreamPolicy } from './stream-registry.js';
 import { staffAuthRoutes } from './routes/staff-auth.js';
+import { catalogueAdminApiRoutes } from './routes/catalogue-admin-api.js';
 
 export interface HttpOptions {
   /** Largest request body accepted; larger ones get 413. */
@@ -171,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(officeFloorApiRoutes(deps.ctx, streams));
       await api.register(reportsApiRoutes(deps.ctx));
       await api.register(closuresApiRoutes(deps.ctx));
+      await api.register(catalogueAdminApiRoutes(deps.ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -32,6 +32,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   OWNER_CHECK_LOCKED: 423,
   ALREADY_CLOSED: 409,
   NOT_OFFICE_CLOSURE: 409,
+  SERVICE_CODE_TAKEN: 409,
+  COUNTER_NUMBER_TAKEN: 409,
 };
 
 /** How long a client is told to wait when the database does not answer. */

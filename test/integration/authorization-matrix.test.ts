@@ -5,7 +5,7 @@ import { logInStaff, type StaffLogin } from '../support/staff.js';
 import { startTestRuntime, type TestRuntime, TUESDAY_MORNING } from '../support/test-runtime.js';
 
 interface StaffRoute {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: string;
   allowed: Role[];
   body?: object;
@@ -23,6 +23,15 @@ const ROUTES: StaffRoute[] = [
   { method: 'POST', url: '/api/v1/users', allowed: ['admin'], body: {} },
   { method: 'POST', url: '/api/v1/users/nobody/disable', allowed: ['admin'], body: {} },
   { method: 'POST', url: '/api/v1/users/nobody/enable', allowed: ['admin'], body: {} },
+  { method: 'PATCH', url: '/api/v1/users/nobody', allowed: ['admin'], body: {} },
+  { method: 'POST', url: '/api/v1/users/nobody/reset-password', allowed: ['admin'], body: {} },
+  { method: 'POST', url: '/api/v1/auth/password', allowed: SCREENS, body: {} },
+  { method: 'POST', url: `${O}/services`, allowed: ['admin'], body: {} },
+  { method: 'PATCH', url: `${O}/services/KK`, allowed: ['admin'], body: {} },
+  { method: 'POST', url: `${O}/services/reorder`, allowed: ['admin'], body: {} },
+  { method: 'POST', url: `${O}/counters`, allowed: ['admin'], body: {} },
+  { method: 'PATCH', url: `${O}/counters/1`, allowed: ['admin'], body: {} },
+  { method: 'GET', url: `${O}/counters?includeInactive=true`, allowed: SCREENS },
   { method: 'POST', url: `${O}/check-ins`, allowed: DESK, body: {} },
   { method: 'POST', url: `${O}/walk-ins`, allowed: DESK, body: {} },
   { method: 'POST', url: `${O}/bookings`, allowed: DESK, body: {} },

@@ -72,7 +72,7 @@ describe.each(DIALECTS)('staff accounts and access on $name', (dialect) => {
     expect(rt.announcements[0]).not.toContain('admin-password-1');
     const res = await login('admin', 'admin-password-1');
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toEqual({ username: 'admin', role: 'admin', officeId: null });
+    expect(res.json().user).toEqual({ username: 'admin', role: 'admin', officeId: null, mustChangePassword: false });
   });
 
   it('logs in with a session cookie that scripts and other sites cannot use, and logs out', async () => {
@@ -91,7 +91,7 @@ describe.each(DIALECTS)('staff accounts and access on $name', (dialect) => {
 
     const me = await get('/api/v1/auth/me', cookie);
     expect(me.statusCode).toBe(200);
-    expect(me.json().user).toEqual({ username, role: 'desk', officeId: null });
+    expect(me.json().user).toEqual({ username, role: 'desk', officeId: null, mustChangePassword: false });
     expect(me.json().csrfToken).toBe(res.json().csrfToken);
     expect(me.headers['cache-control']).toBe('no-store');
 
@@ -185,7 +185,8 @@ describe.each(DIALECTS)('staff accounts and access on $name', (dialect) => {
       role: { code: 'ROLE_INVALID', message: expect.any(String) },
     });
     const office = await post('/api/v1/users', admin, { username: 'tamu', password: 'sandi-tamu-001', role: 'desk', office: 'atlantis' });
-    expect(office.statusCode).toBe(404);
+    expect(office.statusCode).toBe(422);
+    expect(office.json().error.fields.office.code).toBe('OFFICE_UNKNOWN');
   });
 
   it('locks a disabled account out at once, its open session included, until it is enabled', async () => {

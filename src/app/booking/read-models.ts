@@ -39,6 +39,8 @@ export interface BookingView {
   service_name_en: string;
   /** JSON array of the documents to bring. */
   service_documents: string;
+  /** The same in English, as JSON; `[]` when none were written. */
+  service_documents_en: string;
   session_letter: string;
   session_start: string;
   session_end: string;

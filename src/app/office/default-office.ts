@@ -29,6 +29,7 @@ export const DEFAULT_OFFICE = {
       nameEn: 'New e-ID card (KTP-el) recording',
       needsPresence: true,
       documents: ['Kartu Keluarga (KK)', 'Berusia 17 tahun atau sudah/pernah menikah'],
+      documentsEn: ['Family card (Kartu Keluarga, KK)', 'Aged 17 or over, or married now or before'],
     },
     {
       code: 'KTP-GANTI',
@@ -36,6 +37,7 @@ export const DEFAULT_OFFICE = {
       nameEn: 'Replacement of a damaged or lost KTP-el',
       needsPresence: true,
       documents: ['Kartu Keluarga (KK)', 'KTP-el yang rusak, atau surat keterangan kehilangan dari kepolisian'],
+      documentsEn: ['Family card (KK)', 'The damaged KTP-el, or a police report of its loss'],
     },
     {
       code: 'KTP-UBAH',
@@ -43,6 +45,7 @@ export const DEFAULT_OFFICE = {
       nameEn: 'Change of KTP-el data',
       needsPresence: true,
       documents: ['Kartu Keluarga (KK) terbaru', 'KTP-el lama', 'Dokumen pendukung perubahan data'],
+      documentsEn: ['Latest family card (KK)', 'Old KTP-el', 'Documents supporting the change of data'],
     },
     {
       code: 'KTP-AMBIL',
@@ -50,6 +53,7 @@ export const DEFAULT_OFFICE = {
       nameEn: 'KTP-el card pickup',
       needsPresence: true,
       documents: ['Tanda bukti perekaman KTP-el', 'Kartu Keluarga (KK)'],
+      documentsEn: ['Proof of KTP-el recording', 'Family card (KK)'],
     },
     {
       code: 'KK',
@@ -57,6 +61,7 @@ export const DEFAULT_OFFICE = {
       nameEn: 'Family card (new or changed)',
       needsPresence: false,
       documents: ['Kartu Keluarga (KK) lama', 'Buku nikah atau akta perkawinan', 'Formulir F-1.01 yang sudah diisi'],
+      documentsEn: ['Old family card (KK)', 'Marriage book or marriage certificate', 'Completed form F-1.01'],
     },
     {
       code: 'KIA',
@@ -64,6 +69,7 @@ export const DEFAULT_OFFICE = {
       nameEn: 'Child identity card (KIA)',
       needsPresence: false,
       documents: ['Kartu Keluarga (KK)', 'Akta kelahiran anak', 'Pas foto anak 2×3 (usia 5 tahun ke atas)'],
+      documentsEn: ['Family card (KK)', "Child's birth certificate", "Child's photo 2×3 (age 5 and over)"],
     },
     {
       code: 'AKTA-LAHIR',
@@ -76,6 +82,7 @@ export const DEFAULT_OFFICE = {
         'KTP-el kedua orang tua',
         'Buku nikah atau akta perkawinan orang tua',
       ],
+      documentsEn: ['Birth notice from the hospital, health centre or midwife', 'Family card (KK)', "Both parents' KTP-el", "Parents' marriage book or marriage certificate"],
     },
     {
       code: 'AKTA-MATI',
@@ -83,6 +90,7 @@ export const DEFAULT_OFFICE = {
       nameEn: 'Death certificate',
       needsPresence: false,
       documents: ['Surat keterangan kematian', 'Kartu Keluarga (KK)', 'KTP-el almarhum/almarhumah', 'KTP-el pelapor'],
+      documentsEn: ['Death notice', 'Family card (KK)', "The deceased's KTP-el", "The reporting person's KTP-el"],
     },
     {
       code: 'AKTA-KAWIN',
@@ -95,6 +103,7 @@ export const DEFAULT_OFFICE = {
         'Akta kelahiran kedua mempelai',
         'Pas foto berdampingan 4×6',
       ],
+      documentsEn: ['Marriage statement from the religious leader', 'KTP-el and family card of bride and groom', 'Birth certificates of bride and groom', 'Photo of the couple side by side 4×6'],
     },
     {
       code: 'AKTA-CERAI',
@@ -102,6 +111,7 @@ export const DEFAULT_OFFICE = {
       nameEn: 'Divorce certificate',
       needsPresence: false,
       documents: ['Salinan putusan pengadilan yang berkekuatan hukum tetap', 'Kutipan akta perkawinan', 'KTP-el', 'Kartu Keluarga (KK)'],
+      documentsEn: ['Copy of the final court decision', 'Marriage certificate extract', 'KTP-el', 'Family card (KK)'],
     },
     {
       code: 'PINDAH',
@@ -109,6 +119,7 @@ export const DEFAULT_OFFICE = {
       nameEn: 'Moving-out letter (SKPWNI)',
       needsPresence: false,
       documents: ['Kartu Keluarga (KK)', 'KTP-el', 'Alamat lengkap tujuan pindah'],
+      documentsEn: ['Family card (KK)', 'KTP-el', 'Full address of the destination'],
     },
     {
       code: 'DATANG',
@@ -116,6 +127,7 @@ export const DEFAULT_OFFICE = {
       nameEn: 'Registration of arrival (moving in)',
       needsPresence: false,
       documents: ['SKPWNI dari daerah asal', 'KTP-el'],
+      documentsEn: ['SKPWNI from the place of origin', 'KTP-el'],
     },
     {
       code: 'IKD',
@@ -123,6 +135,7 @@ export const DEFAULT_OFFICE = {
       nameEn: 'Digital ID (IKD) activation',
       needsPresence: true,
       documents: ['KTP-el', 'Ponsel Android dengan nomor dan email aktif'],
+      documentsEn: ['KTP-el', 'Android phone with an active number and email address'],
     },
     {
       code: 'LEGALISIR',
@@ -130,6 +143,7 @@ export const DEFAULT_OFFICE = {
       nameEn: 'Document legalisation',
       needsPresence: false,
       documents: ['Dokumen asli', 'Fotokopi dokumen yang akan dilegalisir', 'KTP-el pemohon'],
+      documentsEn: ['Original document', 'Photocopies of the document to legalise', "Applicant's KTP-el"],
     },
   ],
 } as const;

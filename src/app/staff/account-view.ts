@@ -16,6 +16,7 @@ export function toStaffAccount(row: UserRow): StaffAccount {
     username: row.username,
     role: row.role,
     officeId: row.office_id === null ? null : Number(row.office_id),
+    mustChangePassword: row.must_change_password === 1,
     disabled: row.disabled === 1,
     createdAt: row.created_at,
   };

@@ -29,3 +29,13 @@ export async function verifyDecoy(password: string): Promise<void> {
   decoy ??= hash('decoy password that matches nothing');
   await verifyPassword(await decoy, password);
 }
+
+// No look-alikes (0/O, 1/l/I): the password is read off a screen or terminal and typed by hand.
+const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A new random password: 20 characters of a 56-letter alphabet, about 116 bits. */
+export function generatePassword(randomInt: (n: number) => number): string {
+  let out = '';
+  for (let i = 0; i < 20; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+  return out;
+}

@@ -12,6 +12,7 @@ export interface BookingView extends BookingRow {
   service_name: string;
   service_name_en: string;
   service_documents: string;
+  service_documents_en: string;
   session_letter: string;
   session_start: string;
   session_end: string;
@@ -32,6 +33,7 @@ function bookingViewQuery(db: Executor) {
       'services.name as service_name',
       'services.name_en as service_name_en',
       'services.documents as service_documents',
+      'services.documents_en as service_documents_en',
       'sessions.letter as session_letter',
       'sessions.start_time as session_start',
       'sessions.end_time as session_end',

@@ -43,3 +43,50 @@ export async function lockCounter(db: Executor, counterId: number): Promise<{ pa
   const row = await db.updateTable('counters').set((eb) => ({ paused: eb.ref('paused') })).where('id', '=', counterId).returning('paused').executeTakeFirstOrThrow();
   return { paused: Number(row.paused) === 1 };
 }
+
+/** The unique index on an office's counter numbers, to recognise a taken number on either engine. */
+export const UNIQUE_COUNTER_NUMBER = { name: 'counters_office_number_unique', sqliteColumns: 'counters.office_id, counters.number' };
+
+/** Every counter of an office by number, switched off or not. */
+export function listAllCounters(db: Executor, officeId: number): Promise<CounterRow[]> {
+  return db.selectFrom('counters').selectAll().where('office_id', '=', officeId).orderBy('number').execute();
+}
+
+/** One counter of an office by its number, switched off or not. */
+export function findAnyCounter(db: Executor, officeId: number, number: number): Promise<CounterRow | undefined> {
+  return db.selectFrom('counters').selectAll().where('office_id', '=', officeId).where('number', '=', number).executeTakeFirst();
+}
+
+/** Adds one counter and returns its id. */
+export async function insertCounter(db: Executor, row: { office_id: number; number: number; name: string; active: number }): Promise<number> {
+  const inserted = await db.insertInto('counters').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(inserted.id);
+}
+
+/** Renames a counter or switches it on or off. */
+export async function updateCounter(db: Executor, id: number, changes: Partial<Pick<CounterRow, 'name' | 'active'>>): Promise<void> {
+  if (Object.keys(changes).length) await db.updateTable('counters').set(changes).where('id', '=', id).execute();
+}
+
+/** Limits a counter to these services; an empty list lets it serve every service. */
+export async function setCounterServices(db: Executor, counterId: number, serviceIds: readonly number[]): Promise<void> {
+  await db.deleteFrom('counter_services').where('counter_id', '=', counterId).execute();
+  if (serviceIds.length) await db.insertInto('counter_services').values(serviceIds.map((service_id) => ({ counter_id: counterId, service_id }))).execute();
+}
+
+/** The service ids each counter of an office is limited to, by counter id; counters serving everything are absent. */
+export async function counterServicesOfOffice(db: Executor, officeId: number): Promise<Map<number, number[]>> {
+  const rows = await db
+    .selectFrom('counter_services')
+    .innerJoin('counters', 'counters.id', 'counter_services.counter_id')
+    .select(['counter_services.counter_id', 'counter_services.service_id'])
+    .where('counters.office_id', '=', officeId)
+    .execute();
+  const out = new Map<number, number[]>();
+  for (const r of rows) {
+    const list = out.get(Number(r.counter_id)) ?? [];
+    list.push(Number(r.service_id));
+    out.set(Number(r.counter_id), list);
+  }
+  return out;
+}

@@ -10,9 +10,11 @@ export function findUserByUsername(db: Executor, username: string): Promise<User
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-/** Every account, oldest first. */
-export function listUsers(db: Executor): Promise<UserRow[]> {
-  return db.selectFrom('users').selectAll().orderBy('id').execute();
+/** Every account, oldest first; only those tied to `officeId` when given. */
+export function listUsers(db: Executor, officeId?: number): Promise<UserRow[]> {
+  let q = db.selectFrom('users').selectAll();
+  if (officeId !== undefined) q = q.where('office_id', '=', officeId);
+  return q.orderBy('id').execute();
 }
 
 /** How many accounts exist; zero means nobody could log in yet. */
@@ -21,29 +23,20 @@ export async function countUsers(db: Executor): Promise<number> {
   return Number(row.n);
 }
 
-/** How many admins can still log in. */
-export async function countEnabledAdmins(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('role', '=', 'admin')
-    .where('disabled', '=', 0)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /**
- * Locks the enabled admins' rows until the transaction ends and returns their ids. A no-op
- * UPDATE rather than SELECT … FOR UPDATE so it works on both engines: PostgreSQL locks the
- * rows (and a waiter re-reads them, so an admin disabled meanwhile drops out), SQLite takes
- * its write lock. Two admins disabling each other at once are then counted one after the other.
+ * Locks the rows of the enabled admins of every office (office_id null) until the transaction
+ * ends and returns their ids. A no-op UPDATE rather than SELECT … FOR UPDATE so it works on both
+ * engines: PostgreSQL locks the rows (and a waiter re-reads them, so an admin disabled meanwhile
+ * drops out), SQLite takes its write lock. Two admins disabling or demoting each other at once
+ * are then counted one after the other.
  */
-export async function lockEnabledAdmins(db: Executor): Promise<number[]> {
+export async function lockUnrestrictedAdmins(db: Executor): Promise<number[]> {
   const rows = await db
     .updateTable('users')
     .set((eb) => ({ disabled: eb.ref('disabled') }))
     .where('role', '=', 'admin')
     .where('disabled', '=', 0)
+    .where('office_id', 'is', null)
     .returning('id')
     .execute();
   return rows.map((r) => Number(r.id));
@@ -53,6 +46,14 @@ export async function lockEnabledAdmins(db: Executor): Promise<number[]> {
 export async function insertUser(db: Executor, user: Insertable<UsersTable>): Promise<number> {
   const row = await db.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The fields of an account an admin or its owner may change. */
+export type UserChanges = Partial<Pick<UserRow, 'role' | 'office_id' | 'password_hash' | 'must_change_password'>> & { updated_at: string };
+
+/** Changes an account's role, office or password. */
+export async function updateUser(db: Executor, id: number, changes: UserChanges): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }
 
 /** Disables or re-enables an account. */
@@ -78,6 +79,7 @@ export function findLiveSession(db: Executor, id: string, now: string) {
       'users.username',
       'users.role',
       'users.office_id',
+      'users.must_change_password',
     ])
     .where('staff_sessions.id', '=', id)
     .where('staff_sessions.expires_at', '>', now)
@@ -98,6 +100,11 @@ export async function deleteStaffSession(db: Executor, id: string): Promise<void
 /** Ends every session of an account. */
 export async function deleteSessionsOfUser(db: Executor, userId: number): Promise<void> {
   await db.deleteFrom('staff_sessions').where('user_id', '=', userId).execute();
+}
+
+/** Ends every session of an account but one: the browser that changed the password stays logged in. */
+export async function deleteOtherSessionsOfUser(db: Executor, userId: number, keepSessionId: string): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('user_id', '=', userId).where('id', '<>', keepSessionId).execute();
 }
 
 /** Removes sessions that expired before `now`; they could no longer log anyone in anyway. */

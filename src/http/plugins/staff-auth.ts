@@ -50,7 +50,8 @@ function deny(req: FastifyRequest, reply: FastifyReply, status: number, code: st
 
 /**
  * A hook (onRequest or preHandler) that lets only logged-in staff with one of `roles` through:
- * 401 UNAUTHENTICATED without a live session, 403 FORBIDDEN for another role. Admin is not
+ * 401 UNAUTHENTICATED without a live session, 403 FORBIDDEN for another role, and 403
+ * PASSWORD_CHANGE_REQUIRED while an admin-reset password waits to be changed. Admin is not
  * implied: a route that admins may use names 'admin'.
  */
 export function requireRole(...roles: Role[]) {
@@ -58,8 +59,24 @@ export function requireRole(...roles: Role[]) {
   return async function requireRoleHook(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     if (!req.staff) return deny(req, reply, 401, 'UNAUTHENTICATED');
     if (!allowed.has(req.staff.role)) return deny(req, reply, 403, 'FORBIDDEN');
+    if (req.staff.mustChangePassword) return deny(req, reply, 403, 'PASSWORD_CHANGE_REQUIRED');
     return undefined;
   };
+}
+
+/**
+ * A hook for the few routes a staff member of any role may use while their password waits to be
+ * changed: who am I, and changing it. 401 UNAUTHENTICATED without a live session.
+ */
+export async function requireAnyStaff(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  return req.staff ? undefined : deny(req, reply, 401, 'UNAUTHENTICATED');
+}
+
+/** The session token the request came with; only call after a guard saw a live session. */
+export function sessionTokenOf(req: FastifyRequest): string {
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token) throw new Error('guard let a request without a session cookie through');
+  return token;
 }
 
 /** The CSRF token to put in a staff page's forms as `_csrf`; empty when nobody is logged in. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { TICKET_STATUSES } from '../../domain/ticket-status.js';
 import { formatSession } from '../../texts/indonesian-format.js';
 import type { Lang } from '../../texts/lang.js';
+import { documentsIn } from './service.js';
 
 /** A booking as the API shows it; the presenter below is the only way one is made. */
 export const BookingSchema = z
@@ -48,7 +49,7 @@ export function presentBooking(b: BookingView, lang: Lang): PresentedBooking {
     when: formatSession(b.date, b.session_start, b.session_end, b.office_timezone, lang),
     service: b.service_code,
     serviceName: lang === 'en' ? b.service_name_en : b.service_name,
-    documents: JSON.parse(b.service_documents) as string[],
+    documents: documentsIn(b.service_documents, b.service_documents_en, lang),
     status: b.status as PresentedBooking['status'],
     name: b.name,
     nikMasked: maskNik(b.nik),

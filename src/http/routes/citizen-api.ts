@@ -7,11 +7,12 @@ import type { AppContext } from '../../app/shared/context.js';
 import { getAvailability } from '../../app/booking/queries/get-availability.js';
 import { getBooking } from '../../app/booking/queries/get-booking.js';
 import { listOffices } from '../../app/office/queries/list-offices.js';
-import { listServices } from '../../app/office/queries/list-services.js';
+import { listOfficeServices } from '../../app/office/queries/list-office-services.js';
 import { rescheduleBooking } from '../../app/booking/commands/reschedule-booking.js';
 import { requestLang } from '../i18n.js';
 import { ERROR_RESPONSES } from '../openapi.js';
 import { DaySchema, presentDays } from '../presenters/availability.js';
+import { presentService, ServiceSchema } from '../presenters/service.js';
 import { BookingSchema, presentBooking, presentBookingToCodeHolder } from '../presenters/booking.js';
 import { bookingCodeField, dateField, idField, nikField, PersonFields, personOf, textField } from '../validation.js';
 
@@ -41,8 +42,9 @@ const IdempotencyHeaders = z.looseObject({
 });
 
 const OfficesAnswer = z.object({ offices: z.array(z.object({ slug: z.string(), name: z.string(), timezone: z.string() })) });
-const ServicesAnswer = z.object({
-  services: z.array(z.object({ code: z.string(), name: z.string(), documents: z.array(z.string()), needsPresence: z.boolean() })),
+const ServicesAnswer = z.object({ services: z.array(ServiceSchema) });
+const ServicesQuery = z.object({
+  includeInactive: z.enum(['true', 'false'], { error: 'BOOLEAN_INVALID' }).optional().describe('true: switched-off services too, for the admin'),
 });
 const AvailabilityAnswer = z.object({ office: z.string(), timezone: z.string(), days: z.array(DaySchema) });
 const BookingAnswer = z.object({ booking: BookingSchema });
@@ -61,18 +63,19 @@ export function citizenApiRoutes(ctx: AppContext) {
 
     app.get(
       '/offices/:slug/services',
-      { schema: { tags: CITIZEN, summary: 'Services of an office, with the documents to bring', params: SlugParams, response: { 200: ServicesAnswer, ...ERROR_RESPONSES } } },
+      {
+        schema: {
+          tags: CITIZEN,
+          summary: 'Services of an office in their order, with the documents to bring',
+          params: SlugParams,
+          querystring: ServicesQuery,
+          response: { 200: ServicesAnswer, ...ERROR_RESPONSES },
+        },
+      },
       async (req) => {
         const lang = requestLang(req);
-        const services = await listServices(ctx, { officeSlug: req.params.slug });
-        return {
-          services: services.map((s) => ({
-            code: s.code,
-            name: lang === 'en' ? s.name_en : s.name,
-            documents: JSON.parse(s.documents) as string[],
-            needsPresence: s.needs_presence === 1,
-          })),
-        };
+        const services = await listOfficeServices(ctx, { officeSlug: req.params.slug, includeInactive: req.query.includeInactive === 'true' });
+        return { services: services.map((s, i) => presentService(s, lang, i + 1)) };
       },
     );
 

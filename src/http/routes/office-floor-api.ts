@@ -14,14 +14,14 @@ import { requeueTicket } from '../../app/floor/commands/requeue-ticket.js';
 import { actOnCounterTicket } from '../../app/floor/commands/act-on-counter-ticket.js';
 import { transferTicket } from '../../app/floor/commands/transfer-ticket.js';
 import { walkIn } from '../../app/floor/commands/walk-in.js';
-import { listCounters } from '../../app/office/queries/list-counters.js';
+import { listOfficeCounters } from '../../app/office/queries/list-office-counters.js';
 import { PRIORITY_GROUPS } from '../../domain/queue-order.js';
 import { openSse } from '../../realtime/sse.js';
 import { closeStreamsOnShutdown, type StreamPolicy } from '../stream-registry.js';
 import { requestLang } from '../i18n.js';
 import { requireRole, verifyCsrf } from '../plugins/staff-auth.js';
 import { ERROR_RESPONSES } from '../openapi.js';
-import { CounterSchema, presentCounter } from '../presenters/counter.js';
+import { CounterSchema, CounterSettingSchema, presentCounter, presentCounterSetting } from '../presenters/counter.js';
 import { DisplayStateSchema, presentCall, presentDisplayState } from '../presenters/display.js';
 import { presentTicket, TicketSchema } from '../presenters/ticket.js';
 import { bookingCodeField, dateField, idField, PersonFields, personOf, textField } from '../validation.js';
@@ -44,7 +44,10 @@ const BookingAnswer = z.object({ booking: TicketSchema });
 const BookingsAnswer = z.object({ bookings: z.array(TicketSchema) });
 const TicketAnswer = z.object({ ticket: TicketSchema });
 const CounterAnswer = z.object({ counter: CounterSchema });
-const CountersAnswer = z.object({ counters: z.array(CounterSchema) });
+const CountersAnswer = z.object({ counters: z.array(CounterSettingSchema) });
+const CountersQuery = z.object({
+  includeInactive: z.enum(['true', 'false'], { error: 'BOOLEAN_INVALID' }).optional().describe('true: switched-off counters too, for the admin'),
+});
 const EVENT_STREAM = (description: string) => ({ description, content: { 'text/event-stream': { schema: z.string() } } });
 
 /** A route's documentation and checks in one place: tag, roles, schemas, and the error answers every route may give. */
@@ -129,8 +132,10 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
     // Counters.
     app.get(
       '/offices/:slug/counters',
-      { ...screens, ...spec('counter', 'The counters (loket)', 'any staff', { params: SlugParams }, { 200: CountersAnswer }) },
-      async (req) => ({ counters: (await listCounters(ctx, { officeSlug: req.params.slug })).map(presentCounter) }),
+      { ...screens, ...spec('counter', 'The counters (loket) and the services each calls', 'any staff', { params: SlugParams, querystring: CountersQuery }, { 200: CountersAnswer }) },
+      async (req) => ({
+        counters: (await listOfficeCounters(ctx, { officeSlug: req.params.slug, includeInactive: req.query.includeInactive === 'true' })).map(presentCounterSetting),
+      }),
     );
 
     app.post(

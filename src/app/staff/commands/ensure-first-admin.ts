@@ -2,7 +2,7 @@ import { countUsers, insertUser, UNIQUE_USERNAME } from '../../../db/repositorie
 import { InvalidInputError } from '../../../domain/errors.js';
 import { newAccountProblems } from '../../../domain/staff-account.js';
 import type { AppContext } from '../../shared/context.js';
-import { hashPassword } from '../passwords.js';
+import { generatePassword, hashPassword } from '../passwords.js';
 
 export interface EnsureFirstAdminOptions {
   /** The password to give the first admin; one is generated when absent. */
@@ -16,16 +16,6 @@ export type EnsureFirstAdminResult =
 
 /** The username of the first admin. */
 export const FIRST_ADMIN = 'admin';
-
-// No look-alikes (0/O, 1/l/I): the password is read off a terminal and typed by hand.
-const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-function generatePassword(randomInt: (n: number) => number): string {
-  // 20 characters of a 56-letter alphabet: about 116 bits.
-  let out = '';
-  for (let i = 0; i < 20; i++) out += ALPHABET[randomInt(ALPHABET.length)];
-  return out;
-}
 
 /**
  * On a database without users, creates `admin` so someone can log in and add the others.

@@ -85,7 +85,7 @@ export async function logIn(ctx: AppContext, opts: LogInOptions): Promise<LogInR
   await deleteExpiredSessions(db, at);
   await deleteLoginAttemptsBefore(db, new Date(now.getTime() - KEEP_ATTEMPTS_MS).toISOString());
   return {
-    staff: { id: user.id, username: user.username, role: user.role, officeId: user.office_id },
+    staff: { id: user.id, username: user.username, role: user.role, officeId: user.office_id, mustChangePassword: user.must_change_password === 1 },
     token,
     csrfToken,
     expiresAt,

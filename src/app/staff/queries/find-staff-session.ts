@@ -30,7 +30,7 @@ export async function findStaffSession(ctx: AppContext, { token }: FindStaffSess
   if (!row || !isRole(row.role)) return null;
   if (now.getTime() - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS) await touchStaffSession(db, row.session_id, now.toISOString());
   return {
-    staff: { id: Number(row.user_id), username: row.username, role: row.role, officeId: row.office_id === null ? null : Number(row.office_id) },
+    staff: { id: Number(row.user_id), username: row.username, role: row.role, officeId: row.office_id === null ? null : Number(row.office_id), mustChangePassword: row.must_change_password === 1 },
     csrfToken: row.csrf_token,
   };
 }

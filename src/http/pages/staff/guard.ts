@@ -35,14 +35,24 @@ export function loginUrl(path?: string): string {
   return path ? `/staff/login?next=${encodeURIComponent(path)}` : '/staff/login';
 }
 
+/** The page where staff change their own password. */
+export const PASSWORD_PAGE = '/staff/password';
+
+/** The password page's address that leads back to `path` afterwards. */
+export function passwordPageUrl(path?: string): string {
+  return path ? `${PASSWORD_PAGE}?next=${encodeURIComponent(path)}` : PASSWORD_PAGE;
+}
+
 /**
  * An onRequest hook for pages: without a session, off to the login page (and back here after,
- * for a GET); with another role, a page that says so. The API's guard answers JSON instead.
+ * for a GET); while an admin-reset password waits to be changed, off to the password page;
+ * with another role, a page that says so. The API's guard answers JSON instead.
  */
 export function requirePageRole(...roles: Role[]) {
   const allowed = new Set<Role>(roles);
   return async function requirePageRoleHook(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     if (!req.staff) return reply.redirect(loginUrl(req.method === 'GET' ? req.url : undefined), 303);
+    if (req.staff.mustChangePassword) return reply.redirect(passwordPageUrl(req.method === 'GET' ? req.url : undefined), 303);
     if (allowed.has(req.staff.role)) return undefined;
     const viewer = viewerOf(req);
     const words = st('staff.wrongRole', { user: viewer.username, role: roleText(STAFF_LANG, viewer.role) });

@@ -5,7 +5,11 @@ import { toErrorResponse } from '../../errors.js';
 import { staffErrorPage } from '../../views/staff/layout.js';
 import { displayPages } from '../display.js';
 import { adminClosurePages } from './admin-closures.js';
+import { adminCounterPages } from './admin-counters.js';
+import { adminServicePages } from './admin-services.js';
+import { adminStaffPages } from './admin-staff.js';
 import { staffAuthPages } from './auth.js';
+import { passwordPages } from './password.js';
 import { counterPages } from './counter.js';
 import { deskPages } from './desk.js';
 import { officeGuard, sendStaffPage, verifyPageCsrf, viewerOf } from './guard.js';
@@ -47,5 +51,9 @@ export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
     await app.register(displayPages(ctx));
     await app.register(reportPages(ctx));
     await app.register(adminClosurePages(ctx));
+    await app.register(passwordPages(ctx));
+    await app.register(adminServicePages(ctx));
+    await app.register(adminCounterPages(ctx));
+    await app.register(adminStaffPages(ctx));
   };
 }

@@ -68,14 +68,14 @@ function outcomeView(o: ClosureOutcome): SafeHtml {
 ${o.moved.length
     ? html`<section class="card" aria-labelledby="moved-title" data-moved>
 <h2 id="moved-title">${st('staff.closureMovedTitle')} (${o.moved.length})</h2>
-<table class="results"><thead><tr><th scope="col">${st('staff.colCode')}</th><th scope="col">${st('staff.colFrom')}</th><th scope="col">${st('staff.colTo')}</th></tr></thead>
+<table class="results"><thead><tr><th scope="col">${st('staff.colBookingCode')}</th><th scope="col">${st('staff.colFrom')}</th><th scope="col">${st('staff.colTo')}</th></tr></thead>
 <tbody>${o.moved.map((m) => html`<tr><td><code>${m.code}</code></td><td>${place(m.from)}</td><td>${place(m.to)}</td></tr>`)}</tbody></table>
 </section>`
     : ''}
 ${o.cancelled.length
     ? html`<section class="card" aria-labelledby="cancelled-title" data-cancelled>
 <h2 id="cancelled-title">${st('staff.closureCancelledTitle')} (${o.cancelled.length})</h2>
-<table class="results"><thead><tr><th scope="col">${st('staff.colCode')}</th><th scope="col">${st('staff.colFrom')}</th></tr></thead>
+<table class="results"><thead><tr><th scope="col">${st('staff.colBookingCode')}</th><th scope="col">${st('staff.colFrom')}</th></tr></thead>
 <tbody>${o.cancelled.map((c) => html`<tr><td><code>${c.code}</code></td><td>${place(c.from)}</td></tr>`)}</tbody></table>
 </section>`
     : ''}`;

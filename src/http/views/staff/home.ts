@@ -12,15 +12,25 @@ export interface OfficeScreens {
   name: string;
 }
 
-type HomeTitle = 'staff.homeDesk' | 'staff.homeCounter' | 'staff.homeDisplay' | 'staff.homeReports' | 'staff.homeClosures';
-type HomeHelp = 'staff.homeDeskHelp' | 'staff.homeCounterHelp' | 'staff.homeDisplayHelp' | 'staff.homeReportsHelp' | 'staff.homeClosuresHelp';
+type HomeTitle =
+  | 'staff.homeDesk'
+  | 'staff.homeCounter'
+  | 'staff.homeDisplay'
+  | 'staff.homeReports'
+  | 'staff.homeClosures'
+  | 'staff.homeServices'
+  | 'staff.homeCounters'
+  | 'staff.homeStaff';
 
-const SCREENS: { role: Role; path: (slug: string) => string; title: HomeTitle; help: HomeHelp }[] = [
+const SCREENS: { role: Role; path: (slug: string) => string; title: HomeTitle; help: `${HomeTitle}Help` }[] = [
   { role: 'desk', path: (s) => `/staff/desk/${s}`, title: 'staff.homeDesk', help: 'staff.homeDeskHelp' },
   { role: 'counter', path: (s) => `/staff/counter/${s}`, title: 'staff.homeCounter', help: 'staff.homeCounterHelp' },
   { role: 'display', path: (s) => `/display/${s}`, title: 'staff.homeDisplay', help: 'staff.homeDisplayHelp' },
   { role: 'admin', path: (s) => `/staff/admin/reports?office=${encodeURIComponent(s)}`, title: 'staff.homeReports', help: 'staff.homeReportsHelp' },
   { role: 'admin', path: (s) => `/staff/admin/closures?office=${s}`, title: 'staff.homeClosures', help: 'staff.homeClosuresHelp' },
+  { role: 'admin', path: (s) => `/staff/admin/services/${s}`, title: 'staff.homeServices', help: 'staff.homeServicesHelp' },
+  { role: 'admin', path: (s) => `/staff/admin/counters/${s}`, title: 'staff.homeCounters', help: 'staff.homeCountersHelp' },
+  { role: 'admin', path: () => '/staff/admin/staff', title: 'staff.homeStaff', help: 'staff.homeStaffHelp' },
 ];
 
 /** `/staff`: the screens of each office that the viewer's role may use; an admin sees them all. */

@@ -68,6 +68,7 @@ ${staffHead(`${f.title} · ${f.officeName ?? st('staff.appName')}`, ['tokens.css
 ${f.officeName ? html`<span class="top-office">${f.officeName}</span>` : ''}
 ${f.viewer ? html`<form method="post" action="/staff/logout" class="top-user">
 <span class="top-who">${st('staff.loggedInAs', { user: f.viewer.username, role: roleText(STAFF_LANG, f.viewer.role) })}</span>
+<a class="top-link" href="/staff/password">${st('staff.passwordLink')}</a>
 ${csrfField(f.viewer.csrf)}
 <button type="submit" class="button button-quiet">${st('staff.logout')}</button>
 </form>` : ''}
