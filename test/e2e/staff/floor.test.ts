@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { saveScreenshot, startPageServer, useBrowser } from '../../support/browser.js';
 import type { TestRuntime } from '../../support/test-runtime.js';
 import { addStaff, bookForWednesday, FULL_HD, logIn, recordSpeech, type StaffAccount, spokenOn, TUESDAY, wednesdayAt } from './helpers.js';
@@ -12,14 +12,15 @@ describe('the office floor: desk, counter and waiting-room board together', () =
   let counter: StaffAccount;
   let display: StaffAccount;
 
-  beforeAll(async () => {
+  // Each test gets its own server and in-memory database: none depends on what another test
+  // booked, called or skipped, whatever order they run in. The browser is shared. Closing is a
+  // cleanup, which runs after every afterEach: a failing test's screenshots show a live page.
+  beforeEach(async () => {
     ({ rt, baseUrl: base } = await startPageServer({ now: TUESDAY }));
     desk = await addStaff(rt, 'desk');
     counter = await addStaff(rt, 'counter');
     display = await addStaff(rt, 'display');
-  });
-  afterAll(async () => {
-    await rt.close();
+    return () => rt.close();
   });
 
   /**
@@ -125,7 +126,7 @@ describe('the office floor: desk, counter and waiting-room board together', () =
       const res = await rt.app.inject({ method: 'POST', url: '/api/v1/offices/kota-bogor/check-ins', headers: { cookie: deskAuth[0], 'x-csrf-token': deskAuth[1] }, payload: { code: b.code } });
       expect(res.statusCode, res.body).toBe(200);
     }
-    // Counter 3 still holds the first test's person; counters 1 and 2 call at the same moment.
+    // Counters 1 and 2 call at the same moment.
     const [one, two] = await Promise.all([api('/counters/1/call-next', ...counterAuth), api('/counters/2/call-next', ...counterAuth)]);
     expect([one.statusCode, two.statusCode]).toEqual([200, 200]);
 
