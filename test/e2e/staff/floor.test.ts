@@ -137,7 +137,9 @@ describe('the office floor: desk, counter and waiting-room board together', () =
     // The second sentence began only after the first had ended, with a chime in between.
     expect(said[1]!.start).toBeGreaterThanOrEqual(said[0]!.end + 1000);
     expect(await board.evaluate(() => (window as unknown as { __cancelled: number }).__cancelled)).toBe(0);
-    await expect.poll(() => board.locator('[data-recent] li').count()).toBe(2);
+    // Both calls are on the board and nothing else: the later one big, the earlier in the list below.
+    const shown = async () => [await board.locator('[data-now-number]').textContent(), ...(await board.locator('[data-recent] .recent-number').allTextContents())];
+    await expect.poll(async () => (await shown()).sort()).toEqual([one, two].map((r) => r.json().ticket.queueNumber as string).sort());
     await expect.poll(() => partsUnlikeAFreshLoad(board)).toEqual([]);
     await settled(board);
     await saveScreenshot(board, 'display-board-busy');
