@@ -19,6 +19,30 @@ async function firstBookableSession(baseUrl: string): Promise<{ date: string; id
   throw new Error('no bookable session in the next 30 days');
 }
 
+/** A booking answer as far as this test reads it; an empty one when the body was not JSON. */
+interface Answer {
+  booking?: { queueNumber: string };
+  error?: { code: string };
+}
+
+function parseAnswer(text: string): Answer {
+  try {
+    return JSON.parse(text) as Answer;
+  } catch {
+    return {};
+  }
+}
+
+/** How many responses came back with each status and error code. */
+function countOutcomes(responses: { status: string; body: Answer }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of responses) {
+    const key = r.body.error ? `${r.status} ${r.body.error.code}` : r.status;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
 describe.each(DIALECTS)('the quota under a race on $name', (dialect) => {
   it(`accepts exactly the quota of ${REQUESTS} concurrent bookings for one session`, { timeout: 120_000 }, async () => {
     const database = await dialect.freshDatabase();
@@ -36,21 +60,28 @@ describe.each(DIALECTS)('the quota under a race on $name', (dialect) => {
       const responses = await Promise.all(
         Array.from({ length: REQUESTS }, async (_, i) => {
           const server = servers[i % servers.length]!;
-          const res = await fetch(`${server.url}/api/v1/bookings`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(bookingBody({ date: session.date, sessionId: session.id, nik: nikFor(i) })),
-          });
-          const body = (await res.json()) as { booking?: { queueNumber: string }; error?: { code: string } };
-          return { status: res.status, body };
+          try {
+            const res = await fetch(`${server.url}/api/v1/bookings`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(bookingBody({ date: session.date, sessionId: session.id, nik: nikFor(i) })),
+            });
+            const text = await res.text();
+            return { status: String(res.status), body: parseAnswer(text) };
+          } catch (error) {
+            // A dropped connection is counted with the rest, so a failure shows every outcome.
+            return { status: `no answer (${error instanceof Error ? error.message : String(error)})`, body: {} };
+          }
         }),
       );
 
-      const accepted = responses.filter((r) => r.status === 201);
-      const refused = responses.filter((r) => r.status === 409);
-      expect(accepted).toHaveLength(40);
-      expect(refused).toHaveLength(REQUESTS - 40);
-      expect(refused.every((r) => r.body.error?.code === 'SESSION_FULL')).toBe(true);
+      // What came back, e.g. {"201": 40, "409 SESSION_FULL": 460}: the failure message of every check below.
+      const outcomes = JSON.stringify(countOutcomes(responses));
+      const accepted = responses.filter((r) => r.status === '201');
+      const refused = responses.filter((r) => r.status === '409');
+      expect(accepted, outcomes).toHaveLength(40);
+      expect(refused, outcomes).toHaveLength(REQUESTS - 40);
+      expect(refused.every((r) => r.body.error?.code === 'SESSION_FULL'), outcomes).toBe(true);
       // Every accepted booking got its own number.
       expect(new Set(accepted.map((r) => r.body.booking?.queueNumber)).size).toBe(40);
 

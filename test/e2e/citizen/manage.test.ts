@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { saveScreenshot, startPageServer, useBrowser } from '../../support/browser.js';
 import { nikFor } from '../../support/factories.js';
 import type { TestRuntime } from '../../support/test-runtime.js';
@@ -9,11 +9,12 @@ describe('finding, cancelling and moving a booking on a phone', () => {
   let rt: TestRuntime;
   let base = '';
 
-  beforeAll(async () => {
+  // Each test gets its own server and in-memory database: none depends on what another test
+  // booked, called or skipped, whatever order they run in. The browser is shared. Closing is a
+  // cleanup, which runs after every afterEach: a failing test's screenshots show a live page.
+  beforeEach(async () => {
     ({ rt, baseUrl: base } = await startPageServer());
-  });
-  afterAll(async () => {
-    await rt.close();
+    return () => rt.close();
   });
 
   it('finds a booking by its code typed loosely on the home page', async () => {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { firstLoadBytes, saveScreenshot, seriousAxeViolations, startPageServer, useBrowser } from '../../support/browser.js';
 import { nikFor } from '../../support/factories.js';
 import type { TestRuntime } from '../../support/test-runtime.js';
@@ -16,17 +16,21 @@ describe('every citizen page is light and accessible', () => {
   let cancelled: ApiBooking;
   const weights: Record<string, number> = {};
 
-  beforeAll(async () => {
+  // Each test gets its own server and in-memory database with a booking and a cancelled one of
+  // its own, whatever order the tests run in. The browser is shared. Closing is a cleanup, which
+  // runs after every afterEach: a failing test's screenshots show a live page.
+  beforeEach(async () => {
     ({ rt, baseUrl: base } = await startPageServer());
     const ids = await sessionIds(rt, '2026-12-02');
     booking = await bookViaApi(rt, { date: '2026-12-02', sessionId: ids[1], nik: nikFor(1), service: 'AKTA-LAHIR' });
     cancelled = await bookViaApi(rt, { date: '2026-12-03', sessionId: ids[2], nik: nikFor(2) });
-    await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${cancelled.code}/cancel`, payload: { nik: nikFor(2) } });
+    const cancel = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${cancelled.code}/cancel`, payload: { nik: nikFor(2) } });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    return () => rt.close();
   });
-  afterAll(async () => {
+  afterAll(() => {
     // The numbers the final report quotes; printed so a run shows them.
     console.log('first-load bytes per page:', JSON.stringify(weights, null, 1));
-    await rt.close();
   });
 
   const pages: [string, () => string, { locale?: string }?][] = [

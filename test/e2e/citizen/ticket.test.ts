@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { saveScreenshot, startPageServer, useBrowser } from '../../support/browser.js';
 import { nikFor } from '../../support/factories.js';
 import { decodeQr } from '../../support/qr.js';
@@ -11,13 +11,14 @@ describe('the ticket on a phone', () => {
   let base = '';
   let booking: ApiBooking;
 
-  beforeAll(async () => {
+  // Each test gets its own server and in-memory database: none depends on what another test
+  // booked, called or skipped, whatever order they run in. The browser is shared. Closing is a
+  // cleanup, which runs after every afterEach: a failing test's screenshots show a live page.
+  beforeEach(async () => {
     ({ rt, baseUrl: base } = await startPageServer());
     const ids = await sessionIds(rt, '2026-12-07');
     booking = await bookViaApi(rt, { date: '2026-12-07', sessionId: ids[0], nik: nikFor(1), service: 'KTP-UBAH' });
-  });
-  afterAll(async () => {
-    await rt.close();
+    return () => rt.close();
   });
 
   it('shows a QR code that decodes to the booking code', async () => {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { saveScreenshot, startPageServer, useBrowser } from '../../support/browser.js';
 import type { TestRuntime } from '../../support/test-runtime.js';
 import { addStaff, bookForWednesday, type Booked, FULL_HD, logIn, type StaffAccount, TUESDAY, wednesdayAt } from './helpers.js';
@@ -11,13 +11,14 @@ describe('a counter and the desk', () => {
   let desk: StaffAccount;
   let counter: StaffAccount;
 
-  beforeAll(async () => {
+  // Each test gets its own server and in-memory database: none depends on what another test
+  // booked, called or skipped, whatever order they run in. The browser is shared. Closing is a
+  // cleanup, which runs after every afterEach: a failing test's screenshots show a live page.
+  beforeEach(async () => {
     ({ rt, baseUrl: base } = await startPageServer({ now: TUESDAY }));
     desk = await addStaff(rt, 'desk');
     counter = await addStaff(rt, 'counter');
-  });
-  afterAll(async () => {
-    await rt.close();
+    return () => rt.close();
   });
 
   async function checkInAtDesk(page: Page, b: Booked): Promise<void> {

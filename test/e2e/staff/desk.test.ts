@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { saveScreenshot, seriousAxeViolations, startPageServer, useBrowser } from '../../support/browser.js';
 import { nikFor } from '../../support/factories.js';
 import { decodeQr } from '../../support/qr.js';
@@ -15,12 +15,13 @@ describe('the front desk', () => {
   let desk: StaffAccount;
   let nik = 9100;
 
-  beforeAll(async () => {
+  // Each test gets its own server and in-memory database: none depends on what another test
+  // booked, called or skipped, whatever order they run in. The browser is shared. Closing is a
+  // cleanup, which runs after every afterEach: a failing test's screenshots show a live page.
+  beforeEach(async () => {
     ({ rt, baseUrl: base } = await startPageServer({ now: TUESDAY }));
     desk = await addStaff(rt, 'desk');
-  });
-  afterAll(async () => {
-    await rt.close();
+    return () => rt.close();
   });
 
   async function openDesk(opts: { javaScript?: boolean } = {}): Promise<Page> {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/http/logger.js';
 import { type Runtime, startRuntime } from '../../../src/runtime.js';
 import { saveScreenshot, useBrowser } from '../../support/browser.js';
@@ -18,6 +18,8 @@ describe('the waiting-room board after the server goes away', () => {
   let now = TUESDAY;
   let rt: Runtime & { setNow(d: Date): void };
   let port = 0;
+  /** Whether a runtime is open that the test has not stopped. */
+  let running = false;
 
   async function start(): Promise<void> {
     const quiet = new Writable({ write: (_c, _e, done) => done() });
@@ -29,24 +31,32 @@ describe('the waiting-room board after the server goes away', () => {
       http: { bookingRateLimitPerMinute: 10_000, apiRateLimitPerMinute: 100_000 },
     });
     rt = { ...runtime, setNow: (d: Date) => (now = d) };
+    running = true;
     await rt.app.listen({ port, host: '127.0.0.1' });
     port = (rt.app.server.address() as { port: number }).port;
   }
 
   /** Stops the server the hard way: open event streams are cut, as in a crash or a redeploy. */
   async function stop(): Promise<void> {
+    running = false;
     const closing = rt.close();
     rt.app.server.closeAllConnections();
     await closing;
   }
 
-  beforeAll(async () => {
+  // Each test gets its own database file, server and port: neither test's calls are on the
+  // other's board, whatever order they run in. Closing is a cleanup, which runs after every
+  // afterEach: a failing test's screenshots are taken before the server goes.
+  beforeEach(async () => {
     database = await sqlite.freshDatabase({ crossProcess: true });
+    now = TUESDAY;
+    port = 0;
     await start();
-  });
-  afterAll(async () => {
-    await rt.close();
-    await database.drop();
+    return async () => {
+      // A test that failed between a stop and a start has no server left to close.
+      if (running) await stop();
+      await database.drop();
+    };
   });
 
   async function callNextAt(counter: number, who: { username: string; password: string }): Promise<string> {
@@ -112,7 +122,6 @@ describe('the waiting-room board after the server goes away', () => {
     const deskLogin = await rt.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: desk });
     const deskCookie = `antrean_session=${deskLogin.cookies.find((c) => c.name === 'antrean_session')?.value}`;
     await rt.app.inject({ method: 'POST', url: '/api/v1/offices/kota-bogor/check-ins', headers: { cookie: deskCookie, 'x-csrf-token': deskLogin.json().csrfToken }, payload: { code: waiting.code } });
-    // Counter 4: the other test's counters may still hold their people.
     const board = await browser.open({ viewport: FULL_HD });
     await logIn(board, `http://127.0.0.1:${port}`, display);
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { saveScreenshot, startPageServer, useBrowser } from '../../support/browser.js';
 import type { TestRuntime } from '../../support/test-runtime.js';
 import { addStaff, bookForWednesday, FULL_HD, logIn, recordSpeech, type StaffAccount, spokenOn, TUESDAY, wednesdayAt } from './helpers.js';
@@ -12,14 +12,15 @@ describe('the office floor: desk, counter and waiting-room board together', () =
   let counter: StaffAccount;
   let display: StaffAccount;
 
-  beforeAll(async () => {
+  // Each test gets its own server and in-memory database: none depends on what another test
+  // booked, called or skipped, whatever order they run in. The browser is shared. Closing is a
+  // cleanup, which runs after every afterEach: a failing test's screenshots show a live page.
+  beforeEach(async () => {
     ({ rt, baseUrl: base } = await startPageServer({ now: TUESDAY }));
     desk = await addStaff(rt, 'desk');
     counter = await addStaff(rt, 'counter');
     display = await addStaff(rt, 'display');
-  });
-  afterAll(async () => {
-    await rt.close();
+    return () => rt.close();
   });
 
   /**
@@ -125,7 +126,7 @@ describe('the office floor: desk, counter and waiting-room board together', () =
       const res = await rt.app.inject({ method: 'POST', url: '/api/v1/offices/kota-bogor/check-ins', headers: { cookie: deskAuth[0], 'x-csrf-token': deskAuth[1] }, payload: { code: b.code } });
       expect(res.statusCode, res.body).toBe(200);
     }
-    // Counter 3 still holds the first test's person; counters 1 and 2 call at the same moment.
+    // Counters 1 and 2 call at the same moment.
     const [one, two] = await Promise.all([api('/counters/1/call-next', ...counterAuth), api('/counters/2/call-next', ...counterAuth)]);
     expect([one.statusCode, two.statusCode]).toEqual([200, 200]);
 
@@ -136,7 +137,9 @@ describe('the office floor: desk, counter and waiting-room board together', () =
     // The second sentence began only after the first had ended, with a chime in between.
     expect(said[1]!.start).toBeGreaterThanOrEqual(said[0]!.end + 1000);
     expect(await board.evaluate(() => (window as unknown as { __cancelled: number }).__cancelled)).toBe(0);
-    await expect.poll(() => board.locator('[data-recent] li').count()).toBe(2);
+    // Both calls are on the board and nothing else: the later one big, the earlier in the list below.
+    const shown = async () => [await board.locator('[data-now-number]').textContent(), ...(await board.locator('[data-recent] .recent-number').allTextContents())];
+    await expect.poll(async () => (await shown()).sort()).toEqual([one, two].map((r) => r.json().ticket.queueNumber as string).sort());
     await expect.poll(() => partsUnlikeAFreshLoad(board)).toEqual([]);
     await settled(board);
     await saveScreenshot(board, 'display-board-busy');

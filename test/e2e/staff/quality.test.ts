@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { saveScreenshot, seriousAxeViolations, startPageServer, useBrowser } from '../../support/browser.js';
 import type { TestRuntime } from '../../support/test-runtime.js';
 import { addStaff, bookForWednesday, FULL_HD, logIn, TUESDAY, wednesdayAt } from './helpers.js';
@@ -9,11 +9,12 @@ describe('the staff pages and the board, for everyone who must use them', () => 
   let rt: TestRuntime;
   let base = '';
 
-  beforeAll(async () => {
+  // Each test gets its own server and in-memory database: none depends on what another test
+  // booked, called or skipped, whatever order they run in. The browser is shared. Closing is a
+  // cleanup, which runs after every afterEach: a failing test's screenshots show a live page.
+  beforeEach(async () => {
     ({ rt, baseUrl: base } = await startPageServer({ now: TUESDAY }));
-  });
-  afterAll(async () => {
-    await rt.close();
+    return () => rt.close();
   });
 
   /** A page that records what the browser refused or failed to run (CSP, script errors). */
