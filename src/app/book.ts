@@ -1,19 +1,17 @@
 import { createHash } from 'node:crypto';
 import {
-  countActiveInSession,
   findActiveBookingByNik,
   findBookingById,
   findIdempotencyKey,
   insertIdempotencyKey,
   listStaleBookingsOfNik,
-  lockSessionDay,
   type BookingView,
   UNIQUE_ACTIVE_NIK,
   UNIQUE_BOOKING_CODE,
 } from '../db/repositories/bookings.js';
 import { findServiceByCode } from '../db/repositories/catalogue.js';
 import type { Executor } from '../db/repositories/offices.js';
-import { assertBookable, hasRoom } from '../domain/availability.js';
+import { assertBookable } from '../domain/availability.js';
 import { generateBookingCode } from '../domain/booking-code.js';
 import { DomainError, InvalidInputError } from '../domain/errors.js';
 import { parsePerson } from '../domain/person.js';
@@ -23,6 +21,7 @@ import type { AppContext } from './context.js';
 import { requireOffice } from './find-office.js';
 import { officeClock } from './office-calendar.js';
 import { planOfficeDays } from './plan-office-days.js';
+import { takeSessionPlace } from './shared/session-quota.js';
 import { applyLifecycleStep, publishTicketEvents } from './ticket-lifecycle.js';
 
 export interface BookOptions {
@@ -71,7 +70,7 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
   const now = ctx.now();
   const at = now.toISOString();
   const clock = officeClock(office, now);
-  const [day] = await planOfficeDays(db, office, clock, opts.date, 1);
+  const [day] = await planOfficeDays(db, office, clock, opts.date, 1, opts.channel);
   if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
   const session = assertBookable(day, opts.sessionId);
 
@@ -83,9 +82,7 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
         const existing = await findActiveBookingByNik(trx, office.id, person.nik);
         if (existing) throw alreadyBooked();
 
-        const sequence = await lockSessionDay(trx, office.id, session.id, day.date);
-        const active = await countActiveInSession(trx, office.id, session.id, day.date);
-        if (!hasRoom(session.capacity, active)) throw new DomainError('SESSION_FULL', { date: day.date });
+        const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: opts.channel });
 
         const booked = await applyLifecycleStep(trx, {
           type: 'booked',

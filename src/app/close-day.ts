@@ -1,6 +1,6 @@
-import { listSessions } from '../db/repositories/catalogue.js';
 import { listOverdue } from '../db/repositories/floor.js';
 import { listOffices } from '../db/repositories/offices.js';
+import { bookedSessionEnds } from '../db/repositories/schedule.js';
 import type { OfficeRow } from '../db/schema.js';
 import { DomainError } from '../domain/errors.js';
 import { minutesOfDay } from '../domain/local-date.js';
@@ -8,6 +8,7 @@ import { dayEndEvent } from '../domain/ticket-status.js';
 import type { AppContext } from './context.js';
 import { announceFloor } from './floor-events.js';
 import { officeClock } from './office-calendar.js';
+import { loadSessionsByDate } from './office/queries/sessions-by-date.js';
 import { applyLifecycleStep } from './ticket-lifecycle.js';
 
 /**
@@ -20,8 +21,10 @@ export async function closeDay(ctx: AppContext, office: OfficeRow): Promise<numb
   const db = ctx.storage.db;
   const now = ctx.now();
   const clock = officeClock(office, now);
-  const sessions = await listSessions(db, office.id);
-  const lastEnd = Math.max(0, ...sessions.map((s) => minutesOfDay(s.end_time)));
+  // Today's last session by the schedule, or a later one that bookings kept after a change.
+  const [sessionsOn, keptEnds] = await Promise.all([loadSessionsByDate(db, office.id, clock.today, clock.today), bookedSessionEnds(db, office.id, clock.today)]);
+  const ends = [...sessionsOn(clock.today).map((s) => s.end), ...keptEnds];
+  const lastEnd = Math.max(0, ...ends.map((end) => minutesOfDay(end)));
   const todayIsOver = minutesOfDay(clock.nowTime) > lastEnd + office.check_in_after_minutes;
   const overdue = await listOverdue(db, office.id, clock.today, todayIsOver);
   const at = now.toISOString();

@@ -1,10 +1,5 @@
-import {
-  type BookingView,
-  countActiveInSession,
-  findBookingById,
-  lockSessionDay,
-} from '../db/repositories/bookings.js';
-import { assertBookable, hasRoom } from '../domain/availability.js';
+import { type BookingView, findBookingById } from '../db/repositories/bookings.js';
+import { assertBookable } from '../domain/availability.js';
 import { DomainError } from '../domain/errors.js';
 import { formatQueueNumber } from '../domain/queue-number.js';
 import type { AppContext } from './context.js';
@@ -12,6 +7,7 @@ import { findOwnedBooking } from './find-owned-booking.js';
 import { requireOffice } from './find-office.js';
 import { officeClock } from './office-calendar.js';
 import { planOfficeDays } from './plan-office-days.js';
+import { takeSessionPlace } from './shared/session-quota.js';
 import { applyLifecycleStep, publishTicketEvents } from './ticket-lifecycle.js';
 
 export interface RescheduleBookingOptions {
@@ -42,9 +38,8 @@ export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBooking
   const session = assertBookable(day, opts.sessionId);
 
   const event = await db.transaction().execute(async (trx) => {
-    const sequence = await lockSessionDay(trx, office.id, session.id, day.date);
-    const active = await countActiveInSession(trx, office.id, session.id, day.date);
-    if (!hasRoom(session.capacity, active)) throw new DomainError('SESSION_FULL', { date: day.date });
+    // A move is the citizen's own: it leaves the desk's share free like any online booking.
+    const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: 'online' });
     // Only a booking still `booked` moves: a check-in or cancel that got there first wins.
     return applyLifecycleStep(trx, {
       type: 'rescheduled',

@@ -7,6 +7,7 @@ import * as officeFloor from './migrations/0003-office-floor.js';
 import * as loginAttempts from './migrations/0004-login-attempts.js';
 import * as ownerCheckLimits from './migrations/0005-owner-check-limits.js';
 import * as auditLog from './migrations/0006-audit-log.js';
+import * as officeSchedule from './migrations/0007-office-schedule.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0004-login-attempts': loginAttempts,
   '0005-owner-check-limits': ownerCheckLimits,
   '0006-audit-log': auditLog,
+  '0007-office-schedule': officeSchedule,
 };
 
 class InCodeProvider implements MigrationProvider {
