@@ -24,7 +24,8 @@ export type DomainErrorCode =
   | 'COUNTER_BUSY'
   | 'REQUEUE_LIMIT'
   | 'OTHER_OFFICE'
-  | 'OWNER_CHECK_LOCKED';
+  | 'OWNER_CHECK_LOCKED'
+  | 'SLUG_TAKEN';
 
 /** A rule was broken; `details` holds what a message needs (dates, counts), never personal data. */
 export class DomainError extends Error {

@@ -30,6 +30,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   OTHER_OFFICE: 403,
   // Locked, not merely slow: waiting does not open it, the desk does.
   OWNER_CHECK_LOCKED: 423,
+  SLUG_TAKEN: 409,
 };
 
 /** How long a client is told to wait when the database does not answer. */

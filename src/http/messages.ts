@@ -128,6 +128,39 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   },
   PASSWORD_TOO_SHORT: { id: 'Kata sandi minimal 10 karakter.', en: 'A password needs at least 10 characters.' },
   ROLE_INVALID: { id: 'Peran harus admin, desk, counter atau display.', en: 'The role must be admin, desk, counter or display.' },
+  // Office administration.
+  SLUG_TAKEN: { id: 'Alamat singkat (slug) {slug} sudah dipakai kantor lain.', en: 'The short address (slug) {slug} is already used by another office.' },
+  SLUG_INVALID: {
+    id: 'Alamat singkat 2 sampai 64 karakter: huruf kecil dan angka, dipisah tanda hubung, misalnya kab-bogor.',
+    en: 'A short address has 2 to 64 characters: lower-case letters and digits joined by hyphens, e.g. kab-bogor.',
+  },
+  TIMEZONE_INVALID: { id: 'Zona waktu tidak dikenal. Gunakan nama IANA, misalnya Asia/Makassar.', en: 'Unknown time zone. Use an IANA name such as Asia/Makassar.' },
+  TIMEZONE_NOT_SERVED: {
+    id: 'Kantor harus berada di zona waktu Indonesia: Asia/Jakarta (WIB), Asia/Pontianak (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).',
+    en: 'An office must be in an Indonesian time zone: Asia/Jakarta (WIB), Asia/Pontianak (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).',
+  },
+  NUMBER_RANGE: { id: 'Angka di luar rentang yang diizinkan.', en: 'The number is outside the allowed range.' },
+  TIME_INVALID: { id: 'Jam harus berformat JJ:MM, misalnya 08:00.', en: 'A time must look like 08:00.' },
+  END_BEFORE_START: { id: 'Jam selesai harus setelah jam mulai.', en: 'The end must come after the start.' },
+  SESSIONS_OVERLAP: { id: 'Sesi ini bertumpuk dengan sesi lain pada hari yang sama.', en: 'This session overlaps another one on the same day.' },
+  CAPACITY_RANGE: { id: 'Kuota harus bilangan bulat 0 sampai 10.000.', en: 'Places must be a whole number from 0 to 10,000.' },
+  WEEKDAY_INVALID: { id: 'Hari harus angka 1 (Senin) sampai 7 (Minggu).', en: 'The weekday must be 1 (Monday) to 7 (Sunday).' },
+  WEEKDAY_DUPLICATE: { id: 'Hari ini disebut dua kali.', en: 'This weekday is given twice.' },
+  TOO_MANY_SESSIONS: { id: 'Terlalu banyak sesi: paling banyak 12 per hari dan 26 huruf antrean per kantor.', en: 'Too many sessions: at most 12 a day and 26 queue letters per office.' },
+  SESSIONS_REQUIRED: {
+    id: 'Isi minimal satu sesi. Untuk menutup kantor pada tanggal itu, gunakan hari tutup.',
+    en: 'Give at least one session. To close the office on that date, add a closed day.',
+  },
+  DATE_PAST: { id: 'Tanggal ini sudah lewat.', en: 'This date is in the past.' },
+  NOT_FOUND_day: { id: 'Tanggal ini tidak memiliki sesi khusus.', en: 'This date has no sessions of its own.' },
+  OVER_NEW_LIMIT: {
+    id: '{date} {start}–{end}: {booked} terpesan, batas baru {capacity}: tidak ada yang dihapus.',
+    en: '{date} {start}–{end}: {booked} booked, new limit {capacity}: nobody is removed.',
+  },
+  SESSION_DROPPED: {
+    id: '{date} {start}–{end}: sesi tidak dibuka lagi, {booked} terpesan tetap berlaku: tidak ada yang dihapus.',
+    en: '{date} {start}–{end}: the session no longer opens; its {booked} bookings stand: nobody is removed.',
+  },
 };
 
 /** The message for a code in a language, with `{name}` placeholders filled from `vars`. */

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { Database, OfficeRow, OfficesTable } from '../schema.js';
 
 /** A connection or an open transaction: repositories work on either. */
@@ -24,4 +24,14 @@ export async function countOffices(db: Executor): Promise<number> {
 export async function insertOffice(db: Executor, office: Insertable<OfficesTable>): Promise<number> {
   const row = await db.insertInto('offices').values(office).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The office with that id, if any. */
+export function findOfficeById(db: Executor, id: number): Promise<OfficeRow | undefined> {
+  return db.selectFrom('offices').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Changes an office's settings. */
+export async function updateOfficeRow(db: Executor, id: number, set: Updateable<OfficesTable>): Promise<void> {
+  if (Object.keys(set).length) await db.updateTable('offices').set(set).where('id', '=', id).execute();
 }
