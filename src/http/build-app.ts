@@ -21,6 +21,7 @@ import { registerStaffAuth } from './plugins/staff-auth.js';
 import { refuseUnstorableText } from './plugins/text-guard.js';
 import { StreamGate, type StreamPolicy } from './stream-registry.js';
 import { staffAuthRoutes } from './routes/staff-auth.js';
+import { officeAdminApiRoutes } from './routes/office-admin-api.js';
 
 export interface HttpOptions {
   /** Largest request body accepted; larger ones get 413. */
@@ -167,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(availabilityEventRoutes(deps.ctx, streams));
       await api.register(staffAuthRoutes(deps.ctx, { trustProxy: http.trustProxy }));
       await api.register(officeFloorApiRoutes(deps.ctx, streams));
+      await api.register(officeAdminApiRoutes(deps.ctx));
     },
     { prefix: '/api/v1' },
   );
