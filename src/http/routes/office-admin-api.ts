@@ -26,6 +26,7 @@ import {
   SessionSpecSchema,
   WeekSchema,
 } from '../presenters/office-admin.js';
+import { NewOfficeBody, OfficeChangesBody } from '../office-admin-fields.js';
 import { bookingCodeField, dateField, textField } from '../validation.js';
 
 /*
@@ -39,23 +40,6 @@ const WeekBody = z.object({
   weekdays: z.array(z.object({ weekday: z.number({ error: 'WEEKDAY_INVALID' }), sessions: SessionsBody }), { error: 'INVALID' }).max(7, 'WEEKDAY_DUPLICATE'),
 });
 const DayBody = z.object({ sessions: SessionsBody });
-const whole = (code = 'NUMBER_INVALID') => z.number({ error: code }).int(code);
-const NewOfficeBody = z.object({
-  slug: textField(64),
-  name: textField(120),
-  address: z.string({ error: 'INVALID' }).trim().max(300, 'TOO_LONG').default(''),
-  timezone: textField(64),
-});
-const OfficeChangesBody = z.object({
-  name: textField(120).optional(),
-  address: z.string({ error: 'INVALID' }).trim().max(300, 'TOO_LONG').optional(),
-  timezone: textField(64).optional(),
-  bookingDaysAhead: whole().optional(),
-  sameDayBooking: z.boolean({ error: 'INVALID' }).optional(),
-  checkInBeforeMinutes: whole().optional(),
-  checkInAfterMinutes: whole().optional(),
-  deskSharePercent: whole().optional(),
-});
 const SlugParams = z.object({ slug: textField(64) });
 const DayParams = z.object({ slug: textField(64), date: dateField });
 const AuditQuery = z.object({

@@ -5,6 +5,7 @@ import { toErrorResponse } from '../../errors.js';
 import { staffErrorPage } from '../../views/staff/layout.js';
 import { st } from '../../views/staff/texts.js';
 import { displayPages } from '../display.js';
+import { adminPages } from './admin.js';
 import { staffAuthPages } from './auth.js';
 import { counterPages } from './counter.js';
 import { deskPages } from './desk.js';
@@ -40,5 +41,6 @@ export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
     await app.register(deskPages(ctx));
     await app.register(counterPages(ctx));
     await app.register(displayPages(ctx));
+    await app.register(adminPages(ctx));
   };
 }

@@ -1,7 +1,7 @@
 import type { Role } from '../../../domain/staff-role.js';
 import { html, type SafeHtml } from '../html.js';
 import { type PageViewer, staffPage } from './layout.js';
-import { st } from './texts.js';
+import { type StaffTextKey, st } from './texts.js';
 
 /** An office with the staff screens the viewer may open there. */
 export interface OfficeScreens {
@@ -9,10 +9,12 @@ export interface OfficeScreens {
   name: string;
 }
 
-const SCREENS: { role: Role; path: (slug: string) => string; title: 'homeDesk' | 'homeCounter' | 'homeDisplay'; help: 'homeDeskHelp' | 'homeCounterHelp' | 'homeDisplayHelp' }[] = [
+const SCREENS: { role: Role; path: (slug: string) => string; title: StaffTextKey; help: StaffTextKey }[] = [
   { role: 'desk', path: (s) => `/staff/desk/${s}`, title: 'homeDesk', help: 'homeDeskHelp' },
   { role: 'counter', path: (s) => `/staff/counter/${s}`, title: 'homeCounter', help: 'homeCounterHelp' },
   { role: 'display', path: (s) => `/display/${s}`, title: 'homeDisplay', help: 'homeDisplayHelp' },
+  { role: 'admin', path: (s) => `/staff/admin/offices/${s}`, title: 'homeOffices', help: 'homeOfficesHelp' },
+  { role: 'admin', path: (s) => `/staff/admin/audit?office=${s}`, title: 'homeAudit', help: 'homeAuditHelp' },
 ];
 
 /** `/staff`: the screens of each office that the viewer's role may use; an admin sees them all. */
