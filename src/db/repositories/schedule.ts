@@ -52,21 +52,37 @@ export async function placesOn(
   date: string,
   weekday: number,
 ): Promise<{ capacity: number; deskSharePercent: number } | undefined> {
-  const office = await db.selectFrom('offices').select('desk_share_percent').where('id', '=', officeId).executeTakeFirstOrThrow();
-  const deskSharePercent = Number(office.desk_share_percent);
-  const own = await db.selectFrom('day_sessions').select(['session_id', 'capacity']).where('office_id', '=', officeId).where('date', '=', date).execute();
-  if (own.length) {
-    const row = own.find((r) => Number(r.session_id) === sessionId);
-    return row ? { capacity: Number(row.capacity), deskSharePercent } : undefined;
-  }
+  // One statement: it runs while the session's lock is held, so every round trip counts.
   const row = await db
-    .selectFrom('weekly_sessions')
-    .select('capacity')
-    .where('office_id', '=', officeId)
-    .where('weekday', '=', weekday)
-    .where('session_id', '=', sessionId)
+    .selectFrom('offices as o')
+    .select((eb) => [
+      'o.desk_share_percent',
+      eb
+        .selectFrom('day_sessions')
+        .select((e) => e.fn.countAll<string | number>().as('n'))
+        .where('office_id', '=', officeId)
+        .where('date', '=', date)
+        .as('own_sessions'),
+      eb
+        .selectFrom('day_sessions')
+        .select('capacity')
+        .where('office_id', '=', officeId)
+        .where('date', '=', date)
+        .where('session_id', '=', sessionId)
+        .as('own_capacity'),
+      eb
+        .selectFrom('weekly_sessions')
+        .select('capacity')
+        .where('office_id', '=', officeId)
+        .where('weekday', '=', weekday)
+        .where('session_id', '=', sessionId)
+        .as('weekly_capacity'),
+    ])
+    .where('o.id', '=', officeId)
     .executeTakeFirst();
-  return row ? { capacity: Number(row.capacity), deskSharePercent } : undefined;
+  if (!row) return undefined;
+  const capacity = Number(row.own_sessions) > 0 ? row.own_capacity : row.weekly_capacity;
+  return capacity === null || capacity === undefined ? undefined : { capacity: Number(capacity), deskSharePercent: Number(row.desk_share_percent) };
 }
 
 /** Every session row of an office, retired ones included. */
