@@ -263,4 +263,27 @@ describe.each(DIALECTS)('office administration API on $name', (dialect) => {
     expect(onTime.statusCode, onTime.body).toBe(200);
   });
 
+
+  it('keeps the admin pages to admins, and an office-tied admin to their office', async () => {
+    const anonymous = await as(null, 'GET', '/staff/admin/offices');
+    expect(anonymous.statusCode).toBe(303);
+    const desk = await logInStaff(rt, 'desk');
+    expect((await as(desk, 'GET', '/staff/admin/offices')).statusCode).toBe(403);
+    const local = await logInStaff(rt, 'admin', { officeSlug: 'kota-bogor' });
+    const list = await as(local, 'GET', '/staff/admin/offices');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain('kota-makassar');
+    expect(list.body).not.toContain('name="slug"');
+    for (const path of ['/staff/admin/offices/kota-makassar', '/staff/admin/offices/kota-makassar/schedule', '/staff/admin/offices/kota-makassar/days']) {
+      expect((await as(local, 'GET', path)).statusCode, path).toBe(403);
+    }
+    const post = await rt.app.inject({
+      method: 'POST',
+      url: '/staff/admin/offices/kota-makassar/schedule',
+      payload: `_csrf=${local.csrfToken}&rows=0`,
+      headers: { cookie: local.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(post.statusCode).toBe(403);
+    expect((await as(await logInStaff(rt, 'admin'), 'GET', '/staff/admin/offices/kota-makassar/schedule')).body).toContain('WITA');
+  });
 });
