@@ -157,6 +157,23 @@ describe.each(DIALECTS)('office administration API on $name', (dialect) => {
     expect(empty.json().error.fields.sessions.code).toBe('SESSIONS_REQUIRED');
   });
 
+  it('tells open booking pages that places changed', async () => {
+    const office = await rt.storage.db.selectFrom('offices').select('id').where('slug', '=', 'kota-bogor').executeTakeFirstOrThrow();
+    const seen: unknown[] = [];
+    const stop = rt.ctx.events.subscribe(office.id, (e) => {
+      if (e.type === 'availability') seen.push(e.payload.date);
+    });
+    try {
+      await as(admin, 'PUT', '/api/v1/offices/kota-bogor/days/2026-12-11', { sessions: [{ start: '08:00', end: '09:00', capacity: 7 }] });
+      const deadline = Date.now() + 5_000;
+      while (!seen.includes('2026-12-11') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(seen).toEqual(['2026-12-11']);
+    } finally {
+      stop();
+      await as(admin, 'DELETE', '/api/v1/offices/kota-bogor/days/2026-12-11');
+    }
+  });
+
   it('keeps every booking when places drop below them, says so, and books no more', async () => {
     const [wed] = await days('kota-bogor', '2026-12-09', 1);
     const first = wed!.sessions[0]!;

@@ -9,6 +9,7 @@ import {
 } from '../../db/repositories/schedule.js';
 import type { OfficeRow } from '../../db/schema.js';
 import type { SessionTemplate } from '../../domain/availability.js';
+import type { AppContext } from '../context.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { eachDay, type LocalDate } from '../../domain/local-date.js';
 import { freeQueueLetter } from '../../domain/schedule.js';
@@ -41,7 +42,7 @@ export async function changeSessions<T>(
   office: OfficeRow,
   today: LocalDate,
   write: () => Promise<T>,
-): Promise<{ result: T; warnings: PlacesWarning[] }> {
+): Promise<{ result: T; warnings: PlacesWarning[]; changed: SlotChange[] }> {
   const before = await loadSessionsByDate(trx, office.id, today, FAR);
   const result = await write();
   const after = await loadSessionsByDate(trx, office.id, today, FAR);
@@ -51,7 +52,25 @@ export async function changeSessions<T>(
   const slots = eachDay(today, span).flatMap((date) => after(date).map((s) => ({ sessionId: s.id, date })));
   await lockSessionDaysFrom(trx, office.id, today, slots);
   const counts = await countActiveFrom(trx, office.id, today);
-  return { result, warnings: placesWarnings(counts, before, after) };
+  const changed = eachDay(today, span).flatMap((date) => {
+    const was = before(date);
+    const now = after(date);
+    const first = now[0] ?? was[0];
+    const deskShare = Number(fresh.desk_share_percent) !== Number(office.desk_share_percent);
+    return first && (deskShare || JSON.stringify(was) !== JSON.stringify(now)) ? [{ date, sessionId: first.id }] : [];
+  });
+  return { result, warnings: placesWarnings(counts, before, after), changed };
+}
+
+/** A date whose places changed, as open booking pages are told (they then read the day again). */
+export interface SlotChange {
+  date: LocalDate;
+  sessionId: number;
+}
+
+/** Tells open booking pages, in every process, that places changed; call after the change commits. */
+export async function announcePlaces(ctx: AppContext, officeId: number, changed: readonly SlotChange[]): Promise<void> {
+  for (const c of changed) await ctx.events.publish({ officeId, type: 'availability', payload: { date: c.date, sessionId: c.sessionId } });
 }
 
 function placesWarnings(counts: { date: string; sessionId: number; count: number }[], before: SessionsByDate, after: SessionsByDate): PlacesWarning[] {

@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.js';
 import { requireOffice } from '../../find-office.js';
 import { assertManages } from '../../shared/admin-actor.js';
 import { specOf } from '../office-settings.js';
-import { changeSessions, type PlacesWarning } from '../schedule-change.js';
+import { announcePlaces, changeSessions, type PlacesWarning } from '../schedule-change.js';
 import type { DaySessionsOptions } from './set-day-sessions.js';
 
 /** Takes a date's own sessions away: the date follows its weekday again. NOT_FOUND when it had none. */
@@ -17,11 +17,11 @@ export async function removeDaySessions(ctx: AppContext, opts: DaySessionsOption
   const now = ctx.now();
   const today = todayIn(office.timezone, now);
   if (opts.date < today) throw new InvalidInputError([{ field: 'date', problem: 'DATE_PAST' }]);
-  return db.transaction().execute(async (trx) => {
+  const done = await db.transaction().execute(async (trx) => {
     await lockOffice(trx, office.id);
     const before = await listDaySessions(trx, office.id, opts.date, opts.date);
     if (!before.length) throw new DomainError('NOT_FOUND', { what: 'day' });
-    const { warnings } = await changeSessions(trx, office, today, () => replaceDaySessions(trx, office.id, opts.date, []));
+    const { warnings, changed } = await changeSessions(trx, office, today, () => replaceDaySessions(trx, office.id, opts.date, []));
     await recordAudit(trx, {
       at: now.toISOString(),
       officeId: office.id,
@@ -32,6 +32,8 @@ export async function removeDaySessions(ctx: AppContext, opts: DaySessionsOption
       before: { sessions: before.map(specOf) },
       after: warnings.length ? { warnings } : null,
     });
-    return { date: opts.date, warnings };
+    return { date: opts.date, warnings, changed };
   });
+  await announcePlaces(ctx, office.id, done.changed);
+  return { date: done.date, warnings: done.warnings };
 }

@@ -7,7 +7,7 @@ import type { AppContext } from '../../context.js';
 import { requireOffice } from '../../find-office.js';
 import { type AdminActor, assertManages } from '../../shared/admin-actor.js';
 import { specOf } from '../office-settings.js';
-import { changeSessions, type PlacesWarning, resolveSlots, slotKey } from '../schedule-change.js';
+import { announcePlaces, changeSessions, type PlacesWarning, resolveSlots, slotKey } from '../schedule-change.js';
 
 export interface DaySessionsOptions {
   officeSlug: string;
@@ -37,10 +37,10 @@ export async function setDaySessions(ctx: AppContext, opts: DaySessionsOptions &
   const today = todayIn(office.timezone, now);
   if (opts.date < today) problems.unshift({ field: 'date', problem: 'DATE_PAST' });
   if (problems.length) throw new InvalidInputError(problems);
-  return db.transaction().execute(async (trx) => {
+  const done = await db.transaction().execute(async (trx) => {
     await lockOffice(trx, office.id);
     const before = await listDaySessions(trx, office.id, opts.date, opts.date);
-    const { warnings } = await changeSessions(trx, office, today, async () => {
+    const { warnings, changed } = await changeSessions(trx, office, today, async () => {
       await replaceDaySessions(trx, office.id, opts.date, []);
       const ids = await resolveSlots(trx, office.id, today, opts.sessions.map((s, i) => ({ start: s.start, end: s.end, field: `sessions.${i}.start` })));
       await replaceDaySessions(
@@ -61,6 +61,8 @@ export async function setDaySessions(ctx: AppContext, opts: DaySessionsOptions &
       before: before.length ? { sessions: before.map(specOf) } : null,
       after: { sessions, warnings },
     });
-    return { date: opts.date, sessions, warnings };
+    return { date: opts.date, sessions, warnings, changed };
   });
+  await announcePlaces(ctx, office.id, done.changed);
+  return { date: done.date, sessions: done.sessions, warnings: done.warnings };
 }

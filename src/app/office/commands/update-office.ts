@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.js';
 import { requireOffice } from '../../find-office.js';
 import { type AdminActor, assertManages } from '../../shared/admin-actor.js';
 import { type OfficeSettings, officeSettingsOf } from '../office-settings.js';
-import { changeSessions } from '../schedule-change.js';
+import { announcePlaces, changeSessions, type SlotChange } from '../schedule-change.js';
 
 /** The settings to change; absent ones stay as they are. */
 export interface OfficeChanges extends Partial<BookingRules> {
@@ -41,7 +41,7 @@ export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): 
   const office = await requireOffice(db, opts.officeSlug);
   assertManages(opts.actor, office.id);
   const at = ctx.now().toISOString();
-  return db.transaction().execute(async (trx) => {
+  const done = await db.transaction().execute(async (trx) => {
     await lockOffice(trx, office.id);
     const current = await findOfficeBySlug(trx, opts.officeSlug);
     if (!current) throw new DomainError('NOT_FOUND', { what: 'office' });
@@ -58,8 +58,9 @@ export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): 
     };
     const write = () => updateOfficeRow(trx, office.id, set);
     // The desk share changes what online bookings may take: as exact as a change of places.
+    let changed: SlotChange[] = [];
     if (c.deskSharePercent !== undefined && c.deskSharePercent !== before.deskSharePercent) {
-      await changeSessions(trx, current, todayIn(current.timezone, ctx.now()), write);
+      ({ changed } = await changeSessions(trx, current, todayIn(current.timezone, ctx.now()), write));
     } else {
       await write();
     }
@@ -69,6 +70,8 @@ export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): 
     if (JSON.stringify(after) !== JSON.stringify(before)) {
       await recordAudit(trx, { at, officeId: office.id, userId: opts.actor.userId, username: opts.actor.username, action: 'office.update', subject: office.slug, before, after });
     }
-    return after;
+    return { after, changed };
   });
+  await announcePlaces(ctx, office.id, done.changed);
+  return done.after;
 }

@@ -7,7 +7,7 @@ import type { AppContext } from '../../context.js';
 import { requireOffice } from '../../find-office.js';
 import { type AdminActor, assertManages } from '../../shared/admin-actor.js';
 import { type WeekDocument, weekDocumentOf } from '../office-settings.js';
-import { changeSessions, type PlacesWarning, resolveSlots, slotKey } from '../schedule-change.js';
+import { announcePlaces, changeSessions, type PlacesWarning, resolveSlots, slotKey } from '../schedule-change.js';
 
 export interface UpdateScheduleOptions {
   officeSlug: string;
@@ -28,10 +28,10 @@ export async function updateSchedule(ctx: AppContext, opts: UpdateScheduleOption
   assertManages(opts.actor, office.id);
   const now = ctx.now();
   const today = todayIn(office.timezone, now);
-  return db.transaction().execute(async (trx) => {
+  const done = await db.transaction().execute(async (trx) => {
     await lockOffice(trx, office.id);
     const before = weekDocumentOf(await listWeeklySessions(trx, office.id));
-    const { warnings } = await changeSessions(trx, office, today, async () => {
+    const { warnings, changed } = await changeSessions(trx, office, today, async () => {
       await replaceWeeklySessions(trx, office.id, []);
       const times = opts.weekdays.flatMap((d, i) => d.sessions.map((s, j) => ({ start: s.start, end: s.end, field: `weekdays.${i}.sessions.${j}.start` })));
       const ids = await resolveSlots(trx, office.id, today, times);
@@ -52,6 +52,8 @@ export async function updateSchedule(ctx: AppContext, opts: UpdateScheduleOption
       before,
       after: { ...after, warnings },
     });
-    return { schedule: after, warnings };
+    return { schedule: after, warnings, changed };
   });
+  await announcePlaces(ctx, office.id, done.changed);
+  return { schedule: done.schedule, warnings: done.warnings };
 }
