@@ -42,3 +42,10 @@ export async function migrateToLatest(storage: Storage): Promise<string[]> {
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Brings the schema up to the named migration and no further: for testing what a migration does to existing rows. */
+export async function migrateUpTo(storage: Storage, name: string): Promise<void> {
+  const migrator = new Migrator({ db: storage.db, provider: new InCodeProvider(storage.engine) });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error;
+}
