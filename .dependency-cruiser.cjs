@@ -1,9 +1,9 @@
-/** Layering of Antrean: http -> app -> domain; app reaches db only through its interfaces. */
+/** Layering of Antrean: http -> app -> domain; app reaches db only through its interfaces; texts -> domain. */
 module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'Domain rules import nothing of ours but the domain: no storage, no HTTP, no app.',
+      comment: 'Domain rules import nothing of ours but the domain: no storage, no HTTP, no app, no texts.',
       severity: 'error',
       from: { path: '^src/domain' },
       to: { path: '^src/(?!domain)' },
@@ -26,6 +26,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/db' },
       to: { path: '^src/(app|http)' },
+    },
+    {
+      name: 'texts-know-only-domain',
+      comment: 'The words and their formatting rest on the domain alone, so pages, the API and the CLI can all use them.',
+      severity: 'error',
+      from: { path: '^src/texts' },
+      to: { path: '^src/(?!texts|domain)' },
+    },
+    {
+      name: 'cli-does-not-know-http',
+      comment: 'The command line takes its words from src/texts, not from the web layer.',
+      severity: 'error',
+      from: { path: '^src/(cli|user-command)\\.ts$' },
+      to: { path: '^src/http' },
     },
     {
       name: 'no-circular',

@@ -9,9 +9,8 @@ import { ensureDefaultOffice } from './app/ensure-default-office.js';
 import { openStorage } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DomainError, InvalidInputError } from './domain/errors.js';
-import { domainErrorMessage } from './http/errors.js';
-import { message } from './http/messages.js';
 import { InProcessBus } from './realtime/in-process-bus.js';
+import { domainErrorText, errorText } from './texts/texts.js';
 
 /** Usage of `antrean user …`, for the CLI's help text. */
 export const USER_USAGE = `  user add --username NAME --role admin|desk|counter|display [--office SLUG]
@@ -37,8 +36,8 @@ async function readPasswordLine(): Promise<string | undefined> {
 }
 
 function explain(error: unknown): string | undefined {
-  if (error instanceof InvalidInputError) return error.fields.map((f) => `${f.field}: ${message(f.problem, 'en')}`).join('\n');
-  if (error instanceof DomainError) return domainErrorMessage(error, 'en');
+  if (error instanceof InvalidInputError) return error.fields.map((f) => `${f.field}: ${errorText('en', f.problem)}`).join('\n');
+  if (error instanceof DomainError) return domainErrorText(error, 'en');
   return undefined;
 }
 

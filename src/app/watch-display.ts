@@ -1,4 +1,3 @@
-import { callAnnouncement } from '../domain/announcement.js';
 import type { AppContext } from './context.js';
 import { type DisplayState, getDisplayState } from './get-display-state.js';
 import { requireOffice } from './find-office.js';
@@ -8,8 +7,6 @@ export interface CallAnnouncement {
   queueNumber: string;
   counter: number | null;
   recall: boolean;
-  /** The sentence the board speaks, built here so every board says the same words. */
-  spoken: string;
 }
 
 export interface DisplayFeedHandlers {
@@ -38,8 +35,7 @@ export async function watchDisplay(ctx: AppContext, officeSlug: string, on: Disp
         if (event.type !== 'floor') return;
         const p = event.payload as { kind?: string; queueNumber?: string; counter?: number };
         if ((p.kind === 'called' || p.kind === 'recalled') && p.queueNumber) {
-          const call = { queueNumber: p.queueNumber, counter: p.counter ?? null, recall: p.kind === 'recalled' };
-          on.onCall({ ...call, spoken: callAnnouncement(call) });
+          on.onCall({ queueNumber: p.queueNumber, counter: p.counter ?? null, recall: p.kind === 'recalled' });
         }
         clearTimeout(pending);
         pending = setTimeout(refresh, COALESCE_MS);

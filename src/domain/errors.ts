@@ -1,6 +1,6 @@
 /**
  * Errors the rules raise. They carry a machine-readable code and the facts needed to explain
- * themselves; the HTTP layer decides status codes and words, so the domain never speaks HTTP.
+ * themselves; the HTTP layer decides status codes and `src/texts` the words, so the domain never speaks HTTP.
  */
 export type DomainErrorCode =
   | 'SESSION_FULL'

@@ -8,6 +8,7 @@ const event = {
   start: '08:00',
   end: '09:00',
   zone: 'Asia/Jakarta',
+  zoneName: 'WIB',
   summary: 'Antrean A001: Perekaman KTP-el baru',
   location: 'Disdukcapil Kota Bogor, Jl. Ir. H. Juanda No. 10, Kota Bogor',
   description: 'Kode booking K7M-PQ4-XRT.\nBawa: Kartu Keluarga (KK); KTP-el lama',
@@ -63,7 +64,7 @@ describe('calendarFile', () => {
   });
 
   it('uses the offset of the office\'s own zone, such as WIT in Jayapura', () => {
-    const lines = unfold(calendarFile({ ...event, zone: 'Asia/Jayapura' }));
+    const lines = unfold(calendarFile({ ...event, zone: 'Asia/Jayapura', zoneName: 'WIT' }));
     expect(lines).toContain('TZOFFSETFROM:+0900');
     expect(lines).toContain('TZNAME:WIT');
   });

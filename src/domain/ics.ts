@@ -3,7 +3,6 @@
  * Times are written in the office's own zone with a VTIMEZONE, so the event shows at 08.00 in
  * Bogor whatever zone the phone is set to.
  */
-import { zoneAbbreviation } from './indonesian-format.js';
 import { dateParts, instantOf, type LocalDate, utcOffsetMinutes } from './local-date.js';
 
 /** One session at an office, as a calendar event. */
@@ -18,6 +17,8 @@ export interface CalendarEvent {
   end: string;
   /** IANA zone of the office, such as `Asia/Jakarta`. */
   zone: string;
+  /** The zone's name for people at the event (`WIB`); words are presentation, so the caller brings them. */
+  zoneName: string;
   summary: string;
   location: string;
   description: string;
@@ -100,7 +101,7 @@ export function calendarFile(event: CalendarEvent, productId = '-//Antrean//Antr
     'DTSTART:19700101T000000',
     `TZOFFSETFROM:${offset}`,
     `TZOFFSETTO:${offset}`,
-    `TZNAME:${zoneAbbreviation(event.zone, startsAt)}`,
+    `TZNAME:${event.zoneName}`,
     'END:STANDARD',
     'END:VTIMEZONE',
     'BEGIN:VEVENT',

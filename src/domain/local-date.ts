@@ -21,31 +21,20 @@ interface CivilDate {
 }
 
 /**
- * Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
- * Integer arithmetic avoids `Date`, whose two-digit-year quirks and local zone we don't want.
+ * Days since 1970-01-01 of a proleptic Gregorian date. `Date`'s UTC fields do the calendar
+ * arithmetic; `setUTCFullYear` rather than `Date.UTC` because the latter reads years 0–99 as
+ * 1900–1999. No local zone is involved.
  */
 function epochDayOf({ year, month, day }: CivilDate): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return Math.round(d.getTime() / MS_PER_DAY);
 }
 
-/** The inverse of `epochDayOf` (Hinnant's `civil_from_days`). */
+/** The inverse of `epochDayOf`. */
 function civilOf(epochDay: number): CivilDate {
-  const z = epochDay + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+  const d = new Date(epochDay * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -2,9 +2,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/engine.js';
 import { DomainError, type DomainErrorCode, type FieldProblem, InvalidInputError } from '../domain/errors.js';
-import { formatDate } from '../domain/indonesian-format.js';
-import { hasMessage, message } from './messages.js';
-import { type Lang, requestLang } from './i18n.js';
+import { requestLang } from './i18n.js';
+import type { Lang } from '../texts/lang.js';
+import { domainErrorText, errorText } from '../texts/texts.js';
 
 const STATUS: Record<DomainErrorCode, number> = {
   SESSION_FULL: 409,
@@ -57,17 +57,6 @@ export interface ErrorBody {
   };
 }
 
-/** Words for a domain error, specific (NOT_FOUND_office) before general (NOT_FOUND). */
-export function domainErrorMessage(error: DomainError, lang: Lang): string {
-  const d = error.details;
-  const specific = typeof d.what === 'string' ? `${error.code}_${d.what}` : '';
-  const vars: Record<string, string> = {};
-  if (typeof d.retryAfterSeconds === 'number') vars.minutes = String(Math.max(1, Math.ceil(d.retryAfterSeconds / 60)));
-  for (const [k, v] of Object.entries(d)) if (typeof v === 'string' || typeof v === 'number') vars[k] ??= String(v);
-  if (error.code === 'WRONG_DAY' && typeof d.date === 'string') vars.date = formatDate(d.date, lang);
-  return message(hasMessage(specific) ? specific : error.code, lang, vars);
-}
-
 /**
  * An error as status, body and, for refusals that lift by themselves, the seconds to wait, in
  * the asker's language. Unknown errors are 500 and say nothing of their cause.
@@ -82,26 +71,26 @@ export function toErrorResponse(error: unknown, lang: Lang): { status: number; b
   if (unavailable) {
     return {
       status: 503,
-      body: { error: { code: unavailable.code, message: message(unavailable.code, lang) } },
+      body: { error: { code: unavailable.code, message: errorText(lang, unavailable.code) } },
       retryAfterSeconds: unavailable.retryAfterSeconds,
     };
   }
   if (hasZodFastifySchemaValidationErrors(error)) return toErrorResponse(schemaProblems(error), lang);
   if (error instanceof InvalidInputError) {
     const fields: NonNullable<ErrorBody['error']['fields']> = {};
-    for (const f of error.fields) fields[f.field] = { code: f.problem, message: message(f.problem, lang) };
-    return { status: 422, body: { error: { code: 'INVALID_INPUT', message: message('INVALID_INPUT', lang), fields } } };
+    for (const f of error.fields) fields[f.field] = { code: f.problem, message: errorText(lang, f.problem) };
+    return { status: 422, body: { error: { code: 'INVALID_INPUT', message: errorText(lang, 'INVALID_INPUT'), fields } } };
   }
   if (error instanceof DomainError) {
     return {
       status: STATUS[error.code],
-      body: { error: { code: error.code, message: domainErrorMessage(error, lang), details: error.details } },
+      body: { error: { code: error.code, message: domainErrorText(error, lang), details: error.details } },
     };
   }
   const fe = error as Partial<FastifyError>;
   const code = frameworkCode(fe);
-  if (code) return { status: fe.statusCode ?? 400, body: { error: { code, message: message(code, lang) } } };
-  return { status: 500, body: { error: { code: 'INTERNAL', message: message('INTERNAL', lang) } } };
+  if (code) return { status: fe.statusCode ?? 400, body: { error: { code, message: errorText(lang, code) } } };
+  return { status: 500, body: { error: { code: 'INTERNAL', message: errorText(lang, 'INTERNAL') } } };
 }
 
 /**
@@ -142,6 +131,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((req, reply) => {
     const lang = requestLang(req);
-    return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: message('ROUTE_NOT_FOUND', lang) } });
+    return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: errorText(lang, 'ROUTE_NOT_FOUND') } });
   });
 }

@@ -1,7 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Lang } from '../domain/indonesian-format.js';
-
-export type { Lang };
+import type { Lang } from '../texts/lang.js';
 
 /**
  * The language of an answer: an explicit `lang` query or cookie first (the page's switch), then
@@ -15,7 +13,11 @@ export function requestLang(req: FastifyRequest): Lang {
   return langFromAcceptLanguage(req.headers['accept-language']);
 }
 
-/** The preferred of Indonesian and English in an Accept-Language header, by quality. */
+/**
+ * The preferred of Indonesian and English in an Accept-Language header, by quality. Kept by hand
+ * rather than taken from `negotiator`: two languages need a dozen lines, and it also reads `in`,
+ * the old code for Indonesian that some phones still send.
+ */
 export function langFromAcceptLanguage(header: string | undefined): Lang {
   if (!header) return 'id';
   let best: { lang: Lang; q: number } | undefined;

@@ -5,7 +5,7 @@ import { findStaffSession } from '../../app/find-staff-session.js';
 import type { StaffMember } from '../../domain/staff-account.js';
 import type { Role } from '../../domain/staff-role.js';
 import { requestLang } from '../i18n.js';
-import { message } from '../messages.js';
+import { errorText } from '../../texts/texts.js';
 
 export { ROLES, type Role } from '../../domain/staff-role.js';
 export type { StaffMember } from '../../domain/staff-account.js';
@@ -45,7 +45,7 @@ export function registerStaffAuth(app: FastifyInstance, ctx: AppContext): void {
 
 /** Answers with the common error shape and stops the request. */
 function deny(req: FastifyRequest, reply: FastifyReply, status: number, code: string): FastifyReply {
-  return reply.status(status).send({ error: { code, message: message(code, requestLang(req)) } });
+  return reply.status(status).send({ error: { code, message: errorText(requestLang(req), code) } });
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Closure, DayAvailability, SessionAvailability } from '../../domain/availability.js';
-import type { Lang } from '../../domain/indonesian-format.js';
 import { bookablePlaces } from '../../domain/next-open-day.js';
-import { textsFor } from '../views/citizen-texts.js';
 import { z } from 'zod';
+import { t, textsFor } from '../../texts/texts.js';
+import type { Lang } from '../../texts/lang.js';
 
 /** One date of the availability answer; closed dates carry a reason and no sessions. */
 export const DaySchema = z
@@ -28,32 +28,26 @@ export const DaySchema = z
   })
   .meta({ id: 'Day' });
 
-const KIND_LABEL: Record<Exclude<Closure['kind'], 'weekend' | 'cuti_bersama'>, Record<Lang, string>> = {
-  national_holiday: { id: 'Libur Nasional', en: 'National holiday' },
-  provisional_holiday: { id: 'Libur Nasional (sementara)', en: 'National holiday (provisional)' },
-  office_closure: { id: 'Kantor tutup', en: 'Office closed' },
-};
-
 /** Why a day is closed, in words: "Libur Nasional: Hari Kemerdekaan Republik Indonesia". */
 export function closureReason(closure: Closure, lang: Lang): string {
-  if (closure.kind === 'weekend') return lang === 'en' ? 'Weekend' : 'Akhir pekan';
+  if (closure.kind === 'weekend') return t(lang, 'closure.weekend');
   // The decree's own names of cuti bersama already start with "Cuti Bersama".
   if (closure.kind === 'cuti_bersama') return closure.name;
-  return `${KIND_LABEL[closure.kind][lang]}: ${closure.name}`;
+  return t(lang, `closure.${closure.kind}`, { name: closure.name });
 }
 
 /** What a session's button says of its places: "Sisa 3 tempat", "Penuh" or "Tidak tersedia". */
 export function sessionPlacesLabel(s: SessionAvailability, lang: Lang): string {
-  const t = textsFor(lang);
-  return s.bookable ? t('placesLeft', { n: s.remaining }) : s.remaining === 0 ? t('full') : t('unavailable');
+  const text = textsFor(lang);
+  return s.bookable ? text('citizen.placesLeft', { n: s.remaining }) : s.remaining === 0 ? text('citizen.full') : text('citizen.unavailable');
 }
 
 /** What an open day's heading says: the places of its bookable sessions, "Penuh" when every one is full. */
 export function dayPlacesLabel(day: DayAvailability, lang: Lang): string {
-  const t = textsFor(lang);
+  const text = textsFor(lang);
   const places = bookablePlaces(day);
-  if (places) return t('placesLeft', { n: places });
-  return day.sessions.every((s) => s.remaining === 0) ? t('full') : t('unavailable');
+  if (places) return text('citizen.placesLeft', { n: places });
+  return day.sessions.every((s) => s.remaining === 0) ? text('citizen.full') : text('citizen.unavailable');
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { BookingView } from '../../db/repositories/bookings.js';
 import { formatBookingCode } from '../../domain/booking-code.js';
-import { formatSession, type Lang } from '../../domain/indonesian-format.js';
 import { maskNik } from '../../domain/nik.js';
 import { nameInitials } from '../../domain/person-name.js';
 import { maskPhone } from '../../domain/phone.js';
 import { z } from 'zod';
 import { TICKET_STATUSES } from '../../domain/ticket-status.js';
+import { formatSession } from '../../texts/indonesian-format.js';
+import type { Lang } from '../../texts/lang.js';
 
 /** A booking as the API shows it; the presenter below is the only way one is made. */
 export const BookingSchema = z

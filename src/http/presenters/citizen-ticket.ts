@@ -1,7 +1,8 @@
 import type { Ticket } from '../../app/get-ticket.js';
 import { checkInWindow, timeOfMinutes } from '../../domain/check-in-window.js';
-import { formatTime, type Lang, zoneAbbreviation } from '../../domain/indonesian-format.js';
 import { presentBooking, presentBookingToCodeHolder } from './booking.js';
+import { formatTime, zoneAbbreviation } from '../../texts/indonesian-format.js';
+import type { Lang } from '../../texts/lang.js';
 
 /**
  * A booking as its ticket page shows it: the API's view (NIK and phone masked) plus where the

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { DisplayState } from '../../app/get-display-state.js';
 import type { CallAnnouncement } from '../../app/watch-display.js';
+import { callAnnouncement } from '../../texts/announcement.js';
+import { STAFF_LANG } from '../../texts/lang.js';
 
 /** What the waiting-room board shows: numbers and counters only, never a name or a NIK. */
 export const DisplayStateSchema = z
@@ -43,5 +45,5 @@ export function presentDisplayState(state: DisplayState): z.infer<typeof Display
 
 /** A call as the stream's `call` event carries it, with the sentence every board speaks. */
 export function presentCall(call: CallAnnouncement): z.infer<typeof CallSchema> {
-  return { queueNumber: call.queueNumber, counter: call.counter, recall: call.recall, spoken: call.spoken };
+  return { queueNumber: call.queueNumber, counter: call.counter, recall: call.recall, spoken: callAnnouncement(call, STAFF_LANG) };
 }

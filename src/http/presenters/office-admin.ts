@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { AuditLine } from '../../app/audit/queries/list-changes.js';
 import type { OfficeSettings } from '../../app/office/office-settings.js';
 import type { PlacesWarning } from '../../app/office/schedule-change.js';
-import { formatDate, zoneAbbreviation } from '../../domain/indonesian-format.js';
-import type { Lang } from '../i18n.js';
-import { message } from '../messages.js';
+import { formatDate, zoneAbbreviation } from '../../texts/indonesian-format.js';
+import type { Lang } from '../../texts/lang.js';
+import { errorText } from '../../texts/texts.js';
 
 export const OfficeSettingsSchema = z
   .object({
@@ -48,7 +48,7 @@ export const PlacesWarningSchema = z
 /** A warning with its words in the asker's language. */
 export function presentWarning(w: PlacesWarning, lang: Lang): z.infer<typeof PlacesWarningSchema> {
   const vars = { date: formatDate(w.date, lang), start: w.start, end: w.end, booked: String(w.booked), capacity: String(w.capacity) };
-  return { ...w, message: message(w.code, lang, vars) };
+  return { ...w, message: errorText(lang, w.code, vars) };
 }
 
 export const AuditLineSchema = z

@@ -1,7 +1,7 @@
 import type { BookingView } from '../../db/repositories/bookings.js';
-import type { Lang } from '../../domain/indonesian-format.js';
 import { z } from 'zod';
 import { BookingSchema, presentBooking } from './booking.js';
+import type { Lang } from '../../texts/lang.js';
 
 /** A booking as staff see it on the floor. */
 export const TicketSchema = BookingSchema.extend({

@@ -1,10 +1,8 @@
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
-import { domainErrorMessage } from '../../errors.js';
-import type { Lang } from '../../i18n.js';
-import { message } from '../../messages.js';
-import { text } from '../../views/citizen-texts.js';
 import { html } from '../../views/html.js';
 import type { FormErrors } from '../../views/citizen/fields.js';
+import { domainErrorText, errorText, t } from '../../../texts/texts.js';
+import type { Lang } from '../../../texts/lang.js';
 
 /** Input names whose problems show at another element: the session buttons share one fieldset. */
 const FIELD_OF_INPUT: Record<string, string> = { slot: 'slots', sessionId: 'slots', date: 'slots' };
@@ -26,19 +24,19 @@ export function toFormErrors(error: unknown, lang: Lang): FormErrors {
     const fields: FormErrors['fields'] = {};
     for (const f of error.fields) {
       const field = FIELD_OF_INPUT[f.field] ?? f.field;
-      fields[field] ??= message(f.problem, lang);
+      fields[field] ??= errorText(lang, f.problem);
     }
     return { fields };
   }
   if (error instanceof DomainError) {
-    const words = domainErrorMessage(error, lang);
+    const words = domainErrorText(error, lang);
     // A wrong NIK and an unknown code give the same answer, so the form cannot probe for codes.
     if (error.code === 'NOT_FOUND' && error.details.what === 'booking_for_nik') return { fields: { nik: words } };
-    if (error.code === 'IDEMPOTENCY_KEY_REUSED') return { fields: {}, form: text(lang, 'formUsed') };
+    if (error.code === 'IDEMPOTENCY_KEY_REUSED') return { fields: {}, form: t(lang, 'citizen.formUsed') };
     if (error.code === 'NOT_ACTIVE') return { fields: {}, form: words };
     const field = FIELD_OF_CODE[error.code];
     if (field === 'nik') {
-      return { fields: { nik: words }, formAction: html`<p><a href="/t">${text(lang, 'findExisting')}</a></p>` };
+      return { fields: { nik: words }, formAction: html`<p><a href="/t">${t(lang, 'citizen.findExisting')}</a></p>` };
     }
     if (field) return { fields: { [field]: words } };
   }

@@ -3,12 +3,12 @@ import type { AppContext } from '../../../app/context.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { toErrorResponse } from '../../errors.js';
 import { requestLang } from '../../i18n.js';
-import { text } from '../../views/citizen-texts.js';
 import { errorPage } from '../../views/citizen/home.js';
 import { bookingPages } from './book.js';
 import { changePages } from './change.js';
 import { sendPage } from './render.js';
 import { ticketPages } from './ticket.js';
+import { t } from '../../../texts/texts.js';
 
 /** What the citizen pages take from the server's HTTP settings. */
 export interface CitizenPageOptions {
@@ -40,8 +40,8 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
       if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
       const retryAfter = (error as { headers?: Record<string, string> }).headers;
       if (status === 429 && retryAfter) reply.headers(retryAfter);
-      const title = status === 404 ? text(lang, 'notFoundTitle') : text(lang, 'errorTitle');
-      const words = status === 404 ? text(lang, 'notFoundText') : (body?.error.message ?? '');
+      const title = status === 404 ? t(lang, 'citizen.notFoundTitle') : t(lang, 'citizen.errorTitle');
+      const words = status === 404 ? t(lang, 'citizen.notFoundText') : (body?.error.message ?? '');
       return sendPage(reply, errorPage(lang, title, words, req.url.split('?')[0] ?? '/'), status);
     });
 

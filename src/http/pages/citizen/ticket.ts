@@ -6,11 +6,10 @@ import { getTicket } from '../../../app/get-ticket.js';
 import { normalizeBookingCode } from '../../../domain/booking-code.js';
 import { DomainError } from '../../../domain/errors.js';
 import { calendarFile } from '../../../domain/ics.js';
+import { instantOf } from '../../../domain/local-date.js';
 import { requestLang } from '../../i18n.js';
-import { message } from '../../messages.js';
 import { type CitizenTicket, presentCitizenTicket } from '../../presenters/citizen-ticket.js';
 import { bookingCodeField, parseInput } from '../../validation.js';
-import { text } from '../../views/citizen-texts.js';
 import { errorPage, homePage, lookupPage } from '../../views/citizen/home.js';
 import { ticketPage } from '../../views/citizen/ticket.js';
 import { qrSvg } from '../../views/qr.js';
@@ -19,6 +18,8 @@ import type { FormErrors } from '../../views/citizen/fields.js';
 import { toFormErrors } from './form-errors.js';
 import { sendPage } from './render.js';
 import { OwnerForm, typed } from './schemas.js';
+import { zoneAbbreviation } from '../../../texts/indonesian-format.js';
+import { errorText, t } from '../../../texts/texts.js';
 
 const LookupQuery = z.object({ code: z.string().max(40).optional() });
 const TicketParams = z.object({ code: z.string().max(40) });
@@ -70,7 +71,7 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
       const { code = '' } = parseInput(LookupQuery, req.query);
       if (code.trim() === '') return sendPage(reply, lookupPage(lang, ''));
       const canonical = normalizeBookingCode(code);
-      if (!canonical) return sendPage(reply, lookupPage(lang, code, { fields: { code: message('CODE_INVALID', lang) } }), 422);
+      if (!canonical) return sendPage(reply, lookupPage(lang, code, { fields: { code: errorText(lang, 'CODE_INVALID') } }), 422);
       return reply.redirect(`/t/${canonical}`, 303);
     });
 
@@ -85,7 +86,7 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
         return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { moved: ok === 'moved' }));
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
-        return sendPage(reply, lookupPage(lang, code, { fields: { code: message('NOT_FOUND_booking', lang) } }), 404);
+        return sendPage(reply, lookupPage(lang, code, { fields: { code: errorText(lang, 'NOT_FOUND_booking') } }), 404);
       }
     });
 
@@ -110,7 +111,7 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
       const { code } = parseInput(z.object({ code: bookingCodeField }), req.params);
       const tk = presentCitizenTicket(await getTicket(ctx, code), lang);
       if (tk.status === 'cancelled') {
-        return sendPage(reply, errorPage(lang, text(lang, 'ticketTitle'), text(lang, 'cancelledNotice'), `/t/${tk.code}`), 410);
+        return sendPage(reply, errorPage(lang, t(lang, 'citizen.ticketTitle'), t(lang, 'citizen.cancelledNotice'), `/t/${tk.code}`), 410);
       }
       const url = absoluteUrl(req, `/t/${tk.code}`, opts.publicUrl);
       const ics = calendarFile({
@@ -120,9 +121,10 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
         start: tk.session.start,
         end: tk.session.end,
         zone: tk.timezone,
-        summary: text(lang, 'calendarSummary', { queue: tk.queueNumber, office: tk.officeName }),
+        zoneName: zoneAbbreviation(tk.timezone, instantOf(tk.date, tk.session.start, tk.timezone)),
+        summary: t(lang, 'citizen.calendarSummary', { queue: tk.queueNumber, office: tk.officeName }),
         location: `${tk.officeName}, ${tk.officeAddress}`,
-        description: text(lang, 'calendarDescription', {
+        description: t(lang, 'citizen.calendarDescription', {
           code: tk.displayCode,
           service: tk.serviceName,
           from: `${tk.arriveFrom} ${tk.zoneLabel}`,

@@ -18,8 +18,6 @@ import { normalizeBookingCode } from '../../../domain/booking-code.js';
 import { DomainError, type FieldProblem, InvalidInputError } from '../../../domain/errors.js';
 import { isLocalDate, isServedDate } from '../../../domain/local-date.js';
 import type { SessionSpec, WeekdaySessions } from '../../../domain/schedule.js';
-import { domainErrorMessage } from '../../errors.js';
-import { message } from '../../messages.js';
 import { NewOfficeBody } from '../../office-admin-fields.js';
 import { presentWarning } from '../../presenters/office-admin.js';
 import { parseInput, textField } from '../../validation.js';
@@ -37,9 +35,11 @@ import {
   weekdayName,
   type WeekRow,
 } from '../../views/staff/admin.js';
-import { st } from '../../views/staff/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+import { domainErrorText, errorText, textsFor } from '../../../texts/texts.js';
 import { requirePageRole, sendStaffPage, viewerOf } from './guard.js';
 
+const st = textsFor(STAFF_LANG);
 const SlugParams = z.object({ slug: textField(64) });
 const DayParams = z.object({ slug: textField(64), date: z.string().max(10) });
 const text = (max: number) => z.string().max(max).catch('');
@@ -57,7 +57,7 @@ function wordsOf(problems: FieldProblem[], nameOf: (field: string) => { name: st
   let form: string | undefined;
   for (const p of problems) {
     const { name, prefix } = nameOf(p.field);
-    const words = `${prefix ? `${prefix}: ` : ''}${message(p.problem, 'id')}`;
+    const words = `${prefix ? `${prefix}: ` : ''}${errorText(STAFF_LANG, p.problem)}`;
     if (name === 'form') form ??= words;
     else fields[name] ??= words;
   }
@@ -67,13 +67,13 @@ function wordsOf(problems: FieldProblem[], nameOf: (field: string) => { name: st
 /** A refusal a person can fix, as form errors; anything else is thrown on to the error page. */
 function formErrorsOf(error: unknown, nameOf?: (field: string) => { name: string; prefix?: string }): AdminFormErrors | undefined {
   if (error instanceof InvalidInputError) return wordsOf(error.fields, nameOf);
-  if (error instanceof DomainError && error.code === 'SLUG_TAKEN') return { fields: { slug: domainErrorMessage(error, 'id') } };
-  if (error instanceof DomainError && error.code === 'NOT_FOUND' && error.details.what === 'day') return { fields: {}, form: domainErrorMessage(error, 'id') };
+  if (error instanceof DomainError && error.code === 'SLUG_TAKEN') return { fields: { slug: domainErrorText(error, STAFF_LANG) } };
+  if (error instanceof DomainError && error.code === 'NOT_FOUND' && error.details.what === 'day') return { fields: {}, form: domainErrorText(error, STAFF_LANG) };
   return undefined;
 }
 
 function warningWords(warnings: PlacesWarning[]): string[] {
-  return warnings.map((w) => presentWarning(w, 'id').message);
+  return warnings.map((w) => presentWarning(w, STAFF_LANG).message);
 }
 
 /** Places as typed: whole digits (or a minus sign, for the domain to refuse), anything else NaN. */
@@ -173,7 +173,7 @@ export function adminPages(ctx: AppContext) {
       const { slug } = parseInput(SlugParams, req.params);
       const ok = z.object({ ok: z.enum(['created', 'saved']).optional().catch(undefined) }).parse(req.query ?? {}).ok;
       const { office } = await getOfficeSettings(ctx, { officeSlug: slug, actor: adminOf(req) });
-      return renderSettings(req, reply, slug, { notice: ok === 'created' ? st('officeCreated', { name: office.name }) : ok === 'saved' ? st('saved') : undefined });
+      return renderSettings(req, reply, slug, { notice: ok === 'created' ? st('staff.officeCreated', { name: office.name }) : ok === 'saved' ? st('staff.saved') : undefined });
     });
 
     app.post(`${ADMIN_PATH}/offices/:slug`, admin, async (req, reply) => {
@@ -225,7 +225,7 @@ export function adminPages(ctx: AppContext) {
       const { weekdays, nameOf } = weekOf(rows);
       try {
         const { warnings } = await updateSchedule(ctx, { officeSlug: slug, weekdays, actor: adminOf(req) });
-        return renderSchedule(req, reply, slug, { notice: st('saved'), warnings: warningWords(warnings) });
+        return renderSchedule(req, reply, slug, { notice: st('staff.saved'), warnings: warningWords(warnings) });
       } catch (error) {
         const errors = formErrorsOf(error, nameOf);
         if (!errors) throw error;
@@ -273,7 +273,7 @@ export function adminPages(ctx: AppContext) {
       try {
         if (!isLocalDate(date) || !isServedDate(date)) throw new InvalidInputError([{ field: 'date', problem: 'DATE_INVALID' }]);
         const r = await setDaySessions(ctx, { officeSlug: slug, date, sessions, actor: adminOf(req) });
-        return renderDays(req, reply, slug, { date, notice: st('saved'), warnings: warningWords(r.warnings) });
+        return renderDays(req, reply, slug, { date, notice: st('staff.saved'), warnings: warningWords(r.warnings) });
       } catch (error) {
         const errors = formErrorsOf(error, nameOf);
         if (!errors) throw error;
@@ -286,7 +286,7 @@ export function adminPages(ctx: AppContext) {
       try {
         if (!isLocalDate(date) || !isServedDate(date)) throw new InvalidInputError([{ field: 'date', problem: 'DATE_INVALID' }]);
         const r = await removeDaySessions(ctx, { officeSlug: slug, date, actor: adminOf(req) });
-        return renderDays(req, reply, slug, { notice: st('dayRemoved', { date }), warnings: warningWords(r.warnings) });
+        return renderDays(req, reply, slug, { notice: st('staff.dayRemoved', { date }), warnings: warningWords(r.warnings) });
       } catch (error) {
         const errors = formErrorsOf(error);
         if (!errors) throw error;

@@ -6,15 +6,16 @@ import { logIn } from '../../../app/log-in.js';
 import { logOut } from '../../../app/log-out.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import type { StaffMember } from '../../../domain/staff-account.js';
-import { domainErrorMessage } from '../../errors.js';
-import { message } from '../../messages.js';
 import { clearSessionCookie, isCrossSite, SESSION_COOKIE, setSessionCookie } from '../../plugins/staff-auth.js';
 import { staffHomePage } from '../../views/staff/home.js';
 import { loginPage } from '../../views/staff/login.js';
-import { st } from '../../views/staff/texts.js';
 import { ROLES } from '../../../domain/staff-role.js';
 import { requirePageRole, sendStaffPage, viewerOf } from './guard.js';
 import { localNextPath } from './next-path.js';
+import { domainErrorText, errorText, textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 const LoginForm = z.object({
   username: z.string().max(200).catch(''),
@@ -60,8 +61,8 @@ export function staffAuthPages(ctx: AppContext, opts: StaffAuthPageOptions) {
       const again = (problem: string, status: number) =>
         sendStaffPage(reply, loginPage({ next, username: form.username, problem, viewer: req.staff ? viewerOf(req) : null }), status);
       // Another site's hidden form must not log this browser into an account the attacker chose.
-      if (isCrossSite(req)) return again(message('CROSS_SITE_LOGIN', 'id'), 403);
-      if (form.username.trim() === '' || form.password === '') return again(st('loginMissing'), 422);
+      if (isCrossSite(req)) return again(errorText(STAFF_LANG, 'CROSS_SITE_LOGIN'), 403);
+      if (form.username.trim() === '' || form.password === '') return again(st('staff.loginMissing'), 422);
       try {
         const session = await logIn(ctx, { username: form.username, password: form.password, address: req.ip });
         // The session this browser had before ends here, as with the API's login.
@@ -73,9 +74,9 @@ export function staffAuthPages(ctx: AppContext, opts: StaffAuthPageOptions) {
       } catch (error) {
         if (error instanceof DomainError) {
           if (typeof error.details.retryAfterSeconds === 'number') reply.header('retry-after', String(error.details.retryAfterSeconds));
-          return again(domainErrorMessage(error, 'id'), error.code === 'TOO_MANY_ATTEMPTS' ? 429 : 401);
+          return again(domainErrorText(error, STAFF_LANG), error.code === 'TOO_MANY_ATTEMPTS' ? 429 : 401);
         }
-        if (error instanceof InvalidInputError) return again(message('INVALID_CREDENTIALS', 'id'), 401);
+        if (error instanceof InvalidInputError) return again(errorText(STAFF_LANG, 'INVALID_CREDENTIALS'), 401);
         throw error;
       }
     });

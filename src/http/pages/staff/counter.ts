@@ -14,13 +14,14 @@ import { skipTicket } from '../../../app/skip-ticket.js';
 import { startServing } from '../../../app/start-serving.js';
 import { transferTicket } from '../../../app/transfer-ticket.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
-import { domainErrorMessage } from '../../errors.js';
-import { message } from '../../messages.js';
 import { presentTicket } from '../../presenters/ticket.js';
 import { idField, parseInput, textField } from '../../validation.js';
 import { type CounterAction, counterChoicePage, counterPage, counterPath } from '../../views/staff/counter.js';
-import { st, type StaffTextKey } from '../../views/staff/texts.js';
 import { requirePageRole, sendStaffPage, staffIdOf, viewerOf } from './guard.js';
+import { domainErrorText, errorText, type TextKey, textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 const SlugParams = z.object({ slug: textField(64) });
 const CounterParams = z.object({ slug: textField(64), counter: idField('NUMBER_INVALID') });
@@ -29,17 +30,17 @@ const ActionParams = CounterParams.extend({
 });
 
 /** What each action did, for the notice after the redirect; `q` names the ticket. */
-const DONE: Record<string, StaffTextKey> = {
-  called: 'doneCalled',
-  recalled: 'doneRecalled',
-  skipped: 'doneSkipped',
-  started: 'doneStarted',
-  finished: 'doneFinished',
-  transferred: 'doneTransferred',
-  paused: 'donePaused',
-  resumed: 'doneResumed',
-  none_waiting: 'noneWaiting',
-};
+const DONE = {
+  called: 'staff.doneCalled',
+  recalled: 'staff.doneRecalled',
+  skipped: 'staff.doneSkipped',
+  started: 'staff.doneStarted',
+  finished: 'staff.doneFinished',
+  transferred: 'staff.doneTransferred',
+  paused: 'staff.donePaused',
+  resumed: 'staff.doneResumed',
+  none_waiting: 'staff.noneWaiting',
+} as const satisfies Record<string, TextKey>;
 const CounterQuery = z.object({
   ok: z.string().max(20).optional().catch(undefined),
   // Only a queue number's shape: this is shown on the page.
@@ -73,7 +74,7 @@ export function counterPages(ctx: AppContext) {
         viewer: viewerOf(req),
         office: { slug, name: view.office.name },
         counter: { number: view.counter.number, name: view.counter.name, paused: view.counter.paused === 1 },
-        ticket: view.ticket ? presentTicket(view.ticket, 'id') : null,
+        ticket: view.ticket ? presentTicket(view.ticket, STAFF_LANG) : null,
         waiting: view.waiting,
         services: services.map((s) => ({ code: s.code, name: s.name })),
         ...notes,
@@ -84,8 +85,8 @@ export function counterPages(ctx: AppContext) {
     app.get('/staff/counter/:slug/:counter', counterRole, async (req, reply) => {
       const { slug, counter } = parseInput(CounterParams, req.params);
       const q = CounterQuery.parse(req.query ?? {});
-      const key = q.ok ? DONE[q.ok] : undefined;
-      const services = key === 'doneTransferred' && q.to ? await listServices(ctx, slug) : [];
+      const key = q.ok && Object.hasOwn(DONE, q.ok) ? DONE[q.ok as keyof typeof DONE] : undefined;
+      const services = key === 'staff.doneTransferred' && q.to ? await listServices(ctx, slug) : [];
       const service = services.find((s) => s.code === q.to)?.name ?? q.to ?? '';
       return render(req, reply, slug, counter, { done: key ? st(key, { queue: q.q ?? '', service }) : undefined });
     });
@@ -126,8 +127,8 @@ export function counterPages(ctx: AppContext) {
             break;
         }
       } catch (error) {
-        if (error instanceof DomainError && error.code !== 'NOT_FOUND') return render(req, reply, slug, counter, { problem: domainErrorMessage(error, 'id') }, 409);
-        if (error instanceof InvalidInputError) return render(req, reply, slug, counter, { problem: message(error.fields[0]?.problem ?? 'INVALID', 'id') }, 422);
+        if (error instanceof DomainError && error.code !== 'NOT_FOUND') return render(req, reply, slug, counter, { problem: domainErrorText(error, STAFF_LANG) }, 409);
+        if (error instanceof InvalidInputError) return render(req, reply, slug, counter, { problem: errorText(STAFF_LANG, error.fields[0]?.problem ?? 'INVALID') }, 422);
         throw error;
       }
       const query = new URLSearchParams({ ok: result.ok });

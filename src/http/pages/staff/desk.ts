@@ -13,12 +13,9 @@ import { requeueTicket } from '../../../app/requeue-ticket.js';
 import { walkIn } from '../../../app/walk-in.js';
 import { normalizeBookingCode } from '../../../domain/booking-code.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
-import { formatDate, formatTime, zoneAbbreviation } from '../../../domain/indonesian-format.js';
 import { timeIn, todayIn } from '../../../domain/local-date.js';
 import { PRIORITY_GROUPS } from '../../../domain/queue-order.js';
 import { walkInSlot } from '../../../domain/walk-in-slot.js';
-import { domainErrorMessage } from '../../errors.js';
-import { message } from '../../messages.js';
 import { presentCitizenTicket } from '../../presenters/citizen-ticket.js';
 import { presentTicket } from '../../presenters/ticket.js';
 import { dateField, idField, parseInput, PersonFields, personOf, textField } from '../../validation.js';
@@ -36,8 +33,12 @@ import {
 } from '../../views/staff/desk.js';
 import { qrSvg } from '../../views/qr.js';
 import { receiptPage } from '../../views/staff/receipt.js';
-import { st, statusName } from '../../views/staff/texts.js';
 import { requirePageRole, sendStaffPage, staffIdOf, viewerOf } from './guard.js';
+import { formatDate, formatTime, zoneAbbreviation } from '../../../texts/indonesian-format.js';
+import { domainErrorText, errorText, statusText, textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 const SlugParams = z.object({ slug: textField(64) });
 const ReceiptParams = SlugParams.extend({ code: z.string().max(40) });
@@ -82,7 +83,7 @@ export function deskPages(ctx: AppContext) {
     async function findTicket(slug: string, code: string): Promise<DeskTicket | undefined> {
       try {
         const b = await getBooking(ctx, code);
-        return b.office_slug === slug ? presentTicket(b, 'id') : undefined;
+        return b.office_slug === slug ? presentTicket(b, STAFF_LANG) : undefined;
       } catch (error) {
         if (error instanceof DomainError && error.code === 'NOT_FOUND') return undefined;
         throw error;
@@ -91,7 +92,7 @@ export function deskPages(ctx: AppContext) {
 
     async function renderCheckIn(req: FastifyRequest, reply: FastifyReply, slug: string, over: Partial<CheckInModel>, status = 200) {
       const office = await getOffice(ctx, slug);
-      const skipped = (await listSkippedTickets(ctx, slug)).map((b) => presentTicket(b, 'id'));
+      const skipped = (await listSkippedTickets(ctx, slug)).map((b) => presentTicket(b, STAFF_LANG));
       const model: CheckInModel = { viewer: viewerOf(req), office: deskOffice(office), code: '', priority: null, overrideReason: '', skipped, ...over };
       return sendStaffPage(reply, checkInPage(model), status);
     }
@@ -115,7 +116,7 @@ export function deskPages(ctx: AppContext) {
       const again = (problem: CheckInProblem, status: number) =>
         renderCheckIn(req, reply, slug, { code: problem.canOverride ? code : '', priority: form.priority ?? null, overrideReason: reason, problem }, status);
       const canonical = normalizeBookingCode(code);
-      if (!canonical) return again({ title: code === '' ? message('REQUIRED', 'id') : st('codeInvalid') }, 422);
+      if (!canonical) return again({ title: code === '' ? errorText(STAFF_LANG, 'REQUIRED') : errorText(STAFF_LANG, 'CODE_INVALID') }, 422);
       try {
         await checkIn(ctx, { officeSlug: slug, code: canonical, actor: actor(req), priority: form.priority ?? null, overrideReason: reason.slice(0, MAX_REASON) || null });
         return reply.redirect(`${deskPath(slug)}?ok=checked_in&ticket=${canonical}`, 303);
@@ -125,20 +126,20 @@ export function deskPages(ctx: AppContext) {
         const d = error.details;
         if (error.code === 'CHECK_IN_WINDOW' && ticket) {
           const office = await getOffice(ctx, slug);
-          const detail = st('windowExplain', {
-            session: `${formatTime(ticket.session.start, 'id')}–${formatTime(ticket.session.end, 'id')}`,
-            opens: formatTime(String(d.opensAt), 'id'),
-            closes: formatTime(String(d.closesAt), 'id'),
+          const detail = st('staff.windowExplain', {
+            session: `${formatTime(ticket.session.start, STAFF_LANG)}–${formatTime(ticket.session.end, STAFF_LANG)}`,
+            opens: formatTime(String(d.opensAt), STAFF_LANG),
+            closes: formatTime(String(d.closesAt), STAFF_LANG),
             zone: zoneAbbreviation(office.timezone),
-            now: formatTime(timeIn(office.timezone, ctx.now()), 'id'),
+            now: formatTime(timeIn(office.timezone, ctx.now()), STAFF_LANG),
           });
-          const reasonError = form.override && !reason ? message('REQUIRED', 'id') : undefined;
-          return again({ title: d.timing === 'late' ? st('tooLate') : st('tooEarly'), detail, ticket, canOverride: true, reasonError }, 409);
+          const reasonError = form.override && !reason ? errorText(STAFF_LANG, 'REQUIRED') : undefined;
+          return again({ title: d.timing === 'late' ? st('staff.tooLate') : st('staff.tooEarly'), detail, ticket, canOverride: true, reasonError }, 409);
         }
-        if (error.code === 'WRONG_DAY' && ticket) return again({ title: st('wrongDay', { date: formatDate(ticket.date, 'id') }), detail: st('wrongDayHelp'), ticket }, 409);
-        if (error.code === 'NOT_ACTIVE' && ticket) return again({ title: st('notActive', { status: statusName(ticket.status) }), ticket }, 409);
-        if (error.code === 'NOT_FOUND') return again({ title: st('notFoundCode', { code }) }, 404);
-        return again({ title: domainErrorMessage(error, 'id'), ticket }, 409);
+        if (error.code === 'WRONG_DAY' && ticket) return again({ title: st('staff.wrongDay', { date: formatDate(ticket.date, STAFF_LANG) }), detail: st('staff.wrongDayHelp'), ticket }, 409);
+        if (error.code === 'NOT_ACTIVE' && ticket) return again({ title: st('staff.notActive', { status: statusText(STAFF_LANG, ticket.status) }), ticket }, 409);
+        if (error.code === 'NOT_FOUND') return again({ title: st('staff.notFoundCode', { code }) }, 404);
+        return again({ title: domainErrorText(error, STAFF_LANG), ticket }, 409);
       }
     });
 
@@ -151,7 +152,7 @@ export function deskPages(ctx: AppContext) {
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const ticket = await findTicket(slug, code);
-        return renderCheckIn(req, reply, slug, { problem: { title: domainErrorMessage(error, 'id'), ticket } }, error.code === 'NOT_FOUND' ? 404 : 409);
+        return renderCheckIn(req, reply, slug, { problem: { title: domainErrorText(error, STAFF_LANG), ticket } }, error.code === 'NOT_FOUND' ? 404 : 409);
       }
     });
 
@@ -234,9 +235,9 @@ export function deskPages(ctx: AppContext) {
       const office = await getOffice(ctx, slug);
       const q = SearchQuery.parse(req.query ?? {}).q.trim();
       const tooShort = q.length > 0 && q.length < 2;
-      const results = q.length >= 2 ? (await findBookings(ctx, slug, q)).map((b) => presentTicket(b, 'id')) : null;
+      const results = q.length >= 2 ? (await findBookings(ctx, slug, q)).map((b) => presentTicket(b, STAFF_LANG)) : null;
       const today = todayIn(office.timezone, ctx.now());
-      const page = searchPage({ viewer: viewerOf(req), office: deskOffice(office), q, results, problem: tooShort ? st('searchTooShort') : undefined, today });
+      const page = searchPage({ viewer: viewerOf(req), office: deskOffice(office), q, results, problem: tooShort ? st('staff.searchTooShort') : undefined, today });
       return sendStaffPage(reply, page, tooShort ? 422 : 200);
     });
 
@@ -247,7 +248,7 @@ export function deskPages(ctx: AppContext) {
       if (ticket.office.slug !== slug) throw new DomainError('NOT_FOUND', { what: 'booking' });
       const fresh = (req.query as Record<string, unknown> | undefined)?.fresh === '1';
       // Staff at the desk see the person in front of them: the full name, as before.
-      const tk = presentCitizenTicket(ticket, 'id', 'owner');
+      const tk = presentCitizenTicket(ticket, STAFF_LANG, 'owner');
       const page = receiptPage({ viewer: viewerOf(req), office: { slug, name: ticket.office.name }, ticket: tk, qr: await qrSvg(tk.code), fresh });
       return sendStaffPage(reply, page);
     });
@@ -260,13 +261,13 @@ function formErrors(error: unknown): DeskFormErrors | undefined {
     const fields: Record<string, string> = {};
     for (const f of error.fields) {
       // The day and session are one choice on the form: whatever is wrong with them, choose again.
-      if (f.field === 'date' || f.field === 'sessionId') fields.slot ??= message('SESSION_INVALID', 'id');
-      else fields[f.field] ??= message(f.problem, 'id');
+      if (f.field === 'date' || f.field === 'sessionId') fields.slot ??= errorText(STAFF_LANG, 'SESSION_INVALID');
+      else fields[f.field] ??= errorText(STAFF_LANG, f.problem);
     }
     return { fields };
   }
   if (error instanceof DomainError) {
-    const words = domainErrorMessage(error, 'id');
+    const words = domainErrorText(error, STAFF_LANG);
     if (['SESSION_FULL', 'NOT_BOOKABLE', 'CLOSED'].includes(error.code)) return { fields: { slot: words }, form: words };
     return { fields: {}, form: words };
   }

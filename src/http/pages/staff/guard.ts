@@ -2,11 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../app/context.js';
 import { requireStaffOffice } from '../../../app/find-office.js';
 import type { Role } from '../../../domain/staff-role.js';
-import { message } from '../../messages.js';
 import { csrfToken, hasFormCsrf } from '../../plugins/staff-auth.js';
 import { html, type SafeHtml } from '../../views/html.js';
 import { type PageViewer, staffErrorPage } from '../../views/staff/layout.js';
-import { roleName, st } from '../../views/staff/texts.js';
+import { errorText, roleText, textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 /**
  * Sends a staff page. Never cached: the pages show names and NIKs (masked) and carry the
@@ -43,9 +45,9 @@ export function requirePageRole(...roles: Role[]) {
     if (!req.staff) return reply.redirect(loginUrl(req.method === 'GET' ? req.url : undefined), 303);
     if (allowed.has(req.staff.role)) return undefined;
     const viewer = viewerOf(req);
-    const words = st('wrongRole', { user: viewer.username, role: roleName(viewer.role) });
-    const other = html`<p><a class="button button-primary" href="${loginUrl(req.method === 'GET' ? req.url : undefined)}">${st('loginAsOther')}</a></p>`;
-    return sendStaffPage(reply, staffErrorPage(viewer, st('wrongRoleTitle'), words, other), 403);
+    const words = st('staff.wrongRole', { user: viewer.username, role: roleText(STAFF_LANG, viewer.role) });
+    const other = html`<p><a class="button button-primary" href="${loginUrl(req.method === 'GET' ? req.url : undefined)}">${st('staff.loginAsOther')}</a></p>`;
+    return sendStaffPage(reply, staffErrorPage(viewer, st('staff.wrongRoleTitle'), words, other), 403);
   };
 }
 
@@ -58,7 +60,7 @@ export function requirePageRole(...roles: Role[]) {
 export async function verifyPageCsrf(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
   if (req.method !== 'POST' || !req.staff) return undefined;
   if (hasFormCsrf(req)) return undefined;
-  return sendStaffPage(reply, staffErrorPage(viewerOf(req), st('errorTitle'), message('CSRF', 'id')), 403);
+  return sendStaffPage(reply, staffErrorPage(viewerOf(req), st('staff.errorTitle'), errorText(STAFF_LANG, 'CSRF')), 403);
 }
 
 /**

@@ -3,13 +3,16 @@ import type { AppContext } from '../../../app/context.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { toErrorResponse } from '../../errors.js';
 import { staffErrorPage } from '../../views/staff/layout.js';
-import { st } from '../../views/staff/texts.js';
 import { displayPages } from '../display.js';
 import { adminPages } from './admin.js';
 import { staffAuthPages } from './auth.js';
 import { counterPages } from './counter.js';
 import { deskPages } from './desk.js';
 import { officeGuard, sendStaffPage, verifyPageCsrf, viewerOf } from './guard.js';
+import { textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 /** What the staff pages take from the server's HTTP settings. */
 export interface StaffPageOptions {
@@ -27,13 +30,13 @@ export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
     // A person pressed something: what went wrong is a page in words, never JSON.
     app.setErrorHandler((error: unknown, req, reply) => {
       const notFound = (error instanceof DomainError && error.code === 'NOT_FOUND') || error instanceof InvalidInputError;
-      const { status, body, retryAfterSeconds } = toErrorResponse(error, 'id');
+      const { status, body, retryAfterSeconds } = toErrorResponse(error, STAFF_LANG);
       if (status >= 500) req.log.error({ err: error }, 'staff page failed');
       if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
       const viewer = req.staff ? viewerOf(req) : null;
       const page = notFound
-        ? staffErrorPage(viewer, st('notFoundTitle'), error instanceof DomainError ? body.error.message : st('notFoundTitle'))
-        : staffErrorPage(viewer, st('errorTitle'), body.error.message);
+        ? staffErrorPage(viewer, st('staff.notFoundTitle'), error instanceof DomainError ? body.error.message : st('staff.notFoundTitle'))
+        : staffErrorPage(viewer, st('staff.errorTitle'), body.error.message);
       return sendStaffPage(reply, page, notFound ? 404 : status);
     });
 

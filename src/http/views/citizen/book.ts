@@ -1,10 +1,10 @@
 import type { DayAvailability } from '../../../domain/availability.js';
-import type { Lang } from '../../i18n.js';
-import { textsFor } from '../citizen-texts.js';
 import { html, type SafeHtml } from '../html.js';
 import { errorSummary, type FormErrors, inputField } from './fields.js';
 import { citizenPage } from './layout.js';
 import { type SlotRef, slotPicker } from './slot-picker.js';
+import { textsFor } from '../../../texts/texts.js';
+import type { Lang } from '../../../texts/lang.js';
 
 /** A service as the form lists it. */
 export interface ServiceOption {
@@ -46,38 +46,38 @@ export function bookPage(m: BookPageModel): SafeHtml {
   const e = m.errors?.fields ?? {};
   const path = `/o/${m.office.slug}`;
   const first = m.days[0]?.date;
-  const labels = { nik: t('nikLabel'), name: t('nameLabel'), phone: t('phoneLabel'), service: t('serviceLabel'), slots: t('stepSlot') };
-  const body = html`<h1>${t('bookTitle')}</h1>
+  const labels = { nik: t('citizen.nikLabel'), name: t('citizen.nameLabel'), phone: t('citizen.phoneLabel'), service: t('citizen.serviceLabel'), slots: t('citizen.stepSlot') };
+  const body = html`<h1>${t('citizen.bookTitle')}</h1>
 <p class="lead">${m.office.name}<br><span class="muted">${m.office.address}</span></p>
-${errorSummary(m.errors, t('errorSummary'), Object.fromEntries(FIELD_ORDER.map((f) => [f, labels[f]])))}
-<form method="post" action="${path}" class="book" novalidate${first ? html` data-availability="/api/v1/offices/${m.office.slug}/availability?from=${first}&amp;days=${m.days.length}&amp;lang=${m.lang}" data-events="/api/v1/offices/${m.office.slug}/availability/events"` : ''} data-t-busy="${t('booking')}">
+${errorSummary(m.errors, t('citizen.errorSummary'), Object.fromEntries(FIELD_ORDER.map((f) => [f, labels[f]])))}
+<form method="post" action="${path}" class="book" novalidate${first ? html` data-availability="/api/v1/offices/${m.office.slug}/availability?from=${first}&amp;days=${m.days.length}&amp;lang=${m.lang}" data-events="/api/v1/offices/${m.office.slug}/availability/events"` : ''} data-t-busy="${t('citizen.booking')}">
 <button type="submit" hidden disabled aria-hidden="true" tabindex="-1"></button>
 <input type="hidden" name="idempotencyKey" value="${m.idempotencyKey}">
-<p class="muted">${t('bookLead')}</p>
+<p class="muted">${t('citizen.bookLead')}</p>
 <fieldset class="section">
-<legend class="step-title"><h2><span class="step" aria-hidden="true">1</span> ${t('stepIdentity')}</h2></legend>
-${inputField({ id: 'nik', label: t('nikLabel'), hint: t('nikHint'), value: m.values.nik, error: e.nik, inputmode: 'numeric', autocomplete: 'off', maxlength: 40 })}
-${inputField({ id: 'name', label: t('nameLabel'), hint: t('nameHint'), value: m.values.name, error: e.name, autocomplete: 'name', maxlength: 120, autocapitalize: 'words' })}
-${inputField({ id: 'phone', label: t('phoneLabel'), hint: t('phoneHint'), value: m.values.phone, error: e.phone, type: 'tel', inputmode: 'tel', autocomplete: 'tel', maxlength: 40 })}
+<legend class="step-title"><h2><span class="step" aria-hidden="true">1</span> ${t('citizen.stepIdentity')}</h2></legend>
+${inputField({ id: 'nik', label: t('citizen.nikLabel'), hint: t('citizen.nikHint'), value: m.values.nik, error: e.nik, inputmode: 'numeric', autocomplete: 'off', maxlength: 40 })}
+${inputField({ id: 'name', label: t('citizen.nameLabel'), hint: t('citizen.nameHint'), value: m.values.name, error: e.name, autocomplete: 'name', maxlength: 120, autocapitalize: 'words' })}
+${inputField({ id: 'phone', label: t('citizen.phoneLabel'), hint: t('citizen.phoneHint'), value: m.values.phone, error: e.phone, type: 'tel', inputmode: 'tel', autocomplete: 'tel', maxlength: 40 })}
 <section class="privacy" aria-labelledby="privacy-title">
-<h3 id="privacy-title">${t('privacyTitle')}</h3>
-<p>${t('privacyWhat', { office: m.office.name })}</p>
-<p>${t('privacyKeep')}</p>
-<p class="muted">${t('privacyLaw')}</p>
+<h3 id="privacy-title">${t('citizen.privacyTitle')}</h3>
+<p>${t('citizen.privacyWhat', { office: m.office.name })}</p>
+<p>${t('citizen.privacyKeep')}</p>
+<p class="muted">${t('citizen.privacyLaw')}</p>
 </section>
 </fieldset>
 <fieldset class="section">
-<legend class="step-title"><h2><span class="step" aria-hidden="true">2</span> ${t('stepService')}</h2></legend>
+<legend class="step-title"><h2><span class="step" aria-hidden="true">2</span> ${t('citizen.stepService')}</h2></legend>
 <div class="field${e.service ? ' has-error' : ''}">
-<label for="service">${t('serviceLabel')}</label>
+<label for="service">${t('citizen.serviceLabel')}</label>
 ${e.service ? html`<p class="error" id="service-error">${e.service}</p>` : ''}
 <select id="service" name="service" required aria-required="true"${e.service ? html` aria-invalid="true" aria-describedby="service-error"` : ''}>
-<option value="">${t('servicePlaceholder')}</option>
+<option value="">${t('citizen.servicePlaceholder')}</option>
 ${m.services.map((s) => html`<option value="${s.code}"${s.code === m.values.service ? ' selected' : ''}>${s.name}</option>`)}
 </select>
 </div>
 </fieldset>
-${slotPicker({ lang: m.lang, days: m.days, zone: m.office.timezone, step: 3, help: t('slotHelp'), chosen: m.chosen, error: e.slots })}
+${slotPicker({ lang: m.lang, days: m.days, zone: m.office.timezone, step: 3, help: t('citizen.slotHelp'), chosen: m.chosen, error: e.slots })}
 </form>`;
-  return citizenPage({ lang: m.lang, title: t('bookTitle'), officeName: m.office.name, path, body });
+  return citizenPage({ lang: m.lang, title: t('citizen.bookTitle'), officeName: m.office.name, path, body });
 }

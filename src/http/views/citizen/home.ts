@@ -1,8 +1,8 @@
-import type { Lang } from '../../i18n.js';
-import { textsFor } from '../citizen-texts.js';
 import { html, type SafeHtml } from '../html.js';
 import { errorSummary, type FormErrors, inputField } from './fields.js';
 import { citizenPage } from './layout.js';
+import { textsFor } from '../../../texts/texts.js';
+import type { Lang } from '../../../texts/lang.js';
 
 /** An office as the home page lists it. */
 export interface OfficeLink {
@@ -15,37 +15,37 @@ export interface OfficeLink {
 export function lookupForm(lang: Lang, code: string, error?: string): SafeHtml {
   const t = textsFor(lang);
   return html`<form method="get" action="/t" class="lookup" novalidate>
-${inputField({ id: 'code', label: t('codeLabel'), hint: t('codeHint'), value: code, error, autocomplete: 'off', maxlength: 40, autocapitalize: 'characters' })}
-<button type="submit" class="button">${t('lookupSubmit')}</button>
+${inputField({ id: 'code', label: t('citizen.codeLabel'), hint: t('citizen.codeHint'), value: code, error, autocomplete: 'off', maxlength: 40, autocapitalize: 'characters' })}
+<button type="submit" class="button">${t('citizen.lookupSubmit')}</button>
 </form>`;
 }
 
 /** `/`: one tap to the booking form of each office, and the way back to a booking. */
 export function homePage(lang: Lang, offices: OfficeLink[]): SafeHtml {
   const t = textsFor(lang);
-  const body = html`<h1>${t('homeTitle')}</h1>
-<p class="lead">${t('homeLead')}</p>
-${offices.length > 1 ? html`<h2>${t('homeChooseOffice')}</h2>` : ''}
+  const body = html`<h1>${t('citizen.homeTitle')}</h1>
+<p class="lead">${t('citizen.homeLead')}</p>
+${offices.length > 1 ? html`<h2>${t('citizen.homeChooseOffice')}</h2>` : ''}
 <ul class="offices">${offices.map(
-    (o) => html`<li><a class="button button-primary button-big" href="/o/${o.slug}">${t('homeBookAt', { office: o.name })}</a><p class="muted">${o.address}</p></li>`,
+    (o) => html`<li><a class="button button-primary button-big" href="/o/${o.slug}">${t('citizen.homeBookAt', { office: o.name })}</a><p class="muted">${o.address}</p></li>`,
   )}</ul>
-<p>${t('homeSteps')}</p>
+<p>${t('citizen.homeSteps')}</p>
 <section class="section" aria-labelledby="have-code">
-<h2 id="have-code">${t('homeHaveCode')}</h2>
-<p class="muted">${t('homeHaveCodeHelp')}</p>
+<h2 id="have-code">${t('citizen.homeHaveCode')}</h2>
+<p class="muted">${t('citizen.homeHaveCodeHelp')}</p>
 ${lookupForm(lang, '')}
 </section>`;
-  return citizenPage({ lang, title: t('homeTitle'), path: '/', body });
+  return citizenPage({ lang, title: t('citizen.homeTitle'), path: '/', body });
 }
 
 /** `/t`: find a booking by its code. */
 export function lookupPage(lang: Lang, code: string, errors?: FormErrors): SafeHtml {
   const t = textsFor(lang);
-  const body = html`<h1>${t('lookupTitle')}</h1>
-${errorSummary(errors, t('errorSummary'), { code: t('codeLabel') })}
-<p class="muted">${t('homeHaveCodeHelp')}</p>
+  const body = html`<h1>${t('citizen.lookupTitle')}</h1>
+${errorSummary(errors, t('citizen.errorSummary'), { code: t('citizen.codeLabel') })}
+<p class="muted">${t('citizen.homeHaveCodeHelp')}</p>
 ${lookupForm(lang, code, errors?.fields.code)}`;
-  return citizenPage({ lang, title: t('lookupTitle'), path: '/t', body });
+  return citizenPage({ lang, title: t('citizen.lookupTitle'), path: '/t', body });
 }
 
 /** A page that says what went wrong and leads home. */
@@ -53,6 +53,6 @@ export function errorPage(lang: Lang, title: string, message: string, path: stri
   const t = textsFor(lang);
   const body = html`<h1>${title}</h1>
 <p class="lead">${message}</p>
-<p><a class="button button-primary" href="/">${t('backHome')}</a></p>`;
+<p><a class="button button-primary" href="/">${t('citizen.backHome')}</a></p>`;
   return citizenPage({ lang, title, path, body });
 }

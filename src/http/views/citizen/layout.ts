@@ -1,7 +1,7 @@
-import type { Lang } from '../../i18n.js';
 import { assetUrl } from '../../static-assets.js';
-import { textsFor } from '../citizen-texts.js';
 import { html, type SafeHtml } from '../html.js';
+import { textsFor } from '../../../texts/texts.js';
+import type { Lang } from '../../../texts/lang.js';
 
 /** What every citizen page shows around its content. */
 export interface PageFrame {
@@ -26,7 +26,7 @@ export function citizenPage(frame: PageFrame): SafeHtml {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${frame.title} · ${frame.officeName ?? t('appName')}</title>
+<title>${frame.title} · ${frame.officeName ?? t('citizen.appName')}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assetUrl('tokens.css')}">
 <link rel="stylesheet" href="${assetUrl('citizen.css')}">
@@ -34,17 +34,17 @@ export function citizenPage(frame: PageFrame): SafeHtml {
 <meta name="theme-color" content="#0a4d8c">
 </head>
 <body>
-<a class="skip" href="#main">${t('skipToContent')}</a>
+<a class="skip" href="#main">${t('citizen.skipToContent')}</a>
 <header class="top">
 <div class="wrap top-row">
-<a class="brand" href="/">${t('appName')}${frame.officeName ? html`<span class="brand-office">${frame.officeName}</span>` : ''}</a>
-<a class="lang-switch" href="${frame.path}?lang=${other}" lang="${other}" hreflang="${other}">${t('switchLanguage')}</a>
+<a class="brand" href="/">${t('citizen.appName')}${frame.officeName ? html`<span class="brand-office">${frame.officeName}</span>` : ''}</a>
+<a class="lang-switch" href="${frame.path}?lang=${other}" lang="${other}" hreflang="${other}">${t('citizen.switchLanguage')}</a>
 </div>
 </header>
 <main id="main" class="wrap" tabindex="-1">
 ${frame.body}
 </main>
-<footer class="foot wrap"><p>${t('footer')}</p></footer>
+<footer class="foot wrap"><p>${t('citizen.footer')}</p></footer>
 </body>
 </html>
 `;

@@ -1,10 +1,10 @@
 import type { DayAvailability, SessionAvailability } from '../../../domain/availability.js';
-import { formatDate, formatTime, zoneAbbreviation } from '../../../domain/indonesian-format.js';
 import { bookablePlaces, nextDayWithPlaces } from '../../../domain/next-open-day.js';
-import type { Lang } from '../../i18n.js';
 import { closureReason, dayPlacesLabel, sessionPlacesLabel } from '../../presenters/availability.js';
-import { textsFor } from '../citizen-texts.js';
 import { html, type SafeHtml } from '../html.js';
+import { formatDate, formatTime, zoneAbbreviation } from '../../../texts/indonesian-format.js';
+import { textsFor } from '../../../texts/texts.js';
+import type { Lang } from '../../../texts/lang.js';
 
 /** A date and session, the value of a session button. */
 export interface SlotRef {
@@ -54,7 +54,7 @@ export function slotPicker(o: SlotPickerOptions): SafeHtml {
   const sessionButton = (day: DayAvailability, s: SessionAvailability): SafeHtml => {
     const isCurrent = sameSlot(o.current, day.date, s.id);
     const choosable = s.bookable && !isCurrent;
-    const state = isCurrent ? t('currentSlot') : sessionPlacesLabel(s, o.lang);
+    const state = isCurrent ? t('citizen.currentSlot') : sessionPlacesLabel(s, o.lang);
     const time = `${formatTime(s.start, o.lang)}–${formatTime(s.end, o.lang)}`;
     // The zone is said once above the days; screen readers hear it, and the date, on every button.
     return html`<button type="submit" name="slot" value="${slotValue(day.date, s.id)}" class="slot${choosable ? '' : ' slot-off'}${isCurrent ? ' slot-current' : ''}" data-slot="${slotValue(day.date, s.id)}"${isCurrent ? ' data-current' : ''}${choosable ? '' : ' disabled'}><span class="vh">${formatDate(day.date, o.lang)}, </span><span class="slot-time">${time}<span class="vh"> ${zone}</span></span> <span class="slot-left">${state}</span></button>`;
@@ -62,7 +62,7 @@ export function slotPicker(o: SlotPickerOptions): SafeHtml {
 
   const dayItem = (day: DayAvailability): SafeHtml => {
     if (!day.open) {
-      const reason = day.closure ? closureReason(day.closure, o.lang) : t('unavailable');
+      const reason = day.closure ? closureReason(day.closure, o.lang) : t('citizen.unavailable');
       return html`<li class="day-closed"><span class="day-date">${formatDate(day.date, o.lang)}</span> <span class="day-reason">${reason}</span></li>`;
     }
     const places = bookablePlaces(day);
@@ -70,17 +70,17 @@ export function slotPicker(o: SlotPickerOptions): SafeHtml {
     return html`<li><details class="day" id="${dayAnchor(day.date)}" name="day" data-day="${day.date}"${day.date === openDate ? ' open' : ''}>
 <summary><span class="day-date">${formatDate(day.date, o.lang)}</span><span class="day-left${places ? '' : ' day-left-none'}" data-day-left>${dayPlacesLabel(day, o.lang)}</span></summary>
 <div class="day-body">
-${next ? html`<p class="offer">${t('dayFullOffer')} <a href="#${dayAnchor(next.date)}" data-open-day="${next.date}">${formatDate(next.date, o.lang)}</a></p>` : ''}
+${next ? html`<p class="offer">${t('citizen.dayFullOffer')} <a href="#${dayAnchor(next.date)}" data-open-day="${next.date}">${formatDate(next.date, o.lang)}</a></p>` : ''}
 <div class="sessions">${day.sessions.map((s) => sessionButton(day, s))}</div>
 </div>
 </details></li>`;
   };
 
   return html`<fieldset class="slots section" id="slots" aria-describedby="${describedBy}">
-<legend class="step-title"><h2><span class="step" aria-hidden="true">${o.step}</span> ${t('stepSlot')}</h2></legend>
-<p class="hint" id="slots-help">${o.help} ${t('timesIn', { zone })}</p>
+<legend class="step-title"><h2><span class="step" aria-hidden="true">${o.step}</span> ${t('citizen.stepSlot')}</h2></legend>
+<p class="hint" id="slots-help">${o.help} ${t('citizen.timesIn', { zone })}</p>
 ${o.error ? html`<p class="error" id="slots-error">${o.error}</p>` : ''}
-${o.days.length === 0 ? html`<p class="notice">${t('noDays')}</p>` : withPlaces.length === 0 ? html`<p class="notice">${t('noDayWithPlaces')}</p>` : ''}
+${o.days.length === 0 ? html`<p class="notice">${t('citizen.noDays')}</p>` : withPlaces.length === 0 ? html`<p class="notice">${t('citizen.noDayWithPlaces')}</p>` : ''}
 <ul class="days">${o.days.map(dayItem)}</ul>
 </fieldset>`;
 }

@@ -1,9 +1,9 @@
-import type { Lang } from '../../i18n.js';
 import type { CitizenTicket } from '../../presenters/citizen-ticket.js';
-import { statusText, text, textsFor } from '../citizen-texts.js';
 import { html, type SafeHtml } from '../html.js';
 import { type FormErrors, inputField } from './fields.js';
 import { citizenPage } from './layout.js';
+import { statusText, textsFor } from '../../../texts/texts.js';
+import type { Lang } from '../../../texts/lang.js';
 
 /** Everything the ticket page shows. */
 export interface TicketPageModel {
@@ -21,7 +21,7 @@ export interface TicketPageModel {
 
 /** The message a citizen shares on WhatsApp: enough to find the ticket again. */
 export function shareMessage(lang: Lang, tk: CitizenTicket, url: string): string {
-  return text(lang, 'shareText', { office: tk.officeName, queue: tk.queueNumber, code: tk.displayCode, when: tk.when, service: tk.serviceName, url });
+  return textsFor(lang)('citizen.shareText', { office: tk.officeName, queue: tk.queueNumber, code: tk.displayCode, when: tk.when, service: tk.serviceName, url });
 }
 
 /**
@@ -35,57 +35,57 @@ export function ticketPage(m: TicketPageModel): SafeHtml {
   const cancelled = tk.status === 'cancelled';
   const base = `/t/${tk.code}`;
   const notice = cancelled
-    ? html`<p class="notice notice-warn" role="status">${t('cancelledNotice')}</p>`
+    ? html`<p class="notice notice-warn" role="status">${t('citizen.cancelledNotice')}</p>`
     : m.moved
-      ? html`<p class="notice notice-ok" role="status">${t('movedNotice')}</p>`
+      ? html`<p class="notice notice-ok" role="status">${t('citizen.movedNotice')}</p>`
       : tk.status === 'booked'
-        ? html`<p class="notice notice-ok" role="status">${t('bookedNotice')}</p>`
+        ? html`<p class="notice notice-ok" role="status">${t('citizen.bookedNotice')}</p>`
         : '';
   const body = html`${notice}
 <article class="ticket${cancelled ? ' ticket-cancelled' : ''}" aria-labelledby="ticket-title">
-<h1 id="ticket-title" class="ticket-head">${t('ticketTitle')} <span class="ticket-office">${tk.officeName}</span></h1>
+<h1 id="ticket-title" class="ticket-head">${t('citizen.ticketTitle')} <span class="ticket-office">${tk.officeName}</span></h1>
 <div class="ticket-numbers">
-<p class="big"><span class="big-label">${t('queueNumber')}</span> <span class="queue" data-queue>${tk.queueNumber}</span></p>
-<p class="big"><span class="big-label">${t('bookingCode')}</span> <span class="code" data-code>${tk.displayCode}</span></p>
+<p class="big"><span class="big-label">${t('citizen.queueNumber')}</span> <span class="queue" data-queue>${tk.queueNumber}</span></p>
+<p class="big"><span class="big-label">${t('citizen.bookingCode')}</span> <span class="code" data-code>${tk.displayCode}</span></p>
 </div>
-${cancelled ? '' : html`<figure class="qr"><div class="qr-image" role="img" aria-label="${t('qrLabel', { code: tk.displayCode })}" data-qr>${m.qr}</div><figcaption>${t('qrHelp')}</figcaption></figure>`}
+${cancelled ? '' : html`<figure class="qr"><div class="qr-image" role="img" aria-label="${t('citizen.qrLabel', { code: tk.displayCode })}" data-qr>${m.qr}</div><figcaption>${t('citizen.qrHelp')}</figcaption></figure>`}
 <dl class="facts">
-<div><dt>${t('when')}</dt><dd class="when">${tk.when}</dd></div>
-${cancelled ? '' : html`<div><dt>${t('arrive')}</dt><dd>${t('arriveText', { from: tk.arriveFrom, until: tk.arriveUntil, zone: tk.zoneLabel })}</dd></div>`}
-<div><dt>${t('service')}</dt><dd>${tk.serviceName}</dd></div>
-<div><dt>${t('name')}</dt><dd>${tk.name}</dd></div>
-<div><dt>${t('nik')}</dt><dd>${tk.nikMasked}</dd></div>
-${tk.phoneMasked ? html`<div><dt>${t('phone')}</dt><dd>${tk.phoneMasked}</dd></div>` : ''}
-<div><dt>${t('address')}</dt><dd>${tk.officeName}, ${tk.officeAddress}</dd></div>
-<div><dt>${t('status')}</dt><dd>${statusText(tk.status, m.lang)}</dd></div>
+<div><dt>${t('citizen.when')}</dt><dd class="when">${tk.when}</dd></div>
+${cancelled ? '' : html`<div><dt>${t('citizen.arrive')}</dt><dd>${t('citizen.arriveText', { from: tk.arriveFrom, until: tk.arriveUntil, zone: tk.zoneLabel })}</dd></div>`}
+<div><dt>${t('citizen.service')}</dt><dd>${tk.serviceName}</dd></div>
+<div><dt>${t('citizen.name')}</dt><dd>${tk.name}</dd></div>
+<div><dt>${t('citizen.nik')}</dt><dd>${tk.nikMasked}</dd></div>
+${tk.phoneMasked ? html`<div><dt>${t('citizen.phone')}</dt><dd>${tk.phoneMasked}</dd></div>` : ''}
+<div><dt>${t('citizen.address')}</dt><dd>${tk.officeName}, ${tk.officeAddress}</dd></div>
+<div><dt>${t('citizen.status')}</dt><dd>${statusText(m.lang, tk.status)}${tk.status === 'skipped' ? html`<br><span class="muted">${t('citizen.skippedHelp')}</span>` : ''}</dd></div>
 </dl>
-${cancelled || tk.documents.length === 0 ? '' : html`<section class="docs" aria-labelledby="docs-title"><h2 id="docs-title">${t('documents')}</h2><ul>${tk.documents.map((d) => html`<li>${d}</li>`)}</ul></section>`}
-${cancelled ? '' : html`<p class="priority">${t('priority')}</p>`}
+${cancelled || tk.documents.length === 0 ? '' : html`<section class="docs" aria-labelledby="docs-title"><h2 id="docs-title">${t('citizen.documents')}</h2><ul>${tk.documents.map((d) => html`<li>${d}</li>`)}</ul></section>`}
+${cancelled ? '' : html`<p class="priority">${t('citizen.priority')}</p>`}
 </article>
 ${cancelled
-  ? html`<p class="actions no-print"><a class="button button-primary" href="/o/${tk.office}">${t('bookAgain')}</a></p>`
+  ? html`<p class="actions no-print"><a class="button button-primary" href="/o/${tk.office}">${t('citizen.bookAgain')}</a></p>`
   : html`<div class="actions no-print">
-<a class="button" href="${base}/calendar.ics" download="antrean-${tk.code}.ics">${t('addToCalendar')}</a>
-<button type="button" class="button" data-print hidden>${t('print')}</button>
-<a class="button button-whatsapp" href="https://wa.me/?text=${encodeURIComponent(shareMessage(m.lang, tk, m.url))}" rel="noopener">${t('shareWhatsApp')}</a>
-<p class="hint">${t('saveHint')}</p>
+<a class="button" href="${base}/calendar.ics" download="antrean-${tk.code}.ics">${t('citizen.addToCalendar')}</a>
+<button type="button" class="button" data-print hidden>${t('citizen.print')}</button>
+<a class="button button-whatsapp" href="https://wa.me/?text=${encodeURIComponent(shareMessage(m.lang, tk, m.url))}" rel="noopener">${t('citizen.shareWhatsApp')}</a>
+<p class="hint">${t('citizen.saveHint')}</p>
 </div>`}
 ${tk.ownerView || cancelled
   ? ''
   : html`<section class="details no-print" aria-labelledby="details-title">
-<h2 id="details-title">${t('detailsTitle')}</h2>
-<p>${t('detailsHelp')}</p>
+<h2 id="details-title">${t('citizen.detailsTitle')}</h2>
+<p>${t('citizen.detailsHelp')}</p>
 <form method="post" action="${base}/details" novalidate>
-${inputField({ id: 'nik', label: t('nikLabel'), hint: t('ownerNikHint'), value: m.details?.nik ?? '', error: m.details?.errors.fields.nik ?? m.details?.errors.form, inputmode: 'numeric', autocomplete: 'off', maxlength: 40 })}
-<p class="form-actions"><button type="submit" class="button">${t('detailsSubmit')}</button></p>
+${inputField({ id: 'nik', label: t('citizen.nikLabel'), hint: t('citizen.ownerNikHint'), value: m.details?.nik ?? '', error: m.details?.errors.fields.nik ?? m.details?.errors.form, inputmode: 'numeric', autocomplete: 'off', maxlength: 40 })}
+<p class="form-actions"><button type="submit" class="button">${t('citizen.detailsSubmit')}</button></p>
 </form>
 </section>`}
 ${tk.changeable
   ? html`<section class="change no-print" aria-labelledby="change-title">
-<h2 id="change-title">${t('changeTitle')}</h2>
-<p>${t('changeHelp')}</p>
-<p class="change-links"><a class="button" href="${base}/move">${t('moveLink')}</a> <a class="button button-danger-outline" href="${base}/cancel">${t('cancelLink')}</a></p>
+<h2 id="change-title">${t('citizen.changeTitle')}</h2>
+<p>${t('citizen.changeHelp')}</p>
+<p class="change-links"><a class="button" href="${base}/move">${t('citizen.moveLink')}</a> <a class="button button-danger-outline" href="${base}/cancel">${t('citizen.cancelLink')}</a></p>
 </section>`
   : ''}`;
-  return citizenPage({ lang: m.lang, title: `${t('ticketTitle')} ${tk.queueNumber}`, officeName: tk.officeName, path: base, body });
+  return citizenPage({ lang: m.lang, title: `${t('citizen.ticketTitle')} ${tk.queueNumber}`, officeName: tk.officeName, path: base, body });
 }

@@ -1,7 +1,10 @@
 import { html, type SafeHtml } from '../html.js';
 import type { DeskTicket, ServiceChoice } from './desk.js';
 import { csrfField, notice, type PageViewer, staffPage } from './layout.js';
-import { priorityName, st } from './texts.js';
+import { priorityText, statusText, textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 /** A counter as its pages show it. */
 export interface CounterInfo {
@@ -12,7 +15,7 @@ export interface CounterInfo {
 
 /** The counter's own name when it says more than "Loket N" (say "Loket Akta"); empty otherwise. */
 function otherName(c: CounterInfo): string {
-  return c.name.trim() === st('counterTitle', { n: c.number }) ? '' : c.name;
+  return c.name.trim() === st('staff.counterTitle', { n: c.number }) ? '' : c.name;
 }
 
 /** The base path of a counter's page. */
@@ -23,13 +26,13 @@ export function counterPath(slug: string, counter?: number): string {
 /** `/staff/counter/:slug`: which counter this PC serves today, one big button each. */
 export function counterChoicePage(viewer: PageViewer, office: { slug: string; name: string }, counters: CounterInfo[]): SafeHtml {
   const body = html`<div class="page">
-<h1>${st('counterChooseTitle')}</h1>
-<p class="lead">${st('counterChooseLead')}</p>
+<h1>${st('staff.counterChooseTitle')}</h1>
+<p class="lead">${st('staff.counterChooseLead')}</p>
 <ul class="tiles tiles-counters">${counters.map(
-    (c) => html`<li><a class="tile tile-counter" href="${counterPath(office.slug, c.number)}"><span class="tile-title">${st('counterTitle', { n: c.number })}</span>${otherName(c) || c.paused ? html`<span class="tile-help">${[otherName(c), c.paused ? st('counterPausedBadge') : ''].filter(Boolean).join(' · ')}</span>` : ''}</a></li>`,
+    (c) => html`<li><a class="tile tile-counter" href="${counterPath(office.slug, c.number)}"><span class="tile-title">${st('staff.counterTitle', { n: c.number })}</span>${otherName(c) || c.paused ? html`<span class="tile-help">${[otherName(c), c.paused ? st('staff.counterPausedBadge') : ''].filter(Boolean).join(' · ')}</span>` : ''}</a></li>`,
   )}</ul>
 </div>`;
-  return staffPage({ title: st('counterChooseTitle'), viewer, officeName: office.name, body });
+  return staffPage({ title: st('staff.counterChooseTitle'), viewer, officeName: office.name, body });
 }
 
 /** Everything a counter's page shows. */
@@ -63,8 +66,8 @@ function ticketPanel(tk: DeskTicket): SafeHtml {
 <p class="now-number" data-current>${tk.queueNumber}</p>
 <div class="now-who">
 <p class="now-name">${tk.name}</p>
-<p class="now-meta">${tk.serviceName}${tk.priority ? html` · <strong class="badge">${priorityName(tk.priority)}</strong>` : ''}</p>
-<p class="now-status">${tk.status === 'serving' ? st('statusServing') : st('statusCalled')}</p>
+<p class="now-meta">${tk.serviceName}${tk.priority ? html` · <strong class="badge">${priorityText(STAFF_LANG, tk.priority)}</strong>` : ''}</p>
+<p class="now-status">${tk.status === 'serving' ? statusText(STAFF_LANG, 'serving') : st('staff.statusCalled')}</p>
 </div>
 </div>`;
 }
@@ -80,31 +83,31 @@ export function counterPage(m: CounterModel): SafeHtml {
   let panel: SafeHtml;
   let actions: SafeHtml;
   if (m.counter.paused) {
-    panel = html`<div class="now-empty"><p class="now-title">${st('counterPaused')}</p><p class="muted">${st('counterPausedHelp')}</p></div>`;
-    actions = actionForm(m, 'resume', st('resume'), 'primary');
+    panel = html`<div class="now-empty"><p class="now-title">${st('staff.counterPaused')}</p><p class="muted">${st('staff.counterPausedHelp')}</p></div>`;
+    actions = actionForm(m, 'resume', st('staff.resume'), 'primary');
   } else if (!tk) {
-    panel = html`<div class="now-empty"><p class="now-title">${st('counterFree')}</p><p class="muted">${st('counterFreeHelp')}</p></div>`;
-    actions = html`${actionForm(m, 'call-next', st('callNext'), 'primary')}${actionForm(m, 'pause', st('pause'), 'quiet')}`;
+    panel = html`<div class="now-empty"><p class="now-title">${st('staff.counterFree')}</p><p class="muted">${st('staff.counterFreeHelp')}</p></div>`;
+    actions = html`${actionForm(m, 'call-next', st('staff.callNext'), 'primary')}${actionForm(m, 'pause', st('staff.pause'), 'quiet')}`;
   } else if (tk.status === 'called') {
     panel = ticketPanel(tk);
-    actions = html`${actionForm(m, 'start', st('start'), 'primary')}${actionForm(m, 'recall', st('recall'), 'plain')}${actionForm(m, 'skip', st('skip'), 'warn')}`;
+    actions = html`${actionForm(m, 'start', st('staff.start'), 'primary')}${actionForm(m, 'recall', st('staff.recall'), 'plain')}${actionForm(m, 'skip', st('staff.skip'), 'warn')}`;
   } else {
     panel = ticketPanel(tk);
     const others = m.services.filter((s) => s.code !== tk.service);
-    const select = html`<label for="transfer-service">${st('transferLabel')}</label>
+    const select = html`<label for="transfer-service">${st('staff.transferLabel')}</label>
 <select id="transfer-service" name="service" required>${others.map((s) => html`<option value="${s.code}">${s.name}</option>`)}</select>`;
-    actions = html`${actionForm(m, 'finish', st('finish'), 'primary')}
-<div class="transfer">${actionForm(m, 'transfer', st('transfer'), 'plain', select)}</div>`;
+    actions = html`${actionForm(m, 'finish', st('staff.finish'), 'primary')}
+<div class="transfer">${actionForm(m, 'transfer', st('staff.transfer'), 'plain', select)}</div>`;
   }
   const body = html`<div class="page counter-page" data-counter-page data-events="/api/v1/offices/${m.office.slug}/display/events">
 <div class="counter-head">
-<h1>${st('counterTitle', { n: m.counter.number })}${otherName(m.counter) ? html` <span class="muted counter-name">${m.counter.name}</span>` : ''}</h1>
-<a href="${counterPath(m.office.slug)}">${st('otherCounter')}</a>
+<h1>${st('staff.counterTitle', { n: m.counter.number })}${otherName(m.counter) ? html` <span class="muted counter-name">${m.counter.name}</span>` : ''}</h1>
+<a href="${counterPath(m.office.slug)}">${st('staff.otherCounter')}</a>
 </div>
 <div data-flash>${m.done ? notice('ok', m.done) : m.problem ? notice('problem', m.problem) : ''}</div>
 <section class="card counter-now" aria-live="polite">${panel}</section>
 <div class="counter-actions">${actions}</div>
-<p class="waiting-line" data-waiting>${m.waiting ? st('waitingCount', { n: m.waiting }) : st('noneWaiting')}</p>
+<p class="waiting-line" data-waiting>${m.waiting ? st('staff.waitingCount', { n: m.waiting }) : st('staff.noneWaiting')}</p>
 </div>`;
-  return staffPage({ title: st('counterTitle', { n: m.counter.number }), viewer: m.viewer, officeName: m.office.name, body, scripts: ['staff-counter.js'] });
+  return staffPage({ title: st('staff.counterTitle', { n: m.counter.number }), viewer: m.viewer, officeName: m.office.name, body, scripts: ['staff-counter.js'] });
 }

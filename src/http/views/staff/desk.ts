@@ -1,11 +1,14 @@
 import type { DayAvailability } from '../../../domain/availability.js';
-import { formatDate, formatShortDate, formatTime, zoneAbbreviation } from '../../../domain/indonesian-format.js';
 import { PRIORITY_GROUPS } from '../../../domain/queue-order.js';
 import type { presentTicket } from '../../presenters/ticket.js';
 import { closureReason } from '../../presenters/availability.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, notice, type PageViewer, staffPage } from './layout.js';
-import { priorityName, st, statusName } from './texts.js';
+import { formatDate, formatShortDate, formatTime, zoneAbbreviation } from '../../../texts/indonesian-format.js';
+import { errorText, priorityText, statusText, textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 /** A booking as the desk sees it: the API's ticket view, NIK and phone masked. */
 export type DeskTicket = ReturnType<typeof presentTicket>;
@@ -25,11 +28,11 @@ interface DeskFrame {
   office: DeskOffice;
 }
 
-const TABS: { tab: DeskTab; path: string; label: 'navCheckIn' | 'navWalkIn' | 'navAssisted' | 'navSearch' }[] = [
-  { tab: 'check-in', path: '', label: 'navCheckIn' },
-  { tab: 'walk-in', path: '/walk-in', label: 'navWalkIn' },
-  { tab: 'book', path: '/book', label: 'navAssisted' },
-  { tab: 'search', path: '/search', label: 'navSearch' },
+const TABS: { tab: DeskTab; path: string; label: 'staff.navCheckIn' | 'staff.navWalkIn' | 'staff.navAssisted' | 'staff.navSearch' }[] = [
+  { tab: 'check-in', path: '', label: 'staff.navCheckIn' },
+  { tab: 'walk-in', path: '/walk-in', label: 'staff.navWalkIn' },
+  { tab: 'book', path: '/book', label: 'staff.navAssisted' },
+  { tab: 'search', path: '/search', label: 'staff.navSearch' },
 ];
 
 /** The base path of an office's desk pages. */
@@ -38,7 +41,7 @@ export function deskPath(slug: string): string {
 }
 
 function deskNav(slug: string, current: DeskTab): SafeHtml {
-  return html`<nav class="tabs" aria-label="${st('deskTitle')}"><ul>${TABS.map(
+  return html`<nav class="tabs" aria-label="${st('staff.deskTitle')}"><ul>${TABS.map(
     (t) => html`<li><a href="${deskPath(slug)}${t.path}"${t.tab === current ? html` aria-current="page"` : ''}>${st(t.label)}</a></li>`,
   )}</ul></nav>`;
 }
@@ -50,7 +53,7 @@ function deskPage(f: DeskFrame, tab: DeskTab, title: string, body: SafeHtml, scr
 /** One line about a booking: number, name, when and what for. */
 function ticketSummary(tk: DeskTicket): SafeHtml {
   return html`<p class="ticket-line"><span class="qn">${tk.queueNumber}</span> <span>${tk.name}</span></p>
-<p class="muted">${tk.when} · ${tk.serviceName} · ${statusName(tk.status)}${tk.priority ? html` · <strong>${priorityName(tk.priority)}</strong>` : ''}</p>`;
+<p class="muted">${tk.when} · ${tk.serviceName} · ${statusText(STAFF_LANG, tk.status)}${tk.priority ? html` · <strong>${priorityText(STAFF_LANG, tk.priority)}</strong>` : ''}</p>`;
 }
 
 /** Why a check-in was refused, with what the desk may do about it. */
@@ -80,9 +83,9 @@ export interface CheckInModel extends DeskFrame {
 }
 
 function priorityChoices(selected: string | null): SafeHtml {
-  const options: { value: string; label: string }[] = [{ value: '', label: st('priorityNone') }, ...PRIORITY_GROUPS.map((g) => ({ value: g, label: priorityName(g) }))];
+  const options: { value: string; label: string }[] = [{ value: '', label: st('staff.priorityNone') }, ...PRIORITY_GROUPS.map((g) => ({ value: g, label: priorityText(STAFF_LANG, g) }))];
   return html`<fieldset class="priority">
-<legend>${st('priorityLegend')}</legend>
+<legend>${st('staff.priorityLegend')}</legend>
 <div class="chips">${options.map(
     (o) => html`<label class="chip"><input type="radio" name="priority" value="${o.value}"${(selected ?? '') === o.value ? ' checked' : ''}> <span>${o.label}</span></label>`,
   )}</div>
@@ -92,15 +95,15 @@ function priorityChoices(selected: string | null): SafeHtml {
 /** The same for a ticket of today, whose date goes without saying. */
 function todaySummary(tk: DeskTicket): SafeHtml {
   return html`<p class="ticket-line"><span class="qn">${tk.queueNumber}</span> <span>${tk.name}</span></p>
-<p class="muted">${formatTime(tk.session.start, 'id')}–${formatTime(tk.session.end, 'id')} · ${tk.serviceName}</p>`;
+<p class="muted">${formatTime(tk.session.start, STAFF_LANG)}–${formatTime(tk.session.end, STAFF_LANG)} · ${tk.serviceName}</p>`;
 }
 
 function requeueForm(f: DeskFrame, tk: DeskTicket): SafeHtml {
   if (tk.status !== 'skipped') return html``;
-  if (tk.requeued) return html`<span class="muted">${st('requeuedOnce')}</span>`;
+  if (tk.requeued) return html`<span class="muted">${st('staff.requeuedOnce')}</span>`;
   return html`<form method="post" action="${deskPath(f.office.slug)}/requeue" class="inline">
 ${csrfField(f.viewer.csrf)}<input type="hidden" name="code" value="${tk.code}">
-<button type="submit" class="button">${st('requeue')}</button>
+<button type="submit" class="button">${st('staff.requeue')}</button>
 </form>`;
 }
 
@@ -112,56 +115,56 @@ export function checkInPage(m: CheckInModel): SafeHtml {
   const p = m.problem;
   const override = !!p?.canOverride;
   const result = m.checkedIn
-    ? notice('ok', st('checkedIn', { queue: m.checkedIn.queueNumber }), html`<p>${st('checkedInHelp', { name: m.checkedIn.name, service: m.checkedIn.serviceName })}</p>${m.checkedIn.priority ? html`<p><strong>${st('priorityMarked', { priority: priorityName(m.checkedIn.priority) })}</strong></p>` : ''}`, m.checkedIn.queueNumber)
+    ? notice('ok', st('staff.checkedIn', { queue: m.checkedIn.queueNumber }), html`<p>${st('staff.checkedInHelp', { name: m.checkedIn.name, service: m.checkedIn.serviceName })}</p>${m.checkedIn.priority ? html`<p><strong>${st('staff.priorityMarked', { priority: priorityText(STAFF_LANG, m.checkedIn.priority) })}</strong></p>` : ''}`, m.checkedIn.queueNumber)
     : m.requeued
-      ? notice('ok', st('requeued', { queue: m.requeued.queueNumber }), ticketSummary(m.requeued), m.requeued.queueNumber)
+      ? notice('ok', st('staff.requeued', { queue: m.requeued.queueNumber }), ticketSummary(m.requeued), m.requeued.queueNumber)
       : p
         ? notice('problem', p.title, html`${p.detail ? html`<p>${p.detail}</p>` : ''}${p.ticket ? ticketSummary(p.ticket) : ''}`)
         : html``;
   const body = html`<div class="page desk-grid">
 <section class="desk-main" aria-labelledby="checkin-title">
-<h1 id="checkin-title">${st('navCheckIn')}</h1>
+<h1 id="checkin-title">${st('staff.navCheckIn')}</h1>
 ${result}
 <form method="post" action="${deskPath(m.office.slug)}/check-in" class="card stack" data-checkin novalidate>
 ${csrfField(m.viewer.csrf)}
 <div class="field">
-<label for="code">${st('scanLabel')}</label>
-<p class="hint" id="code-hint">${st('scanHint')}</p>
+<label for="code">${st('staff.scanLabel')}</label>
+<p class="hint" id="code-hint">${st('staff.scanHint')}</p>
 <div class="scan-row">
 <input id="code" name="code" class="input-scan" type="text" value="${m.code}" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="200" required aria-describedby="code-hint"${override ? html` readonly` : html` autofocus`}>
-<button type="button" class="button" data-camera data-stop-label="${st('cameraStop')}" hidden>${st('cameraStart')}</button>
+<button type="button" class="button" data-camera data-stop-label="${st('staff.cameraStop')}" hidden>${st('staff.cameraStart')}</button>
 </div>
-<div class="camera" data-camera-box hidden><video data-camera-view muted playsinline></video><p class="hint" data-camera-problem hidden>${st('cameraFailed')}</p></div>
+<div class="camera" data-camera-box hidden><video data-camera-view muted playsinline></video><p class="hint" data-camera-problem hidden>${st('staff.cameraFailed')}</p></div>
 </div>
 ${priorityChoices(m.priority)}
 ${override ? html`<input type="hidden" name="override" value="1">
 <div class="field${p?.reasonError ? ' has-error' : ''}">
-<label for="overrideReason">${st('overrideLabel')}</label>
-<p class="hint" id="override-hint">${st('overrideHint')}</p>
+<label for="overrideReason">${st('staff.overrideLabel')}</label>
+<p class="hint" id="override-hint">${st('staff.overrideHint')}</p>
 ${p?.reasonError ? html`<p class="error" id="override-error">${p.reasonError}</p>` : ''}
 <input id="overrideReason" name="overrideReason" type="text" value="${m.overrideReason}" maxlength="200" required autofocus aria-describedby="override-hint${p?.reasonError ? ' override-error' : ''}"${p?.reasonError ? html` aria-invalid="true"` : ''}>
 </div>` : ''}
 <div class="actions">
-<button type="submit" class="button button-primary button-big">${override ? st('overrideSubmit') : st('checkInSubmit')}</button>
-${override ? html`<a class="button button-quiet" href="${deskPath(m.office.slug)}">${st('cancel')}</a>` : ''}
+<button type="submit" class="button button-primary button-big">${override ? st('staff.overrideSubmit') : st('staff.checkInSubmit')}</button>
+${override ? html`<a class="button button-quiet" href="${deskPath(m.office.slug)}">${st('staff.cancel')}</a>` : ''}
 </div>
 </form>
 </section>
 <aside class="desk-side">
 <section class="card" aria-labelledby="skipped-title">
-<h2 id="skipped-title">${st('skippedTitle')}</h2>
-<p class="hint">${st('skippedHelp')}</p>
+<h2 id="skipped-title">${st('staff.skippedTitle')}</h2>
+<p class="hint">${st('staff.skippedHelp')}</p>
 ${m.skipped.length
     ? html`<ul class="plain-list">${m.skipped.map((tk) => html`<li class="skipped-row"><div>${todaySummary(tk)}</div>${requeueForm(m, tk)}</li>`)}</ul>`
-    : html`<p class="muted">${st('noneSkipped')}</p>`}
+    : html`<p class="muted">${st('staff.noneSkipped')}</p>`}
 </section>
 <section class="card" aria-labelledby="quick-search-title">
-<h2 id="quick-search-title">${st('quickSearch')}</h2>
+<h2 id="quick-search-title">${st('staff.quickSearch')}</h2>
 ${searchForm(m.office.slug, '')}
 </section>
 </aside>
 </div>`;
-  return deskPage(m, 'check-in', st('navCheckIn'), body);
+  return deskPage(m, 'check-in', st('staff.navCheckIn'), body);
 }
 
 /** A person's details as typed into a desk form, given back on a re-render. */
@@ -198,14 +201,14 @@ function personFields(v: PersonValues, services: ServiceChoice[], errors: DeskFo
   const e = errors?.fields ?? {};
   const firstBad = ['nik', 'name', 'phone', 'service', 'slot'].find((f) => e[f] !== undefined);
   return html`<div class="two-col">
-${textInput('nik', st('nikLabel'), v.nik, e.nik, { hint: st('nikHint'), inputmode: 'numeric', maxlength: 40, autofocus: !firstBad || firstBad === 'nik' })}
-${textInput('name', st('nameLabel'), v.name, e.name, { maxlength: 120, autofocus: firstBad === 'name' })}
-${textInput('phone', st('phoneLabel'), v.phone, e.phone, { hint: st('phoneHint'), inputmode: 'tel', maxlength: 40, autofocus: firstBad === 'phone' })}
+${textInput('nik', st('staff.nikLabel'), v.nik, e.nik, { hint: st('staff.nikHint'), inputmode: 'numeric', maxlength: 40, autofocus: !firstBad || firstBad === 'nik' })}
+${textInput('name', st('staff.nameLabel'), v.name, e.name, { maxlength: 120, autofocus: firstBad === 'name' })}
+${textInput('phone', st('staff.phoneLabel'), v.phone, e.phone, { hint: st('staff.phoneHint'), inputmode: 'tel', maxlength: 40, autofocus: firstBad === 'phone' })}
 <div class="field${e.service ? ' has-error' : ''}">
-<label for="service">${st('serviceLabel')}</label>
+<label for="service">${st('staff.serviceLabel')}</label>
 ${e.service ? html`<p class="error" id="service-error">${e.service}</p>` : ''}
 <select id="service" name="service" required${e.service ? html` aria-invalid="true" aria-describedby="service-error"` : ''}${firstBad === 'service' ? ' autofocus' : ''}>
-<option value="">${st('servicePlaceholder')}</option>
+<option value="">${st('staff.servicePlaceholder')}</option>
 ${services.map((s) => html`<option value="${s.code}"${s.code === v.service ? ' selected' : ''}>${s.name}</option>`)}
 </select>
 </div>
@@ -216,7 +219,7 @@ function formProblem(errors: DeskFormErrors | undefined): SafeHtml {
   if (!errors) return html``;
   const hasFields = Object.values(errors.fields).some((x) => x !== undefined);
   if (!errors.form && !hasFields) return html``;
-  return notice('problem', errors.form ?? st('formProblems'));
+  return notice('problem', errors.form ?? st('staff.formProblems'));
 }
 
 /** Everything the walk-in form shows. */
@@ -231,18 +234,18 @@ export interface WalkInModel extends DeskFrame {
 /** `/staff/desk/:slug/walk-in`: someone without a booking leaves with a receipt for the next open day. */
 export function walkInPage(m: WalkInModel): SafeHtml {
   const body = html`<div class="page narrow-wide">
-<h1>${st('walkInTitle')}</h1>
+<h1>${st('staff.walkInTitle')}</h1>
 ${m.nextDate
-    ? html`<p class="target">${st('walkInGoesTo')} <strong data-walk-in-date>${formatDate(m.nextDate, 'id')}</strong></p><p class="lead">${st('walkInLead')}</p>`
-    : notice('problem', st('walkInNone'))}
+    ? html`<p class="target">${st('staff.walkInGoesTo')} <strong data-walk-in-date>${formatDate(m.nextDate, STAFF_LANG)}</strong></p><p class="lead">${st('staff.walkInLead')}</p>`
+    : notice('problem', errorText(STAFF_LANG, 'NO_OPEN_DAY'))}
 ${formProblem(m.errors)}
 <form method="post" action="${deskPath(m.office.slug)}/walk-in" class="card stack" novalidate data-once>
 ${csrfField(m.viewer.csrf)}
 ${personFields(m.values, m.services, m.errors)}
-<button type="submit" class="button button-primary button-big">${st('walkInSubmit')}</button>
+<button type="submit" class="button button-primary button-big">${st('staff.walkInSubmit')}</button>
 </form>
 </div>`;
-  return deskPage(m, 'walk-in', st('navWalkIn'), body);
+  return deskPage(m, 'walk-in', st('staff.navWalkIn'), body);
 }
 
 /** Everything the assisted booking form shows. */
@@ -263,21 +266,21 @@ function slotSelect(m: AssistedModel): SafeHtml {
   const zone = zoneAbbreviation(m.office.timezone);
   const groups = m.days.map((d) => {
     if (!d.open) {
-      const reason = d.closure ? closureReason(d.closure, 'id') : '';
-      return html`<optgroup label="${formatDate(d.date, 'id')} · ${reason}"></optgroup>`;
+      const reason = d.closure ? closureReason(d.closure, STAFF_LANG) : '';
+      return html`<optgroup label="${formatDate(d.date, STAFF_LANG)} · ${reason}"></optgroup>`;
     }
-    return html`<optgroup label="${formatDate(d.date, 'id')}">${d.sessions.map((s) => {
+    return html`<optgroup label="${formatDate(d.date, STAFF_LANG)}">${d.sessions.map((s) => {
       // The collapsed select shows only the option, not its group: the day goes in each option.
-      const time = `${formatShortDate(d.date, 'id')} · ${formatTime(s.start, 'id')}–${formatTime(s.end, 'id')} ${zone}`;
+      const time = `${formatShortDate(d.date, STAFF_LANG)} · ${formatTime(s.start, STAFF_LANG)}–${formatTime(s.end, STAFF_LANG)} ${zone}`;
       const value = slotOptionValue(d.date, s.id);
-      return html`<option value="${value}"${s.bookable ? '' : ' disabled'}${value === m.values.slot ? ' selected' : ''}>${s.bookable ? st('slotOption', { time, n: s.remaining }) : st('slotFull', { time })}</option>`;
+      return html`<option value="${value}"${s.bookable ? '' : ' disabled'}${value === m.values.slot ? ' selected' : ''}>${s.bookable ? st('staff.slotOption', { time, n: s.remaining }) : st('staff.slotFull', { time })}</option>`;
     })}</optgroup>`;
   });
   return html`<div class="field${e ? ' has-error' : ''}">
-<label for="slot">${st('slotLabel')}</label>
+<label for="slot">${st('staff.slotLabel')}</label>
 ${e ? html`<p class="error" id="slot-error">${e}</p>` : ''}
 <select id="slot" name="slot" required size="1"${e ? html` aria-invalid="true" aria-describedby="slot-error"` : ''}>
-<option value="">${st('slotPlaceholder')}</option>
+<option value="">${st('staff.slotPlaceholder')}</option>
 ${groups}
 </select>
 </div>`;
@@ -286,24 +289,24 @@ ${groups}
 /** `/staff/desk/:slug/book`: the desk books any open day and session for someone without a phone. */
 export function assistedPage(m: AssistedModel): SafeHtml {
   const body = html`<div class="page narrow-wide">
-<h1>${st('assistedTitle')}</h1>
-<p class="lead">${st('assistedLead')}</p>
+<h1>${st('staff.assistedTitle')}</h1>
+<p class="lead">${st('staff.assistedLead')}</p>
 ${formProblem(m.errors)}
 <form method="post" action="${deskPath(m.office.slug)}/book" class="card stack" novalidate data-once>
 ${csrfField(m.viewer.csrf)}
 ${personFields(m.values, m.services, m.errors)}
 ${slotSelect(m)}
-<button type="submit" class="button button-primary button-big">${st('assistedSubmit')}</button>
+<button type="submit" class="button button-primary button-big">${st('staff.assistedSubmit')}</button>
 </form>
 </div>`;
-  return deskPage(m, 'book', st('navAssisted'), body);
+  return deskPage(m, 'book', st('staff.navAssisted'), body);
 }
 
 function searchForm(slug: string, q: string, autofocus = false): SafeHtml {
   return html`<form method="get" action="${deskPath(slug)}/search" class="search-row" role="search">
-<label for="q${autofocus ? '' : '-quick'}" class="vh">${st('searchLabel')}</label>
-<input id="q${autofocus ? '' : '-quick'}" name="q" type="search" value="${q}" placeholder="${st('searchLabel')}" maxlength="100" autocomplete="off" spellcheck="false"${autofocus ? ' autofocus' : ''}>
-<button type="submit" class="button">${st('searchSubmit')}</button>
+<label for="q${autofocus ? '' : '-quick'}" class="vh">${st('staff.searchLabel')}</label>
+<input id="q${autofocus ? '' : '-quick'}" name="q" type="search" value="${q}" placeholder="${st('staff.searchLabel')}" maxlength="100" autocomplete="off" spellcheck="false"${autofocus ? ' autofocus' : ''}>
+<button type="submit" class="button">${st('staff.searchSubmit')}</button>
 </form>`;
 }
 
@@ -319,25 +322,25 @@ export interface SearchModel extends DeskFrame {
 /** `/staff/desk/:slug/search`: by code, NIK or name, each row with what the desk can do next. */
 export function searchPage(m: SearchModel): SafeHtml {
   const actions = (tk: DeskTicket): SafeHtml => html`<div class="row-actions">
-${tk.status === 'booked' && tk.date === m.today ? html`<a class="button button-primary" href="${deskPath(m.office.slug)}?code=${tk.code}">${st('checkInThis')}</a>` : ''}
+${tk.status === 'booked' && tk.date === m.today ? html`<a class="button button-primary" href="${deskPath(m.office.slug)}?code=${tk.code}">${st('staff.checkInThis')}</a>` : ''}
 ${requeueForm(m, tk)}
-<a class="button" href="${deskPath(m.office.slug)}/receipt/${tk.code}">${st('receiptLink')}</a>
+<a class="button" href="${deskPath(m.office.slug)}/receipt/${tk.code}">${st('staff.receiptLink')}</a>
 </div>`;
   const results = m.results === null
     ? html``
     : m.results.length === 0
-      ? html`<p class="lead">${st('searchNone', { q: m.q })}</p>`
+      ? html`<p class="lead">${st('staff.searchNone', { q: m.q })}</p>`
       : html`<table class="results">
-<thead><tr><th scope="col">${st('colQueue')}</th><th scope="col">${st('colName')}</th><th scope="col">${st('colWhen')}</th><th scope="col">${st('colService')}</th><th scope="col">${st('colStatus')}</th><th scope="col">${st('colActions')}</th></tr></thead>
+<thead><tr><th scope="col">${st('staff.colQueue')}</th><th scope="col">${st('staff.colName')}</th><th scope="col">${st('staff.colWhen')}</th><th scope="col">${st('staff.colService')}</th><th scope="col">${st('staff.colStatus')}</th><th scope="col">${st('staff.colActions')}</th></tr></thead>
 <tbody>${m.results.map(
-          (tk) => html`<tr><td class="qn">${tk.queueNumber}<br><span class="code">${tk.displayCode}</span></td><td>${tk.name}<br><span class="muted">${tk.nikMasked}</span></td><td>${tk.when}</td><td>${tk.serviceName}</td><td>${statusName(tk.status)}${tk.priority ? html`<br><strong>${priorityName(tk.priority)}</strong>` : ''}</td><td>${actions(tk)}</td></tr>`,
+          (tk) => html`<tr><td class="qn">${tk.queueNumber}<br><span class="code">${tk.displayCode}</span></td><td>${tk.name}<br><span class="muted">${tk.nikMasked}</span></td><td>${tk.when}</td><td>${tk.serviceName}</td><td>${statusText(STAFF_LANG, tk.status)}${tk.priority ? html`<br><strong>${priorityText(STAFF_LANG, tk.priority)}</strong>` : ''}</td><td>${actions(tk)}</td></tr>`,
         )}</tbody>
 </table>`;
   const body = html`<div class="page">
-<h1>${st('searchTitle')}</h1>
+<h1>${st('staff.searchTitle')}</h1>
 ${searchForm(m.office.slug, m.q, true)}
 ${m.problem ? html`<p class="error">${m.problem}</p>` : ''}
 ${results}
 </div>`;
-  return deskPage(m, 'search', st('searchTitle'), body);
+  return deskPage(m, 'search', st('staff.searchTitle'), body);
 }

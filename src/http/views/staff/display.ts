@@ -1,8 +1,11 @@
 import type { DisplayState } from '../../../app/get-display-state.js';
-import { formatDate, formatTime, zoneAbbreviation } from '../../../domain/indonesian-format.js';
 import { staffHead } from './layout.js';
 import { html, type SafeHtml } from '../html.js';
-import { st } from './texts.js';
+import { formatDate, formatTime, zoneAbbreviation } from '../../../texts/indonesian-format.js';
+import { textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 /** How many earlier calls the board lists beside the current one. */
 export const RECENT_ON_BOARD = 5;
@@ -25,11 +28,11 @@ export function earlierCalls(state: DisplayState): DisplayState['lastCalls'] {
 
 function sessionText(state: DisplayState): string {
   const s = state.currentSession;
-  if (!s) return st('displayNoSession');
-  return st('displaySession', { letter: s.letter, start: formatTime(s.start, 'id'), end: formatTime(s.end, 'id'), zone: zoneAbbreviation(state.office.timezone) });
+  if (!s) return st('staff.displayNoSession');
+  return st('staff.displaySession', { letter: s.letter, start: formatTime(s.start, STAFF_LANG), end: formatTime(s.end, STAFF_LANG), zone: zoneAbbreviation(state.office.timezone) });
 }
 
-const counterLabel = (n: number | null) => (n === null ? '' : `${st('displayCounter')} ${n}`);
+const counterLabel = (n: number | null) => (n === null ? '' : `${st('staff.displayCounter')} ${n}`);
 
 /** The parts of the board that change while it hangs on the wall; each is one element's content. */
 export type BoardPartName = 'session' | 'date' | 'now' | 'recent' | 'waiting' | 'counters';
@@ -43,15 +46,15 @@ export function boardParts(state: DisplayState): Record<BoardPartName, SafeHtml>
   const now = state.lastCalls[0];
   return {
     session: html`${sessionText(state)}`,
-    date: html`${formatDate(state.date, 'id')}`,
-    now: html`<p class="now-label">${st('displayNow')}</p>
+    date: html`${formatDate(state.date, STAFF_LANG)}`,
+    now: html`<p class="now-label">${st('staff.displayNow')}</p>
 <p class="now-number" data-now-number>${now ? now.queueNumber : ''}</p>
-<p class="now-none" data-now-none${now ? ' hidden' : ''}>${st('displayNone')}</p>
-<p class="now-counter"${now ? '' : ' hidden'} data-now-where><span class="now-goto">${st('displayGoTo')}</span> <span class="now-counter-name" data-now-counter>${now ? counterLabel(now.counter) : ''}</span></p>`,
+<p class="now-none" data-now-none${now ? ' hidden' : ''}>${st('staff.displayNone')}</p>
+<p class="now-counter"${now ? '' : ' hidden'} data-now-where><span class="now-goto">${st('staff.displayGoTo')}</span> <span class="now-counter-name" data-now-counter>${now ? counterLabel(now.counter) : ''}</span></p>`,
     recent: html`${earlierCalls(state).map((c) => html`<li><span class="recent-number">${c.queueNumber}</span><span class="recent-counter">${counterLabel(c.counter)}</span></li>`)}`,
     waiting: html`${state.waiting}`,
     counters: html`${state.counters.map(
-      (c) => html`<li${c.paused ? html` class="is-paused"` : ''}><span class="counter-name">${counterLabel(c.number)}</span><span class="counter-now">${c.paused ? st('displayCounterPaused') : (c.current ?? st('displayCounterFree'))}</span></li>`,
+      (c) => html`<li${c.paused ? html` class="is-paused"` : ''}><span class="counter-name">${counterLabel(c.number)}</span><span class="counter-now">${c.paused ? st('staff.displayCounterPaused') : (c.current ?? st('staff.displayCounterFree'))}</span></li>`,
     )}`,
   };
 }
@@ -86,32 +89,32 @@ export function displayPage(state: DisplayState): SafeHtml {
   return html`<!doctype html>
 <html lang="id">
 <head>
-${staffHead(`${st('displayTitle')} · ${state.office.name}`, ['display.css'], ['display.js'])}
+${staffHead(`${st('staff.displayTitle')} · ${state.office.name}`, ['display.css'], ['display.js'])}
 <noscript><meta http-equiv="refresh" content="30"></noscript>
 </head>
-<body class="board" data-board data-events="/api/v1/offices/${slug}/display/events" data-timezone="${state.office.timezone}" data-today="${state.date}" data-time="${state.time}" data-t-sound-on="${st('soundOn')}">
+<body class="board" data-board data-events="/api/v1/offices/${slug}/display/events" data-timezone="${state.office.timezone}" data-today="${state.date}" data-time="${state.time}" data-t-sound-on="${st('staff.soundOn')}">
 <header class="board-top">
 <p class="board-office">${state.office.name}</p>
 <p class="board-session" data-session data-part="session">${part.session}</p>
-<p class="board-clock"><span class="board-time" data-clock>${formatTime(state.time, 'id')}</span><span class="board-date" data-date data-part="date">${part.date}</span></p>
+<p class="board-clock"><span class="board-time" data-clock>${formatTime(state.time, STAFF_LANG)}</span><span class="board-date" data-date data-part="date">${part.date}</span></p>
 </header>
 <main class="board-main">
 <section class="board-now" data-now data-part="now" aria-live="assertive" aria-atomic="true">${part.now}</section>
 <aside class="board-side">
 <section class="board-recent">
-<h2>${st('displayRecent')}</h2>
+<h2>${st('staff.displayRecent')}</h2>
 <ol data-recent data-part="recent">${part.recent}</ol>
 </section>
 <section class="board-waiting">
-<h2>${st('displayWaiting')}</h2>
+<h2>${st('staff.displayWaiting')}</h2>
 <p class="waiting-number" data-waiting data-part="waiting">${part.waiting}</p>
 </section>
 </aside>
 </main>
 <footer class="board-foot">
 <ul class="board-counters" data-counters data-part="counters">${part.counters}</ul>
-<p class="board-conn" data-connection role="status" hidden>${st('reconnecting')}</p>
-<button type="button" class="board-sound" data-sound hidden>${st('enableSound')}</button>
+<p class="board-conn" data-connection role="status" hidden>${st('staff.reconnecting')}</p>
+<button type="button" class="board-sound" data-sound hidden>${st('staff.enableSound')}</button>
 </footer>
 </body>
 </html>

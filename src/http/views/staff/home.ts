@@ -1,7 +1,10 @@
 import type { Role } from '../../../domain/staff-role.js';
 import { html, type SafeHtml } from '../html.js';
 import { type PageViewer, staffPage } from './layout.js';
-import { type StaffTextKey, st } from './texts.js';
+import { type PlainTextKey, textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 /** An office with the staff screens the viewer may open there. */
 export interface OfficeScreens {
@@ -9,12 +12,12 @@ export interface OfficeScreens {
   name: string;
 }
 
-const SCREENS: { role: Role; path: (slug: string) => string; title: StaffTextKey; help: StaffTextKey }[] = [
-  { role: 'desk', path: (s) => `/staff/desk/${s}`, title: 'homeDesk', help: 'homeDeskHelp' },
-  { role: 'counter', path: (s) => `/staff/counter/${s}`, title: 'homeCounter', help: 'homeCounterHelp' },
-  { role: 'display', path: (s) => `/display/${s}`, title: 'homeDisplay', help: 'homeDisplayHelp' },
-  { role: 'admin', path: (s) => `/staff/admin/offices/${s}`, title: 'homeOffices', help: 'homeOfficesHelp' },
-  { role: 'admin', path: (s) => `/staff/admin/audit?office=${s}`, title: 'homeAudit', help: 'homeAuditHelp' },
+const SCREENS: { role: Role; path: (slug: string) => string; title: PlainTextKey; help: PlainTextKey }[] = [
+  { role: 'desk', path: (s) => `/staff/desk/${s}`, title: 'staff.homeDesk', help: 'staff.homeDeskHelp' },
+  { role: 'counter', path: (s) => `/staff/counter/${s}`, title: 'staff.homeCounter', help: 'staff.homeCounterHelp' },
+  { role: 'display', path: (s) => `/display/${s}`, title: 'staff.homeDisplay', help: 'staff.homeDisplayHelp' },
+  { role: 'admin', path: (s) => `/staff/admin/offices/${s}`, title: 'staff.homeOffices', help: 'staff.homeOfficesHelp' },
+  { role: 'admin', path: (s) => `/staff/admin/audit?office=${s}`, title: 'staff.homeAudit', help: 'staff.homeAuditHelp' },
 ];
 
 /** `/staff`: the screens of each office that the viewer's role may use; an admin sees them all. */
@@ -22,8 +25,8 @@ export function staffHomePage(viewer: PageViewer, offices: OfficeScreens[]): Saf
   // The board is readable by every role: a desk PC may show it on a second screen.
   const mine = SCREENS.filter((s) => viewer.role === 'admin' || s.role === viewer.role || s.role === 'display');
   const body = html`<div class="page">
-<h1>${st('homeTitle')}</h1>
-<p class="lead">${st('homeLead')}</p>
+<h1>${st('staff.homeTitle')}</h1>
+<p class="lead">${st('staff.homeLead')}</p>
 ${offices.map(
     (o) => html`<section class="office-screens" aria-labelledby="office-${o.slug}">
 ${offices.length > 1 ? html`<h2 id="office-${o.slug}">${o.name}</h2>` : html`<h2 id="office-${o.slug}" class="vh">${o.name}</h2>`}
@@ -31,5 +34,5 @@ ${offices.length > 1 ? html`<h2 id="office-${o.slug}">${o.name}</h2>` : html`<h2
 </section>`,
   )}
 </div>`;
-  return staffPage({ title: st('homeTitle'), viewer, officeName: offices.length === 1 ? offices[0]?.name : undefined, body });
+  return staffPage({ title: st('staff.homeTitle'), viewer, officeName: offices.length === 1 ? offices[0]?.name : undefined, body });
 }

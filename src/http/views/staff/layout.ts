@@ -1,7 +1,10 @@
 import type { Role } from '../../../domain/staff-role.js';
 import { assetUrl } from '../../static-assets.js';
 import { html, type SafeHtml } from '../html.js';
-import { roleName, st } from './texts.js';
+import { roleText, textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 /** Who is looking at a staff page, as its header shows them. */
 export interface PageViewer {
@@ -53,18 +56,18 @@ export function staffPage(f: StaffFrame): SafeHtml {
   return html`<!doctype html>
 <html lang="id">
 <head>
-${staffHead(`${f.title} · ${f.officeName ?? st('appName')}`, ['tokens.css', 'staff.css'], f.scripts ?? [])}
+${staffHead(`${f.title} · ${f.officeName ?? st('staff.appName')}`, ['tokens.css', 'staff.css'], f.scripts ?? [])}
 </head>
 <body${f.bodyClass ? html` class="${f.bodyClass}"` : ''}>
-<a class="skip" href="#main">${st('skipToContent')}</a>
+<a class="skip" href="#main">${st('staff.skipToContent')}</a>
 <header class="top">
 <div class="top-row">
-<a class="brand" href="/staff">${st('appName')} <span class="brand-area">${st('staffArea')}</span></a>
+<a class="brand" href="/staff">${st('staff.appName')} <span class="brand-area">${st('staff.staffArea')}</span></a>
 ${f.officeName ? html`<span class="top-office">${f.officeName}</span>` : ''}
 ${f.viewer ? html`<form method="post" action="/staff/logout" class="top-user">
-<span class="top-who">${st('loggedInAs', { user: f.viewer.username, role: roleName(f.viewer.role) })}</span>
+<span class="top-who">${st('staff.loggedInAs', { user: f.viewer.username, role: roleText(STAFF_LANG, f.viewer.role) })}</span>
 ${csrfField(f.viewer.csrf)}
-<button type="submit" class="button button-quiet">${st('logout')}</button>
+<button type="submit" class="button button-quiet">${st('staff.logout')}</button>
 </form>` : ''}
 </div>
 ${f.nav ?? ''}
@@ -95,7 +98,7 @@ export function staffErrorPage(viewer: PageViewer | null, title: string, words: 
 <h1>${title}</h1>
 <p class="lead">${words}</p>
 ${extra ?? ''}
-<p><a class="button" href="/staff">${st('backHome')}</a></p>
+<p><a class="button" href="/staff">${st('staff.backHome')}</a></p>
 </div>`;
   return staffPage({ title, viewer, body });
 }

@@ -1,6 +1,9 @@
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, type PageViewer, staffPage } from './layout.js';
-import { roleName, st } from './texts.js';
+import { roleText, textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 /** What the login form shows. */
 export interface LoginModel {
@@ -18,22 +21,22 @@ export interface LoginModel {
 /** `/staff/login`: a plain form that works without scripts. */
 export function loginPage(m: LoginModel): SafeHtml {
   const body = html`<div class="page narrow">
-<h1>${st('loginTitle')}</h1>
-${m.viewer ? html`<p class="lead">${st('loginAlready', { user: m.viewer.username, role: roleName(m.viewer.role) })}${m.viewerHome ? html` <a href="${m.viewerHome}">${st('loginContinue', { page: roleName(m.viewer.role) })}</a>` : ''}</p>` : html`<p class="lead">${st('loginLead')}</p>`}
+<h1>${st('staff.loginTitle')}</h1>
+${m.viewer ? html`<p class="lead">${st('staff.loginAlready', { user: m.viewer.username, role: roleText(STAFF_LANG, m.viewer.role) })}${m.viewerHome ? html` <a href="${m.viewerHome}">${st('staff.loginContinue', { page: roleText(STAFF_LANG, m.viewer.role) })}</a>` : ''}</p>` : html`<p class="lead">${st('staff.loginLead')}</p>`}
 ${m.problem ? html`<div class="notice notice-problem" role="alert" id="login-problem"><p class="notice-title">${m.problem}</p></div>` : ''}
 <form method="post" action="/staff/login" class="card stack">
 ${m.viewer ? csrfField(m.viewer.csrf) : ''}
 ${m.next ? html`<input type="hidden" name="next" value="${m.next}">` : ''}
 <div class="field">
-<label for="username">${st('usernameLabel')}</label>
+<label for="username">${st('staff.usernameLabel')}</label>
 <input id="username" name="username" type="text" value="${m.username}" autocomplete="username" autocapitalize="off" spellcheck="false" maxlength="64" required${m.username ? '' : ' autofocus'}${m.problem ? html` aria-describedby="login-problem"` : ''}>
 </div>
 <div class="field">
-<label for="password">${st('passwordLabel')}</label>
+<label for="password">${st('staff.passwordLabel')}</label>
 <input id="password" name="password" type="password" autocomplete="current-password" maxlength="200" required${m.username ? ' autofocus' : ''}>
 </div>
-<button type="submit" class="button button-primary button-big">${st('loginSubmit')}</button>
+<button type="submit" class="button button-primary button-big">${st('staff.loginSubmit')}</button>
 </form>
 </div>`;
-  return staffPage({ title: st('loginTitle'), viewer: m.viewer, body });
+  return staffPage({ title: st('staff.loginTitle'), viewer: m.viewer, body });
 }

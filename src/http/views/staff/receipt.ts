@@ -2,7 +2,10 @@ import type { CitizenTicket } from '../../presenters/citizen-ticket.js';
 import { html, type SafeHtml } from '../html.js';
 import { deskPath } from './desk.js';
 import { notice, type PageViewer, staffPage } from './layout.js';
-import { st } from './texts.js';
+import { textsFor } from '../../../texts/texts.js';
+import { STAFF_LANG } from '../../../texts/lang.js';
+
+const st = textsFor(STAFF_LANG);
 
 /** What the receipt page shows. */
 export interface ReceiptModel {
@@ -24,29 +27,29 @@ export function receiptPage(m: ReceiptModel): SafeHtml {
   const tk = m.ticket;
   const body = html`<div class="page receipt-page">
 <div class="receipt-actions no-print">
-${m.fresh ? notice('ok', st('receiptBooked', { queue: tk.queueNumber }), html`<p>${tk.when}</p>`) : ''}
-<button type="button" class="button button-primary button-big" data-print hidden>${st('print')}</button>
-<p class="hint">${st('printHint')}</p>
-<p><a class="button" href="${deskPath(m.office.slug)}">${st('backToDesk')}</a></p>
+${m.fresh ? notice('ok', st('staff.receiptBooked', { queue: tk.queueNumber }), html`<p>${tk.when}</p>`) : ''}
+<button type="button" class="button button-primary button-big" data-print hidden>${st('staff.print')}</button>
+<p class="hint">${st('staff.printHint')}</p>
+<p><a class="button" href="${deskPath(m.office.slug)}">${st('staff.backToDesk')}</a></p>
 </div>
-<article class="receipt" aria-label="${st('receiptTitle', { queue: tk.queueNumber })}">
+<article class="receipt" aria-label="${st('staff.receiptTitle', { queue: tk.queueNumber })}">
 <p class="r-office">${tk.officeName}</p>
 ${tk.officeAddress ? html`<p class="r-small">${tk.officeAddress}</p>` : ''}
 <hr>
-<p class="r-label">${st('receiptQueue')}</p>
+<p class="r-label">${st('staff.receiptQueue')}</p>
 <p class="r-queue" data-receipt-queue>${tk.queueNumber}</p>
 <p class="r-when" data-receipt-when>${tk.when}</p>
-<p class="r-arrive">${st('receiptArrive', { from: tk.arriveFrom, until: tk.arriveUntil, zone: tk.zoneLabel })}</p>
-<p class="r-row"><span class="r-key">${st('receiptService')}</span> ${tk.serviceName}</p>
-<p class="r-row"><span class="r-key">${st('receiptName')}</span> ${tk.name}</p>
-<p class="r-row"><span class="r-key">${st('nikLabel')}</span> ${tk.nikMasked}</p>
-<figure class="r-qr"><div class="r-qr-image" role="img" aria-label="${st('receiptQrLabel', { code: tk.displayCode })}" data-receipt-qr>${m.qr}</div>
-<figcaption><span class="r-key">${st('receiptCode')}</span> <span class="r-code" data-receipt-code>${tk.displayCode}</span></figcaption></figure>
-<p class="r-small">${st('receiptShowQr')}</p>
-${tk.documents.length ? html`<p class="r-small"><span class="r-key">${st('receiptBring')}:</span> ${tk.documents.join('; ')}</p>` : ''}
+<p class="r-arrive">${st('staff.receiptArrive', { from: tk.arriveFrom, until: tk.arriveUntil, zone: tk.zoneLabel })}</p>
+<p class="r-row"><span class="r-key">${st('staff.receiptService')}</span> ${tk.serviceName}</p>
+<p class="r-row"><span class="r-key">${st('staff.receiptName')}</span> ${tk.name}</p>
+<p class="r-row"><span class="r-key">${st('staff.nikLabel')}</span> ${tk.nikMasked}</p>
+<figure class="r-qr"><div class="r-qr-image" role="img" aria-label="${st('staff.receiptQrLabel', { code: tk.displayCode })}" data-receipt-qr>${m.qr}</div>
+<figcaption><span class="r-key">${st('staff.receiptCode')}</span> <span class="r-code" data-receipt-code>${tk.displayCode}</span></figcaption></figure>
+<p class="r-small">${st('staff.receiptShowQr')}</p>
+${tk.documents.length ? html`<p class="r-small"><span class="r-key">${st('staff.receiptBring')}:</span> ${tk.documents.join('; ')}</p>` : ''}
 <hr>
-<p class="r-small r-free">${st('receiptFree')}</p>
+<p class="r-small r-free">${st('staff.receiptFree')}</p>
 </article>
 </div>`;
-  return staffPage({ title: st('receiptTitle', { queue: tk.queueNumber }), viewer: m.viewer, officeName: m.office.name, body, scripts: ['staff-desk.js'], bodyClass: 'is-receipt' });
+  return staffPage({ title: st('staff.receiptTitle', { queue: tk.queueNumber }), viewer: m.viewer, officeName: m.office.name, body, scripts: ['staff-desk.js'], bodyClass: 'is-receipt' });
 }

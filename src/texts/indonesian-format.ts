@@ -3,10 +3,8 @@
  * Names come from our own tables, not from `Intl`: a server built with small ICU data would
  * otherwise print English or "M12" months, and tickets must read the same everywhere.
  */
-import { dateParts, instantOf, isoWeekday, isTimeOfDay, utcOffsetMinutes, type LocalDate } from './local-date.js';
-
-/** A language the pages are written in. */
-export type Lang = 'id' | 'en';
+import { dateParts, instantOf, isoWeekday, isTimeOfDay, utcOffsetMinutes, type LocalDate } from '../domain/local-date.js';
+import type { Lang } from './lang.js';
 
 // Indexed by ISO weekday − 1 (Monday first) and by month − 1.
 const DAY_NAMES: Record<Lang, readonly string[]> = {
@@ -58,7 +56,7 @@ export function zoneAbbreviation(zone: string, at?: Date): string {
   if (abbreviation !== undefined) return abbreviation;
   if (at) return utcOffsetLabel(utcOffsetMinutes(zone, at));
   // Daylight time adds to the standard offset in both hemispheres, so the lower of a January
-  // and a July offset is the standard one. The year is fixed because the domain never reads the
+  // and a July offset is the standard one. The year is fixed because formatting never reads the
   // clock; fixed-offset zones, the only ones an Indonesian office could sensibly use, ignore it.
   const referenceYear = 2026;
   return utcOffsetLabel(

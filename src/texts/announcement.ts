@@ -1,4 +1,6 @@
-import { spokenQueueNumber } from './queue-number.js';
+import { spokenQueueNumber } from '../domain/queue-number.js';
+import type { Lang } from './lang.js';
+import { t } from './texts.js';
 
 /** A number called to a counter, as the waiting room must hear it. */
 export interface CallToAnnounce {
@@ -14,8 +16,9 @@ export interface CallToAnnounce {
  * a time, because "A017" read as a word comes out as "a tujuh belas", which nobody matches to the
  * ticket in their hand. Counters are plain numerals: the voice says "loket tiga" by itself.
  */
-export function callAnnouncement(call: CallToAnnounce): string {
-  const where = call.counter === null ? 'silakan menuju loket' : `silakan menuju loket ${call.counter}`;
-  const sentence = `Nomor antrean ${spokenQueueNumber(call.queueNumber)}, ${where}`;
-  return call.recall ? `Panggilan ulang. ${sentence}` : sentence;
+export function callAnnouncement(call: CallToAnnounce, lang: Lang): string {
+  const number = spokenQueueNumber(call.queueNumber);
+  const sentence =
+    call.counter === null ? t(lang, 'staff.announceCallAnyCounter', { number }) : t(lang, 'staff.announceCall', { number, counter: call.counter });
+  return call.recall ? t(lang, 'staff.announceRecall', { call: sentence }) : sentence;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatSession, formatShortDate, formatTime, zoneAbbreviation } from './indonesian-format.js';
-import { isoWeekday } from './local-date.js';
+import { isoWeekday } from '../domain/local-date.js';
 
 const DAY_MS = 86_400_000;
 const dates1990to2100 = fc
