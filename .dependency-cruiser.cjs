@@ -1,4 +1,4 @@
-/** Layering of Antrean: http -> app -> domain; app reaches db only through its interfaces; texts -> domain. */
+/** Layering of Antrean: http -> app -> domain; app reaches db only through repositories; http never reaches db; texts -> domain. */
 module.exports = {
   forbidden: [
     {
@@ -20,6 +20,21 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/app' },
       to: { path: '^src/http' },
+    },
+    {
+      name: 'http-does-not-know-db',
+      comment: 'Pages, routes and presenters show what use cases hand out (app read models); storage, its rows and its errors stay behind app.',
+      severity: 'error',
+      from: { path: '^src/http' },
+      to: { path: '^src/db' },
+    },
+    {
+      name: 'app-reaches-db-through-repositories',
+      comment:
+        'Use cases read and write through repositories; of the rest of db they may use types (Storage, rows) and the engine\'s error classification, never migrations or the connection factory.',
+      severity: 'error',
+      from: { path: '^src/app' },
+      to: { path: '^src/db/(?!repositories/|engine\\.ts$)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'db-does-not-know-app-or-http',

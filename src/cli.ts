@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { closeDaysEverywhere } from './app/close-day.js';
+import { closeDaysEverywhere } from './app/floor/commands/close-day.js';
 import { loadConfig } from './config.js';
 import { InProcessBus } from './realtime/in-process-bus.js';
 import { openStorage } from './db/database.js';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import { closeDaysEverywhere } from './app/close-day.js';
-import type { AppContext } from './app/context.js';
-import { forgetIdempotencyKeys } from './app/forget-idempotency-keys.js';
+import { closeDaysEverywhere } from './app/floor/commands/close-day.js';
+import type { AppContext } from './app/shared/context.js';
+import { forgetIdempotencyKeys } from './app/booking/commands/forget-idempotency-keys.js';
 
 /** How often past days are closed; a no-show shows up in reports within this long. */
 const EVERY_MS = 5 * 60 * 1000;

@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { AppContext } from './app/context.js';
-import { ensureDefaultOffice } from './app/ensure-default-office.js';
-import { ensureFirstAdmin } from './app/ensure-first-admin.js';
+import type { AppContext } from './app/shared/context.js';
+import { ensureDefaultOffice } from './app/office/commands/ensure-default-office.js';
+import { ensureFirstAdmin } from './app/staff/commands/ensure-first-admin.js';
 import { type DatabaseTimeouts, openStorage, type Storage } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp, type HttpOptions } from './http/build-app.js';

@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { addUser } from './app/add-user.js';
-import type { AppContext } from './app/context.js';
-import { disableUser } from './app/disable-user.js';
-import { enableUser } from './app/enable-user.js';
-import { ensureDefaultOffice } from './app/ensure-default-office.js';
+import { addUser } from './app/staff/commands/add-user.js';
+import type { AppContext } from './app/shared/context.js';
+import { disableUser } from './app/staff/commands/disable-user.js';
+import { enableUser } from './app/staff/commands/enable-user.js';
+import { ensureDefaultOffice } from './app/office/commands/ensure-default-office.js';
 import { openStorage } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DomainError, InvalidInputError } from './domain/errors.js';

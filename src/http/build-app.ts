@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../app/shared/context.js';
 import type { EventBus } from '../realtime/in-process-bus.js';
 import { registerErrorHandling } from './errors.js';
 import { registerApiDocs } from './openapi.js';

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isDatabaseUnavailable } from '../db/engine.js';
+import { isStorageUnavailable } from '../app/shared/storage-health.js';
 import { DomainError, type DomainErrorCode, type FieldProblem, InvalidInputError } from '../domain/errors.js';
 import { requestLang } from './i18n.js';
 import type { Lang } from '../texts/lang.js';
@@ -65,7 +65,7 @@ export function toErrorResponse(error: unknown, lang: Lang): { status: number; b
   const unavailable =
     error instanceof ServiceUnavailableError
       ? error
-      : isDatabaseUnavailable(error)
+      : isStorageUnavailable(error)
         ? new ServiceUnavailableError('DATABASE_UNAVAILABLE', DATABASE_RETRY_AFTER_SECONDS)
         : undefined;
   if (unavailable) {

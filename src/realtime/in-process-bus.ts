@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { EventPublisher, OfficeEvent } from '../app/context.js';
+import type { EventPublisher, OfficeEvent } from '../app/shared/context.js';
 
 /** Receives office events, whichever process they were published in. */
 export type OfficeEventListener = (event: OfficeEvent) => void;

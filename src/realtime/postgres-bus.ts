@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { OfficeEvent } from '../app/context.js';
+import type { OfficeEvent } from '../app/shared/context.js';
 import { type EventBus, InProcessBus, type OfficeEventListener } from './in-process-bus.js';
 
 const CHANNEL = 'antrean_events';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/staff-role.js';
 import { DIALECTS } from '../support/dialects.js';
 import { logInStaff, type StaffLogin } from '../support/staff.js';
-import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
+import { startTestRuntime, type TestRuntime, TUESDAY_MORNING } from '../support/test-runtime.js';
 
 interface StaffRoute {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -98,7 +98,7 @@ describe.each(DIALECTS)('who may use each staff route on $name', (dialect) => {
   it('keeps an account tied to another office out', async () => {
     await rt.storage.db.insertInto('offices').values({
       slug: 'kota-depok', name: 'Disdukcapil Kota Depok', timezone: 'Asia/Jakarta', address: '', open_weekdays: '1,2,3,4,5',
-      same_day_booking: 0, booking_days_ahead: 14, check_in_before_minutes: 30, check_in_after_minutes: 30, created_at: new Date().toISOString(),
+      same_day_booking: 0, booking_days_ahead: 14, check_in_before_minutes: 30, check_in_after_minutes: 30, created_at: TUESDAY_MORNING.toISOString(),
     }).execute();
     const depokDesk = await logInStaff(rt, 'desk', { officeSlug: 'kota-depok' });
     const res = await call({ method: 'GET', url: `${O}/bookings?q=budi`, allowed: DESK }, depokDesk);

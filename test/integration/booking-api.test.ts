@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { book } from '../../src/app/book.js';
-import { forgetIdempotencyKeys } from '../../src/app/forget-idempotency-keys.js';
+import { book } from '../../src/app/booking/commands/book.js';
+import { forgetIdempotencyKeys } from '../../src/app/booking/commands/forget-idempotency-keys.js';
 import { DIALECTS } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
@@ -78,14 +78,15 @@ describe.each(DIALECTS)('booking API on $name', (dialect) => {
   });
 
   it('books a session and returns the ticket with a masked NIK', async () => {
-    const [first] = await sessionIds();
-    const res = await post('/api/v1/bookings', bookingBody({ sessionId: first, nik: '3271014501900012', phone: '+62 812-3456-7890' }));
+    // A session no other test books, so this booking is its first: A001.
+    const [first] = await sessionIds('2026-12-11');
+    const res = await post('/api/v1/bookings', bookingBody({ date: '2026-12-11', sessionId: first, nik: '3271014501900012', phone: '+62 812-3456-7890' }));
     expect(res.statusCode).toBe(201);
     const b = res.json().booking;
     expect(b).toMatchObject({
       queueNumber: 'A001',
       office: 'kota-bogor',
-      date: '2026-12-02',
+      date: '2026-12-11',
       session: { id: first, start: '08:00', end: '09:00' },
       service: 'KTP-BARU',
       status: 'booked',
@@ -225,10 +226,13 @@ describe.each(DIALECTS)('booking API on $name', (dialect) => {
   });
 
   it('keeps the old place when the new session is full', async () => {
-    const ids = await sessionIds('2026-12-07');
+    const ids = await sessionIds('2026-12-15');
+    for (let i = 0; i < 40; i++) {
+      expect((await post('/api/v1/bookings', bookingBody({ date: '2026-12-15', sessionId: ids[2], nik: freshNik() }))).statusCode).toBe(201);
+    }
     const nik = freshNik();
     const { booking } = (await post('/api/v1/bookings', bookingBody({ date: '2026-12-10', sessionId: ids[1], nik }))).json();
-    const res = await post(`/api/v1/bookings/${booking.code}/reschedule`, { nik, date: '2026-12-07', sessionId: ids[2] });
+    const res = await post(`/api/v1/bookings/${booking.code}/reschedule`, { nik, date: '2026-12-15', sessionId: ids[2] });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('SESSION_FULL');
     const still = await get(`/api/v1/bookings/${booking.code}`);

@@ -42,7 +42,7 @@ async function openStream(url: string, headers: Record<string, string> = {}) {
 }
 
 /** Polls `check` until it holds or the deadline passes. */
-async function eventually(check: () => Promise<boolean>, deadlineMs = 5000): Promise<void> {
+async function eventually(check: () => Promise<boolean>, deadlineMs = 15_000): Promise<void> {
   const deadline = Date.now() + deadlineMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met before the deadline');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { officeClock } from '../../src/app/office-calendar.js';
-import { planOfficeDays } from '../../src/app/plan-office-days.js';
+import { officeClock } from '../../src/domain/office-clock.js';
+import { planOfficeDays } from '../../src/app/office/queries/plan-office-days.js';
 import { openStorage } from '../../src/db/database.js';
 import { migrateToLatest, migrateUpTo } from '../../src/db/migrate.js';
 import { DIALECTS } from '../support/dialects.js';

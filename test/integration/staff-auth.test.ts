@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../src/app/add-user.js';
-import { ensureFirstAdmin } from '../../src/app/ensure-first-admin.js';
+import { addUser } from '../../src/app/staff/commands/add-user.js';
+import { ensureFirstAdmin } from '../../src/app/staff/commands/ensure-first-admin.js';
 import { openStorage } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/http/logger.js';
@@ -455,7 +455,7 @@ describe.each(DIALECTS)('first admin and CLI on $name', (dialect) => {
     } finally {
       await database.drop();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 function sessionCookie(cookies: { name: string; value: string }[]): string {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../src/app/add-user.js';
+import { addUser } from '../../src/app/staff/commands/add-user.js';
 import type { Role } from '../../src/domain/staff-role.js';
 import { DIALECTS } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';

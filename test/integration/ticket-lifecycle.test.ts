@@ -1,18 +1,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/app/context.js';
-import { book } from '../../src/app/book.js';
-import { callNext } from '../../src/app/call-next.js';
-import { cancelBooking } from '../../src/app/cancel-booking.js';
-import { checkIn } from '../../src/app/check-in.js';
-import { closeDaysEverywhere } from '../../src/app/close-day.js';
-import { finishTicket } from '../../src/app/finish-ticket.js';
-import { recallTicket } from '../../src/app/recall-ticket.js';
-import { requeueTicket } from '../../src/app/requeue-ticket.js';
-import { rescheduleBooking } from '../../src/app/reschedule-booking.js';
-import { skipTicket } from '../../src/app/skip-ticket.js';
-import { startServing } from '../../src/app/start-serving.js';
-import { transferTicket } from '../../src/app/transfer-ticket.js';
+import type { AppContext } from '../../src/app/shared/context.js';
+import { book } from '../../src/app/booking/commands/book.js';
+import { actOnCounterTicket } from '../../src/app/floor/commands/act-on-counter-ticket.js';
+import { callNext } from '../../src/app/floor/commands/call-next.js';
+import { cancelBooking } from '../../src/app/booking/commands/cancel-booking.js';
+import { checkIn } from '../../src/app/floor/commands/check-in.js';
+import { closeDaysEverywhere } from '../../src/app/floor/commands/close-day.js';
+import { requeueTicket } from '../../src/app/floor/commands/requeue-ticket.js';
+import { rescheduleBooking } from '../../src/app/booking/commands/reschedule-booking.js';
+import { transferTicket } from '../../src/app/floor/commands/transfer-ticket.js';
 import { DomainError, InvalidInputError } from '../../src/domain/errors.js';
 import { isAllowedMove, type TicketEventType, type TicketStatus } from '../../src/domain/ticket-status.js';
 import { DIALECTS } from '../support/dialects.js';
@@ -155,13 +152,13 @@ describe.each(DIALECTS)('the ticket lifecycle on $name', (dialect) => {
               case 'call':
                 return callNext(ctx, { ...office, counterNumber: a.counter, actor });
               case 'recall':
-                return recallTicket(ctx, { ...office, counterNumber: a.counter, actor });
+                return actOnCounterTicket(ctx, { ...office, counterNumber: a.counter, actor, action: 'recall' });
               case 'skip':
-                return skipTicket(ctx, { ...office, counterNumber: a.counter, actor });
+                return actOnCounterTicket(ctx, { ...office, counterNumber: a.counter, actor, action: 'skip' });
               case 'start':
-                return startServing(ctx, { ...office, counterNumber: a.counter, actor });
+                return actOnCounterTicket(ctx, { ...office, counterNumber: a.counter, actor, action: 'start' });
               case 'finish':
-                return finishTicket(ctx, { ...office, counterNumber: a.counter, actor });
+                return actOnCounterTicket(ctx, { ...office, counterNumber: a.counter, actor, action: 'finish' });
               case 'transfer':
                 return transferTicket(ctx, { ...office, counterNumber: a.counter, actor, serviceCode: 'KK' });
               case 'closeDay':

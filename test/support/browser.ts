@@ -140,14 +140,28 @@ export async function firstLoadBytes(page: Page, url: string): Promise<{ total: 
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const urls = new Map<string, string>();
   const byUrl: Record<string, number> = {};
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  // Requests still loading, event streams left out once their headers show what they are.
+  const loading = new Set<string>();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    urls.set(e.requestId, e.request.url);
+    loading.add(e.requestId);
+  });
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.response.mimeType === 'text/event-stream') loading.delete(e.requestId);
+  });
+  cdp.on('Network.loadingFailed', (e) => loading.delete(e.requestId));
   cdp.on('Network.loadingFinished', (e) => {
+    loading.delete(e.requestId);
     const u = urls.get(e.requestId) ?? e.requestId;
     byUrl[u] = (byUrl[u] ?? 0) + e.encodedDataLength;
   });
   await page.goto(url, { waitUntil: 'load' });
-  // Let deferred fetches the page starts on load finish too, so they are counted.
-  await page.waitForTimeout(300);
+  // Fetches the page started while loading are counted too: wait until they have all finished.
+  const deadline = Date.now() + 15_000;
+  while (loading.size > 0) {
+    if (Date.now() > deadline) throw new Error(`still loading: ${[...loading].map((id) => urls.get(id)).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
   await cdp.detach();
   return { total: Object.values(byUrl).reduce((a, b) => a + b, 0), byUrl };
 }

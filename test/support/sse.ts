@@ -41,7 +41,7 @@ export async function openEventStream(url: string, headers: Record<string, strin
     status: res.status,
     contentType: res.headers.get('content-type'),
     /** The next event (after those already taken) that matches, or a timeout error. */
-    async next(match: (e: SseEvent) => boolean = () => true, timeoutMs = 5000): Promise<SseEvent> {
+    async next(match: (e: SseEvent) => boolean = () => true, timeoutMs = 15_000): Promise<SseEvent> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const i = queue.findIndex(match);

@@ -1,4 +1,4 @@
-import { addUser } from '../../src/app/add-user.js';
+import { addUser } from '../../src/app/staff/commands/add-user.js';
 import type { Role } from '../../src/domain/staff-role.js';
 import type { Runtime } from '../../src/runtime.js';
 

@@ -36,6 +36,8 @@ export async function startTestRuntime(
     logger: createLogger('info', sink),
     now: () => now,
     adminPassword: opts.adminPassword,
+    // Tests fire bursts at a small pool on a busy machine: waiting for a connection is not an outage.
+    databaseTimeouts: { connectMs: 30_000 },
     announce: (line) => announcements.push(line),
     http: {
       bookingRateLimitPerMinute: 10_000,

@@ -9,7 +9,7 @@ import {
 } from '../../db/repositories/schedule.js';
 import type { OfficeRow } from '../../db/schema.js';
 import type { SessionTemplate } from '../../domain/availability.js';
-import type { AppContext } from '../context.js';
+import type { AppContext } from '../shared/context.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { eachDay, type LocalDate } from '../../domain/local-date.js';
 import { freeQueueLetter } from '../../domain/schedule.js';

@@ -2,7 +2,7 @@ import { insertServices } from '../../db/repositories/catalogue.js';
 import { insertCounters } from '../../db/repositories/counters.js';
 import type { Executor } from '../../db/repositories/offices.js';
 import { insertSession, replaceWeeklySessions } from '../../db/repositories/schedule.js';
-import { DEFAULT_OFFICE } from '../default-office.js';
+import { DEFAULT_OFFICE } from './default-office.js';
 
 /**
  * Gives a new office what the seed office starts with, so it is bookable at once: the five

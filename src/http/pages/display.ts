@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.js';
-import { getDisplayState } from '../../app/get-display-state.js';
+import type { AppContext } from '../../app/shared/context.js';
+import { getDisplayState } from '../../app/floor/queries/get-display-state.js';
 import { parseInput, textField } from '../validation.js';
 import { displayPage } from '../views/staff/display.js';
 import { requirePageRole, sendStaffPage } from './staff/guard.js';
@@ -16,7 +16,7 @@ export function displayPages(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     app.get('/display/:slug', { onRequest: requirePageRole('display', 'desk', 'counter', 'admin') }, async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
-      return sendStaffPage(reply, displayPage(await getDisplayState(ctx, slug)));
+      return sendStaffPage(reply, displayPage(await getDisplayState(ctx, { officeSlug: slug })));
     });
   };
 }

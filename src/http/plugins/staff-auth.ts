@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app/context.js';
-import { findStaffSession } from '../../app/find-staff-session.js';
+import type { AppContext } from '../../app/shared/context.js';
+import { findStaffSession } from '../../app/staff/queries/find-staff-session.js';
 import type { StaffMember } from '../../domain/staff-account.js';
 import type { Role } from '../../domain/staff-role.js';
 import { requestLang } from '../i18n.js';
@@ -36,7 +36,7 @@ export function registerStaffAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token || token.length > MAX_TOKEN_LENGTH) return;
-    const session = await findStaffSession(ctx, token);
+    const session = await findStaffSession(ctx, { token });
     if (!session) return;
     req.staff = session.staff;
     csrfTokens.set(req, session.csrfToken);

@@ -1,4 +1,4 @@
-import type { BookingView } from '../../db/repositories/bookings.js';
+import type { BookingView } from '../../app/booking/read-models.js';
 import { formatBookingCode } from '../../domain/booking-code.js';
 import { maskNik } from '../../domain/nik.js';
 import { nameInitials } from '../../domain/person-name.js';

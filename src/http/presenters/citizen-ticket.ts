@@ -1,4 +1,4 @@
-import type { Ticket } from '../../app/get-ticket.js';
+import type { Ticket } from '../../app/booking/queries/get-ticket.js';
 import { checkInWindow, timeOfMinutes } from '../../domain/check-in-window.js';
 import { presentBooking, presentBookingToCodeHolder } from './booking.js';
 import { formatTime, zoneAbbreviation } from '../../texts/indonesian-format.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { DisplayState } from '../../app/get-display-state.js';
-import type { CallAnnouncement } from '../../app/watch-display.js';
+import type { DisplayState } from '../../app/floor/queries/get-display-state.js';
+import type { CallAnnouncement } from '../../app/floor/queries/watch-display.js';
 import { callAnnouncement } from '../../texts/announcement.js';
 import { STAFF_LANG } from '../../texts/lang.js';
 

@@ -1,4 +1,4 @@
-import type { BookingView } from '../../db/repositories/bookings.js';
+import type { BookingView } from '../../app/booking/read-models.js';
 import { z } from 'zod';
 import { BookingSchema, presentBooking } from './booking.js';
 import type { Lang } from '../../texts/lang.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.js';
-import { watchAvailability } from '../../app/watch-availability.js';
+import type { AppContext } from '../../app/shared/context.js';
+import { watchAvailability } from '../../app/booking/queries/watch-availability.js';
 import { openSse } from '../../realtime/sse.js';
 import { closeStreamsOnShutdown, type StreamPolicy } from '../stream-registry.js';
 import { ERROR_RESPONSES } from '../openapi.js';
@@ -34,7 +34,7 @@ export function availabilityEventRoutes(ctx: AppContext, streams: StreamPolicy) 
       const release = streams.public.take(req.ip);
       let feed;
       try {
-        feed = await watchAvailability(ctx, slug, (change) => stream.send('availability', change));
+        feed = await watchAvailability(ctx, { officeSlug: slug, onChange: (change) => stream.send('availability', change) });
       } catch (error) {
         release();
         throw error;

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { book } from '../../app/book.js';
-import { cancelBooking } from '../../app/cancel-booking.js';
-import type { AppContext } from '../../app/context.js';
-import { getAvailability } from '../../app/get-availability.js';
-import { getBooking } from '../../app/get-booking.js';
-import { listOffices } from '../../app/list-offices.js';
-import { listServices } from '../../app/list-services.js';
-import { rescheduleBooking } from '../../app/reschedule-booking.js';
+import { book } from '../../app/booking/commands/book.js';
+import { cancelBooking } from '../../app/booking/commands/cancel-booking.js';
+import type { AppContext } from '../../app/shared/context.js';
+import { getAvailability } from '../../app/booking/queries/get-availability.js';
+import { getBooking } from '../../app/booking/queries/get-booking.js';
+import { listOffices } from '../../app/office/queries/list-offices.js';
+import { listServices } from '../../app/office/queries/list-services.js';
+import { rescheduleBooking } from '../../app/booking/commands/reschedule-booking.js';
 import { requestLang } from '../i18n.js';
 import { ERROR_RESPONSES } from '../openapi.js';
 import { DaySchema, presentDays } from '../presenters/availability.js';
@@ -64,7 +64,7 @@ export function citizenApiRoutes(ctx: AppContext) {
       { schema: { tags: CITIZEN, summary: 'Services of an office, with the documents to bring', params: SlugParams, response: { 200: ServicesAnswer, ...ERROR_RESPONSES } } },
       async (req) => {
         const lang = requestLang(req);
-        const services = await listServices(ctx, req.params.slug);
+        const services = await listServices(ctx, { officeSlug: req.params.slug });
         return {
           services: services.map((s) => ({
             code: s.code,
@@ -129,7 +129,7 @@ export function citizenApiRoutes(ctx: AppContext) {
         schema: { tags: CITIZEN, summary: 'A booking by its code: to the code alone, the name as initials and no phone', params: CodeParams, response: { 200: BookingAnswer, ...ERROR_RESPONSES } },
       },
       // The code alone is not proof of who booked: no full name, no phone.
-      async (req) => ({ booking: presentBookingToCodeHolder(await getBooking(ctx, req.params.code), requestLang(req)) }),
+      async (req) => ({ booking: presentBookingToCodeHolder(await getBooking(ctx, { code: req.params.code }), requestLang(req)) }),
     );
 
     app.post(

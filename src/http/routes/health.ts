@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sql } from 'kysely';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../app/shared/context.js';
+import { probeStorage } from '../../app/shared/storage-health.js';
 import { ServiceUnavailableError } from '../errors.js';
 import { ErrorBodySchema } from '../openapi.js';
 
@@ -21,20 +21,9 @@ export function healthRoutes(ctx: AppContext) {
       response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }), 503: ErrorBodySchema },
     };
     app.get('/healthz', { schema }, async () => {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), HEALTH_TIMEOUT_MS);
-      });
-      try {
-        const answer = await Promise.race([sql`select 1`.execute(ctx.storage.db), timeout]);
-        if (answer === 'timeout') throw new ServiceUnavailableError('DATABASE_UNAVAILABLE', RETRY_AFTER_SECONDS);
-        return { status: 'ok' as const, database: ctx.storage.engine.name };
-      } catch (error) {
-        if (error instanceof ServiceUnavailableError) throw error;
-        throw new ServiceUnavailableError('DATABASE_UNAVAILABLE', RETRY_AFTER_SECONDS);
-      } finally {
-        clearTimeout(timer);
-      }
+      const health = await probeStorage(ctx, { timeoutMs: HEALTH_TIMEOUT_MS });
+      if (!health.available) throw new ServiceUnavailableError('DATABASE_UNAVAILABLE', RETRY_AFTER_SECONDS);
+      return { status: 'ok' as const, database: health.engine };
     });
   };
 }

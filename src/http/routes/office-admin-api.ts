@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listChanges } from '../../app/audit/queries/list-changes.js';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../app/shared/context.js';
 import { createOffice } from '../../app/office/commands/create-office.js';
 import { removeDaySessions } from '../../app/office/commands/remove-day-sessions.js';
 import { setDaySessions } from '../../app/office/commands/set-day-sessions.js';

@@ -1,23 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { book } from '../../app/book.js';
-import { callNext } from '../../app/call-next.js';
-import { checkIn } from '../../app/check-in.js';
-import type { AppContext } from '../../app/context.js';
-import { findBookings } from '../../app/find-bookings.js';
-import { requireStaffOffice } from '../../app/find-office.js';
-import { finishTicket } from '../../app/finish-ticket.js';
-import { getDisplayState } from '../../app/get-display-state.js';
-import { watchDisplay } from '../../app/watch-display.js';
-import { pauseCounter } from '../../app/pause-counter.js';
-import { recallTicket } from '../../app/recall-ticket.js';
-import { requeueTicket } from '../../app/requeue-ticket.js';
-import { skipTicket } from '../../app/skip-ticket.js';
-import { startServing } from '../../app/start-serving.js';
-import { transferTicket } from '../../app/transfer-ticket.js';
-import { walkIn } from '../../app/walk-in.js';
-import { listCounters } from '../../app/list-counters.js';
+import { book } from '../../app/booking/commands/book.js';
+import { callNext } from '../../app/floor/commands/call-next.js';
+import { checkIn } from '../../app/floor/commands/check-in.js';
+import type { AppContext } from '../../app/shared/context.js';
+import { findBookings } from '../../app/booking/queries/find-bookings.js';
+import { requireStaffOffice } from '../../app/office/queries/find-office.js';
+import { getDisplayState } from '../../app/floor/queries/get-display-state.js';
+import { watchDisplay } from '../../app/floor/queries/watch-display.js';
+import { pauseCounter } from '../../app/floor/commands/pause-counter.js';
+import { requeueTicket } from '../../app/floor/commands/requeue-ticket.js';
+import { actOnCounterTicket } from '../../app/floor/commands/act-on-counter-ticket.js';
+import { transferTicket } from '../../app/floor/commands/transfer-ticket.js';
+import { walkIn } from '../../app/floor/commands/walk-in.js';
+import { listCounters } from '../../app/office/queries/list-counters.js';
 import { PRIORITY_GROUPS } from '../../domain/queue-order.js';
 import { openSse } from '../../realtime/sse.js';
 import { closeStreamsOnShutdown, type StreamPolicy } from '../stream-registry.js';
@@ -70,7 +67,7 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
     // An account tied to one office works only there; accounts without an office serve every office.
     app.addHook('preHandler', async (req) => {
       const slug = (req.params as { slug?: unknown }).slug;
-      if (req.staff?.officeId != null && typeof slug === 'string') await requireStaffOffice(ctx, slug, req.staff.officeId);
+      if (req.staff?.officeId != null && typeof slug === 'string') await requireStaffOffice(ctx, { officeSlug: slug, staffOfficeId: req.staff.officeId });
     });
     const desk = { onRequest: requireRole('desk', 'admin') };
     const counterRole = { onRequest: requireRole('counter', 'admin') };
@@ -117,7 +114,7 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
       '/offices/:slug/bookings',
       { ...desk, ...spec('desk', 'Find bookings by code, NIK or part of a name', 'desk', { params: SlugParams, querystring: SearchQuery }, { 200: BookingsAnswer }) },
       async (req) => {
-        const found = await findBookings(ctx, req.params.slug, req.query.q);
+        const found = await findBookings(ctx, { officeSlug: req.params.slug, query: req.query.q });
         const lang = requestLang(req);
         return { bookings: found.map((b) => presentTicket(b, lang)) };
       },
@@ -133,7 +130,7 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
     app.get(
       '/offices/:slug/counters',
       { ...screens, ...spec('counter', 'The counters (loket)', 'any staff', { params: SlugParams }, { 200: CountersAnswer }) },
-      async (req) => ({ counters: (await listCounters(ctx, req.params.slug)).map(presentCounter) }),
+      async (req) => ({ counters: (await listCounters(ctx, { officeSlug: req.params.slug })).map(presentCounter) }),
     );
 
     app.post(
@@ -153,14 +150,14 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
     );
 
     const actions = {
-      recall: [recallTicket, 'Announce the called person again'],
-      skip: [skipTicket, 'The called person did not come: skipped (the desk may put them back once)'],
-      start: [startServing, 'Begin serving the called person'],
-      finish: [finishTicket, 'Done serving'],
+      recall: 'Announce the called person again',
+      skip: 'The called person did not come: skipped (the desk may put them back once)',
+      start: 'Begin serving the called person',
+      finish: 'Done serving',
     } as const;
-    for (const [name, [action, summary]] of Object.entries(actions)) {
-      app.post(`/offices/:slug/counters/:counter/${name}`, { ...counterRole, ...spec('counter', summary, 'counter', { params: CounterParams }, { 200: TicketAnswer }) }, async (req) => {
-        const ticket = await action(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, actor: actorOf(req) });
+    for (const [action, summary] of Object.entries(actions) as [keyof typeof actions, string][]) {
+      app.post(`/offices/:slug/counters/:counter/${action}`, { ...counterRole, ...spec('counter', summary, 'counter', { params: CounterParams }, { 200: TicketAnswer }) }, async (req) => {
+        const ticket = await actOnCounterTicket(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, actor: actorOf(req), action });
         return { ticket: presentTicket(ticket, requestLang(req)) };
       });
     }
@@ -191,7 +188,7 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
     app.get(
       '/offices/:slug/display/state',
       { ...screens, ...spec('display', "The waiting-room board's state", 'any staff', { params: SlugParams }, { 200: DisplayStateSchema }) },
-      async (req) => presentDisplayState(await getDisplayState(ctx, req.params.slug)),
+      async (req) => presentDisplayState(await getDisplayState(ctx, { officeSlug: req.params.slug })),
     );
 
     app.get(
@@ -208,14 +205,17 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
         let feed;
         try {
           // Resolve the office before taking the response over, so a bad slug is an ordinary 404.
-          feed = await watchDisplay(ctx, req.params.slug, {
-            // `state` for API users and the counter page; `board`, the same moment rendered, for the board.
-            onState: (state) => {
-              stream.send('state', presentDisplayState(state));
-              stream.send('board', boardUpdate(state));
+          feed = await watchDisplay(ctx, {
+            officeSlug: req.params.slug,
+            on: {
+              // `state` for API users and the counter page; `board`, the same moment rendered, for the board.
+              onState: (state) => {
+                stream.send('state', presentDisplayState(state));
+                stream.send('board', boardUpdate(state));
+              },
+              onCall: (call) => stream.send('call', presentCall(call)),
+              onError: (error) => req.log.warn({ err: error }, 'display state failed'),
             },
-            onCall: (call) => stream.send('call', presentCall(call)),
-            onError: (error) => req.log.warn({ err: error }, 'display state failed'),
           });
         } catch (error) {
           release();

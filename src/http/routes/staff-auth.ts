@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { StaffAccount } from '../../app/account-view.js';
-import { addUser } from '../../app/add-user.js';
-import type { AppContext } from '../../app/context.js';
-import { disableUser } from '../../app/disable-user.js';
-import { enableUser } from '../../app/enable-user.js';
-import { listUsers } from '../../app/list-users.js';
-import { logIn } from '../../app/log-in.js';
-import { logOut } from '../../app/log-out.js';
+import type { StaffAccount } from '../../app/staff/account-view.js';
+import { addUser } from '../../app/staff/commands/add-user.js';
+import type { AppContext } from '../../app/shared/context.js';
+import { disableUser } from '../../app/staff/commands/disable-user.js';
+import { enableUser } from '../../app/staff/commands/enable-user.js';
+import { listUsers } from '../../app/staff/queries/list-users.js';
+import { logIn } from '../../app/staff/commands/log-in.js';
+import { logOut } from '../../app/staff/commands/log-out.js';
 import { MAX_PASSWORD_LENGTH } from '../../domain/staff-account.js';
 import {
   clearSessionCookie,

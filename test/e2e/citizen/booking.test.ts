@@ -135,8 +135,10 @@ describe('booking on a phone', () => {
     const page = await browser.open();
     await page.goto(`${base}/o/kota-bogor`);
     await fillBookingForm(page, { nik: freshNik() });
+    // An implicit submission fires `submit` while Enter is handled, before the press returns.
+    await page.evaluate(() => document.addEventListener('submit', () => document.body.setAttribute('data-submitted', ''), true));
     await page.locator('#name').press('Enter');
-    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.body.hasAttribute('data-submitted'))).toBe(false);
     expect(page.url()).toBe(`${base}/o/kota-bogor`);
     expect(await page.locator('.error-summary').count()).toBe(0);
   });

@@ -57,7 +57,7 @@ describe('the waiting-room board after the server goes away', () => {
     return res.json().ticket.queueNumber as string;
   }
 
-  it('shows that it is reconnecting, then the current state, after a restart on the same port', { timeout: 60_000 }, async () => {
+  it('shows that it is reconnecting, then the current state, after a restart on the same port', { timeout: 120_000 }, async () => {
     const first = await bookForWednesday(rt, 0, wednesdayAt('08:05'));
     const second = await bookForWednesday(rt, 0, wednesdayAt('08:05'));
     const desk = await addStaff(rt, 'desk');
@@ -80,7 +80,7 @@ describe('the waiting-room board after the server goes away', () => {
 
     // The server goes away: after a moment the board says so, quietly, and keeps its last state.
     await stop();
-    await expect.poll(() => board.locator('[data-connection]').isVisible(), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => board.locator('[data-connection]').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await board.locator('[data-connection]').textContent()).toBe('menyambung kembali…');
     expect(await board.locator('[data-now-number]').textContent()).toBe(before);
     await saveScreenshot(board, 'display-reconnecting');
@@ -88,7 +88,7 @@ describe('the waiting-room board after the server goes away', () => {
     // A new process on the same port; someone is called before the board is back.
     await start();
     const during = await callNextAt(2, counter);
-    await expect.poll(() => board.locator('[data-connection]').isHidden(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => board.locator('[data-connection]').isHidden(), { timeout: 40_000 }).toBe(true);
     await expect.poll(() => board.locator('[data-now-number]').textContent()).toBe(during);
     expect(await board.locator('[data-now-counter]').textContent()).toBe('Loket 2');
     expect(await board.locator('[data-recent] li').first().textContent()).toContain(before);
@@ -101,10 +101,10 @@ describe('the waiting-room board after the server goes away', () => {
     const checked = await rt.app.inject({ method: 'POST', url: '/api/v1/offices/kota-bogor/check-ins', headers: { cookie: deskCookie, 'x-csrf-token': deskLogin.json().csrfToken }, payload: { code: third.code } });
     expect(checked.statusCode, checked.body).toBe(200);
     const after = await callNextAt(3, counter);
-    await expect.poll(() => board.locator('[data-now-number]').textContent(), { timeout: 5000 }).toBe(after);
+    await expect.poll(() => board.locator('[data-now-number]').textContent(), { timeout: 15_000 }).toBe(after);
   });
 
-  it('recovers from a dropped network link and shows what was called meanwhile', { timeout: 40_000 }, async () => {
+  it('recovers from a dropped network link and shows what was called meanwhile', { timeout: 90_000 }, async () => {
     const desk = await addStaff(rt, 'desk');
     const counter = await addStaff(rt, 'counter');
     const display = await addStaff(rt, 'display');
@@ -112,7 +112,7 @@ describe('the waiting-room board after the server goes away', () => {
     const deskLogin = await rt.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: desk });
     const deskCookie = `antrean_session=${deskLogin.cookies.find((c) => c.name === 'antrean_session')?.value}`;
     await rt.app.inject({ method: 'POST', url: '/api/v1/offices/kota-bogor/check-ins', headers: { cookie: deskCookie, 'x-csrf-token': deskLogin.json().csrfToken }, payload: { code: waiting.code } });
-    // Counter 4 is free; the earlier test's counters still hold their people.
+    // Counter 4: the other test's counters may still hold their people.
     const board = await browser.open({ viewport: FULL_HD });
     await logIn(board, `http://127.0.0.1:${port}`, display);
 
@@ -121,11 +121,11 @@ describe('the waiting-room board after the server goes away', () => {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     rt.app.server.closeAllConnections();
-    await expect.poll(() => board.locator('[data-connection]').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => board.locator('[data-connection]').isVisible(), { timeout: 15_000 }).toBe(true);
     const meanwhile = await callNextAt(4, counter);
 
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-    await expect.poll(() => board.locator('[data-connection]').isHidden(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => board.locator('[data-connection]').isHidden(), { timeout: 40_000 }).toBe(true);
     await expect.poll(() => board.locator('[data-now-number]').textContent()).toBe(meanwhile);
     expect(await board.locator('[data-now-counter]').textContent()).toBe('Loket 4');
   });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { addUser } from '../../../src/app/add-user.js';
+import { addUser } from '../../../src/app/staff/commands/add-user.js';
 import type { Role } from '../../../src/domain/staff-role.js';
 import type { Runtime } from '../../../src/runtime.js';
 import { bookingBody, nikFor } from '../../support/factories.js';

@@ -3,7 +3,7 @@ import { findOfficeBySlug, listOffices } from '../../../db/repositories/offices.
 import { findUserByUsername } from '../../../db/repositories/staff.js';
 import { DomainError } from '../../../domain/errors.js';
 import { addDays, instantOf, type LocalDate } from '../../../domain/local-date.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../shared/context.js';
 import type { AdminActor } from '../../shared/admin-actor.js';
 
 /** What to show; every field narrows. Dates are the office's local days (WIB when no office is given), both included. */

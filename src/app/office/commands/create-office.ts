@@ -4,9 +4,9 @@ import type { OfficeRow } from '../../../db/schema.js';
 import { DomainError, type FieldProblem, InvalidInputError } from '../../../domain/errors.js';
 import { todayIn, yearOf } from '../../../domain/local-date.js';
 import { slugProblem, zoneProblem } from '../../../domain/office-settings.js';
-import type { AppContext } from '../../context.js';
-import { DEFAULT_OFFICE } from '../../default-office.js';
-import { ensureCalendarYears } from '../../ensure-calendar-years.js';
+import type { AppContext } from '../../shared/context.js';
+import { DEFAULT_OFFICE } from '../default-office.js';
+import { ensureCalendarYears } from './ensure-calendar-years.js';
 import type { AdminActor } from '../../shared/admin-actor.js';
 import { officeSettingsOf } from '../office-settings.js';
 import { seedOffice } from '../seed-office.js';
@@ -76,6 +76,6 @@ export async function createOffice(ctx: AppContext, opts: CreateOfficeOptions): 
     throw error;
   }
   const thisYear = yearOf(todayIn(office.timezone, now));
-  await ensureCalendarYears(ctx, office.id, [thisYear, thisYear + 1]);
+  await ensureCalendarYears(ctx, { officeId: office.id, years: [thisYear, thisYear + 1] });
   return office;
 }

@@ -3,8 +3,8 @@ import { listDaySessions, lockOffice, replaceDaySessions } from '../../../db/rep
 import { InvalidInputError } from '../../../domain/errors.js';
 import { type LocalDate, todayIn } from '../../../domain/local-date.js';
 import { daySessionProblems, inDayOrder, type SessionSpec } from '../../../domain/schedule.js';
-import type { AppContext } from '../../context.js';
-import { requireOffice } from '../../find-office.js';
+import type { AppContext } from '../../shared/context.js';
+import { requireOffice } from '../queries/find-office.js';
 import { type AdminActor, assertManages } from '../../shared/admin-actor.js';
 import { specOf } from '../office-settings.js';
 import { announcePlaces, changeSessions, type PlacesWarning, resolveSlots, slotKey } from '../schedule-change.js';

@@ -3,8 +3,8 @@ import { listWeeklySessions, lockOffice, replaceWeeklySessions, setOpenWeekdays 
 import { InvalidInputError } from '../../../domain/errors.js';
 import { todayIn } from '../../../domain/local-date.js';
 import { weekProblems, type WeekdaySessions } from '../../../domain/schedule.js';
-import type { AppContext } from '../../context.js';
-import { requireOffice } from '../../find-office.js';
+import type { AppContext } from '../../shared/context.js';
+import { requireOffice } from '../queries/find-office.js';
 import { type AdminActor, assertManages } from '../../shared/admin-actor.js';
 import { type WeekDocument, weekDocumentOf } from '../office-settings.js';
 import { announcePlaces, changeSessions, type PlacesWarning, resolveSlots, slotKey } from '../schedule-change.js';

@@ -1,6 +1,6 @@
 import type { OfficeRow } from '../../../db/schema.js';
-import type { AppContext } from '../../context.js';
-import { requireOffice } from '../../find-office.js';
+import type { AppContext } from '../../shared/context.js';
+import { requireOffice } from './find-office.js';
 import { type AdminActor, assertManages } from '../../shared/admin-actor.js';
 import { type OfficeSettings, officeSettingsOf } from '../office-settings.js';
 

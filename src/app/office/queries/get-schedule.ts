@@ -2,10 +2,11 @@ import { listDaySessions, listWeeklySessions } from '../../../db/repositories/sc
 import type { OfficeRow } from '../../../db/schema.js';
 import { type LocalDate, todayIn } from '../../../domain/local-date.js';
 import type { SessionSpec } from '../../../domain/schedule.js';
-import type { AppContext } from '../../context.js';
-import { requireOffice } from '../../find-office.js';
+import type { AppContext } from '../../shared/context.js';
+import { requireOffice } from './find-office.js';
 import { type AdminActor, assertManages } from '../../shared/admin-actor.js';
 import { specOf, type WeekDocument, weekDocumentOf } from '../office-settings.js';
+import { loadSessionsByDate } from './sessions-by-date.js';
 
 /** An office's week, for an admin who manages it. */
 export async function getSchedule(ctx: AppContext, opts: { officeSlug: string; actor: AdminActor }): Promise<{ office: OfficeRow; schedule: WeekDocument }> {
@@ -36,4 +37,12 @@ export async function listDayOverrides(
     else days.push({ date: r.date, sessions: [specOf(r)] });
   }
   return { office, today, days };
+}
+
+/** The sessions a date has as the schedule stands (its own, or its weekday's), to edit from. */
+export async function getDateSessions(ctx: AppContext, opts: { officeSlug: string; actor: AdminActor; date: LocalDate }): Promise<SessionSpec[]> {
+  const office = await requireOffice(ctx.storage.db, opts.officeSlug);
+  assertManages(opts.actor, office.id);
+  const on = await loadSessionsByDate(ctx.storage.db, office.id, opts.date, opts.date);
+  return on(opts.date).map((s) => ({ start: s.start, end: s.end, capacity: s.capacity }));
 }

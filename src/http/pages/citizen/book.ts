@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { book } from '../../../app/book.js';
-import type { AppContext } from '../../../app/context.js';
-import { getBookingChoices } from '../../../app/get-booking-choices.js';
+import { book } from '../../../app/booking/commands/book.js';
+import type { AppContext } from '../../../app/shared/context.js';
+import { getBookingChoices } from '../../../app/booking/queries/get-booking-choices.js';
 import { requestLang } from '../../i18n.js';
 import { parseInput, PersonFields, personOf, textField } from '../../validation.js';
 import { type BookValues, bookPage } from '../../views/citizen/book.js';

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { cancelBooking } from '../../../app/cancel-booking.js';
-import type { AppContext } from '../../../app/context.js';
-import { getRescheduleChoices } from '../../../app/get-reschedule-choices.js';
-import { getTicket } from '../../../app/get-ticket.js';
-import { rescheduleBooking } from '../../../app/reschedule-booking.js';
+import { cancelBooking } from '../../../app/booking/commands/cancel-booking.js';
+import type { AppContext } from '../../../app/shared/context.js';
+import { getRescheduleChoices } from '../../../app/booking/queries/get-reschedule-choices.js';
+import { getTicket } from '../../../app/booking/queries/get-ticket.js';
+import { rescheduleBooking } from '../../../app/booking/commands/reschedule-booking.js';
 import { requestLang } from '../../i18n.js';
 import { presentCitizenTicket } from '../../presenters/citizen-ticket.js';
 import { bookingCodeField, parseInput } from '../../validation.js';
@@ -27,7 +27,7 @@ export function changePages(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     async function renderCancel(req: FastifyRequest, code: string, nik: string, errors?: FormErrors) {
       const lang = requestLang(req);
-      return cancelPage({ lang, ticket: presentCitizenTicket(await getTicket(ctx, code), lang), nik, errors });
+      return cancelPage({ lang, ticket: presentCitizenTicket(await getTicket(ctx, { code }), lang), nik, errors });
     }
 
     async function renderMove(req: FastifyRequest, code: string, nik: string, chosen?: SlotRef, errors?: FormErrors) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../../app/context.js';
+import type { AppContext } from '../../../app/shared/context.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { toErrorResponse } from '../../errors.js';
 import { requestLang } from '../../i18n.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.js';
-import { getOwnedTicket } from '../../../app/get-owned-ticket.js';
-import { getTicket } from '../../../app/get-ticket.js';
+import type { AppContext } from '../../../app/shared/context.js';
+import { getOwnedTicket } from '../../../app/booking/queries/get-owned-ticket.js';
+import { getTicket } from '../../../app/booking/queries/get-ticket.js';
 import { normalizeBookingCode } from '../../../domain/booking-code.js';
 import { DomainError } from '../../../domain/errors.js';
 import { calendarFile } from '../../../domain/ics.js';
@@ -13,7 +13,7 @@ import { bookingCodeField, parseInput } from '../../validation.js';
 import { errorPage, homePage, lookupPage } from '../../views/citizen/home.js';
 import { ticketPage } from '../../views/citizen/ticket.js';
 import { qrSvg } from '../../views/qr.js';
-import { listOffices } from '../../../app/list-offices.js';
+import { listOffices } from '../../../app/office/queries/list-offices.js';
 import type { FormErrors } from '../../views/citizen/fields.js';
 import { toFormErrors } from './form-errors.js';
 import { sendPage } from './render.js';
@@ -82,7 +82,7 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
       if (canonical && canonical !== code) return reply.redirect(`/t/${canonical}`, 301);
       const { ok } = parseInput(TicketQuery, req.query);
       try {
-        const ticket = presentCitizenTicket(await getTicket(ctx, code), lang);
+        const ticket = presentCitizenTicket(await getTicket(ctx, { code }), lang);
         return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { moved: ok === 'moved' }));
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
@@ -101,7 +101,7 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
         return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, {}));
       } catch (error) {
         const errors = toFormErrors(error, lang);
-        const ticket = presentCitizenTicket(await getTicket(ctx, code), lang);
+        const ticket = presentCitizenTicket(await getTicket(ctx, { code }), lang);
         return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { details: { nik: typed(body, 'nik', 40), errors } }), 422);
       }
     });
@@ -109,7 +109,7 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
     app.get('/t/:code/calendar.ics', LOOKUP, async (req, reply) => {
       const lang = requestLang(req);
       const { code } = parseInput(z.object({ code: bookingCodeField }), req.params);
-      const tk = presentCitizenTicket(await getTicket(ctx, code), lang);
+      const tk = presentCitizenTicket(await getTicket(ctx, { code }), lang);
       if (tk.status === 'cancelled') {
         return sendPage(reply, errorPage(lang, t(lang, 'citizen.ticketTitle'), t(lang, 'citizen.cancelledNotice'), `/t/${tk.code}`), 410);
       }

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { listChanges } from '../../../app/audit/queries/list-changes.js';
-import type { AppContext } from '../../../app/context.js';
-import { listOffices } from '../../../app/list-offices.js';
+import type { AppContext } from '../../../app/shared/context.js';
+import { listOffices } from '../../../app/office/queries/list-offices.js';
 import { createOffice } from '../../../app/office/commands/create-office.js';
 import { removeDaySessions } from '../../../app/office/commands/remove-day-sessions.js';
 import { setDaySessions } from '../../../app/office/commands/set-day-sessions.js';
@@ -10,8 +10,7 @@ import { updateOffice } from '../../../app/office/commands/update-office.js';
 import { updateSchedule } from '../../../app/office/commands/update-schedule.js';
 import type { WeekDocument } from '../../../app/office/office-settings.js';
 import { getOfficeSettings } from '../../../app/office/queries/get-office-settings.js';
-import { getSchedule, listDayOverrides } from '../../../app/office/queries/get-schedule.js';
-import { loadSessionsByDate } from '../../../app/office/queries/sessions-by-date.js';
+import { getDateSessions, getSchedule, listDayOverrides } from '../../../app/office/queries/get-schedule.js';
 import type { PlacesWarning } from '../../../app/office/schedule-change.js';
 import type { AdminActor } from '../../../app/shared/admin-actor.js';
 import { normalizeBookingCode } from '../../../domain/booking-code.js';
@@ -245,8 +244,7 @@ export function adminPages(ctx: AppContext) {
       let rows = over.rows;
       if (!rows && date) {
         // The date's sessions as they stand (its own, or its weekday's), to edit from.
-        const on = await loadSessionsByDate(ctx.storage.db, office.id, date, date);
-        rows = on(date).map((s) => ({ start: s.start, end: s.end, capacity: String(s.capacity) }));
+        rows = (await getDateSessions(ctx, { officeSlug: slug, actor: adminOf(req), date })).map((s) => ({ start: s.start, end: s.end, capacity: String(s.capacity) }));
       }
       const page = daysPage({ viewer: viewerOf(req), office, overrides: days, date, rows: rows ?? [], notice: over.notice, warnings: over.warnings, errors: over.errors });
       return sendStaffPage(reply, page, status);

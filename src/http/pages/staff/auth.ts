@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.js';
-import { listOffices } from '../../../app/list-offices.js';
-import { logIn } from '../../../app/log-in.js';
-import { logOut } from '../../../app/log-out.js';
+import type { AppContext } from '../../../app/shared/context.js';
+import { listOffices } from '../../../app/office/queries/list-offices.js';
+import { logIn } from '../../../app/staff/commands/log-in.js';
+import { logOut } from '../../../app/staff/commands/log-out.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import type { StaffMember } from '../../../domain/staff-account.js';
 import { clearSessionCookie, isCrossSite, SESSION_COOKIE, setSessionCookie } from '../../plugins/staff-auth.js';

@@ -1,18 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { BookingView } from '../../../db/repositories/bookings.js';
-import { callNext } from '../../../app/call-next.js';
-import type { AppContext } from '../../../app/context.js';
-import { finishTicket } from '../../../app/finish-ticket.js';
-import { getCounterTicket } from '../../../app/get-counter-ticket.js';
-import { getOffice } from '../../../app/get-office.js';
-import { listCounters } from '../../../app/list-counters.js';
-import { listServices } from '../../../app/list-services.js';
-import { pauseCounter } from '../../../app/pause-counter.js';
-import { recallTicket } from '../../../app/recall-ticket.js';
-import { skipTicket } from '../../../app/skip-ticket.js';
-import { startServing } from '../../../app/start-serving.js';
-import { transferTicket } from '../../../app/transfer-ticket.js';
+import type { BookingView } from '../../../app/booking/read-models.js';
+import { callNext } from '../../../app/floor/commands/call-next.js';
+import type { AppContext } from '../../../app/shared/context.js';
+import { getCounterTicket } from '../../../app/floor/queries/get-counter-ticket.js';
+import { getOffice } from '../../../app/office/queries/get-office.js';
+import { listCounters } from '../../../app/office/queries/list-counters.js';
+import { listServices } from '../../../app/office/queries/list-services.js';
+import { pauseCounter } from '../../../app/floor/commands/pause-counter.js';
+import { actOnCounterTicket } from '../../../app/floor/commands/act-on-counter-ticket.js';
+import { transferTicket } from '../../../app/floor/commands/transfer-ticket.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { presentTicket } from '../../presenters/ticket.js';
 import { idField, parseInput, textField } from '../../validation.js';
@@ -62,14 +59,14 @@ export function counterPages(ctx: AppContext) {
 
     app.get('/staff/counter/:slug', counterRole, async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
-      const office = await getOffice(ctx, slug);
-      const counters = await listCounters(ctx, slug);
+      const office = await getOffice(ctx, { officeSlug: slug });
+      const counters = await listCounters(ctx, { officeSlug: slug });
       const page = counterChoicePage(viewerOf(req), { slug, name: office.name }, counters.map((c) => ({ number: c.number, name: c.name, paused: c.paused === 1 })));
       return sendStaffPage(reply, page);
     });
 
     async function render(req: FastifyRequest, reply: FastifyReply, slug: string, counterNumber: number, notes: { done?: string; problem?: string }, status = 200) {
-      const [view, services] = await Promise.all([getCounterTicket(ctx, { officeSlug: slug, counterNumber }), listServices(ctx, slug)]);
+      const [view, services] = await Promise.all([getCounterTicket(ctx, { officeSlug: slug, counterNumber }), listServices(ctx, { officeSlug: slug })]);
       const page = counterPage({
         viewer: viewerOf(req),
         office: { slug, name: view.office.name },
@@ -86,7 +83,7 @@ export function counterPages(ctx: AppContext) {
       const { slug, counter } = parseInput(CounterParams, req.params);
       const q = CounterQuery.parse(req.query ?? {});
       const key = q.ok && Object.hasOwn(DONE, q.ok) ? DONE[q.ok as keyof typeof DONE] : undefined;
-      const services = key === 'staff.doneTransferred' && q.to ? await listServices(ctx, slug) : [];
+      const services = key === 'staff.doneTransferred' && q.to ? await listServices(ctx, { officeSlug: slug }) : [];
       const service = services.find((s) => s.code === q.to)?.name ?? q.to ?? '';
       return render(req, reply, slug, counter, { done: key ? st(key, { queue: q.q ?? '', service }) : undefined });
     });
@@ -104,16 +101,16 @@ export function counterPages(ctx: AppContext) {
             break;
           }
           case 'recall':
-            result = { ticket: await recallTicket(ctx, opts), ok: 'recalled' };
+            result = { ticket: await actOnCounterTicket(ctx, { ...opts, action: 'recall' }), ok: 'recalled' };
             break;
           case 'skip':
-            result = { ticket: await skipTicket(ctx, opts), ok: 'skipped' };
+            result = { ticket: await actOnCounterTicket(ctx, { ...opts, action: 'skip' }), ok: 'skipped' };
             break;
           case 'start':
-            result = { ticket: await startServing(ctx, opts), ok: 'started' };
+            result = { ticket: await actOnCounterTicket(ctx, { ...opts, action: 'start' }), ok: 'started' };
             break;
           case 'finish':
-            result = { ticket: await finishTicket(ctx, opts), ok: 'finished' };
+            result = { ticket: await actOnCounterTicket(ctx, { ...opts, action: 'finish' }), ok: 'finished' };
             break;
           case 'transfer': {
             to = TransferForm.parse(req.body ?? {}).service;

@@ -1,16 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { book } from '../../../app/book.js';
-import { checkIn } from '../../../app/check-in.js';
-import type { AppContext } from '../../../app/context.js';
-import { findBookings } from '../../../app/find-bookings.js';
-import { getBooking } from '../../../app/get-booking.js';
-import { getBookingChoices } from '../../../app/get-booking-choices.js';
-import { getOffice } from '../../../app/get-office.js';
-import { getTicket } from '../../../app/get-ticket.js';
-import { listSkippedTickets } from '../../../app/list-skipped-tickets.js';
-import { requeueTicket } from '../../../app/requeue-ticket.js';
-import { walkIn } from '../../../app/walk-in.js';
+import { book } from '../../../app/booking/commands/book.js';
+import { checkIn } from '../../../app/floor/commands/check-in.js';
+import type { AppContext } from '../../../app/shared/context.js';
+import { findBookings } from '../../../app/booking/queries/find-bookings.js';
+import { getBooking } from '../../../app/booking/queries/get-booking.js';
+import { getBookingChoices } from '../../../app/booking/queries/get-booking-choices.js';
+import { getOffice } from '../../../app/office/queries/get-office.js';
+import { getTicket } from '../../../app/booking/queries/get-ticket.js';
+import { listSkippedTickets } from '../../../app/floor/queries/list-skipped-tickets.js';
+import { requeueTicket } from '../../../app/floor/commands/requeue-ticket.js';
+import { walkIn } from '../../../app/floor/commands/walk-in.js';
 import { normalizeBookingCode } from '../../../domain/booking-code.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { timeIn, todayIn } from '../../../domain/local-date.js';
@@ -82,7 +82,7 @@ export function deskPages(ctx: AppContext) {
     /** A booking of this office by code, or undefined: for showing what a refused code names. */
     async function findTicket(slug: string, code: string): Promise<DeskTicket | undefined> {
       try {
-        const b = await getBooking(ctx, code);
+        const b = await getBooking(ctx, { code: code });
         return b.office_slug === slug ? presentTicket(b, STAFF_LANG) : undefined;
       } catch (error) {
         if (error instanceof DomainError && error.code === 'NOT_FOUND') return undefined;
@@ -91,8 +91,8 @@ export function deskPages(ctx: AppContext) {
     }
 
     async function renderCheckIn(req: FastifyRequest, reply: FastifyReply, slug: string, over: Partial<CheckInModel>, status = 200) {
-      const office = await getOffice(ctx, slug);
-      const skipped = (await listSkippedTickets(ctx, slug)).map((b) => presentTicket(b, STAFF_LANG));
+      const office = await getOffice(ctx, { officeSlug: slug });
+      const skipped = (await listSkippedTickets(ctx, { officeSlug: slug })).map((b) => presentTicket(b, STAFF_LANG));
       const model: CheckInModel = { viewer: viewerOf(req), office: deskOffice(office), code: '', priority: null, overrideReason: '', skipped, ...over };
       return sendStaffPage(reply, checkInPage(model), status);
     }
@@ -125,7 +125,7 @@ export function deskPages(ctx: AppContext) {
         const ticket = await findTicket(slug, canonical);
         const d = error.details;
         if (error.code === 'CHECK_IN_WINDOW' && ticket) {
-          const office = await getOffice(ctx, slug);
+          const office = await getOffice(ctx, { officeSlug: slug });
           const detail = st('staff.windowExplain', {
             session: `${formatTime(ticket.session.start, STAFF_LANG)}–${formatTime(ticket.session.end, STAFF_LANG)}`,
             opens: formatTime(String(d.opensAt), STAFF_LANG),
@@ -232,10 +232,10 @@ export function deskPages(ctx: AppContext) {
 
     app.get('/staff/desk/:slug/search', desk, async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
-      const office = await getOffice(ctx, slug);
+      const office = await getOffice(ctx, { officeSlug: slug });
       const q = SearchQuery.parse(req.query ?? {}).q.trim();
       const tooShort = q.length > 0 && q.length < 2;
-      const results = q.length >= 2 ? (await findBookings(ctx, slug, q)).map((b) => presentTicket(b, STAFF_LANG)) : null;
+      const results = q.length >= 2 ? (await findBookings(ctx, { officeSlug: slug, query: q })).map((b) => presentTicket(b, STAFF_LANG)) : null;
       const today = todayIn(office.timezone, ctx.now());
       const page = searchPage({ viewer: viewerOf(req), office: deskOffice(office), q, results, problem: tooShort ? st('staff.searchTooShort') : undefined, today });
       return sendStaffPage(reply, page, tooShort ? 422 : 200);
@@ -243,7 +243,7 @@ export function deskPages(ctx: AppContext) {
 
     app.get('/staff/desk/:slug/receipt/:code', desk, async (req, reply) => {
       const { slug, code } = parseInput(ReceiptParams, req.params);
-      const ticket = await getTicket(ctx, code);
+      const ticket = await getTicket(ctx, { code });
       // Codes are global; a desk prints only its own office's receipts.
       if (ticket.office.slug !== slug) throw new DomainError('NOT_FOUND', { what: 'booking' });
       const fresh = (req.query as Record<string, unknown> | undefined)?.fresh === '1';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../../app/context.js';
-import { requireStaffOffice } from '../../../app/find-office.js';
+import type { AppContext } from '../../../app/shared/context.js';
+import { requireStaffOffice } from '../../../app/office/queries/find-office.js';
 import type { Role } from '../../../domain/staff-role.js';
 import { csrfToken, hasFormCsrf } from '../../plugins/staff-auth.js';
 import { html, type SafeHtml } from '../../views/html.js';
@@ -70,6 +70,6 @@ export async function verifyPageCsrf(req: FastifyRequest, reply: FastifyReply): 
 export function officeGuard(ctx: AppContext) {
   return async function officeGuardHook(req: FastifyRequest): Promise<void> {
     const slug = (req.params as { slug?: unknown } | undefined)?.slug;
-    if (req.staff?.officeId != null && typeof slug === 'string') await requireStaffOffice(ctx, slug, req.staff.officeId);
+    if (req.staff?.officeId != null && typeof slug === 'string') await requireStaffOffice(ctx, { officeSlug: slug, staffOfficeId: req.staff.officeId });
   };
 }

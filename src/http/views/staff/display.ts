@@ -1,4 +1,4 @@
-import type { DisplayState } from '../../../app/get-display-state.js';
+import type { DisplayState } from '../../../app/floor/queries/get-display-state.js';
 import { staffHead } from './layout.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDate, formatTime, zoneAbbreviation } from '../../../texts/indonesian-format.js';

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import {
+  findActiveBookingByNik,
+  findBookingById,
+  findIdempotencyKey,
+  insertIdempotencyKey,
+  listStaleBookingsOfNik,
+  UNIQUE_ACTIVE_NIK,
+  UNIQUE_BOOKING_CODE,
+} from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../read-models.js';
+import { findServiceByCode } from '../../../db/repositories/catalogue.js';
+import type { Executor } from '../../../db/repositories/offices.js';
+import { assertBookable } from '../../../domain/availability.js';
+import { generateBookingCode } from '../../../domain/booking-code.js';
+import { DomainError, InvalidInputError } from '../../../domain/errors.js';
+import { parsePerson } from '../../../domain/person.js';
+import { formatQueueNumber } from '../../../domain/queue-number.js';
+import { dayEndEvent, type TicketEvent } from '../../../domain/ticket-status.js';
+import type { AppContext } from '../../shared/context.js';
+import { requireOffice } from '../../office/queries/find-office.js';
+import { officeClock } from '../../../domain/office-clock.js';
+import { planOfficeDays } from '../../office/queries/plan-office-days.js';
+import { takeSessionPlace } from '../../shared/session-quota.js';
+import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
+
+export interface BookOptions {
+  officeSlug: string;
+  date: string;
+  sessionId: number;
+  serviceCode: string;
+  nik: string;
+  name: string;
+  phone: string;
+  /** How the booking was made: by the citizen, by the desk on their behalf, or as a walk-in. */
+  channel: 'online' | 'desk' | 'walk_in';
+  /** Client-chosen key that makes a retried request return the first booking instead of a second. */
+  idempotencyKey?: string | undefined;
+  /** The staff member who booked, for desk and walk-in bookings. */
+  actorUserId?: number | null;
+}
+
+/** How often a colliding booking code is drawn again before giving up. */
+const CODE_ATTEMPTS = 3;
+
+export interface BookResult {
+  booking: BookingView;
+  /** True when an earlier request with the same idempotency key made this booking. */
+  replayed: boolean;
+}
+
+/**
+ * Books a place in a session. The check of remaining places and the insert happen under the
+ * session's lock in one transaction, so no session ever holds more bookings than its quota,
+ * whatever the number of processes or requests.
+ */
+export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResult> {
+  const person = parsePerson(opts);
+  const db = ctx.storage.db;
+  const office = await requireOffice(db, opts.officeSlug);
+  const service = await findServiceByCode(db, office.id, opts.serviceCode);
+  if (!service) throw new InvalidInputError([{ field: 'service', problem: 'UNKNOWN_SERVICE' }]);
+
+  const requestHash = fingerprint({ ...opts, ...person });
+  if (opts.idempotencyKey) {
+    const replay = await replayIdempotent(ctx, opts.idempotencyKey, requestHash);
+    if (replay) return replay;
+  }
+
+  const now = ctx.now();
+  const at = now.toISOString();
+  const clock = officeClock(office, now);
+  const [day] = await planOfficeDays(db, office, clock, opts.date, 1, opts.channel);
+  if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
+  const session = assertBookable(day, opts.sessionId);
+
+  // A fresh code colliding with an existing one is a one-in-trillions event; draw again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { bookingId, events } = await db.transaction().execute(async (trx) => {
+        const events = await expireStaleBookingsOfNik(trx, office.id, person.nik, clock.today, at);
+        const existing = await findActiveBookingByNik(trx, office.id, person.nik);
+        if (existing) throw alreadyBooked();
+
+        const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: opts.channel });
+
+        const booked = await applyLifecycleStep(trx, {
+          type: 'booked',
+          at,
+          actor: opts.actorUserId ? { userId: opts.actorUserId } : null,
+          note: opts.channel,
+          booking: {
+            code: generateBookingCode(ctx.randomInt),
+            office_id: office.id,
+            service_id: service.id,
+            session_id: session.id,
+            date: day.date,
+            queue_number: formatQueueNumber(session.letter, sequence),
+            nik: person.nik,
+            name: person.name,
+            phone: person.phone,
+            channel: opts.channel,
+            priority: null,
+            checked_in_at: null,
+          },
+        });
+        if (opts.idempotencyKey) await insertIdempotencyKey(trx, opts.idempotencyKey, requestHash, booked.bookingId, at);
+        return { bookingId: booked.bookingId, events: [...events, booked] };
+      });
+      await publishTicketEvents(ctx, events);
+      const booking = await findBookingById(db, bookingId);
+      if (!booking) throw new Error(`booking ${bookingId} vanished after commit`);
+      return { booking, replayed: false };
+    } catch (error) {
+      // The same key racing itself: the twin request won, so answer as it did.
+      if (opts.idempotencyKey) {
+        const replay = await replayIdempotent(ctx, opts.idempotencyKey, requestHash);
+        if (replay) return replay;
+      }
+      if (attempt < CODE_ATTEMPTS && ctx.storage.engine.isUniqueViolation(error, UNIQUE_BOOKING_CODE)) continue;
+      if (ctx.storage.engine.isUniqueViolation(error, UNIQUE_ACTIVE_NIK)) {
+        throw alreadyBooked();
+      }
+      throw error;
+    }
+  }
+}
+
+/**
+ * The NIK already holds an active booking, told without its date, session or code: anyone may
+ * type someone else's NIK, and the booking's time says when that person is away from home.
+ */
+export function alreadyBooked(): DomainError {
+  return new DomainError('ALREADY_BOOKED');
+}
+
+async function replayIdempotent(ctx: AppContext, key: string, requestHash: string): Promise<BookResult | undefined> {
+  const earlier = await findIdempotencyKey(ctx.storage.db, key);
+  if (!earlier) return undefined;
+  if (earlier.request_hash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+  const booking = await findBookingById(ctx.storage.db, Number(earlier.booking_id));
+  if (!booking) return undefined;
+  return { booking, replayed: true };
+}
+
+function fingerprint(request: Record<string, unknown>): string {
+  const canonical = JSON.stringify(Object.keys(request).sort().map((k) => [k, request[k]]));
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Closes the NIK's bookings whose day is over but which the day closer has not reached yet,
+ * by the day-end rule, so a missed day never blocks the person from booking again.
+ */
+async function expireStaleBookingsOfNik(trx: Executor, officeId: number, nik: string, today: string, at: string): Promise<TicketEvent[]> {
+  const events: TicketEvent[] = [];
+  for (const stale of await listStaleBookingsOfNik(trx, officeId, nik, today)) {
+    const end = dayEndEvent(stale.status);
+    if (!end) continue;
+    try {
+      events.push(await applyLifecycleStep(trx, { type: end.type, bookingId: stale.id, from: stale.status, at, actor: null, note: end.note ?? 'expired' }));
+    } catch (error) {
+      // The day closer got there first: the booking is closed either way.
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  return events;
+}

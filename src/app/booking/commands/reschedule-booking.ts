@@ -1,0 +1,63 @@
+import {
+  findBookingById,
+} from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../read-models.js';
+import { assertBookable } from '../../../domain/availability.js';
+import { DomainError } from '../../../domain/errors.js';
+import { formatQueueNumber } from '../../../domain/queue-number.js';
+import type { AppContext } from '../../shared/context.js';
+import { findOwnedBooking } from '../queries/find-owned-booking.js';
+import { requireOffice } from '../../office/queries/find-office.js';
+import { officeClock } from '../../../domain/office-clock.js';
+import { planOfficeDays } from '../../office/queries/plan-office-days.js';
+import { takeSessionPlace } from '../../shared/session-quota.js';
+import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
+
+export interface RescheduleBookingOptions {
+  code: string;
+  nik: string;
+  date: string;
+  sessionId: number;
+}
+
+/**
+ * Moves a booking to another session, keeping its code. The new place is taken under the new
+ * session's lock in the same transaction that gives the old one up, so a full target leaves
+ * the booking where it was.
+ */
+export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBookingOptions): Promise<BookingView> {
+  const db = ctx.storage.db;
+  const booking = await findOwnedBooking(db, opts.code, opts.nik);
+  if (booking.status !== 'booked') throw new DomainError('NOT_ACTIVE', { status: booking.status });
+  if (booking.date === opts.date && booking.session_id === opts.sessionId) return booking;
+
+  const office = await requireOffice(db, booking.office_slug);
+  const now = ctx.now();
+  const at = now.toISOString();
+  const clock = officeClock(office, now);
+  if (booking.date < clock.today) throw new DomainError('NOT_ACTIVE', { status: 'past' });
+  const [day] = await planOfficeDays(db, office, clock, opts.date, 1);
+  if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
+  const session = assertBookable(day, opts.sessionId);
+
+  const event = await db.transaction().execute(async (trx) => {
+    // A move is the citizen's own: it leaves the desk's share free like any online booking.
+    const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: 'online' });
+    // Only a booking still `booked` moves: a check-in or cancel that got there first wins.
+    return applyLifecycleStep(trx, {
+      type: 'rescheduled',
+      bookingId: booking.id,
+      from: 'booked',
+      at,
+      actor: null,
+      set: { date: day.date, session_id: session.id, queue_number: formatQueueNumber(session.letter, sequence) },
+      previous: { date: booking.date, sessionId: booking.session_id, queueNumber: booking.queue_number },
+      note: `${booking.date} ${booking.session_start} ${booking.queue_number}`,
+      missed: 'NOT_ACTIVE',
+    });
+  });
+  await publishTicketEvents(ctx, [event]);
+  const moved = await findBookingById(db, booking.id);
+  if (!moved) throw new Error(`booking ${booking.id} vanished after reschedule`);
+  return moved;
+}

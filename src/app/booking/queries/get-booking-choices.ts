@@ -1,0 +1,33 @@
+import { listServices } from '../../../db/repositories/catalogue.js';
+import type { Executor } from '../../../db/repositories/offices.js';
+import type { OfficeRow, ServiceRow } from '../../../db/schema.js';
+import type { DayAvailability } from '../../../domain/availability.js';
+import { daysBetween, type LocalDate } from '../../../domain/local-date.js';
+import type { AppContext, OfficeOptions } from '../../shared/context.js';
+import { requireOffice } from '../../office/queries/find-office.js';
+import { officeClock, type OfficeClock } from '../../../domain/office-clock.js';
+import { type BookingChannel, planOfficeDays } from '../../office/queries/plan-office-days.js';
+
+/** What a booking form offers: the office, its services, and every day a citizen may book now. */
+export interface BookingChoices {
+  office: OfficeRow;
+  services: ServiceRow[];
+  /** Each date of the booking window in order, closed and full ones included, so the form can say why. */
+  days: DayAvailability[];
+  today: LocalDate;
+}
+
+/** The days of the office's booking window with live remaining places; none when the window is empty. */
+export async function planBookingWindow(db: Executor, office: OfficeRow, clock: OfficeClock, channel: BookingChannel = 'online'): Promise<DayAvailability[]> {
+  const count = daysBetween(clock.window.first, clock.window.last) + 1;
+  return count > 0 ? planOfficeDays(db, office, clock, clock.window.first, count, channel) : [];
+}
+
+/** Everything the booking form of an office shows, read at one instant; the desk's channels see the places held for them. */
+export async function getBookingChoices(ctx: AppContext, opts: OfficeOptions & { channel?: BookingChannel }): Promise<BookingChoices> {
+  const db = ctx.storage.db;
+  const office = await requireOffice(db, opts.officeSlug);
+  const clock = officeClock(office, ctx.now());
+  const [services, days] = await Promise.all([listServices(db, office.id), planBookingWindow(db, office, clock, opts.channel)]);
+  return { office, services, days, today: clock.today };
+}

@@ -1,7 +1,0 @@
-import type { BookingView } from '../db/repositories/bookings.js';
-import { actOnCounterTicket, type CounterTicketAction } from './act-on-counter-ticket.js';
-
-/** Service at the counter is complete. */
-export function finishTicket(ctx: Parameters<typeof actOnCounterTicket>[0], opts: CounterTicketAction): Promise<BookingView> {
-  return actOnCounterTicket(ctx, opts, { from: ['serving'], type: 'done' });
-}

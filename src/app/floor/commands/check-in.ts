@@ -1,0 +1,62 @@
+import { findBookingById } from '../../../db/repositories/bookings.js';
+import type { BookingView } from '../../booking/read-models.js';
+import { checkInTiming, checkInWindow, timeOfMinutes } from '../../../domain/check-in-window.js';
+import { DomainError } from '../../../domain/errors.js';
+import type { PriorityGroup } from '../../../domain/queue-order.js';
+import type { AppContext } from '../../shared/context.js';
+import { requireOffice } from '../../office/queries/find-office.js';
+import { officeClock } from '../../../domain/office-clock.js';
+import { getBooking } from '../../booking/queries/get-booking.js';
+import { type Actor, applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
+
+export interface CheckInOptions {
+  officeSlug: string;
+  /** The booking code as scanned from the QR or typed. */
+  code: string;
+  actor: Actor;
+  /** A priority group seen at the desk; priority tickets are called first. */
+  priority?: PriorityGroup | null;
+  /** Why the desk checks someone in outside the window; without it the window is enforced. */
+  overrideReason?: string | null;
+}
+
+/**
+ * Checks a person in at the desk: only on the booking's own date, and within the window
+ * around its session unless the desk states a reason to override it.
+ */
+export async function checkIn(ctx: AppContext, opts: CheckInOptions): Promise<BookingView> {
+  const db = ctx.storage.db;
+  const office = await requireOffice(db, opts.officeSlug);
+  const booking = await getBooking(ctx, { code: opts.code });
+  if (booking.office_id !== office.id) throw new DomainError('NOT_FOUND', { what: 'booking' });
+  if (booking.status !== 'booked') throw new DomainError('NOT_ACTIVE', { status: booking.status });
+
+  const now = ctx.now();
+  const clock = officeClock(office, now);
+  if (booking.date !== clock.today) throw new DomainError('WRONG_DAY', { date: booking.date, today: clock.today });
+  const window = checkInWindow(booking.session_start, booking.session_end, office.check_in_before_minutes, office.check_in_after_minutes);
+  const timing = checkInTiming(clock.nowTime, window);
+  const override = opts.overrideReason?.trim() || null;
+  if (timing !== 'on_time' && !override) {
+    throw new DomainError('CHECK_IN_WINDOW', { timing, opensAt: timeOfMinutes(window.opensAt), closesAt: timeOfMinutes(window.closesAt) });
+  }
+
+  const at = now.toISOString();
+  const event = await db.transaction().execute((trx) =>
+    applyLifecycleStep(trx, {
+      type: 'checked_in',
+      bookingId: booking.id,
+      from: booking.status,
+      at,
+      actor: opts.actor,
+      note: timing === 'on_time' ? null : `override (${timing}): ${override}`,
+      set: { checked_in_at: at, priority: opts.priority ?? null },
+      // A reschedule racing the check-in may have moved the booking to another day.
+      where: { date: clock.today },
+    }),
+  );
+  await publishTicketEvents(ctx, [event]);
+  const updated = await findBookingById(db, booking.id);
+  if (!updated) throw new Error(`booking ${booking.id} vanished after check-in`);
+  return updated;
+}

@@ -1,0 +1,13 @@
+import type { AppContext } from '../shared/context.js';
+
+/** What happened on the floor, as live screens hear it. */
+export interface FloorChange {
+  kind: 'checked_in' | 'called' | 'recalled' | 'skipped' | 'serving' | 'done' | 'transferred' | 'requeued' | 'paused' | 'resumed' | 'closed_day';
+  queueNumber?: string;
+  counter?: number;
+}
+
+/** Tells every process's display streams that the floor changed. */
+export async function announceFloor(ctx: AppContext, officeId: number, change: FloorChange): Promise<void> {
+  await ctx.events.publish({ officeId, type: 'floor', payload: { ...change } });
+}

@@ -1,0 +1,145 @@
+import {
+  type BookingChanges,
+  type BookingConditions,
+  changeBookingStatus,
+  insertBooking,
+  insertBookingEvent,
+} from '../../db/repositories/bookings.js';
+import type { Executor } from '../../db/repositories/offices.js';
+import type { NewBooking } from '../../db/schema.js';
+import { type DomainErrorCode, DomainError } from '../../domain/errors.js';
+import { isAllowedMove, TICKET_MOVES, type TicketEvent, type TicketEventType, type TicketStatus } from '../../domain/ticket-status.js';
+import type { AppContext } from './context.js';
+import { announceFloor, type FloorChange } from '../floor/floor-events.js';
+
+/** Who made a change on the floor, for the record. */
+export interface Actor {
+  userId: number;
+}
+
+interface StepBase {
+  at: string;
+  /** The staff member who acted; null for the citizen or the system. */
+  actor: Actor | null;
+  counterNumber?: number | null;
+  note?: string | null;
+}
+
+/** A new booking: the only change that starts from no ticket at all. */
+export interface CreateStep extends StepBase {
+  type: 'booked';
+  booking: Omit<NewBooking, 'status' | 'updated_at' | 'created_at'>;
+}
+
+/** A change of an existing ticket. */
+export interface ChangeStep extends StepBase {
+  type: Exclude<TicketEventType, 'booked'>;
+  bookingId: number;
+  /** The status the caller saw; the change happens only if the ticket still has it. */
+  from: TicketStatus;
+  /** Fields changed along with the status. */
+  set?: BookingChanges;
+  /** Conditions besides the status, such as the counter still holding the ticket. */
+  where?: BookingConditions;
+  /** For a reschedule: where the booking was. */
+  previous?: { date: string; sessionId: number; queueNumber: string };
+  /** The error to raise when a racing change got there first (default INVALID_TRANSITION). */
+  missed?: DomainErrorCode;
+}
+
+export type LifecycleStep = CreateStep | ChangeStep;
+
+/**
+ * The one door for every status change of a ticket: checks the move against the domain's
+ * table of allowed moves, changes the row only if it still has the status the caller saw,
+ * records the event with actor and counter, and returns the event. Run it inside the
+ * caller's transaction; publish the event only after that transaction has committed, so
+ * no screen ever hears of a change that was rolled back.
+ */
+export async function applyLifecycleStep(db: Executor, step: LifecycleStep): Promise<TicketEvent> {
+  const to: TicketStatus = TICKET_MOVES[step.type].to;
+  const from = step.type === 'booked' ? null : step.from;
+  if (!isAllowedMove(step.type, from, to)) throw new DomainError('INVALID_TRANSITION', { from, to });
+
+  let row: { id: number; office_id: number; date: string; session_id: number; queue_number: string };
+  if (step.type === 'booked') {
+    const id = await insertBooking(db, { ...step.booking, status: 'booked', created_at: step.at, updated_at: step.at });
+    row = { id, office_id: step.booking.office_id, date: step.booking.date, session_id: step.booking.session_id, queue_number: step.booking.queue_number };
+  } else {
+    const changed = await changeBookingStatus(db, step.bookingId, { from: step.from, to, at: step.at, set: step.set, where: step.where });
+    if (!changed) throw new DomainError(step.missed ?? 'INVALID_TRANSITION', { from: step.from, to, reason: 'changed_meanwhile' });
+    row = { id: step.bookingId, ...changed };
+  }
+
+  const base = {
+    bookingId: row.id,
+    officeId: row.office_id,
+    date: row.date,
+    sessionId: Number(row.session_id),
+    queueNumber: row.queue_number,
+    at: step.at,
+    actorUserId: step.actor?.userId ?? null,
+    counterNumber: step.counterNumber ?? null,
+    note: step.note ?? null,
+  };
+  await insertBookingEvent(db, {
+    booking_id: base.bookingId,
+    office_id: base.officeId,
+    at: base.at,
+    type: step.type,
+    from_status: from,
+    to_status: to,
+    user_id: base.actorUserId,
+    counter_number: base.counterNumber,
+    note: base.note,
+  });
+  return toEvent(step, base, from, to);
+}
+
+function toEvent(step: LifecycleStep, base: Omit<TicketEvent, 'type' | 'from' | 'to' | 'move'>, from: TicketStatus | null, to: TicketStatus): TicketEvent {
+  if (step.type === 'rescheduled') {
+    if (!step.previous) throw new Error('a reschedule needs the place it moves from');
+    const move = {
+      fromDate: step.previous.date,
+      fromSessionId: step.previous.sessionId,
+      fromQueueNumber: step.previous.queueNumber,
+      toDate: base.date,
+      toSessionId: base.sessionId,
+      toQueueNumber: base.queueNumber,
+    };
+    return { ...base, type: 'rescheduled', from: 'booked', to: 'booked', move };
+  }
+  // The table check above holds `from` and `to` to this type's move; the compiler cannot see it.
+  return { ...base, type: step.type, from, to } as TicketEvent;
+}
+
+const FLOOR_KINDS: Partial<Record<TicketEventType, FloorChange['kind']>> = {
+  checked_in: 'checked_in',
+  called: 'called',
+  recalled: 'recalled',
+  skipped: 'skipped',
+  serving: 'serving',
+  done: 'done',
+  transferred: 'transferred',
+  requeued: 'requeued',
+};
+
+/**
+ * Tells live pages about committed changes: places freed or taken for availability pages,
+ * floor changes for the desk, counters and the waiting-room board.
+ */
+export async function publishTicketEvents(ctx: AppContext, events: readonly TicketEvent[]): Promise<void> {
+  for (const event of events) {
+    const availability = (date: string, sessionId: number) => ctx.events.publish({ officeId: event.officeId, type: 'availability', payload: { date, sessionId } });
+    if (event.type === 'booked' || event.type === 'cancelled') await availability(event.date, event.sessionId);
+    if (event.type === 'rescheduled') {
+      await availability(event.move.fromDate, event.move.fromSessionId);
+      await availability(event.move.toDate, event.move.toSessionId);
+    }
+    const kind = FLOOR_KINDS[event.type];
+    // A ticket closed at day end is no news for the board: the day closer announces once.
+    if (kind && event.note !== 'closed_at_day_end') {
+      await announceFloor(ctx, event.officeId, { kind, queueNumber: event.queueNumber, ...(event.counterNumber !== null ? { counter: event.counterNumber } : {}) });
+    }
+  }
+}

@@ -1,7 +1,0 @@
-import type { BookingView } from '../db/repositories/bookings.js';
-import { actOnCounterTicket, type CounterTicketAction } from './act-on-counter-ticket.js';
-
-/** Marks the called person as not there (no-show at the counter); the desk may put them back in line once. */
-export function skipTicket(ctx: Parameters<typeof actOnCounterTicket>[0], opts: CounterTicketAction): Promise<BookingView> {
-  return actOnCounterTicket(ctx, opts, { from: ['called'], type: 'skipped' });
-}
