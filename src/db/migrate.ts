@@ -7,6 +7,7 @@ import * as officeFloor from './migrations/0003-office-floor.js';
 import * as loginAttempts from './migrations/0004-login-attempts.js';
 import * as ownerCheckLimits from './migrations/0005-owner-check-limits.js';
 import * as auditLog from './migrations/0006-audit-log.js';
+import * as officeSchedule from './migrations/0007-office-schedule.js';
 import * as officeClosures from './migrations/0008-office-closures.js';
 import * as staffAdmin from './migrations/0009-staff-admin.js';
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0004-login-attempts': loginAttempts,
   '0005-owner-check-limits': ownerCheckLimits,
   '0006-audit-log': auditLog,
+  '0007-office-schedule': officeSchedule,
   '0008-office-closures': officeClosures,
   '0009-staff-admin': staffAdmin,
 };
@@ -43,4 +45,11 @@ export async function migrateToLatest(storage: Storage): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Brings the schema up to the named migration and no further: for testing what a migration does to existing rows. */
+export async function migrateUpTo(storage: Storage, name: string): Promise<void> {
+  const migrator = new Migrator({ db: storage.db, provider: new InCodeProvider(storage.engine) });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error;
 }

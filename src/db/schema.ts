@@ -20,6 +20,8 @@ export interface OfficesTable {
   check_in_before_minutes: number;
   check_in_after_minutes: number;
   created_at: string;
+  /** Percent of each session's places held back from online booking for the desk; rounded down. */
+  desk_share_percent: Generated<number>;
 }
 
 export interface ServicesTable {
@@ -37,6 +39,12 @@ export interface ServicesTable {
   sort_order: number;
 }
 
+/**
+ * A time slot of an office: its queue letter, start and end. Bookings point at it, so its times
+ * never change; a new time is a new row. Which weekdays and dates it opens on, and with how
+ * many places, is in `weekly_sessions` and `day_sessions` (`capacity` and `active` here are
+ * only what the office had before per-weekday schedules).
+ */
 export interface SessionsTable {
   id: Generated<number>;
   office_id: number;
@@ -45,6 +53,22 @@ export interface SessionsTable {
   end_time: string;
   capacity: number;
   active: number;
+}
+
+/** A slot open on an ISO weekday (1 = Monday) with its places; a weekday without rows is closed. */
+export interface WeeklySessionsTable {
+  office_id: number;
+  weekday: number;
+  session_id: number;
+  capacity: number;
+}
+
+/** A date's own sessions: when a date has any row here, they replace that weekday's sessions. */
+export interface DaySessionsTable {
+  office_id: number;
+  date: string;
+  session_id: number;
+  capacity: number;
 }
 
 export interface ClosedDaysTable {
@@ -195,6 +219,8 @@ export interface Database {
   offices: OfficesTable;
   services: ServicesTable;
   sessions: SessionsTable;
+  weekly_sessions: WeeklySessionsTable;
+  day_sessions: DaySessionsTable;
   closed_days: ClosedDaysTable;
   calendar_years: CalendarYearsTable;
   session_days: SessionDaysTable;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertBookable, closureOn, hasRoom, planDays, slotKey, type PlanInput } from './availability.js';
+import { assertBookable, closureOn, hasRoom, planDays, sameSessionsEachDay, slotKey, type PlanInput } from './availability.js';
 import { DomainError } from './errors.js';
 import { eachDay } from './local-date.js';
 
@@ -12,9 +12,8 @@ const sessions = [
 function input(over: Partial<PlanInput> = {}): PlanInput {
   return {
     dates: eachDay('2026-12-14', 7),
-    openWeekdays: [1, 2, 3, 4, 5],
     closedDays: new Map([['2026-12-17', { kind: 'office_closure', name: 'Gangguan jaringan SIAK' }]]),
-    sessions,
+    sessionsOn: sameSessionsEachDay([1, 2, 3, 4, 5], sessions),
     booked: new Map(),
     window: { first: '2026-12-15', last: '2026-12-28' },
     today: '2026-12-14',
@@ -104,5 +103,29 @@ describe('checking a requested session', () => {
 
   it('has room exactly while bookings are below capacity', () => {
     fc.assert(fc.property(fc.nat(500), fc.nat(500), (cap, n) => hasRoom(cap, n) === n < cap));
+  });
+});
+
+describe('planning days from a schedule', () => {
+  it('gives each weekday its own sessions and opens a date with sessions of its own', () => {
+    const friday = [{ id: 3, letter: 'C', start: '08:00', end: '11:00', capacity: 20 }];
+    const own = new Map([['2026-12-19', [{ id: 4, letter: 'D', start: '09:00', end: '12:00', capacity: 10 }]]]);
+    const days = planDays(
+      input({
+        closedDays: new Map(),
+        sessionsOn: (date) => own.get(date) ?? (date === '2026-12-18' ? friday : date < '2026-12-18' ? sessions : []),
+      }),
+    );
+    expect(days.find((d) => d.date === '2026-12-18')!.sessions.map((s) => [s.letter, s.capacity])).toEqual([['C', 20]]);
+    expect(days.find((d) => d.date === '2026-12-19')!.open).toBe(true);
+    expect(days.find((d) => d.date === '2026-12-20')!.closure).toEqual({ kind: 'weekend' });
+  });
+
+  it('holds the desk share back from online booking only', () => {
+    const booked = new Map([[slotKey('2026-12-15', 1), 35]]);
+    const online = planDays(input({ booked, deskSharePercent: 10 }))[1]!;
+    const desk = planDays(input({ booked, deskSharePercent: 10, channel: 'desk' }))[1]!;
+    expect(online.sessions[0]!.remaining).toBe(1);
+    expect(desk.sessions[0]!.remaining).toBe(5);
   });
 });

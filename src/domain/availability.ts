@@ -1,8 +1,9 @@
 import type { BookingWindow } from './booking-window.js';
 import { DomainError } from './errors.js';
 import { isoWeekday, type LocalDate, minutesOfDay } from './local-date.js';
+import { placesFor } from './schedule.js';
 
-/** A one-hour session as the office configured it. */
+/** A session as the office opens it on a date, with that date's places. */
 export interface SessionTemplate {
   id: number;
   letter: string;
@@ -30,9 +31,13 @@ export interface DayAvailability {
 
 export interface PlanInput {
   dates: LocalDate[];
-  openWeekdays: readonly number[];
   closedDays: ReadonlyMap<LocalDate, Exclude<Closure, { kind: 'weekend' }>>;
-  sessions: readonly SessionTemplate[];
+  /** The sessions a date has by the schedule (its weekday's, or the date's own); none means closed. */
+  sessionsOn(date: LocalDate): readonly SessionTemplate[];
+  /** Who is booking: online bookings leave the desk's share of places free. Online when absent. */
+  channel?: 'online' | 'desk' | 'walk_in';
+  /** Percent of each session's places held back for the desk. */
+  deskSharePercent?: number;
   /** Active bookings per `date|sessionId`. */
   booked: ReadonlyMap<string, number>;
   window: BookingWindow;
@@ -57,14 +62,27 @@ export function closureOn(
   return openWeekdays.includes(isoWeekday(date)) ? null : { kind: 'weekend' };
 }
 
-/** Every date with its sessions, remaining places and whether a citizen may book them now. */
+/** The same sessions on every open weekday: the shape of a simple week, and of tests. */
+export function sameSessionsEachDay(openWeekdays: readonly number[], sessions: readonly SessionTemplate[]): (date: LocalDate) => readonly SessionTemplate[] {
+  return (date) => (openWeekdays.includes(isoWeekday(date)) ? sessions : []);
+}
+
+/**
+ * Every date with its sessions, remaining places and whether one may book them now. A date
+ * is closed by a dated closure, or when the schedule gives it no session (a weekday the office
+ * does not open, unless the date has sessions of its own).
+ */
 export function planDays(input: PlanInput): DayAvailability[] {
+  const channel = input.channel ?? 'online';
   return input.dates.map((date) => {
-    const closure = closureOn(date, input.openWeekdays, input.closedDays);
+    const dated = input.closedDays.get(date);
+    const todays = dated ? [] : input.sessionsOn(date);
+    const closure: Closure | null = dated ?? (todays.length ? null : { kind: 'weekend' });
     if (closure) return { date, open: false, closure, sessions: [] };
     const inWindow = date >= input.window.first && date <= input.window.last;
-    const sessions = input.sessions.map((s) => {
-      const remaining = Math.max(0, s.capacity - (input.booked.get(slotKey(date, s.id)) ?? 0));
+    const sessions = todays.map((s) => {
+      const places = placesFor(channel, s.capacity, input.deskSharePercent ?? 0);
+      const remaining = Math.max(0, places - (input.booked.get(slotKey(date, s.id)) ?? 0));
       // A session of today stays bookable until it ends: people may still come during it.
       const over = date === input.today && minutesOfDay(input.nowTime) >= minutesOfDay(s.end);
       return { ...s, remaining, bookable: inWindow && !over && remaining > 0 };

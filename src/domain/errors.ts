@@ -27,9 +27,10 @@ export type DomainErrorCode =
   | 'OWNER_CHECK_LOCKED'
   | 'ALREADY_CLOSED'
   | 'NOT_OFFICE_CLOSURE'
-
   | 'SERVICE_CODE_TAKEN'
-  | 'COUNTER_NUMBER_TAKEN';
+  | 'COUNTER_NUMBER_TAKEN'
+
+  | 'SLUG_TAKEN';
 
 /** A rule was broken; `details` holds what a message needs (dates, counts), never personal data. */
 export class DomainError extends Error {

@@ -24,6 +24,7 @@ import { refuseUnstorableText } from './plugins/text-guard.js';
 import { StreamGate, type StreamPolicy } from './stream-registry.js';
 import { staffAuthRoutes } from './routes/staff-auth.js';
 import { catalogueAdminApiRoutes } from './routes/catalogue-admin-api.js';
+import { officeAdminApiRoutes } from './routes/office-admin-api.js';
 
 export interface HttpOptions {
   /** Largest request body accepted; larger ones get 413. */
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(reportsApiRoutes(deps.ctx));
       await api.register(closuresApiRoutes(deps.ctx));
       await api.register(catalogueAdminApiRoutes(deps.ctx));
+      await api.register(officeAdminApiRoutes(deps.ctx));
     },
     { prefix: '/api/v1' },
   );

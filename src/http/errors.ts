@@ -34,6 +34,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   NOT_OFFICE_CLOSURE: 409,
   SERVICE_CODE_TAKEN: 409,
   COUNTER_NUMBER_TAKEN: 409,
+  SLUG_TAKEN: 409,
 };
 
 /** How long a client is told to wait when the database does not answer. */

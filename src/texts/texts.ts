@@ -18,6 +18,9 @@ export type TextParams<K extends TextKey> = [Placeholders<(typeof id)[K]>] exten
   ? []
   : [params: Record<Placeholders<(typeof id)[K]>, string | number>];
 
+/** A text without placeholders: one that can be shown by its key alone. */
+export type PlainTextKey = { [K in TextKey]: TextParams<K> extends [] ? K : never }[TextKey];
+
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 function fill(template: string, params: Readonly<Record<string, string | number>>): string {

@@ -5,7 +5,7 @@ import { logInStaff, type StaffLogin } from '../support/staff.js';
 import { startTestRuntime, type TestRuntime, TUESDAY_MORNING } from '../support/test-runtime.js';
 
 interface StaffRoute {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   allowed: Role[];
   body?: object;
@@ -48,6 +48,15 @@ const ROUTES: StaffRoute[] = [
   { method: 'GET', url: `${O}/closures`, allowed: ['admin'] },
   { method: 'POST', url: `${O}/closures`, allowed: ['admin'], body: {} },
   { method: 'DELETE', url: `${O}/closures/2026-12-07`, allowed: ['admin'] },
+  { method: 'POST', url: '/api/v1/offices', allowed: ['admin'], body: {} },
+  { method: 'GET', url: `${O}/settings`, allowed: ['admin'] },
+  { method: 'PATCH', url: O, allowed: ['admin'], body: {} },
+  { method: 'GET', url: `${O}/schedule`, allowed: ['admin'] },
+  { method: 'PUT', url: `${O}/schedule`, allowed: ['admin'], body: {} },
+  { method: 'GET', url: `${O}/days`, allowed: ['admin'] },
+  { method: 'PUT', url: `${O}/days/2026-12-21`, allowed: ['admin'], body: {} },
+  { method: 'DELETE', url: `${O}/days/2026-12-21`, allowed: ['admin'] },
+  { method: 'GET', url: '/api/v1/audit', allowed: ['admin'] },
 ];
 
 describe.each(DIALECTS)('who may use each staff route on $name', (dialect) => {

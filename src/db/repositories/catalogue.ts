@@ -25,7 +25,11 @@ export async function insertServices(db: Executor, rows: Insertable<ServicesTabl
   if (rows.length) await db.insertInto('services').values(rows).execute();
 }
 
-/** The office's active sessions in the order of the day. */
+/**
+ * The office's session slots marked active, in the order of the day. Their `capacity` is what
+ * the office had before per-weekday schedules: for a date's sessions and places use
+ * `loadSessionsByDate` (app/office/queries/sessions-by-date.ts).
+ */
 export function listSessions(db: Executor, officeId: number): Promise<SessionRow[]> {
   return db
     .selectFrom('sessions')

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, OfficeRow } from '../schema.js';
+import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import type { Database, OfficeRow, OfficesTable } from '../schema.js';
 
 /** A connection or an open transaction: repositories work on either. */
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -21,7 +21,17 @@ export async function countOffices(db: Executor): Promise<number> {
 }
 
 /** Adds an office and returns its id. */
-export async function insertOffice(db: Executor, office: Omit<OfficeRow, 'id'>): Promise<number> {
+export async function insertOffice(db: Executor, office: Insertable<OfficesTable>): Promise<number> {
   const row = await db.insertInto('offices').values(office).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The office with that id, if any. */
+export function findOfficeById(db: Executor, id: number): Promise<OfficeRow | undefined> {
+  return db.selectFrom('offices').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Changes an office's settings. */
+export async function updateOfficeRow(db: Executor, id: number, set: Updateable<OfficesTable>): Promise<void> {
+  if (Object.keys(set).length) await db.updateTable('offices').set(set).where('id', '=', id).execute();
 }

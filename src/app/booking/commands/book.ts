@@ -1,19 +1,17 @@
 import { createHash } from 'node:crypto';
 import {
-  countActiveInSession,
   findActiveBookingByNik,
   findBookingById,
   findIdempotencyKey,
   insertIdempotencyKey,
   listStaleBookingsOfNik,
-  lockSessionDay,
   UNIQUE_ACTIVE_NIK,
   UNIQUE_BOOKING_CODE,
 } from '../../../db/repositories/bookings.js';
 import type { BookingView } from '../read-models.js';
 import { findServiceByCode } from '../../../db/repositories/catalogue.js';
 import type { Executor } from '../../../db/repositories/offices.js';
-import { assertBookable, hasRoom } from '../../../domain/availability.js';
+import { assertBookable } from '../../../domain/availability.js';
 import { generateBookingCode } from '../../../domain/booking-code.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { parsePerson } from '../../../domain/person.js';
@@ -24,6 +22,7 @@ import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../../domain/office-clock.js';
 import { assertStillOpen } from '../../office/queries/office-calendar.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
+import { takeSessionPlace } from '../../shared/session-quota.js';
 import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
 
 export interface BookOptions {
@@ -72,7 +71,7 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
   const now = ctx.now();
   const at = now.toISOString();
   const clock = officeClock(office, now);
-  const [day] = await planOfficeDays(db, office, clock, opts.date, 1);
+  const [day] = await planOfficeDays(db, office, clock, opts.date, 1, opts.channel);
   if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
   const session = assertBookable(day, opts.sessionId);
 
@@ -84,10 +83,8 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
         const existing = await findActiveBookingByNik(trx, office.id, person.nik);
         if (existing) throw alreadyBooked();
 
-        const sequence = await lockSessionDay(trx, office.id, session.id, day.date);
+        const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: opts.channel });
         await assertStillOpen(trx, office.id, day.date);
-        const active = await countActiveInSession(trx, office.id, session.id, day.date);
-        if (!hasRoom(session.capacity, active)) throw new DomainError('SESSION_FULL', { date: day.date });
 
         const booked = await applyLifecycleStep(trx, {
           type: 'booked',

@@ -1,10 +1,8 @@
 import {
-  countActiveInSession,
   findBookingById,
-  lockSessionDay,
 } from '../../../db/repositories/bookings.js';
 import type { BookingView } from '../read-models.js';
-import { assertBookable, hasRoom } from '../../../domain/availability.js';
+import { assertBookable } from '../../../domain/availability.js';
 import { DomainError } from '../../../domain/errors.js';
 import { formatQueueNumber } from '../../../domain/queue-number.js';
 import type { AppContext } from '../../shared/context.js';
@@ -13,6 +11,7 @@ import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../../domain/office-clock.js';
 import { assertStillOpen } from '../../office/queries/office-calendar.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
+import { takeSessionPlace } from '../../shared/session-quota.js';
 import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
 
 export interface RescheduleBookingOptions {
@@ -43,10 +42,9 @@ export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBooking
   const session = assertBookable(day, opts.sessionId);
 
   const event = await db.transaction().execute(async (trx) => {
-    const sequence = await lockSessionDay(trx, office.id, session.id, day.date);
+    // A move is the citizen's own: it leaves the desk's share free like any online booking.
+    const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: 'online' });
     await assertStillOpen(trx, office.id, day.date);
-    const active = await countActiveInSession(trx, office.id, session.id, day.date);
-    if (!hasRoom(session.capacity, active)) throw new DomainError('SESSION_FULL', { date: day.date });
     // Only a booking still `booked` moves: a check-in or cancel that got there first wins.
     return applyLifecycleStep(trx, {
       type: 'rescheduled',

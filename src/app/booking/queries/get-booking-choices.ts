@@ -6,7 +6,7 @@ import { daysBetween, type LocalDate } from '../../../domain/local-date.js';
 import type { AppContext, OfficeOptions } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock, type OfficeClock } from '../../../domain/office-clock.js';
-import { planOfficeDays } from '../../office/queries/plan-office-days.js';
+import { type BookingChannel, planOfficeDays } from '../../office/queries/plan-office-days.js';
 
 /** What a booking form offers: the office, its services, and every day a citizen may book now. */
 export interface BookingChoices {
@@ -18,16 +18,16 @@ export interface BookingChoices {
 }
 
 /** The days of the office's booking window with live remaining places; none when the window is empty. */
-export async function planBookingWindow(db: Executor, office: OfficeRow, clock: OfficeClock): Promise<DayAvailability[]> {
+export async function planBookingWindow(db: Executor, office: OfficeRow, clock: OfficeClock, channel: BookingChannel = 'online'): Promise<DayAvailability[]> {
   const count = daysBetween(clock.window.first, clock.window.last) + 1;
-  return count > 0 ? planOfficeDays(db, office, clock, clock.window.first, count) : [];
+  return count > 0 ? planOfficeDays(db, office, clock, clock.window.first, count, channel) : [];
 }
 
-/** Everything the booking form of an office shows, read at one instant. */
-export async function getBookingChoices(ctx: AppContext, opts: OfficeOptions): Promise<BookingChoices> {
+/** Everything the booking form of an office shows, read at one instant; the desk's channels see the places held for them. */
+export async function getBookingChoices(ctx: AppContext, opts: OfficeOptions & { channel?: BookingChannel }): Promise<BookingChoices> {
   const db = ctx.storage.db;
   const office = await requireOffice(db, opts.officeSlug);
   const clock = officeClock(office, ctx.now());
-  const [services, days] = await Promise.all([listServices(db, office.id), planBookingWindow(db, office, clock)]);
+  const [services, days] = await Promise.all([listServices(db, office.id), planBookingWindow(db, office, clock, opts.channel)]);
   return { office, services, days, today: clock.today };
 }

@@ -1,6 +1,7 @@
-import { listSessions } from '../../../db/repositories/catalogue.js';
 import { listOverdue } from '../../../db/repositories/floor.js';
 import { listOffices } from '../../../db/repositories/offices.js';
+import { bookedSessionEnds } from '../../../db/repositories/schedule.js';
+import { loadSessionsByDate } from '../../office/queries/sessions-by-date.js';
 import type { OfficeRow } from '../../../db/schema.js';
 import { DomainError } from '../../../domain/errors.js';
 import { isDayOver } from '../../../domain/day-end.js';
@@ -25,8 +26,10 @@ export async function closeDay(ctx: AppContext, { office }: CloseDayOptions): Pr
   const db = ctx.storage.db;
   const now = ctx.now();
   const clock = officeClock(office, now);
-  const sessions = await listSessions(db, office.id);
-  const todayIsOver = isDayOver({ nowTime: clock.nowTime, sessionEnds: sessions.map((s) => s.end_time), checkInAfterMinutes: office.check_in_after_minutes });
+  // Today's sessions by the schedule, and any later one that bookings kept after a change.
+  const [sessionsOn, keptEnds] = await Promise.all([loadSessionsByDate(db, office.id, clock.today, clock.today), bookedSessionEnds(db, office.id, clock.today)]);
+  const sessionEnds = [...sessionsOn(clock.today).map((s) => s.end), ...keptEnds];
+  const todayIsOver = isDayOver({ nowTime: clock.nowTime, sessionEnds, checkInAfterMinutes: office.check_in_after_minutes });
   const overdue = await listOverdue(db, office.id, clock.today, todayIsOver);
   const at = now.toISOString();
   let closed = 0;

@@ -30,7 +30,7 @@ export async function walkIn(ctx: AppContext, opts: WalkInOptions): Promise<Book
   for (let attempt = 1; ; attempt++) {
     const clock = officeClock(office, ctx.now());
     const span = daysBetween(clock.today, clock.window.last);
-    const days = span > 0 ? await planOfficeDays(db, office, clock, addDays(clock.today, 1), span) : [];
+    const days = span > 0 ? await planOfficeDays(db, office, clock, addDays(clock.today, 1), span, 'walk_in') : [];
     const slot = walkInSlot(days, clock.today);
     if (!slot) throw new DomainError('NO_OPEN_DAY');
     try {

@@ -1,10 +1,10 @@
-import { listSessions } from '../../../db/repositories/catalogue.js';
 import { listCounters } from '../../../db/repositories/counters.js';
 import { countWaiting, findCounterTicket, recentCalls } from '../../../db/repositories/floor.js';
 import { instantOf, minutesOfDay } from '../../../domain/local-date.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../../domain/office-clock.js';
+import { loadSessionsByDate } from '../../office/queries/sessions-by-date.js';
 
 /** What the waiting-room board shows: no names, no NIKs, only numbers and counters. */
 export interface DisplayState {
@@ -30,19 +30,19 @@ export async function getDisplayState(ctx: AppContext, { officeSlug, recent = 6 
   const clock = officeClock(office, ctx.now());
   const since = instantOf(clock.today, '00:00', office.timezone).toISOString();
   const [sessions, calls, waiting, counters] = await Promise.all([
-    listSessions(db, office.id),
+    loadSessionsByDate(db, office.id, clock.today, clock.today).then((on) => on(clock.today)),
     recentCalls(db, office.id, since, recent),
     countWaiting(db, office.id, clock.today),
     listCounters(db, office.id),
   ]);
   const now = minutesOfDay(clock.nowTime);
-  const current = sessions.find((s) => minutesOfDay(s.start_time) <= now && now < minutesOfDay(s.end_time));
+  const current = sessions.find((s) => minutesOfDay(s.start) <= now && now < minutesOfDay(s.end));
   const tickets = await Promise.all(counters.map((c) => findCounterTicket(db, office.id, clock.today, c.number)));
   return {
     office: { slug: office.slug, name: office.name, timezone: office.timezone },
     date: clock.today,
     time: clock.nowTime,
-    currentSession: current ? { letter: current.letter, start: current.start_time, end: current.end_time } : null,
+    currentSession: current ? { letter: current.letter, start: current.start, end: current.end } : null,
     lastCalls: calls.map((c) => ({ queueNumber: c.queue_number, counter: c.counter_number === null ? null : Number(c.counter_number), at: c.at })),
     waiting,
     counters: counters.map((c, i) => ({ number: c.number, name: c.name, paused: c.paused === 1, current: tickets[i]?.queue_number ?? null })),

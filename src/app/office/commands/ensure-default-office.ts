@@ -1,9 +1,8 @@
-import { insertServices, insertSessions } from '../../../db/repositories/catalogue.js';
-import { insertCounters } from '../../../db/repositories/counters.js';
 import { countOffices, insertOffice, listOffices } from '../../../db/repositories/offices.js';
 import { todayIn, yearOf } from '../../../domain/local-date.js';
 import type { AppContext } from '../../shared/context.js';
 import { DEFAULT_OFFICE } from '../default-office.js';
+import { seedOffice } from '../seed-office.js';
 import { ensureCalendarYears } from './ensure-calendar-years.js';
 
 /**
@@ -27,25 +26,7 @@ export async function ensureDefaultOffice(ctx: AppContext): Promise<void> {
       check_in_after_minutes: o.checkInAfterMinutes,
       created_at: now.toISOString(),
     });
-    await insertSessions(
-      trx,
-      o.sessions.map((s) => ({ office_id: officeId, letter: s.letter, start_time: s.start, end_time: s.end, capacity: s.capacity, active: 1 })),
-    );
-    await insertServices(
-      trx,
-      o.services.map((s, i) => ({
-        office_id: officeId,
-        code: s.code,
-        name: s.name,
-        name_en: s.nameEn,
-        documents: JSON.stringify(s.documents),
-        documents_en: JSON.stringify(s.documentsEn),
-        needs_presence: s.needsPresence ? 1 : 0,
-        sort_order: i,
-        active: 1,
-      })),
-    );
-    await insertCounters(trx, officeId, o.counters);
+    await seedOffice(trx, officeId);
   });
   for (const office of await listOffices(ctx.storage.db)) {
     const thisYear = yearOf(todayIn(office.timezone, now));

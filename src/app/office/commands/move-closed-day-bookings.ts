@@ -1,7 +1,8 @@
-import { countActiveInSession, listBookingsOn, lockSessionDay } from '../../../db/repositories/bookings.js';
+import { listBookingsOn } from '../../../db/repositories/bookings.js';
+import { takeSessionPlace } from '../../shared/session-quota.js';
 import { findClosedDay } from '../../../db/repositories/closures.js';
 import type { OfficeRow } from '../../../db/schema.js';
-import { type DayAvailability, hasRoom } from '../../../domain/availability.js';
+import { type DayAvailability } from '../../../domain/availability.js';
 import { closureNote, closureTarget, inQueueOrder } from '../../../domain/closure-move.js';
 import { DomainError } from '../../../domain/errors.js';
 import { addDays, daysBetween } from '../../../domain/local-date.js';
@@ -87,10 +88,9 @@ export async function moveBookingsOffClosedDay(ctx: AppContext, office: OfficeRo
               closure: cause,
             });
           }
-          const sequence = await lockSessionDay(trx, office.id, target.session.id, target.date);
+          // The booking keeps its channel: an online booking moved by the office still leaves the desk's share free.
+          const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: target.session.id, date: target.date, channel: booking.channel });
           await assertStillOpen(trx, office.id, target.date);
-          const active = await countActiveInSession(trx, office.id, target.session.id, target.date);
-          if (!hasRoom(target.session.capacity, active)) throw new DomainError('SESSION_FULL', { date: target.date });
           return applyLifecycleStep(trx, {
             type: 'moved_by_closure',
             bookingId: booking.id,

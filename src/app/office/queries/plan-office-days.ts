@@ -1,31 +1,36 @@
-import { listSessions } from '../../../db/repositories/catalogue.js';
 import { countActiveBetween } from '../../../db/repositories/bookings.js';
 import type { Executor } from '../../../db/repositories/offices.js';
 import type { OfficeRow } from '../../../db/schema.js';
 import { type DayAvailability, planDays, slotKey } from '../../../domain/availability.js';
 import { addDays, eachDay, type LocalDate } from '../../../domain/local-date.js';
-import { closuresBetween } from './office-calendar.js';
 import { type OfficeClock } from '../../../domain/office-clock.js';
+import { closuresBetween } from './office-calendar.js';
+import { loadSessionsByDate } from './sessions-by-date.js';
 
-/** Availability of an office over `count` days from `from`, read in three queries. */
+/** Who the days are planned for: the desk and walk-ins may fill the places held back from online booking. */
+export type BookingChannel = 'online' | 'desk' | 'walk_in';
+
+/** Availability of an office over `count` days from `from`, read in four queries. */
 export async function planOfficeDays(
   db: Executor,
   office: OfficeRow,
   clock: OfficeClock,
   from: LocalDate,
   count: number,
+  channel: BookingChannel = 'online',
 ): Promise<DayAvailability[]> {
   const to = addDays(from, count - 1);
-  const [sessions, closedDays, counts] = await Promise.all([
-    listSessions(db, office.id),
+  const [sessionsOn, closedDays, counts] = await Promise.all([
+    loadSessionsByDate(db, office.id, from, to),
     closuresBetween(db, office.id, from, to),
     countActiveBetween(db, office.id, from, to),
   ]);
   return planDays({
     dates: eachDay(from, count),
-    openWeekdays: clock.openWeekdays,
     closedDays,
-    sessions: sessions.map((s) => ({ id: s.id, letter: s.letter, start: s.start_time, end: s.end_time, capacity: s.capacity })),
+    sessionsOn,
+    channel,
+    deskSharePercent: Number(office.desk_share_percent),
     booked: new Map(counts.map((c) => [slotKey(c.date, c.sessionId), c.count])),
     window: clock.window,
     today: clock.today,

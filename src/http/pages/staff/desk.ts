@@ -157,7 +157,7 @@ export function deskPages(ctx: AppContext) {
     });
 
     async function renderWalkIn(req: FastifyRequest, reply: FastifyReply, slug: string, values: z.output<typeof PersonForm>, errors?: DeskFormErrors, status = 200) {
-      const choices = await getBookingChoices(ctx, { officeSlug: slug });
+      const choices = await getBookingChoices(ctx, { officeSlug: slug, channel: 'walk_in' });
       const next = walkInSlot(choices.days, choices.today);
       const page = walkInPage({
         viewer: viewerOf(req),
@@ -191,7 +191,7 @@ export function deskPages(ctx: AppContext) {
     });
 
     async function renderAssisted(req: FastifyRequest, reply: FastifyReply, slug: string, values: z.output<typeof AssistedForm>, errors?: DeskFormErrors, status = 200) {
-      const choices = await getBookingChoices(ctx, { officeSlug: slug });
+      const choices = await getBookingChoices(ctx, { officeSlug: slug, channel: 'desk' });
       const page = assistedPage({
         viewer: viewerOf(req),
         office: deskOffice(choices.office),

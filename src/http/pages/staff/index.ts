@@ -8,6 +8,7 @@ import { adminClosurePages } from './admin-closures.js';
 import { adminCounterPages } from './admin-counters.js';
 import { adminServicePages } from './admin-services.js';
 import { adminStaffPages } from './admin-staff.js';
+import { adminPages } from './admin.js';
 import { staffAuthPages } from './auth.js';
 import { passwordPages } from './password.js';
 import { counterPages } from './counter.js';
@@ -55,5 +56,6 @@ export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
     await app.register(adminServicePages(ctx));
     await app.register(adminCounterPages(ctx));
     await app.register(adminStaffPages(ctx));
+    await app.register(adminPages(ctx));
   };
 }

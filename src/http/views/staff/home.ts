@@ -1,7 +1,7 @@
 import type { Role } from '../../../domain/staff-role.js';
 import { html, type SafeHtml } from '../html.js';
 import { type PageViewer, staffPage } from './layout.js';
-import { textsFor } from '../../../texts/texts.js';
+import { type PlainTextKey, textsFor } from '../../../texts/texts.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
 
 const st = textsFor(STAFF_LANG);
@@ -12,17 +12,7 @@ export interface OfficeScreens {
   name: string;
 }
 
-type HomeTitle =
-  | 'staff.homeDesk'
-  | 'staff.homeCounter'
-  | 'staff.homeDisplay'
-  | 'staff.homeReports'
-  | 'staff.homeClosures'
-  | 'staff.homeServices'
-  | 'staff.homeCounters'
-  | 'staff.homeStaff';
-
-const SCREENS: { role: Role; path: (slug: string) => string; title: HomeTitle; help: `${HomeTitle}Help` }[] = [
+const SCREENS: { role: Role; path: (slug: string) => string; title: PlainTextKey; help: PlainTextKey }[] = [
   { role: 'desk', path: (s) => `/staff/desk/${s}`, title: 'staff.homeDesk', help: 'staff.homeDeskHelp' },
   { role: 'counter', path: (s) => `/staff/counter/${s}`, title: 'staff.homeCounter', help: 'staff.homeCounterHelp' },
   { role: 'display', path: (s) => `/display/${s}`, title: 'staff.homeDisplay', help: 'staff.homeDisplayHelp' },
@@ -31,6 +21,8 @@ const SCREENS: { role: Role; path: (slug: string) => string; title: HomeTitle; h
   { role: 'admin', path: (s) => `/staff/admin/services/${s}`, title: 'staff.homeServices', help: 'staff.homeServicesHelp' },
   { role: 'admin', path: (s) => `/staff/admin/counters/${s}`, title: 'staff.homeCounters', help: 'staff.homeCountersHelp' },
   { role: 'admin', path: () => '/staff/admin/staff', title: 'staff.homeStaff', help: 'staff.homeStaffHelp' },
+  { role: 'admin', path: (s) => `/staff/admin/offices/${s}`, title: 'staff.homeOffices', help: 'staff.homeOfficesHelp' },
+  { role: 'admin', path: (s) => `/staff/admin/audit?office=${s}`, title: 'staff.homeAudit', help: 'staff.homeAuditHelp' },
 ];
 
 /** `/staff`: the screens of each office that the viewer's role may use; an admin sees them all. */

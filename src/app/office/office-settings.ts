@@ -1,0 +1,44 @@
+import type { ScheduledSession } from '../../db/repositories/schedule.js';
+import type { OfficeRow } from '../../db/schema.js';
+import type { BookingRules } from '../../domain/office-settings.js';
+import { inDayOrder, type SessionSpec, type WeekdaySessions } from '../../domain/schedule.js';
+
+/** An office's settings as the admin sees and changes them. */
+export interface OfficeSettings extends BookingRules {
+  slug: string;
+  name: string;
+  address: string;
+  timezone: string;
+}
+
+/** The settings of an office row; also what the audit records before and after a change. */
+export function officeSettingsOf(o: OfficeRow): OfficeSettings {
+  return {
+    slug: o.slug,
+    name: o.name,
+    address: o.address,
+    timezone: o.timezone,
+    bookingDaysAhead: Number(o.booking_days_ahead),
+    sameDayBooking: Number(o.same_day_booking) === 1,
+    checkInBeforeMinutes: Number(o.check_in_before_minutes),
+    checkInAfterMinutes: Number(o.check_in_after_minutes),
+    deskSharePercent: Number(o.desk_share_percent),
+  };
+}
+
+/** The whole week as one document: every weekday 1–7 in order, closed ones with no sessions. */
+export interface WeekDocument {
+  weekdays: WeekdaySessions[];
+}
+
+/** A session as the documents show it. */
+export function specOf(s: ScheduledSession): SessionSpec {
+  return { start: s.start_time, end: s.end_time, capacity: s.capacity };
+}
+
+/** The week document of an office's weekly rows. */
+export function weekDocumentOf(rows: (ScheduledSession & { weekday: number })[]): WeekDocument {
+  return {
+    weekdays: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, sessions: inDayOrder(rows.filter((r) => r.weekday === weekday).map(specOf)) })),
+  };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { textField } from './validation.js';
+
+/*
+ * Shapes of the office settings, shared by the API and the admin pages. Only shapes: the
+ * domain checks slugs, zones and ranges, so both refuse the same things with the same codes.
+ */
+
+const addressField = z.string({ error: 'INVALID' }).trim().max(300, 'TOO_LONG');
+const whole = z.number({ error: 'NUMBER_INVALID' }).int('NUMBER_INVALID');
+
+/** A new office. */
+export const NewOfficeBody = z.object({ slug: textField(64), name: textField(120), address: addressField.default(''), timezone: textField(64) });
+
+/** Changes to an office; absent fields stay. */
+export const OfficeChangesBody = z.object({
+  name: textField(120).optional(),
+  address: addressField.optional(),
+  timezone: textField(64).optional(),
+  bookingDaysAhead: whole.optional(),
+  sameDayBooking: z.boolean({ error: 'INVALID' }).optional(),
+  checkInBeforeMinutes: whole.optional(),
+  checkInAfterMinutes: whole.optional(),
+  deskSharePercent: whole.optional(),
+});

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { AuditLine } from '../../app/audit/queries/list-changes.js';
+import type { OfficeSettings } from '../../app/office/office-settings.js';
+import type { PlacesWarning } from '../../app/office/schedule-change.js';
+import { formatDate, zoneAbbreviation } from '../../texts/indonesian-format.js';
+import type { Lang } from '../../texts/lang.js';
+import { errorText } from '../../texts/texts.js';
+
+export const OfficeSettingsSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    address: z.string(),
+    timezone: z.string().describe('IANA zone: Asia/Jakarta, Asia/Pontianak, Asia/Makassar or Asia/Jayapura'),
+    zoneLabel: z.string().describe('WIB, WITA or WIT, as pages and tickets show it'),
+    bookingDaysAhead: z.number().int(),
+    sameDayBooking: z.boolean(),
+    checkInBeforeMinutes: z.number().int(),
+    checkInAfterMinutes: z.number().int(),
+    deskSharePercent: z.number().int().describe('Percent of each session held back from online booking for the desk, rounded down'),
+  })
+  .meta({ id: 'OfficeSettings' });
+
+/** An office's settings with the zone's label. */
+export function presentOfficeSettings(s: OfficeSettings): z.infer<typeof OfficeSettingsSchema> {
+  return { ...s, zoneLabel: zoneAbbreviation(s.timezone) };
+}
+
+export const SessionSpecSchema = z.object({ start: z.string().describe('HH:MM'), end: z.string().describe('HH:MM'), capacity: z.number().int() });
+
+export const WeekSchema = z
+  .object({ weekdays: z.array(z.object({ weekday: z.number().int().describe('ISO weekday: 1 Monday … 7 Sunday'), sessions: z.array(SessionSpecSchema) })) })
+  .meta({ id: 'WeekSchedule' });
+
+export const PlacesWarningSchema = z
+  .object({
+    code: z.enum(['OVER_NEW_LIMIT', 'SESSION_DROPPED']),
+    date: z.string(),
+    sessionId: z.number().int(),
+    start: z.string(),
+    end: z.string(),
+    booked: z.number().int(),
+    capacity: z.number().int(),
+    message: z.string().describe('e.g. "2026-12-07 08:00–09:00: 12 booked, new limit 10: nobody is removed."'),
+  })
+  .meta({ id: 'PlacesWarning' });
+
+/** A warning with its words in the asker's language. */
+export function presentWarning(w: PlacesWarning, lang: Lang): z.infer<typeof PlacesWarningSchema> {
+  const vars = { date: formatDate(w.date, lang), start: w.start, end: w.end, booked: String(w.booked), capacity: String(w.capacity) };
+  return { ...w, message: errorText(lang, w.code, vars) };
+}
+
+export const AuditLineSchema = z
+  .object({
+    kind: z.enum(['config', 'ticket']).describe('A configuration change (audit_log) or a ticket event (booking_events)'),
+    at: z.string(),
+    office: z.string().nullable(),
+    user: z.string().nullable(),
+    action: z.string().describe('config: office.create, schedule.update, day.set…; ticket: the event type'),
+    subject: z.string().describe('config: what changed (slug, date…); ticket: the booking code'),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+    queueNumber: z.string().optional(),
+    fromStatus: z.string().nullable().optional(),
+    toStatus: z.string().optional(),
+    counter: z.number().int().nullable().optional(),
+    note: z.string().nullable().optional(),
+  })
+  .meta({ id: 'AuditLine' });
+
+/** An audit line as the API shows it. */
+export function presentAuditLine(l: AuditLine): z.infer<typeof AuditLineSchema> {
+  return { ...l };
+}
