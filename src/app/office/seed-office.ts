@@ -24,6 +24,7 @@ export async function seedOffice(trx: Executor, officeId: number): Promise<void>
       name: s.name,
       name_en: s.nameEn,
       documents: JSON.stringify(s.documents),
+      documents_en: JSON.stringify(s.documentsEn),
       needs_presence: s.needsPresence ? 1 : 0,
       sort_order: i,
       active: 1,
