@@ -203,6 +203,13 @@ describe('the estimated call', () => {
     expect(call).toEqual({ at: new Date('2026-12-02T03:30:00Z'), earliest: new Date('2026-12-02T03:25:00Z'), latest: new Date('2026-12-02T03:35:00Z') });
   });
 
+  it('lets the line move only once calling begins in the morning', () => {
+    const early = new Date('2026-12-02T00:10:00Z'); // 07.10 WIB
+    const opens = new Date('2026-12-02T01:00:00Z'); // 08.00 WIB
+    const call = estimateCall({ now: early, startsAt: opens, wait: { earliestSeconds: 1440, middleSeconds: 1800, latestSeconds: 2160 } });
+    expect(call).toEqual({ at: new Date('2026-12-02T01:30:00Z'), earliest: new Date('2026-12-02T01:24:00Z'), latest: new Date('2026-12-02T01:36:00Z') });
+  });
+
   it('holds the call back to the session\'s start for someone who came early', () => {
     const notBefore = new Date('2026-12-02T06:00:00Z'); // 13.00 WIB
     const call = estimateCall({ now, wait: { earliestSeconds: 0, middleSeconds: 300, latestSeconds: 600 }, notBefore });

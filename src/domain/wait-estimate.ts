@@ -145,12 +145,14 @@ export interface CallEstimate {
 }
 
 /**
- * The wait turned into instants from `now`. Nobody is called before `notBefore` (their session's
- * start), so every instant is held back to it.
+ * The wait turned into instants. The line moves from `now`, or from `startsAt` when calling has
+ * not begun yet (the office's first session of the day); and nobody is called before
+ * `notBefore` (their own session's start), so every instant is held back to it.
  */
-export function estimateCall(opts: { now: Date; wait: WaitRange; notBefore?: Date }): CallEstimate {
+export function estimateCall(opts: { now: Date; wait: WaitRange; startsAt?: Date; notBefore?: Date }): CallEstimate {
+  const base = Math.max(opts.now.getTime(), opts.startsAt?.getTime() ?? -Infinity);
   const floor = opts.notBefore?.getTime() ?? -Infinity;
-  const at = (seconds: number) => new Date(Math.max(opts.now.getTime() + Math.round(seconds) * 1000, floor));
+  const at = (seconds: number) => new Date(Math.max(base + Math.round(seconds) * 1000, floor));
   return { at: at(opts.wait.middleSeconds), earliest: at(opts.wait.earliestSeconds), latest: at(opts.wait.latestSeconds) };
 }
 
@@ -163,11 +165,12 @@ export function estimateCallFor(opts: {
   ahead: number;
   counters: number;
   serviceTime: TypicalServiceTime | null;
-  notBefore?: Date;
+  startsAt?: Date | undefined;
+  notBefore?: Date | undefined;
 }): CallEstimate | null {
   if (opts.counters < 1 || !opts.serviceTime) return null;
   const wait = estimateWait({ ahead: opts.ahead, counters: opts.counters, serviceSeconds: opts.serviceTime.seconds });
-  return estimateCall({ now: opts.now, wait, ...(opts.notBefore ? { notBefore: opts.notBefore } : {}) });
+  return estimateCall({ now: opts.now, wait, ...(opts.startsAt ? { startsAt: opts.startsAt } : {}), ...(opts.notBefore ? { notBefore: opts.notBefore } : {}) });
 }
 
 /** A span of clock time widened outward to whole steps (5 minutes by default), for saying aloud. */
