@@ -150,6 +150,11 @@
     }
     if (!voiceWarned()) voiceWarning.hidden = false;
   }
+  /** Judged once the voices had time to load; marked on the page so a test knows it has happened. */
+  function judgeVoice() {
+    checkVoice();
+    body.dataset.voiceChecked = 'true';
+  }
   if (voiceWarning) {
     $('no-voice-close').addEventListener('click', () => {
       voiceWarning.hidden = true;
@@ -159,7 +164,7 @@
     if ('speechSynthesis' in window && window.speechSynthesis.addEventListener) {
       window.speechSynthesis.addEventListener('voiceschanged', () => { if (window.speechSynthesis.getVoices().length) checkVoice(); });
     }
-    setTimeout(checkVoice, 3000);
+    setTimeout(judgeVoice, 3000);
   }
   function speak(text) {
     return new Promise((resolve) => {
