@@ -153,18 +153,23 @@
         .catch(function () { /* offline for a moment: the stream or the next poll catches up */ });
     }
 
+    // When the stream last said anything: many phones share one address (carrier NAT), so the
+    // page is read again only when the stream has been quiet for a while, or is refused.
+    var lastHeard = Date.now();
     function listen() {
       if (!window.EventSource || !eventsUrl || events) return;
       events = new EventSource(eventsUrl);
+      events.addEventListener('open', function () { lastHeard = Date.now(); });
       events.addEventListener('ticket', function (e) {
+        lastHeard = Date.now();
         var data = JSON.parse(e.data);
         swap(data.parts);
-        // Served, skipped or the day is over: nothing more will change today.
+        // Served or the day is over: nothing more will change today.
         if (!data.live) stop();
       });
     }
     listen();
-    poll = setInterval(fromPage, 60000);
+    poll = setInterval(function () { if (Date.now() - lastHeard > 150000) { lastHeard = Date.now(); fromPage(); } }, 30000);
     // An open stream would keep the page out of the back/forward cache; reopen it on return.
     window.addEventListener('pagehide', function () { if (events) { events.close(); events = null; } });
     window.addEventListener('pageshow', function (e) { if (e.persisted && poll) { listen(); fromPage(); } });
