@@ -202,6 +202,7 @@ export const en: Catalogue = {
   // Where a checked-in person stands (issue #8) and where a called one goes (#15.6).
   'citizen.placeTitle': 'Your place in the queue',
   'citizen.placeAhead': '{ahead} people ahead of you for this service.',
+  'citizen.placeAheadOne': '1 person ahead of you for this service.',
   'citizen.placeNext': 'Nobody is ahead of you: you are next for this service.',
   'citizen.placeEstimate': 'Expected call: around {from}–{to} {zone}',
   'citizen.placeBasisToday': 'Worked out from how long visits take today; it may be sooner or later. Stay near the waiting room.',

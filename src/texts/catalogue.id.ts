@@ -201,6 +201,7 @@ export const id = {
   // Where a checked-in person stands (issue #8) and where a called one goes (#15.6).
   'citizen.placeTitle': 'Posisi Anda dalam antrean',
   'citizen.placeAhead': 'Ada {ahead} orang di depan Anda untuk layanan ini.',
+  'citizen.placeAheadOne': 'Ada 1 orang di depan Anda untuk layanan ini.',
   'citizen.placeNext': 'Tidak ada orang di depan Anda: Anda berikutnya untuk layanan ini.',
   'citizen.placeEstimate': 'Perkiraan dipanggil: sekitar pukul {from}–{to} {zone}',
   'citizen.placeBasisToday': 'Dihitung dari lama pelayanan hari ini; bisa lebih cepat atau lebih lambat. Tetap di dekat ruang tunggu.',

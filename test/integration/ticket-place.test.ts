@@ -138,6 +138,7 @@ describe.each(DIALECTS)('where a checked-in person stands, on $name', (dialect) 
 
     // The two before are called; then the eighth person is next, and then called: no place any more, but the counter.
     expect((await as(counter, '/counters/2/call-next')).statusCode).toBe(200);
+    expect((await rt.app.inject({ url: `/t/${eighth}?lang=en` })).body).toContain('1 person ahead of you for this service.');
     expect((await as(counter, '/counters/1/call-next')).statusCode).toBe(200);
     expect(await placeOf(eighth)).toMatchObject({ status: 'checked_in', position: 1, counter: null });
     expect((await as(counter, '/counters/1/start')).statusCode).toBe(200);

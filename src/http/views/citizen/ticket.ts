@@ -47,7 +47,7 @@ export function ticketLiveParts(lang: Lang, status: CitizenTicket['status'], pro
     const e = place.estimate;
     live = html`<div class="live-place" data-place data-position="${place.position}">
 <h2 class="live-title">${t('citizen.placeTitle')}</h2>
-<p class="live-ahead" data-ahead>${place.ahead === 0 ? t('citizen.placeNext') : t('citizen.placeAhead', { ahead: place.ahead })}</p>
+<p class="live-ahead" data-ahead>${place.ahead === 0 ? t('citizen.placeNext') : place.ahead === 1 ? t('citizen.placeAheadOne') : t('citizen.placeAhead', { ahead: place.ahead })}</p>
 ${e
   ? html`<p class="live-estimate" data-estimate>${t('citizen.placeEstimate', { from: e.from, to: e.to, zone: e.zone })}</p>
 <p class="live-help">${e.basis === 'today' ? t('citizen.placeBasisToday') : t('citizen.placeBasisRecent')}</p>`
