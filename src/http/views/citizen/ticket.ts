@@ -37,7 +37,7 @@ export function ticketLiveParts(lang: Lang, status: CitizenTicket['status'], pro
   let live: SafeHtml | string = '';
   if (status === 'called' && counter !== null) {
     live = html`<div class="live-called" data-called>
-<h2 class="live-title">${t('citizen.calledTitle')}</h2>
+<p class="live-title">${t('citizen.calledTitle')}</p>
 <p class="live-goto">${t('citizen.calledGoTo')} <strong class="live-counter" data-counter>${t('citizen.calledCounter', { counter })}</strong></p>
 <p>${t('citizen.calledHelp')}</p>
 </div>`;
@@ -46,7 +46,7 @@ export function ticketLiveParts(lang: Lang, status: CitizenTicket['status'], pro
   } else if (status === 'checked_in' && place) {
     const e = place.estimate;
     live = html`<div class="live-place" data-place data-position="${place.position}">
-<h2 class="live-title">${t('citizen.placeTitle')}</h2>
+<p class="live-title">${t('citizen.placeTitle')}</p>
 <p class="live-ahead" data-ahead>${place.ahead === 0 ? t('citizen.placeNext') : place.ahead === 1 ? t('citizen.placeAheadOne') : t('citizen.placeAhead', { ahead: place.ahead })}</p>
 ${e
   ? html`<p class="live-estimate" data-estimate>${t('citizen.placeEstimate', { from: e.from, to: e.to, zone: e.zone })}</p>
