@@ -24,7 +24,14 @@
     // person's code there: send it as a new scan of that code, never as a reason for this one.
     const reason = form.matches('[data-checkin]') && form.querySelector('#overrideReason');
     if (reason && looksLikeCode(reason.value)) {
-      form.querySelector('#code').value = reason.value.trim();
+      const code = form.querySelector('#code');
+      // Tell the server whose prompt this was, so the desk hears that person is not checked in.
+      const left = document.createElement('input');
+      left.type = 'hidden';
+      left.name = 'left';
+      left.value = code.value;
+      form.append(left);
+      code.value = reason.value.trim();
       reason.value = '';
       for (const hidden of form.querySelectorAll('input[name="override"]')) hidden.remove();
       for (const radio of form.querySelectorAll('input[name="priority"]')) radio.checked = radio.value === '';
@@ -34,7 +41,10 @@
       return;
     }
     form.dataset.sent = '1';
-    for (const b of form.querySelectorAll('button[type="submit"]')) b.disabled = true;
+    // After the form's data is taken: a disabled submitter would drop its own name and value.
+    setTimeout(() => {
+      for (const b of form.querySelectorAll('button[type="submit"]')) b.disabled = true;
+    }, 0);
   });
 
   const checkin = document.querySelector('form[data-checkin]');

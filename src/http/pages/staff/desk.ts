@@ -72,6 +72,8 @@ const CheckInForm = z.object({
   priority: z.enum(PRIORITY_GROUPS).optional().catch(undefined),
   overrideReason: z.string().max(1000).catch(''),
   override: z.string().optional().catch(undefined),
+  /** Sent by the page's script when it turned a code typed into the reason prompt into a new scan: whose prompt it was. */
+  left: z.string().max(40).optional().catch(undefined),
 });
 const CodeForm = z.object({ code: z.string().max(40).catch('') });
 const PersonForm = z.object({
@@ -137,7 +139,7 @@ export function deskPages(ctx: AppContext) {
       let code = form.code.trim();
       let reason = form.overrideReason.trim();
       let priority = form.priority ?? null;
-      let leftBehind: string | null = null;
+      let leftBehind: string | null = form.left ? normalizeBookingCode(form.left) : null;
       // The scanner typed the next person's code into the reason prompt: that is a new scan. The
       // early person is not checked in (their reason was never given); the one at the desk is.
       if (looksLikeBookingCode(reason)) {
