@@ -523,7 +523,7 @@ ${changeable ? '' : html`<p class="lead">${st('staff.manageNothing')}</p>`}
 ${moveForm}
 ${serviceForm}
 ${priorityForm}
-<p><a class="button" href="${deskPath(m.office.slug)}/receipt/${tk.code}">${st('staff.receiptLink')}</a> <a class="button button-quiet" href="${deskPath(m.office.slug)}/search?q=${tk.code}">${st('staff.backToSearch')}</a></p>
+<p>${tk.status === 'booked' && tk.date === m.today ? html`<a class="button button-primary" href="${deskPath(m.office.slug)}?code=${tk.code}">${st('staff.checkInThis')}</a> ` : ''}<a class="button" href="${deskPath(m.office.slug)}/receipt/${tk.code}">${st('staff.receiptLink')}</a> <a class="button button-quiet" href="${deskPath(m.office.slug)}/search?q=${tk.code}">${st('staff.backToSearch')}</a></p>
 </div>`;
   return deskPage(m, 'search', st('staff.manageTitle', { queue: tk.queueNumber }), body);
 }
