@@ -159,6 +159,8 @@ describe("the desk's day", () => {
       const own = sizes.find((s) => s.cls === 'r-not-today')!.size;
       for (const s of sizes) if (s.cls !== 'r-not-today') expect(s.size, s.cls).toBeLessThan(own);
     }
+    // On paper the whole slip fits one 58 × 240 mm page (240 mm is about 907 CSS pixels).
+    expect(await page.locator('.receipt').evaluate((e) => e.getBoundingClientRect().height)).toBeLessThan(907);
     const stored = await rt.storage.db.selectFrom('bookings').select(['phone', 'channel']).where('name', '=', 'Mbah Karto').executeTakeFirstOrThrow();
     expect(stored).toEqual({ phone: '', channel: 'walk_in' });
   });
