@@ -22,6 +22,8 @@ export interface OfficesTable {
   created_at: string;
   /** Percent of each session's places held back from online booking for the desk; rounded down. */
   desk_share_percent: Generated<number>;
+  /** How many minutes before its session a person may check in without a reason; called from the session's start. */
+  early_check_in_minutes: Generated<number>;
 }
 
 export interface ServicesTable {
@@ -109,6 +111,7 @@ export interface BookingsTable {
   status: TicketStatus;
   nik: string;
   name: string;
+  /** `628…`; empty when the desk booked someone without a phone (never for online bookings). */
   phone: string;
   channel: 'online' | 'desk' | 'walk_in';
   priority: string | null;
@@ -122,6 +125,8 @@ export interface BookingsTable {
   requeue_count: Generated<number>;
   /** Wrong NIKs tried with this booking's code; at the limit the citizen's owner check is locked. */
   owner_check_failures: Generated<number>;
+  /** `HH:MM` on the office's clock before which a ticket checked in early is not called; null: no wait. */
+  call_from: Generated<string | null>;
 }
 
 export interface BookingEventsTable {

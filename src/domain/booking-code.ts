@@ -23,6 +23,16 @@ export function normalizeBookingCode(input: string): string | null {
   return code;
 }
 
+/**
+ * Whether typed text is a booking code rather than words: one token that reads as a code. A USB
+ * scanner types the next person's code into whatever field has the focus, so a reason field
+ * holding one means a new scan, never a reason.
+ */
+export function looksLikeBookingCode(input: string): boolean {
+  const t = input.trim();
+  return t !== '' && !/\s/.test(t) && normalizeBookingCode(t) !== null;
+}
+
 /** The code in groups of three, as printed and spoken: `K7M-PQ4-XRT`. */
 export function formatBookingCode(code: string): string {
   return `${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}`;

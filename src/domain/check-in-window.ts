@@ -19,6 +19,17 @@ export function checkInTiming(nowTime: string, window: CheckInWindow): 'early' |
   return 'on_time';
 }
 
+/**
+ * Whether someone early is within the office's margin for early arrivals: `earlyMinutes`
+ * before the session starts, up to its start. They may check in without a reason and are
+ * called from the session's start, so they never pass the people of earlier sessions.
+ */
+export function withinEarlyMargin(nowTime: string, sessionStart: string, earlyMinutes: number): boolean {
+  const now = minutesOfDay(nowTime);
+  const start = minutesOfDay(sessionStart);
+  return now < start && now >= start - earlyMinutes;
+}
+
 /** Minutes after midnight as `HH:MM`, clamped to the day. */
 export function timeOfMinutes(minutes: number): string {
   const m = Math.min(Math.max(minutes, 0), 23 * 60 + 59);

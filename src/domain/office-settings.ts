@@ -20,6 +20,11 @@ export interface BookingRules {
   checkInBeforeMinutes: number;
   /** …and closes this many minutes after it ends. */
   checkInAfterMinutes: number;
+  /**
+   * How early before its session a person may check in without a reason (elderly people come
+   * early); checked in that early, they are called from their session's start.
+   */
+  earlyCheckInMinutes: number;
   /** Percent of each session's places online booking leaves for the desk. */
   deskSharePercent: number;
 }
@@ -29,6 +34,7 @@ export const RULE_LIMITS = {
   bookingDaysAhead: { min: 1, max: 90 },
   checkInBeforeMinutes: { min: 0, max: 240 },
   checkInAfterMinutes: { min: 0, max: 240 },
+  earlyCheckInMinutes: { min: 0, max: 360 },
   deskSharePercent: { min: 0, max: 100 },
 } as const;
 

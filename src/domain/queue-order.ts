@@ -30,6 +30,14 @@ export function callingOrder<T extends WaitingTicket>(tickets: readonly T[]): T[
   return [...tickets].sort(compareWaiting);
 }
 
+/**
+ * Whether a waiting ticket may be called at `nowTime` (`HH:MM`, office clock): someone checked
+ * in early without a reason waits for their session's start (`callFrom`).
+ */
+export function isCallable(ticket: { callFrom: string | null }, nowTime: string): boolean {
+  return ticket.callFrom === null || nowTime >= ticket.callFrom;
+}
+
 /** Whether a string names a priority group. */
 export function isPriorityGroup(s: string): s is PriorityGroup {
   return (PRIORITY_GROUPS as readonly string[]).includes(s);

@@ -21,5 +21,6 @@ export const OfficeChangesBody = z.object({
   sameDayBooking: z.boolean({ error: 'INVALID' }).optional(),
   checkInBeforeMinutes: whole.optional(),
   checkInAfterMinutes: whole.optional(),
+  earlyCheckInMinutes: whole.optional().describe('How many minutes before their session a person may check in without a reason; they are called from the session start'),
   deskSharePercent: whole.optional(),
 });

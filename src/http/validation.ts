@@ -37,6 +37,14 @@ export const phoneField = z
   .refine((v) => v.trim() !== '', 'REQUIRED')
   .refine((v) => v.trim() === '' || normalizeMobilePhone(v) !== null, 'PHONE_INVALID');
 
+/** The same, for the desk: a person without a phone is booked with none (empty or absent). */
+export const optionalPhoneField = z
+  .string(problem('PHONE_INVALID'))
+  .max(40, 'PHONE_INVALID')
+  .nullish()
+  .transform((v) => v ?? '')
+  .refine((v) => v.trim() === '' || normalizeMobilePhone(v) !== null, 'PHONE_INVALID');
+
 /** A calendar date within the years served (2000–2100): `9999-12-31` plus a few days is no date. */
 export const dateField = z
   .string(problem('DATE_INVALID'))
@@ -68,7 +76,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
  */
 export const PersonFields = z.object({ nik: nikField, name: nameField, phone: phoneField, service: textField(32) });
 
+/** The person as the desk takes them (desk bookings and walk-ins): the phone may be left out. */
+export const DeskPersonFields = PersonFields.extend({ phone: optionalPhoneField.describe('Optional: empty or absent for someone without a phone') });
+
 /** The person's fields as the booking use cases name them. */
-export function personOf(fields: z.output<typeof PersonFields>): { nik: string; name: string; phone: string; serviceCode: string } {
+export function personOf(fields: z.output<typeof PersonFields> | z.output<typeof DeskPersonFields>): { nik: string; name: string; phone: string; serviceCode: string } {
   return { nik: fields.nik, name: fields.name, phone: fields.phone, serviceCode: fields.service };
 }

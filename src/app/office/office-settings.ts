@@ -22,6 +22,7 @@ export function officeSettingsOf(o: OfficeRow): OfficeSettings {
     sameDayBooking: Number(o.same_day_booking) === 1,
     checkInBeforeMinutes: Number(o.check_in_before_minutes),
     checkInAfterMinutes: Number(o.check_in_after_minutes),
+    earlyCheckInMinutes: Number(o.early_check_in_minutes),
     deskSharePercent: Number(o.desk_share_percent),
   };
 }

@@ -17,6 +17,11 @@ export interface Actor {
   userId: number;
 }
 
+/** A clerk as the audit log names them, for changes that are not status changes (priority, service). */
+export interface NamedActor extends Actor {
+  username: string;
+}
+
 interface StepBase {
   at: string;
   /** The staff member who acted; null for the citizen or the system. */

@@ -18,7 +18,8 @@ export interface BookingView extends BookingRow {
   session_end: string;
 }
 
-function bookingViewQuery(db: Executor) {
+/** Bookings with the office, service and session facts of a BookingView, to narrow further. */
+export function bookingViewQuery(db: Executor) {
   return db
     .selectFrom('bookings')
     .innerJoin('offices', 'offices.id', 'bookings.office_id')
@@ -130,6 +131,8 @@ export interface BookingChanges {
   date?: string;
   session_id?: number;
   queue_number?: string;
+  /** `HH:MM` before which the ticket is not called; null: at once. */
+  call_from?: string | null;
   /** Count one more return to the line after a skip. */
   countRequeue?: boolean;
 }
@@ -224,4 +227,23 @@ export function lastBookingEvent(db: Executor, bookingId: number) {
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst();
+}
+
+/**
+ * Changes a booking's priority or service, only while it has one of `statuses`, in one
+ * statement (a call racing the change makes it miss). Not a status change: the caller records
+ * who did it in the audit log. Returns whether the row changed.
+ */
+export async function changeBookingDetails(
+  db: Executor,
+  id: number,
+  change: { statuses: readonly TicketStatus[]; at: string; set: { priority?: string | null; service_id?: number } },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('bookings')
+    .set({ ...change.set, updated_at: change.at })
+    .where('id', '=', id)
+    .where('status', 'in', change.statuses)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

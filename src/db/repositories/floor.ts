@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { ACTIVE_STATUSES, type TicketStatus } from '../../domain/ticket-status.js';
 import type { Executor } from './offices.js';
-import { type BookingView, findBookingById } from './bookings.js';
+import { bookingViewQuery, type BookingView, findBookingById } from './bookings.js';
 
 /** A checked-in ticket as the calling order sees it. */
 export interface WaitingRow {
@@ -10,6 +10,8 @@ export interface WaitingRow {
   session_start: string;
   checked_in_at: string;
   service_id: number;
+  /** `HH:MM` before which this ticket is not called (checked in early); null: at once. */
+  call_from: string | null;
 }
 
 /** Tickets waiting today at an office, limited to some services when given. */
@@ -17,7 +19,7 @@ export function listWaiting(db: Executor, officeId: number, date: string, servic
   let q = db
     .selectFrom('bookings')
     .innerJoin('sessions', 'sessions.id', 'bookings.session_id')
-    .select(['bookings.id', 'bookings.priority', 'sessions.start_time as session_start', 'bookings.checked_in_at', 'bookings.service_id'])
+    .select(['bookings.id', 'bookings.priority', 'sessions.start_time as session_start', 'bookings.checked_in_at', 'bookings.service_id', 'bookings.call_from'])
     .where('bookings.office_id', '=', officeId)
     .where('bookings.date', '=', date)
     .where('bookings.status', '=', 'checked_in');
@@ -53,21 +55,46 @@ export async function findCounterTicket(db: Executor, officeId: number, date: st
   return row ? findBookingById(db, row.id) : undefined;
 }
 
-/** Bookings matching a code, a NIK or part of a name, newest date first. */
+/**
+ * Bookings matching a code, a NIK, a queue number or part of a name, in the order the desk
+ * needs them: today's first (by queue number), then upcoming days (soonest first), then past
+ * ones (latest first). At most `limit`; `more` says whether others matched too.
+ */
 export async function searchBookings(
   db: Executor,
   officeId: number,
-  by: { code?: string; nik?: string; name?: string },
+  by: { code?: string; nik?: string; queueNumber?: string; name?: string },
+  today: string,
   limit = 20,
-): Promise<BookingView[]> {
+): Promise<{ bookings: BookingView[]; more: boolean }> {
   let q = db.selectFrom('bookings').select('id').where('office_id', '=', officeId);
   if (by.code) q = q.where('code', '=', by.code);
   else if (by.nik) q = q.where('nik', '=', by.nik);
+  else if (by.queueNumber) q = q.where('queue_number', '=', by.queueNumber);
   else if (by.name) q = q.where(sql`lower(name)`, 'like', `%${by.name.toLowerCase().replace(/[%_\\]/g, '')}%`);
-  else return [];
-  const rows = await q.orderBy('date', 'desc').orderBy('id', 'desc').limit(limit).execute();
-  const views = await Promise.all(rows.map((r) => findBookingById(db, r.id)));
-  return views.filter((v): v is BookingView => v !== undefined);
+  else return { bookings: [], more: false };
+  const rows = await q
+    .orderBy(sql`case when date = ${today} then 0 when date > ${today} then 1 else 2 end`)
+    // Upcoming days soonest first; the others have no value here and fall to the next key.
+    .orderBy(sql`case when date > ${today} then date end`)
+    .orderBy('date', 'desc')
+    .orderBy('queue_number')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const views = await Promise.all(rows.slice(0, limit).map((r) => findBookingById(db, r.id)));
+  return { bookings: views.filter((v): v is BookingView => v !== undefined), more: rows.length > limit };
+}
+
+/** Every booking of an office on one day but the cancelled ones, in session and number order: the desk's list of today. */
+export function listDayTickets(db: Executor, officeId: number, date: string): Promise<BookingView[]> {
+  return bookingViewQuery(db)
+    .where('bookings.office_id', '=', officeId)
+    .where('bookings.date', '=', date)
+    .where('bookings.status', '!=', 'cancelled')
+    .orderBy('sessions.start_time')
+    .orderBy('bookings.queue_number')
+    .execute();
 }
 
 /** An office's tickets of one day in one status, most recently changed first. */

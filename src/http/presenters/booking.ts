@@ -27,7 +27,7 @@ export const BookingSchema = z
     status: z.enum(TICKET_STATUSES),
     name: z.string(),
     nikMasked: z.string(),
-    phoneMasked: z.string().nullable().describe('Only to the NIK holder and staff; null to someone with only the code'),
+    phoneMasked: z.string().nullable().describe('Only to the NIK holder and staff; null to someone with only the code, and for someone booked at the desk without a phone'),
     priority: z.string().nullable(),
     channel: z.string(),
   })
@@ -53,7 +53,8 @@ export function presentBooking(b: BookingView, lang: Lang): PresentedBooking {
     status: b.status as PresentedBooking['status'],
     name: b.name,
     nikMasked: maskNik(b.nik),
-    phoneMasked: maskPhone(b.phone) as string | null,
+    // Someone the desk booked without a phone has none to mask.
+    phoneMasked: b.phone ? maskPhone(b.phone) : null,
     priority: b.priority,
     channel: b.channel,
   };

@@ -17,6 +17,7 @@ export const OfficeSettingsSchema = z
     sameDayBooking: z.boolean(),
     checkInBeforeMinutes: z.number().int(),
     checkInAfterMinutes: z.number().int(),
+    earlyCheckInMinutes: z.number().int().describe('Minutes before its session a person may check in without a reason; called from the session start'),
     deskSharePercent: z.number().int().describe('Percent of each session held back from online booking for the desk, rounded down'),
   })
   .meta({ id: 'OfficeSettings' });

@@ -9,6 +9,7 @@ export const TicketSchema = BookingSchema.extend({
   checkedInAt: z.string().nullable(),
   calledAt: z.string().nullable(),
   requeued: z.boolean().describe('Put back in line once after a skip'),
+  callFrom: z.string().nullable().describe("HH:MM on the office's clock: checked in early, not called before its session's start"),
 }).meta({ id: 'Ticket' });
 
 /** A booking as staff see it on the floor: the citizen's view plus where it stands today. */
@@ -19,5 +20,6 @@ export function presentTicket(b: BookingView, lang: Lang): z.infer<typeof Ticket
     checkedInAt: b.checked_in_at,
     calledAt: b.called_at,
     requeued: b.requeue_count > 0,
+    callFrom: b.call_from ?? null,
   };
 }

@@ -2,6 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { book } from '../../app/booking/commands/book.js';
+import { cancelBooking } from '../../app/booking/commands/cancel-booking.js';
+import { changeBookingService } from '../../app/booking/commands/change-booking-service.js';
+import { rescheduleBooking } from '../../app/booking/commands/reschedule-booking.js';
+import { setPriority } from '../../app/floor/commands/set-priority.js';
+import { listToday } from '../../app/floor/queries/list-today.js';
+import { DAY_GROUPS } from '../../domain/day-list.js';
 import { callNext } from '../../app/floor/commands/call-next.js';
 import { checkIn } from '../../app/floor/commands/check-in.js';
 import type { AppContext } from '../../app/shared/context.js';
@@ -24,7 +30,7 @@ import { ERROR_RESPONSES } from '../openapi.js';
 import { CounterSchema, CounterSettingSchema, presentCounter, presentCounterSetting } from '../presenters/counter.js';
 import { DisplayStateSchema, presentCall, presentDisplayState } from '../presenters/display.js';
 import { presentTicket, TicketSchema } from '../presenters/ticket.js';
-import { bookingCodeField, dateField, idField, PersonFields, personOf, textField } from '../validation.js';
+import { bookingCodeField, dateField, DeskPersonFields, idField, personOf, textField } from '../validation.js';
 import { boardUpdate } from '../views/staff/display.js';
 
 const SlugParams = z.object({ slug: textField(64) });
@@ -36,12 +42,31 @@ const CheckInBody = z.object({
   priority: z.enum(PRIORITY_GROUPS, { error: 'INVALID' }).nullable().optional(),
   overrideReason: z.string({ error: 'INVALID' }).trim().max(200, 'TOO_LONG').optional(),
 });
-const AssistedBody = PersonFields.extend({ date: dateField, sessionId: idField('SESSION_INVALID') });
+const AssistedBody = DeskPersonFields.extend({ date: dateField, sessionId: idField('SESSION_INVALID') });
+const MoveBody = z.object({ date: dateField, sessionId: idField('SESSION_INVALID') });
+const ServiceBody = z.object({ service: textField(32) });
+const PriorityBody = z.object({ priority: z.enum(PRIORITY_GROUPS, { error: 'INVALID' }).nullable().describe('The priority group seen at the desk; null takes it away') });
+const TodayQuery = z.object({ group: z.enum(DAY_GROUPS, { error: 'INVALID' }).optional().describe('Only one group of the day') });
 const SearchQuery = z.object({ q: z.string({ error: 'REQUIRED' }).trim().min(2, 'REQUIRED').max(100, 'TOO_LONG') });
 const TransferBody = z.object({ service: textField(32) });
 
 const BookingAnswer = z.object({ booking: TicketSchema });
-const BookingsAnswer = z.object({ bookings: z.array(TicketSchema) });
+const BookingsAnswer = z.object({
+  bookings: z.array(TicketSchema).describe("Today's first (by queue number), then upcoming days (soonest first), then past days (latest first)"),
+  more: z.boolean().describe('More bookings matched than are listed: narrow the search'),
+});
+const TodayAnswer = z.object({
+  date: z.string().describe("Today in the office's zone"),
+  counts: z.object({
+    expected: z.number().int().describe('Booked, not come yet'),
+    checkedIn: z.number().int().describe('Came: waiting, at a counter or served'),
+    waiting: z.number().int(),
+    atCounter: z.number().int().describe('Called or being served'),
+    served: z.number().int(),
+    noShow: z.number().int().describe('Skipped when called, or never came'),
+  }),
+  bookings: z.array(TicketSchema),
+});
 const TicketAnswer = z.object({ ticket: TicketSchema });
 const CounterAnswer = z.object({ counter: CounterSchema });
 const CountersAnswer = z.object({ counters: z.array(CounterSettingSchema) });
@@ -59,6 +84,12 @@ function spec<P, R>(tag: string, summary: string, roles: string, parts: P, respo
 function actorOf(req: { staff: { id: number } | null }) {
   if (!req.staff) throw new Error('role guard let an anonymous request through');
   return { userId: req.staff.id };
+}
+
+/** The staff member by id and name, for changes the audit log records. */
+function namedActorOf(req: { staff: { id: number; username: string } | null }) {
+  if (!req.staff) throw new Error('role guard let an anonymous request through');
+  return { userId: req.staff.id, username: req.staff.username };
 }
 
 /** The desk, counter and display API of one office; every route names the roles it allows. */
@@ -89,7 +120,7 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
 
     app.post(
       '/offices/:slug/walk-ins',
-      { ...desk, ...spec('desk', 'Book someone without a booking into the next open day (never today)', 'desk', { params: SlugParams, body: PersonFields }, { 201: BookingAnswer }) },
+      { ...desk, ...spec('desk', 'Book someone without a booking into the next open day (never today); the phone is optional', 'desk', { params: SlugParams, body: DeskPersonFields }, { 201: BookingAnswer }) },
       async (req, reply) => {
         const result = await walkIn(ctx, { officeSlug: req.params.slug, actor: actorOf(req), ...personOf(req.body) });
         return reply.status(201).send({ booking: presentTicket(result.booking, requestLang(req)) });
@@ -98,7 +129,7 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
 
     app.post(
       '/offices/:slug/bookings',
-      { ...desk, ...spec('desk', 'Book on behalf of someone without a phone, same rules as online', 'desk', { params: SlugParams, body: AssistedBody }, { 201: BookingAnswer }) },
+      { ...desk, ...spec('desk', 'Book on behalf of someone without a phone, same rules as online; the phone is optional', 'desk', { params: SlugParams, body: AssistedBody }, { 201: BookingAnswer }) },
       async (req, reply) => {
         const body = req.body;
         const result = await book(ctx, {
@@ -115,11 +146,62 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
 
     app.get(
       '/offices/:slug/bookings',
-      { ...desk, ...spec('desk', 'Find bookings by code, NIK or part of a name', 'desk', { params: SlugParams, querystring: SearchQuery }, { 200: BookingsAnswer }) },
+      { ...desk, ...spec('desk', 'Find bookings by code, NIK, queue number or part of a name: today first, then upcoming, then past', 'desk', { params: SlugParams, querystring: SearchQuery }, { 200: BookingsAnswer }) },
       async (req) => {
         const found = await findBookings(ctx, { officeSlug: req.params.slug, query: req.query.q });
         const lang = requestLang(req);
-        return { bookings: found.map((b) => presentTicket(b, lang)) };
+        return { bookings: found.bookings.map((b) => presentTicket(b, lang)), more: found.more };
+      },
+    );
+
+    app.get(
+      '/offices/:slug/today',
+      { ...desk, ...spec('desk', "Today's bookings (all but cancelled) in session and number order, with counts per group", 'desk', { params: SlugParams, querystring: TodayQuery }, { 200: TodayAnswer }) },
+      async (req) => {
+        const day = await listToday(ctx, { officeSlug: req.params.slug, group: req.query.group });
+        const c = day.counts;
+        const lang = requestLang(req);
+        return {
+          date: day.today,
+          counts: { expected: c.expected, checkedIn: c.checked_in, waiting: c.waiting, atCounter: c.at_counter, served: c.served, noShow: c.no_show },
+          bookings: day.tickets.map((b) => presentTicket(b, lang)),
+        };
+      },
+    );
+
+    app.post(
+      '/offices/:slug/bookings/:code/cancel',
+      { ...desk, ...spec('desk', 'Cancel a booking for the citizen at the desk (lost code, no phone); the clerk is recorded', 'desk', { params: CodeParams }, { 200: BookingAnswer }) },
+      async (req) => {
+        const b = await cancelBooking(ctx, { code: req.params.code, desk: { officeSlug: req.params.slug, actor: actorOf(req) } });
+        return { booking: presentTicket(b, requestLang(req)) };
+      },
+    );
+
+    app.post(
+      '/offices/:slug/bookings/:code/reschedule',
+      { ...desk, ...spec('desk', "Move a booking to another day and session for the citizen at the desk, keeping its code; may use the desk's places", 'desk', { params: CodeParams, body: MoveBody }, { 200: BookingAnswer }) },
+      async (req) => {
+        const b = await rescheduleBooking(ctx, { code: req.params.code, date: req.body.date, sessionId: req.body.sessionId, desk: { officeSlug: req.params.slug, actor: actorOf(req) } });
+        return { booking: presentTicket(b, requestLang(req)) };
+      },
+    );
+
+    app.post(
+      '/offices/:slug/bookings/:code/service',
+      { ...desk, ...spec('desk', 'Change the service of a booking not yet called, keeping its day, session and number; audited with the clerk', 'desk', { params: CodeParams, body: ServiceBody }, { 200: BookingAnswer }) },
+      async (req) => {
+        const b = await changeBookingService(ctx, { officeSlug: req.params.slug, code: req.params.code, serviceCode: req.body.service, actor: namedActorOf(req) });
+        return { booking: presentTicket(b, requestLang(req)) };
+      },
+    );
+
+    app.post(
+      '/offices/:slug/bookings/:code/priority',
+      { ...desk, ...spec('desk', 'Mark (or take away) a priority group of a person checked in today and still waiting; audited with the clerk', 'desk', { params: CodeParams, body: PriorityBody }, { 200: BookingAnswer }) },
+      async (req) => {
+        const b = await setPriority(ctx, { officeSlug: req.params.slug, code: req.params.code, priority: req.body.priority, actor: namedActorOf(req) });
+        return { booking: presentTicket(b, requestLang(req)) };
       },
     );
 

@@ -32,6 +32,7 @@ export interface BookOptions {
   serviceCode: string;
   nik: string;
   name: string;
+  /** `0812…` in any common form; may be empty for desk and walk-in bookings (people without a phone). */
   phone: string;
   /** How the booking was made: by the citizen, by the desk on their behalf, or as a walk-in. */
   channel: 'online' | 'desk' | 'walk_in';
@@ -56,7 +57,8 @@ export interface BookResult {
  * whatever the number of processes or requests.
  */
 export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResult> {
-  const person = parsePerson(opts);
+  // Only the desk books people without a phone; a citizen booking for themselves gives one.
+  const person = parsePerson(opts, { phoneOptional: opts.channel !== 'online' });
   const db = ctx.storage.db;
   const office = await requireOffice(db, opts.officeSlug);
   const service = await findServiceByCode(db, office.id, opts.serviceCode);

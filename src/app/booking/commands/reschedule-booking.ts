@@ -6,7 +6,7 @@ import { assertBookable } from '../../../domain/availability.js';
 import { DomainError } from '../../../domain/errors.js';
 import { formatQueueNumber } from '../../../domain/queue-number.js';
 import type { AppContext } from '../../shared/context.js';
-import { findOwnedBooking } from '../queries/find-owned-booking.js';
+import { type BookingHolder, findChangeableBooking } from '../queries/find-changeable-booking.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../../domain/office-clock.js';
 import { assertStillOpen } from '../../office/queries/office-calendar.js';
@@ -14,21 +14,19 @@ import { planOfficeDays } from '../../office/queries/plan-office-days.js';
 import { takeSessionPlace } from '../../shared/session-quota.js';
 import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
 
-export interface RescheduleBookingOptions {
-  code: string;
-  nik: string;
-  date: string;
-  sessionId: number;
-}
+/** The booking, who moves it (its owner by NIK, or the desk for them), and where to. */
+export type RescheduleBookingOptions = { code: string; date: string; sessionId: number } & BookingHolder;
 
 /**
  * Moves a booking to another session, keeping its code. The new place is taken under the new
  * session's lock in the same transaction that gives the old one up, so a full target leaves
- * the booking where it was.
+ * the booking where it was. The desk's move may use the places held back for the desk, and
+ * records the clerk.
  */
 export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBookingOptions): Promise<BookingView> {
   const db = ctx.storage.db;
-  const booking = await findOwnedBooking(db, opts.code, opts.nik);
+  const booking = await findChangeableBooking(ctx, opts.code, opts);
+  const channel = opts.desk ? 'desk' : 'online';
   if (booking.status !== 'booked') throw new DomainError('NOT_ACTIVE', { status: booking.status });
   if (booking.date === opts.date && booking.session_id === opts.sessionId) return booking;
 
@@ -37,13 +35,13 @@ export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBooking
   const at = now.toISOString();
   const clock = officeClock(office, now);
   if (booking.date < clock.today) throw new DomainError('NOT_ACTIVE', { status: 'past' });
-  const [day] = await planOfficeDays(db, office, clock, opts.date, 1);
+  const [day] = await planOfficeDays(db, office, clock, opts.date, 1, channel);
   if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
   const session = assertBookable(day, opts.sessionId);
 
   const event = await db.transaction().execute(async (trx) => {
-    // A move is the citizen's own: it leaves the desk's share free like any online booking.
-    const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: 'online' });
+    // A citizen's own move leaves the desk's share free like any online booking; the desk may use it.
+    const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel });
     await assertStillOpen(trx, office.id, day.date);
     // Only a booking still `booked` moves: a check-in or cancel that got there first wins.
     return applyLifecycleStep(trx, {
@@ -51,7 +49,7 @@ export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBooking
       bookingId: booking.id,
       from: 'booked',
       at,
-      actor: null,
+      actor: opts.desk?.actor ?? null,
       set: { date: day.date, session_id: session.id, queue_number: formatQueueNumber(session.letter, sequence) },
       previous: { date: booking.date, sessionId: booking.session_id, queueNumber: booking.queue_number },
       note: `${booking.date} ${booking.session_start} ${booking.queue_number}`,

@@ -3,7 +3,7 @@ import type { BookingView } from '../../booking/read-models.js';
 import { counterServiceIds, lockCounter } from '../../../db/repositories/counters.js';
 import { findCounterTicket, listWaiting } from '../../../db/repositories/floor.js';
 import { DomainError } from '../../../domain/errors.js';
-import { callingOrder, isPriorityGroup } from '../../../domain/queue-order.js';
+import { callingOrder, isCallable, isPriorityGroup } from '../../../domain/queue-order.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireCounter } from '../../office/queries/find-counter.js';
 import { officeClock } from '../../../domain/office-clock.js';
@@ -24,15 +24,18 @@ export async function callNext(ctx: AppContext, opts: CallNextOptions): Promise<
   const { office, counter } = await requireCounter(ctx, opts);
   if (counter.paused) throw new DomainError('COUNTER_PAUSED', { counter: counter.number });
   const now = ctx.now();
-  const { today } = officeClock(office, now);
+  const { today, nowTime } = officeClock(office, now);
   // Checked again under the counter's lock below; this early answer spares the queue query.
   const current = await findCounterTicket(db, office.id, today, counter.number);
   if (current) throw counterBusy(counter.number, current);
 
   const services = await counterServiceIds(db, counter.id);
   const waiting = await listWaiting(db, office.id, today, services.length ? services : null);
+  // Someone checked in early waits for their session's start, whatever their place in the order.
   const ordered = callingOrder(
-    waiting.map((w) => ({ ...w, priority: w.priority && isPriorityGroup(w.priority) ? w.priority : null, sessionStart: w.session_start, checkedInAt: w.checked_in_at })),
+    waiting
+      .map((w) => ({ ...w, priority: w.priority && isPriorityGroup(w.priority) ? w.priority : null, sessionStart: w.session_start, checkedInAt: w.checked_in_at, callFrom: w.call_from }))
+      .filter((w) => isCallable(w, nowTime)),
   );
   const at = now.toISOString();
   for (const candidate of ordered) {

@@ -1,7 +1,8 @@
 import { findBookingById } from '../../../db/repositories/bookings.js';
 import type { BookingView } from '../../booking/read-models.js';
-import { checkInTiming, checkInWindow, timeOfMinutes } from '../../../domain/check-in-window.js';
-import { DomainError } from '../../../domain/errors.js';
+import { looksLikeBookingCode } from '../../../domain/booking-code.js';
+import { checkInTiming, checkInWindow, timeOfMinutes, withinEarlyMargin } from '../../../domain/check-in-window.js';
+import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import type { PriorityGroup } from '../../../domain/queue-order.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
@@ -22,9 +23,12 @@ export interface CheckInOptions {
 
 /**
  * Checks a person in at the desk: only on the booking's own date, and within the window
- * around its session unless the desk states a reason to override it.
+ * around its session unless the desk states a reason to override it. Someone early within the
+ * office's margin for early arrivals needs no reason and is called from their session's start.
  */
 export async function checkIn(ctx: AppContext, opts: CheckInOptions): Promise<BookingView> {
+  // A scanner typing the next person's code into the reason field must never check this one in.
+  if (opts.overrideReason && looksLikeBookingCode(opts.overrideReason)) throw new InvalidInputError([{ field: 'overrideReason', problem: 'REASON_IS_CODE' }]);
   const db = ctx.storage.db;
   const office = await requireOffice(db, opts.officeSlug);
   const booking = await getBooking(ctx, { code: opts.code });
@@ -37,7 +41,8 @@ export async function checkIn(ctx: AppContext, opts: CheckInOptions): Promise<Bo
   const window = checkInWindow(booking.session_start, booking.session_end, office.check_in_before_minutes, office.check_in_after_minutes);
   const timing = checkInTiming(clock.nowTime, window);
   const override = opts.overrideReason?.trim() || null;
-  if (timing !== 'on_time' && !override) {
+  const earlyArrival = timing === 'early' && !override && withinEarlyMargin(clock.nowTime, booking.session_start, Number(office.early_check_in_minutes));
+  if (timing !== 'on_time' && !override && !earlyArrival) {
     throw new DomainError('CHECK_IN_WINDOW', { timing, opensAt: timeOfMinutes(window.opensAt), closesAt: timeOfMinutes(window.closesAt) });
   }
 
@@ -49,8 +54,8 @@ export async function checkIn(ctx: AppContext, opts: CheckInOptions): Promise<Bo
       from: booking.status,
       at,
       actor: opts.actor,
-      note: timing === 'on_time' ? null : `override (${timing}): ${override}`,
-      set: { checked_in_at: at, priority: opts.priority ?? null },
+      note: timing === 'on_time' ? null : earlyArrival ? `early arrival: called from ${booking.session_start}` : `override (${timing}): ${override}`,
+      set: { checked_in_at: at, priority: opts.priority ?? null, call_from: earlyArrival ? booking.session_start : null },
       // A reschedule racing the check-in may have moved the booking to another day.
       where: { date: clock.today },
     }),

@@ -54,6 +54,7 @@ export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): 
       ...(c.sameDayBooking !== undefined ? { same_day_booking: c.sameDayBooking ? 1 : 0 } : {}),
       ...(c.checkInBeforeMinutes !== undefined ? { check_in_before_minutes: c.checkInBeforeMinutes } : {}),
       ...(c.checkInAfterMinutes !== undefined ? { check_in_after_minutes: c.checkInAfterMinutes } : {}),
+      ...(c.earlyCheckInMinutes !== undefined ? { early_check_in_minutes: c.earlyCheckInMinutes } : {}),
       ...(c.deskSharePercent !== undefined ? { desk_share_percent: c.deskSharePercent } : {}),
     };
     const write = () => updateOfficeRow(trx, office.id, set);

@@ -186,6 +186,7 @@ export function adminPages(ctx: AppContext) {
         sameDayBooking: body.sameDayBooking === '1',
         checkInBeforeMinutes: text(6).parse(body.checkInBeforeMinutes).trim(),
         checkInAfterMinutes: text(6).parse(body.checkInAfterMinutes).trim(),
+        earlyCheckInMinutes: text(6).parse(body.earlyCheckInMinutes).trim(),
         deskSharePercent: text(6).parse(body.deskSharePercent).trim(),
       };
       try {
@@ -199,6 +200,7 @@ export function adminPages(ctx: AppContext) {
             bookingDaysAhead: placesOf(values.bookingDaysAhead),
             checkInBeforeMinutes: placesOf(values.checkInBeforeMinutes),
             checkInAfterMinutes: placesOf(values.checkInAfterMinutes),
+            earlyCheckInMinutes: placesOf(values.earlyCheckInMinutes),
             deskSharePercent: placesOf(values.deskSharePercent),
           },
         });

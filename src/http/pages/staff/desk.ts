@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { book } from '../../../app/booking/commands/book.js';
+import { cancelBooking } from '../../../app/booking/commands/cancel-booking.js';
+import { changeBookingService } from '../../../app/booking/commands/change-booking-service.js';
+import { rescheduleBooking } from '../../../app/booking/commands/reschedule-booking.js';
+import { setPriority } from '../../../app/floor/commands/set-priority.js';
+import { listToday } from '../../../app/floor/queries/list-today.js';
+import { DAY_GROUPS } from '../../../domain/day-list.js';
 import { checkIn } from '../../../app/floor/commands/check-in.js';
 import type { AppContext } from '../../../app/shared/context.js';
 import { findBookings } from '../../../app/booking/queries/find-bookings.js';
@@ -11,14 +17,14 @@ import { getTicket } from '../../../app/booking/queries/get-ticket.js';
 import { listSkippedTickets } from '../../../app/floor/queries/list-skipped-tickets.js';
 import { requeueTicket } from '../../../app/floor/commands/requeue-ticket.js';
 import { walkIn } from '../../../app/floor/commands/walk-in.js';
-import { normalizeBookingCode } from '../../../domain/booking-code.js';
+import { looksLikeBookingCode, normalizeBookingCode } from '../../../domain/booking-code.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { timeIn, todayIn } from '../../../domain/local-date.js';
 import { PRIORITY_GROUPS } from '../../../domain/queue-order.js';
 import { walkInSlot } from '../../../domain/walk-in-slot.js';
 import { presentCitizenTicket } from '../../presenters/citizen-ticket.js';
 import { presentTicket } from '../../presenters/ticket.js';
-import { dateField, idField, parseInput, PersonFields, personOf, textField } from '../../validation.js';
+import { dateField, DeskPersonFields, idField, parseInput, personOf, textField } from '../../validation.js';
 import {
   assistedPage,
   type CheckInModel,
@@ -28,12 +34,16 @@ import {
   type DeskOffice,
   type DeskTicket,
   deskPath,
+  managePage,
+  managePath,
   searchPage,
+  todayPage,
   walkInPage,
 } from '../../views/staff/desk.js';
 import { qrSvg } from '../../views/qr.js';
 import { receiptPage } from '../../views/staff/receipt.js';
 import { requirePageRole, sendStaffPage, staffIdOf, viewerOf } from './guard.js';
+import { type NamedActor } from '../../../app/shared/ticket-lifecycle.js';
 import { formatDate, formatTime, zoneAbbreviation } from '../../../texts/indonesian-format.js';
 import { domainErrorText, errorText, statusText, textsFor } from '../../../texts/texts.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
@@ -44,16 +54,26 @@ const SlugParams = z.object({ slug: textField(64) });
 const ReceiptParams = SlugParams.extend({ code: z.string().max(40) });
 /** Flash after a redirect: only these words, and a code to look the booking up by. */
 const DeskQuery = z.object({
-  ok: z.enum(['checked_in', 'requeued']).optional().catch(undefined),
+  ok: z.enum(['checked_in', 'requeued', 'priority']).optional().catch(undefined),
   ticket: z.string().max(40).optional().catch(undefined),
   code: z.string().max(40).optional().catch(undefined),
+  /** The early person whose reason prompt a new scan replaced. */
+  left: z.string().max(40).optional().catch(undefined),
 });
+const ManageQuery = z.object({ ok: z.enum(['moved', 'cancelled', 'service', 'priority']).optional().catch(undefined) });
+const ServiceForm = z.object({ service: z.string().max(32).catch('') });
+const PriorityForm = z.object({ priority: z.enum(PRIORITY_GROUPS).or(z.literal('')).catch(''), back: z.string().max(10).optional().catch(undefined) });
+const MoveForm = z.object({ slot: z.string().max(64).catch('') });
+const ConfirmForm = z.object({ confirm: z.string().max(4).optional().catch(undefined) });
+const TodayQuery = z.object({ group: z.enum(DAY_GROUPS).optional().catch(undefined) });
 const CheckInForm = z.object({
   // A scanner may type more than a code (a URL, stray keys); the use case reads what it can.
   code: z.string().max(200).catch(''),
   priority: z.enum(PRIORITY_GROUPS).optional().catch(undefined),
   overrideReason: z.string().max(1000).catch(''),
   override: z.string().optional().catch(undefined),
+  /** Sent by the page's script when it turned a code typed into the reason prompt into a new scan: whose prompt it was. */
+  left: z.string().max(40).optional().catch(undefined),
 });
 const CodeForm = z.object({ code: z.string().max(40).catch('') });
 const PersonForm = z.object({
@@ -64,7 +84,7 @@ const PersonForm = z.object({
 });
 const AssistedForm = PersonForm.extend({ slot: z.string().max(64).catch('') });
 /** The same rules as the API's (one person schema), so the desk sees every problem of a form at once. */
-const AssistedFields = PersonFields.extend({ date: dateField, sessionId: idField('SESSION_INVALID') });
+const AssistedFields = DeskPersonFields.extend({ date: dateField, sessionId: idField('SESSION_INVALID') });
 const SearchQuery = z.object({ q: z.string().max(100).catch('') });
 /** The longest override reason, as the API allows. */
 const MAX_REASON = 200;
@@ -78,6 +98,7 @@ export function deskPages(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     const desk = { onRequest: requirePageRole('desk', 'admin') };
     const actor = (req: FastifyRequest) => ({ userId: staffIdOf(req) });
+    const namedActor = (req: FastifyRequest): NamedActor => ({ userId: staffIdOf(req), username: viewerOf(req).username });
 
     /** A booking of this office by code, or undefined: for showing what a refused code names. */
     async function findTicket(slug: string, code: string): Promise<DeskTicket | undefined> {
@@ -101,25 +122,41 @@ export function deskPages(ctx: AppContext) {
       const { slug } = parseInput(SlugParams, req.params);
       const q = DeskQuery.parse(req.query ?? {});
       const done = q.ok && q.ticket ? await findTicket(slug, q.ticket) : undefined;
+      const left = q.ok === 'checked_in' && q.left ? await findTicket(slug, q.left) : undefined;
       return renderCheckIn(req, reply, slug, {
         code: q.code ?? '',
         checkedIn: q.ok === 'checked_in' ? done : undefined,
         requeued: q.ok === 'requeued' ? done : undefined,
+        prioritized: q.ok === 'priority' ? done : undefined,
+        // Only one still waiting to be checked in was left behind; anyone else needs no word.
+        leftBehind: left?.status === 'booked' ? left : undefined,
       });
     });
 
     app.post('/staff/desk/:slug/check-in', desk, async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
       const form = CheckInForm.parse(req.body ?? {});
-      const code = form.code.trim();
-      const reason = form.overrideReason.trim();
+      let code = form.code.trim();
+      let reason = form.overrideReason.trim();
+      let priority = form.priority ?? null;
+      let leftBehind: string | null = form.left ? normalizeBookingCode(form.left) : null;
+      // The scanner typed the next person's code into the reason prompt: that is a new scan. The
+      // early person is not checked in (their reason was never given); the one at the desk is.
+      if (looksLikeBookingCode(reason)) {
+        leftBehind = normalizeBookingCode(code);
+        code = reason;
+        reason = '';
+        priority = null;
+        form.override = undefined;
+      }
       const again = (problem: CheckInProblem, status: number) =>
-        renderCheckIn(req, reply, slug, { code: problem.canOverride ? code : '', priority: form.priority ?? null, overrideReason: reason, problem }, status);
+        renderCheckIn(req, reply, slug, { code: problem.canOverride ? code : '', priority, overrideReason: reason, problem }, status);
       const canonical = normalizeBookingCode(code);
       if (!canonical) return again({ title: code === '' ? errorText(STAFF_LANG, 'REQUIRED') : errorText(STAFF_LANG, 'CODE_INVALID') }, 422);
       try {
-        await checkIn(ctx, { officeSlug: slug, code: canonical, actor: actor(req), priority: form.priority ?? null, overrideReason: reason.slice(0, MAX_REASON) || null });
-        return reply.redirect(`${deskPath(slug)}?ok=checked_in&ticket=${canonical}`, 303);
+        await checkIn(ctx, { officeSlug: slug, code: canonical, actor: actor(req), priority, overrideReason: reason.slice(0, MAX_REASON) || null });
+        const left = leftBehind && leftBehind !== canonical ? `&left=${leftBehind}` : '';
+        return reply.redirect(`${deskPath(slug)}?ok=checked_in&ticket=${canonical}${left}`, 303);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const ticket = await findTicket(slug, canonical);
@@ -180,7 +217,7 @@ export function deskPages(ctx: AppContext) {
       const form = PersonForm.parse(req.body ?? {});
       try {
         // Every field's problem at once, before the use case reads them one rule at a time.
-        const person = parseInput(PersonFields, form);
+        const person = parseInput(DeskPersonFields, form);
         const { booking } = await walkIn(ctx, { officeSlug: slug, actor: actor(req), ...personOf(person) });
         return reply.redirect(`${deskPath(slug)}/receipt/${booking.code}?fresh=1`, 303);
       } catch (error) {
@@ -235,9 +272,10 @@ export function deskPages(ctx: AppContext) {
       const office = await getOffice(ctx, { officeSlug: slug });
       const q = SearchQuery.parse(req.query ?? {}).q.trim();
       const tooShort = q.length > 0 && q.length < 2;
-      const results = q.length >= 2 ? (await findBookings(ctx, { officeSlug: slug, query: q })).map((b) => presentTicket(b, STAFF_LANG)) : null;
+      const found = q.length >= 2 ? await findBookings(ctx, { officeSlug: slug, query: q }) : null;
+      const results = found ? found.bookings.map((b) => presentTicket(b, STAFF_LANG)) : null;
       const today = todayIn(office.timezone, ctx.now());
-      const page = searchPage({ viewer: viewerOf(req), office: deskOffice(office), q, results, problem: tooShort ? st('staff.searchTooShort') : undefined, today });
+      const page = searchPage({ viewer: viewerOf(req), office: deskOffice(office), q, results, more: found?.more ?? false, problem: tooShort ? st('staff.searchTooShort') : undefined, today });
       return sendStaffPage(reply, page, tooShort ? 422 : 200);
     });
 
@@ -249,8 +287,115 @@ export function deskPages(ctx: AppContext) {
       const fresh = (req.query as Record<string, unknown> | undefined)?.fresh === '1';
       // Staff at the desk see the person in front of them: the full name, as before.
       const tk = presentCitizenTicket(ticket, STAFF_LANG, 'owner');
-      const page = receiptPage({ viewer: viewerOf(req), office: { slug, name: ticket.office.name }, ticket: tk, qr: await qrSvg(tk.code), fresh });
+      const today = todayIn(ticket.office.timezone, ctx.now());
+      const page = receiptPage({ viewer: viewerOf(req), office: { slug, name: ticket.office.name }, ticket: tk, qr: await qrSvg(tk.code), fresh, today });
       return sendStaffPage(reply, page);
+    });
+
+    app.get('/staff/desk/:slug/today', desk, async (req, reply) => {
+      const { slug } = parseInput(SlugParams, req.params);
+      const { group } = TodayQuery.parse(req.query ?? {});
+      const office = await getOffice(ctx, { officeSlug: slug });
+      const day = await listToday(ctx, { officeSlug: slug, group });
+      const page = todayPage({
+        viewer: viewerOf(req),
+        office: deskOffice(office),
+        today: day.today,
+        group: group ?? null,
+        counts: day.counts,
+        tickets: day.tickets.map((b) => presentTicket(b, STAFF_LANG)),
+      });
+      return sendStaffPage(reply, page);
+    });
+
+    /** The page of one booking, with what was just done or what went wrong. */
+    async function renderManage(req: FastifyRequest, reply: FastifyReply, slug: string, code: string, over: { done?: string; errors?: DeskFormErrors; slot?: string }, status = 200) {
+      const booking = await getBooking(ctx, { code });
+      // Codes are global; a desk manages only its own office's bookings.
+      if (booking.office_slug !== slug) throw new DomainError('NOT_FOUND', { what: 'booking' });
+      const choices = await getBookingChoices(ctx, { officeSlug: slug, channel: 'desk' });
+      const page = managePage({
+        viewer: viewerOf(req),
+        office: deskOffice(choices.office),
+        ticket: presentTicket(booking, STAFF_LANG),
+        today: choices.today,
+        services: choices.services.map((s) => ({ code: s.code, name: s.name })),
+        days: choices.days,
+        slot: over.slot ?? '',
+        done: over.done,
+        errors: over.errors,
+      });
+      return sendStaffPage(reply, page, status);
+    }
+
+    /** Runs one change of a booking from its page: back to the page with a word on success, the problem on refusal. */
+    async function change(req: FastifyRequest, reply: FastifyReply, ok: z.output<typeof ManageQuery>['ok'], run: (slug: string, code: string) => Promise<unknown>, slot?: string) {
+      const { slug, code } = parseInput(ReceiptParams, req.params);
+      try {
+        await run(slug, code);
+        return reply.redirect(`${managePath(slug, code)}?ok=${ok}`, 303);
+      } catch (error) {
+        const errors = formErrors(error);
+        if (!errors) throw error;
+        if (error instanceof DomainError && error.code === 'NOT_FOUND') throw error;
+        return renderManage(req, reply, slug, code, { errors, slot }, error instanceof InvalidInputError ? 422 : 409);
+      }
+    }
+
+    app.get('/staff/desk/:slug/booking/:code', desk, async (req, reply) => {
+      const { slug, code } = parseInput(ReceiptParams, req.params);
+      const { ok } = ManageQuery.parse(req.query ?? {});
+      const words = { moved: st('staff.movedDone'), cancelled: st('staff.cancelledDone'), service: st('staff.serviceDone'), priority: st('staff.priorityDoneShort') } as const;
+      return renderManage(req, reply, slug, code, { done: ok ? words[ok] : undefined });
+    });
+
+    app.post('/staff/desk/:slug/booking/:code/cancel', desk, async (req, reply) =>
+      change(req, reply, 'cancelled', async (slug, code) => {
+        // A cancel cannot be undone: the clerk ticks that the person asked for it.
+        if (ConfirmForm.parse(req.body ?? {}).confirm !== '1') throw new InvalidInputError([{ field: 'confirm', problem: 'CONFIRM_REQUIRED' }]);
+        await cancelBooking(ctx, { code, desk: { officeSlug: slug, actor: actor(req) } });
+      }),
+    );
+
+    app.post('/staff/desk/:slug/booking/:code/move', desk, async (req, reply) => {
+      const { slot } = MoveForm.parse(req.body ?? {});
+      return change(
+        req,
+        reply,
+        'moved',
+        async (slug, code) => {
+          const [date = '', session = ''] = slot.split('|');
+          const target = parseInput(z.object({ date: dateField, sessionId: idField('SESSION_INVALID') }), { date, sessionId: session });
+          await rescheduleBooking(ctx, { code, date: target.date, sessionId: target.sessionId, desk: { officeSlug: slug, actor: actor(req) } });
+        },
+        slot,
+      );
+    });
+
+    app.post('/staff/desk/:slug/booking/:code/service', desk, async (req, reply) =>
+      change(req, reply, 'service', async (slug, code) => {
+        const { service } = ServiceForm.parse(req.body ?? {});
+        await changeBookingService(ctx, { officeSlug: slug, code, serviceCode: service, actor: namedActor(req) });
+      }),
+    );
+
+    app.post('/staff/desk/:slug/booking/:code/priority', desk, async (req, reply) => {
+      const form = PriorityForm.parse(req.body ?? {});
+      if (form.back === 'desk') {
+        // From the check-in notice: back to the scan field, with the priority confirmed there.
+        const { slug, code } = parseInput(ReceiptParams, req.params);
+        try {
+          const b = await setPriority(ctx, { officeSlug: slug, code, priority: form.priority || null, actor: namedActor(req) });
+          return reply.redirect(`${deskPath(slug)}?ok=priority&ticket=${b.code}`, 303);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          const ticket = await findTicket(slug, code);
+          return renderCheckIn(req, reply, slug, { problem: { title: domainErrorText(error, STAFF_LANG), ticket } }, error.code === 'NOT_FOUND' ? 404 : 409);
+        }
+      }
+      return change(req, reply, 'priority', async (slug, code) => {
+        await setPriority(ctx, { officeSlug: slug, code, priority: form.priority || null, actor: namedActor(req) });
+      });
     });
   };
 }

@@ -122,7 +122,7 @@ ${zoneSelect(m.values.timezone, e.timezone)}
 }
 
 /** The settings form's values as typed (strings, since a form sends text). */
-export type SettingsValues = Record<'name' | 'address' | 'timezone' | 'bookingDaysAhead' | 'checkInBeforeMinutes' | 'checkInAfterMinutes' | 'deskSharePercent', string> & {
+export type SettingsValues = Record<'name' | 'address' | 'timezone' | 'bookingDaysAhead' | 'checkInBeforeMinutes' | 'checkInAfterMinutes' | 'earlyCheckInMinutes' | 'deskSharePercent', string> & {
   sameDayBooking: boolean;
 };
 
@@ -136,6 +136,7 @@ export function settingsValues(s: OfficeSettings): SettingsValues {
     sameDayBooking: s.sameDayBooking,
     checkInBeforeMinutes: String(s.checkInBeforeMinutes),
     checkInAfterMinutes: String(s.checkInAfterMinutes),
+    earlyCheckInMinutes: String(s.earlyCheckInMinutes),
     deskSharePercent: String(s.deskSharePercent),
   };
 }
@@ -169,6 +170,7 @@ ${num('bookingDaysAhead', st('staff.daysAheadLabel'))}
 ${num('deskSharePercent', st('staff.deskShareLabel'), st('staff.deskShareHint'))}
 ${num('checkInBeforeMinutes', st('staff.checkInBeforeLabel'))}
 ${num('checkInAfterMinutes', st('staff.checkInAfterLabel'))}
+${num('earlyCheckInMinutes', st('staff.earlyCheckInLabel'), st('staff.earlyCheckInHint'))}
 <div class="field"><label class="chip"><input type="checkbox" name="sameDayBooking" value="1"${v.sameDayBooking ? ' checked' : ''}> ${st('staff.sameDayLabel')}</label></div>
 </div>
 </fieldset>

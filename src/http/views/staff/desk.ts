@@ -1,4 +1,5 @@
 import type { DayAvailability } from '../../../domain/availability.js';
+import { DAY_GROUPS, type DayCounts, type DayGroup } from '../../../domain/day-list.js';
 import { PRIORITY_GROUPS } from '../../../domain/queue-order.js';
 import type { presentTicket } from '../../presenters/ticket.js';
 import { closureReason } from '../../presenters/availability.js';
@@ -20,7 +21,7 @@ export interface DeskOffice {
   timezone: string;
 }
 
-type DeskTab = 'check-in' | 'walk-in' | 'book' | 'search';
+type DeskTab = 'check-in' | 'today' | 'walk-in' | 'book' | 'search';
 
 /** What every desk page has: who, where, and the section it shows. */
 interface DeskFrame {
@@ -28,8 +29,9 @@ interface DeskFrame {
   office: DeskOffice;
 }
 
-const TABS: { tab: DeskTab; path: string; label: 'staff.navCheckIn' | 'staff.navWalkIn' | 'staff.navAssisted' | 'staff.navSearch' }[] = [
+const TABS: { tab: DeskTab; path: string; label: 'staff.navCheckIn' | 'staff.navToday' | 'staff.navWalkIn' | 'staff.navAssisted' | 'staff.navSearch' }[] = [
   { tab: 'check-in', path: '', label: 'staff.navCheckIn' },
+  { tab: 'today', path: '/today', label: 'staff.navToday' },
   { tab: 'walk-in', path: '/walk-in', label: 'staff.navWalkIn' },
   { tab: 'book', path: '/book', label: 'staff.navAssisted' },
   { tab: 'search', path: '/search', label: 'staff.navSearch' },
@@ -76,6 +78,10 @@ export interface CheckInModel extends DeskFrame {
   overrideReason: string;
   /** The booking just checked in. */
   checkedIn?: DeskTicket | undefined;
+  /** A priority just marked after check-in. */
+  prioritized?: DeskTicket | undefined;
+  /** The early person whose reason was asked when the next code was scanned: not checked in. */
+  leftBehind?: DeskTicket | undefined;
   /** The skipped ticket just put back in line. */
   requeued?: DeskTicket | undefined;
   problem?: CheckInProblem | undefined;
@@ -98,6 +104,19 @@ function todaySummary(tk: DeskTicket): SafeHtml {
 <p class="muted">${formatTime(tk.session.start, STAFF_LANG)}–${formatTime(tk.session.end, STAFF_LANG)} · ${tk.serviceName}</p>`;
 }
 
+/**
+ * Priority seen only after the scan (the person sat down, then the desk saw the walking
+ * stick): one press per group, recorded with the clerk.
+ */
+function priorityAfterForm(f: DeskFrame, tk: DeskTicket): SafeHtml {
+  if (tk.status !== 'checked_in') return html``;
+  return html`<form method="post" action="${deskPath(f.office.slug)}/booking/${tk.code}/priority" class="priority-after" data-priority-after>
+${csrfField(f.viewer.csrf)}<input type="hidden" name="back" value="desk">
+<p class="hint">${st('staff.priorityAfterHint')}</p>
+<div class="chips">${PRIORITY_GROUPS.map((g) => html`<button type="submit" class="button" name="priority" value="${g}">${priorityText(STAFF_LANG, g)}</button>`)}</div>
+</form>`;
+}
+
 function requeueForm(f: DeskFrame, tk: DeskTicket): SafeHtml {
   if (tk.status !== 'skipped') return html``;
   if (tk.requeued) return html`<span class="muted">${st('staff.requeuedOnce')}</span>`;
@@ -114,8 +133,16 @@ ${csrfField(f.viewer.csrf)}<input type="hidden" name="code" value="${tk.code}">
 export function checkInPage(m: CheckInModel): SafeHtml {
   const p = m.problem;
   const override = !!p?.canOverride;
+  const left = m.leftBehind ? html`<p class="left-behind" data-left-behind><strong>${st('staff.leftBehind', { queue: m.leftBehind.queueNumber })}</strong></p>` : '';
   const result = m.checkedIn
-    ? notice('ok', st('staff.checkedIn', { queue: m.checkedIn.queueNumber }), html`<p>${st('staff.checkedInHelp', { name: m.checkedIn.name, service: m.checkedIn.serviceName })}</p>${m.checkedIn.priority ? html`<p><strong>${st('staff.priorityMarked', { priority: priorityText(STAFF_LANG, m.checkedIn.priority) })}</strong></p>` : ''}`, m.checkedIn.queueNumber)
+    ? notice(
+        'ok',
+        st('staff.checkedIn', { queue: m.checkedIn.queueNumber }),
+        html`<p>${st('staff.checkedInHelp', { name: m.checkedIn.name, service: m.checkedIn.serviceName })}</p>${m.checkedIn.callFrom ? html`<p data-call-from>${st('staff.calledFrom', { time: formatTime(m.checkedIn.callFrom, STAFF_LANG), zone: zoneAbbreviation(m.office.timezone) })}</p>` : ''}${m.checkedIn.priority ? html`<p><strong>${st('staff.priorityMarked', { priority: priorityText(STAFF_LANG, m.checkedIn.priority) })}</strong></p>` : priorityAfterForm(m, m.checkedIn)}${left}`,
+        m.checkedIn.queueNumber,
+      )
+    : m.prioritized
+      ? notice('ok', st('staff.priorityDone', { queue: m.prioritized.queueNumber }), html`<p><strong>${m.prioritized.priority ? st('staff.priorityMarked', { priority: priorityText(STAFF_LANG, m.prioritized.priority) }) : st('staff.priorityRemoved')}</strong></p>`, m.prioritized.queueNumber)
     : m.requeued
       ? notice('ok', st('staff.requeued', { queue: m.requeued.queueNumber }), ticketSummary(m.requeued), m.requeued.queueNumber)
       : p
@@ -187,13 +214,13 @@ export interface DeskFormErrors {
   form?: string | undefined;
 }
 
-function textInput(id: string, label: string, value: string, error: string | undefined, extra: { hint?: string; inputmode?: string; autocomplete?: string; autofocus?: boolean; maxlength?: number } = {}): SafeHtml {
+function textInput(id: string, label: string, value: string, error: string | undefined, extra: { hint?: string; inputmode?: string; autocomplete?: string; autofocus?: boolean; maxlength?: number; optional?: boolean } = {}): SafeHtml {
   const describedBy = [extra.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field${error ? ' has-error' : ''}">
 <label for="${id}">${label}</label>
 ${extra.hint ? html`<p class="hint" id="${id}-hint">${extra.hint}</p>` : ''}
 ${error ? html`<p class="error" id="${id}-error">${error}</p>` : ''}
-<input id="${id}" name="${id}" type="text" value="${value}" maxlength="${extra.maxlength ?? 100}" autocomplete="${extra.autocomplete ?? 'off'}" spellcheck="false" required${extra.inputmode ? html` inputmode="${extra.inputmode}"` : ''}${extra.autofocus ? ' autofocus' : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}>
+<input id="${id}" name="${id}" type="text" value="${value}" maxlength="${extra.maxlength ?? 100}" autocomplete="${extra.autocomplete ?? 'off'}" spellcheck="false"${extra.optional ? '' : ' required'}${extra.inputmode ? html` inputmode="${extra.inputmode}"` : ''}${extra.autofocus ? ' autofocus' : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}>
 </div>`;
 }
 
@@ -203,7 +230,7 @@ function personFields(v: PersonValues, services: ServiceChoice[], errors: DeskFo
   return html`<div class="two-col">
 ${textInput('nik', st('staff.nikLabel'), v.nik, e.nik, { hint: st('staff.nikHint'), inputmode: 'numeric', maxlength: 40, autofocus: !firstBad || firstBad === 'nik' })}
 ${textInput('name', st('staff.nameLabel'), v.name, e.name, { maxlength: 120, autofocus: firstBad === 'name' })}
-${textInput('phone', st('staff.phoneLabel'), v.phone, e.phone, { hint: st('staff.phoneHint'), inputmode: 'tel', maxlength: 40, autofocus: firstBad === 'phone' })}
+${textInput('phone', st('staff.phoneOptionalLabel'), v.phone, e.phone, { hint: st('staff.phoneOptionalHint'), inputmode: 'tel', maxlength: 40, autofocus: firstBad === 'phone', optional: true })}
 <div class="field${e.service ? ' has-error' : ''}">
 <label for="service">${st('staff.serviceLabel')}</label>
 ${e.service ? html`<p class="error" id="service-error">${e.service}</p>` : ''}
@@ -261,7 +288,7 @@ export function slotOptionValue(date: string, sessionId: number): string {
   return `${date}|${sessionId}`;
 }
 
-function slotSelect(m: AssistedModel): SafeHtml {
+function slotSelect(m: Pick<AssistedModel, 'office' | 'days' | 'errors'> & { values: { slot: string } }): SafeHtml {
   const e = m.errors?.fields.slot;
   const zone = zoneAbbreviation(m.office.timezone);
   const groups = m.days.map((d) => {
@@ -315,8 +342,22 @@ export interface SearchModel extends DeskFrame {
   q: string;
   /** Null before a search. */
   results: DeskTicket[] | null;
+  /** More bookings matched than are listed. */
+  more: boolean;
   problem?: string | undefined;
   today: string;
+}
+
+/** Where a booking's day stands against today, as a search row marks it. */
+function dayTag(date: string, today: string): SafeHtml {
+  if (date === today) return html`<strong class="tag tag-today" data-day="today">${st('staff.dayToday')}</strong>`;
+  if (date > today) return html`<span class="tag" data-day="upcoming">${st('staff.dayUpcoming')}</span>`;
+  return html`<span class="tag tag-past" data-day="past">${st('staff.dayPast')}</span>`;
+}
+
+/** The desk page of one booking: cancel, move, change the service, mark a priority. */
+export function managePath(slug: string, code: string): string {
+  return `${deskPath(slug)}/booking/${code}`;
 }
 
 /** `/staff/desk/:slug/search`: by code, NIK or name, each row with what the desk can do next. */
@@ -324,6 +365,7 @@ export function searchPage(m: SearchModel): SafeHtml {
   const actions = (tk: DeskTicket): SafeHtml => html`<div class="row-actions">
 ${tk.status === 'booked' && tk.date === m.today ? html`<a class="button button-primary" href="${deskPath(m.office.slug)}?code=${tk.code}">${st('staff.checkInThis')}</a>` : ''}
 ${requeueForm(m, tk)}
+<a class="button" href="${managePath(m.office.slug, tk.code)}">${st('staff.manageLink')}</a>
 <a class="button" href="${deskPath(m.office.slug)}/receipt/${tk.code}">${st('staff.receiptLink')}</a>
 </div>`;
   const results = m.results === null
@@ -333,9 +375,10 @@ ${requeueForm(m, tk)}
       : html`<table class="results">
 <thead><tr><th scope="col">${st('staff.colQueue')}</th><th scope="col">${st('staff.colName')}</th><th scope="col">${st('staff.colWhen')}</th><th scope="col">${st('staff.colService')}</th><th scope="col">${st('staff.colStatus')}</th><th scope="col">${st('staff.colActions')}</th></tr></thead>
 <tbody>${m.results.map(
-          (tk) => html`<tr><td class="qn">${tk.queueNumber}<br><span class="code">${tk.displayCode}</span></td><td>${tk.name}<br><span class="muted">${tk.nikMasked}</span></td><td>${tk.when}</td><td>${tk.serviceName}</td><td>${statusText(STAFF_LANG, tk.status)}${tk.priority ? html`<br><strong>${priorityText(STAFF_LANG, tk.priority)}</strong>` : ''}</td><td>${actions(tk)}</td></tr>`,
+          (tk) => html`<tr><td class="qn">${tk.queueNumber}<br><span class="code">${tk.displayCode}</span></td><td>${tk.name}<br><span class="muted">${tk.nikMasked}</span></td><td>${dayTag(tk.date, m.today)}<br>${tk.when}</td><td>${tk.serviceName}</td><td>${statusText(STAFF_LANG, tk.status)}${tk.priority ? html`<br><strong>${priorityText(STAFF_LANG, tk.priority)}</strong>` : ''}</td><td>${actions(tk)}</td></tr>`,
         )}</tbody>
-</table>`;
+</table>
+${m.more ? html`<p class="notice notice-problem" role="status" data-search-more>${st('staff.searchMore', { n: m.results.length })}</p>` : ''}`;
   const body = html`<div class="page">
 <h1>${st('staff.searchTitle')}</h1>
 ${searchForm(m.office.slug, m.q, true)}
@@ -343,4 +386,144 @@ ${m.problem ? html`<p class="error">${m.problem}</p>` : ''}
 ${results}
 </div>`;
   return deskPage(m, 'search', st('staff.searchTitle'), body);
+}
+
+/** Everything the list of today shows. */
+export interface TodayModel extends DeskFrame {
+  today: string;
+  /** The group shown; null: the whole day. */
+  group: DayGroup | null;
+  counts: DayCounts;
+  tickets: DeskTicket[];
+}
+
+const GROUP_LABELS: Record<DayGroup, 'staff.groupExpected' | 'staff.groupWaiting' | 'staff.groupAtCounter' | 'staff.groupServed' | 'staff.groupNoShow'> = {
+  expected: 'staff.groupExpected',
+  waiting: 'staff.groupWaiting',
+  at_counter: 'staff.groupAtCounter',
+  served: 'staff.groupServed',
+  no_show: 'staff.groupNoShow',
+};
+
+/**
+ * `/staff/desk/:slug/today`: the day at a glance, counts first (expected, checked in, waiting,
+ * served, no-show), then the people of the chosen group. With a script it follows the floor live.
+ */
+export function todayPage(m: TodayModel): SafeHtml {
+  const base = `${deskPath(m.office.slug)}/today`;
+  const total = m.counts.expected + m.counts.waiting + m.counts.at_counter + m.counts.served + m.counts.no_show;
+  const filter = (group: DayGroup | null, label: string, n: number) =>
+    html`<li><a href="${group ? `${base}?group=${group}` : base}"${m.group === group ? html` aria-current="true"` : ''} data-group="${group ?? 'all'}"><span class="count" data-count="${group ?? 'all'}">${n}</span> ${label}</a></li>`;
+  const rows = m.tickets.map(
+    (tk) => html`<tr data-queue="${tk.queueNumber}"><td class="qn">${tk.queueNumber}</td><td>${tk.name}</td><td>${formatTime(tk.session.start, STAFF_LANG)}–${formatTime(tk.session.end, STAFF_LANG)}</td><td>${tk.serviceName}</td><td>${statusText(STAFF_LANG, tk.status)}${tk.priority ? html`<br><strong>${priorityText(STAFF_LANG, tk.priority)}</strong>` : ''}${tk.counter ? html`<br>${st('staff.atCounter', { n: tk.counter })}` : ''}</td><td><div class="row-actions">${tk.status === 'booked' ? html`<a class="button button-primary" href="${deskPath(m.office.slug)}?code=${tk.code}">${st('staff.checkInThis')}</a>` : ''}${requeueForm(m, tk)}<a class="button" href="${managePath(m.office.slug, tk.code)}">${st('staff.manageLink')}</a></div></td></tr>`,
+  );
+  const body = html`<div class="page" data-today-live data-events="/api/v1/offices/${m.office.slug}/display/events">
+<h1>${st('staff.todayTitle', { date: formatDate(m.today, STAFF_LANG) })}</h1>
+<p class="lead" data-checked-in-count>${st('staff.todayCheckedIn', { n: m.counts.checked_in, total })}</p>
+<nav aria-label="${st('staff.todayFilter')}"><ul class="day-filter">
+${filter(null, st('staff.groupAll'), total)}
+${DAY_GROUPS.map((g) => filter(g, st(GROUP_LABELS[g]), m.counts[g]))}
+</ul></nav>
+${m.tickets.length
+    ? html`<table class="results" data-today-table>
+<thead><tr><th scope="col">${st('staff.colQueue')}</th><th scope="col">${st('staff.colName')}</th><th scope="col">${st('staff.colSession')}</th><th scope="col">${st('staff.colService')}</th><th scope="col">${st('staff.colStatus')}</th><th scope="col">${st('staff.colActions')}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>`
+    : html`<p class="muted" data-today-empty>${st('staff.todayNone')}</p>`}
+</div>`;
+  return deskPage(m, 'today', st('staff.navToday'), body);
+}
+
+/** Everything the page of one booking shows. */
+export interface ManageModel extends DeskFrame {
+  ticket: DeskTicket;
+  today: string;
+  services: ServiceChoice[];
+  days: readonly DayAvailability[];
+  /** The slot chosen for a move, given back after a refusal. */
+  slot: string;
+  /** What was just done, in words. */
+  done?: string | undefined;
+  errors?: DeskFormErrors | undefined;
+}
+
+/**
+ * `/staff/desk/:slug/booking/:code`: what the desk can do for someone who lost their code or
+ * has no phone: cancel, move to another day, change the service, mark a priority. Every
+ * change is recorded with the clerk's name.
+ */
+export function managePage(m: ManageModel): SafeHtml {
+  const tk = m.ticket;
+  const path = managePath(m.office.slug, tk.code);
+  const e = m.errors?.fields ?? {};
+  const changeable = tk.status === 'booked' || tk.status === 'checked_in';
+  const details = html`<dl class="facts">
+<div><dt>${st('staff.colQueue')}</dt><dd class="qn" data-manage-queue>${tk.queueNumber}</dd></div>
+<div><dt>${st('staff.receiptCode')}</dt><dd class="code">${tk.displayCode}</dd></div>
+<div><dt>${st('staff.colName')}</dt><dd>${tk.name}</dd></div>
+<div><dt>${st('staff.nikLabel')}</dt><dd>${tk.nikMasked}</dd></div>
+<div><dt>${st('staff.phoneLabel')}</dt><dd>${tk.phoneMasked ?? st('staff.noPhone')}</dd></div>
+<div><dt>${st('staff.colWhen')}</dt><dd data-manage-when>${dayTag(tk.date, m.today)} ${tk.when}</dd></div>
+<div><dt>${st('staff.colService')}</dt><dd data-manage-service>${tk.serviceName}</dd></div>
+<div><dt>${st('staff.colStatus')}</dt><dd data-manage-status>${statusText(STAFF_LANG, tk.status)}${tk.priority ? html` · <strong>${priorityText(STAFF_LANG, tk.priority)}</strong>` : ''}</dd></div>
+</dl>`;
+  const serviceForm = changeable
+    ? html`<section class="card stack" aria-labelledby="service-title">
+<h2 id="service-title">${st('staff.changeServiceTitle')}</h2>
+<form method="post" action="${path}/service" class="stack" data-once>
+${csrfField(m.viewer.csrf)}
+<div class="field${e.service ? ' has-error' : ''}">
+<label for="service">${st('staff.serviceLabel')}</label>
+${e.service ? html`<p class="error" id="service-error">${e.service}</p>` : ''}
+<select id="service" name="service" required${e.service ? html` aria-invalid="true" aria-describedby="service-error"` : ''}>
+${m.services.map((s) => html`<option value="${s.code}"${s.code === tk.service ? ' selected' : ''}>${s.name}</option>`)}
+</select>
+</div>
+<p><button type="submit" class="button">${st('staff.changeServiceSubmit')}</button></p>
+</form>
+</section>`
+    : '';
+  const priorityForm = tk.status === 'checked_in' && tk.date === m.today
+    ? html`<section class="card stack" aria-labelledby="priority-title">
+<h2 id="priority-title">${st('staff.priorityLegend')}</h2>
+<form method="post" action="${path}/priority" class="stack" data-once>
+${csrfField(m.viewer.csrf)}
+${priorityChoices(tk.priority)}
+<p><button type="submit" class="button">${st('staff.prioritySubmit')}</button></p>
+</form>
+</section>`
+    : '';
+  const moveForm = tk.status === 'booked'
+    ? html`<section class="card stack" aria-labelledby="move-title">
+<h2 id="move-title">${st('staff.moveTitle')}</h2>
+<form method="post" action="${path}/move" class="stack" data-once>
+${csrfField(m.viewer.csrf)}
+${slotSelect({ office: m.office, days: m.days, errors: m.errors, values: { slot: m.slot } })}
+<p><button type="submit" class="button button-primary">${st('staff.moveSubmit')}</button></p>
+</form>
+</section>
+<section class="card stack" aria-labelledby="cancel-title">
+<h2 id="cancel-title">${st('staff.cancelBookingTitle')}</h2>
+<form method="post" action="${path}/cancel" class="stack" data-once>
+${csrfField(m.viewer.csrf)}
+<div class="field${e.confirm ? ' has-error' : ''}">
+${e.confirm ? html`<p class="error" id="confirm-error">${e.confirm}</p>` : ''}
+<label class="chip"><input type="checkbox" id="confirm" name="confirm" value="1"${e.confirm ? html` aria-invalid="true" aria-describedby="confirm-error"` : ''}> ${st('staff.cancelConfirm')}</label>
+</div>
+<p><button type="submit" class="button button-danger">${st('staff.cancelBookingSubmit')}</button></p>
+</form>
+</section>`
+    : '';
+  const body = html`<div class="page narrow-wide">
+<h1>${st('staff.manageTitle', { queue: tk.queueNumber })}</h1>
+${m.done ? notice('ok', m.done) : ''}
+${formProblem(m.errors)}
+${details}
+${changeable ? '' : html`<p class="lead">${st('staff.manageNothing')}</p>`}
+${moveForm}
+${serviceForm}
+${priorityForm}
+<p>${tk.status === 'booked' && tk.date === m.today ? html`<a class="button button-primary" href="${deskPath(m.office.slug)}?code=${tk.code}">${st('staff.checkInThis')}</a> ` : ''}<a class="button" href="${deskPath(m.office.slug)}/receipt/${tk.code}">${st('staff.receiptLink')}</a> <a class="button button-quiet" href="${deskPath(m.office.slug)}/search?q=${tk.code}">${st('staff.backToSearch')}</a></p>
+</div>`;
+  return deskPage(m, 'search', st('staff.manageTitle', { queue: tk.queueNumber }), body);
 }

@@ -3,6 +3,7 @@ import { html, type SafeHtml } from '../html.js';
 import { deskPath } from './desk.js';
 import { notice, type PageViewer, staffPage } from './layout.js';
 import { textsFor } from '../../../texts/texts.js';
+import { formatDate, formatTime } from '../../../texts/indonesian-format.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
 
 const st = textsFor(STAFF_LANG);
@@ -16,12 +17,16 @@ export interface ReceiptModel {
   qr: SafeHtml;
   /** Just booked at the desk: say so above the receipt. */
   fresh: boolean;
+  /** Today in the office's zone: a slip for another day says so first, in its largest letters. */
+  today: string;
 }
 
 /**
  * `/staff/desk/:slug/receipt/:code`: the slip a person without a phone takes home, sized for a
  * 58 mm receipt printer. On screen it sits beside the print button; printed, it is all there is.
- * The NIK is masked even here: a receipt left on a bench must not give it away.
+ * The NIK is masked even here: a receipt left on a bench must not give it away. A walk-in is
+ * never booked for today, and people read the big number as "wait here": so a slip for
+ * another day says first, and largest, that it is not for today and when to come back.
  */
 export function receiptPage(m: ReceiptModel): SafeHtml {
   const tk = m.ticket;
@@ -35,6 +40,9 @@ ${m.fresh ? notice('ok', st('staff.receiptBooked', { queue: tk.queueNumber }), h
 <article class="receipt" aria-label="${st('staff.receiptTitle', { queue: tk.queueNumber })}">
 <p class="r-office">${tk.officeName}</p>
 ${tk.officeAddress ? html`<p class="r-small">${tk.officeAddress}</p>` : ''}
+${tk.date !== m.today
+    ? html`<p class="r-not-today" data-receipt-not-today>${st('staff.receiptNotToday', { date: formatDate(tk.date, STAFF_LANG), time: formatTime(tk.session.start, STAFF_LANG), zone: tk.zoneLabel })}</p>`
+    : ''}
 <hr>
 <p class="r-label">${st('staff.receiptQueue')}</p>
 <p class="r-queue" data-receipt-queue>${tk.queueNumber}</p>
