@@ -7,10 +7,18 @@ import { DIALECTS } from './dialects.js';
 import { startTestRuntime, type TestRuntime } from './test-runtime.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** Where failures leave a screenshot and a Playwright trace (open with `npx playwright-core show-trace`). */
+/** Where failures leave a screenshot, and with `TRACE=1` a Playwright trace (open with `npx playwright-core show-trace`). */
 export const RESULTS_DIR = `${ROOT}test-results`;
 /** Where tests save the screenshots people look at; gitignored. */
 export const SCREENSHOTS_DIR = `${ROOT}screenshots`;
+
+/**
+ * Traces are recorded only on request (`TRACE=1`): writing DOM snapshots at every step cost
+ * about a third of a browser test's CPU (measured with --cpu-prof on the counter tests, 29 s
+ * busy with, 18 s without), while a failure's screenshot is usually enough to see what broke.
+ * Re-run a failing file with `TRACE=1` to get its trace.
+ */
+const TRACING = process.env.TRACE === '1';
 
 /** The phone the citizen pages are built for: a cheap Android at 360 × 740. */
 export const PHONE_VIEWPORT = { width: 360, height: 740 };
@@ -48,8 +56,8 @@ function slug(name: string): string {
 
 /**
  * One browser per test file, a fresh context per `open` call. When a test fails, each page it
- * opened leaves a screenshot and each context a trace in `test-results/`, so a red run in CI
- * can be looked at afterwards.
+ * opened leaves a screenshot in `test-results/` (and with `TRACE=1` each context a trace), so a
+ * red run in CI can be looked at afterwards.
  */
 export function useBrowser() {
   let browser: Browser | undefined;
@@ -70,7 +78,7 @@ export function useBrowser() {
           await page.screenshot({ path: `${RESULTS_DIR}/${name}-${j}.png`, fullPage: true }).catch(() => undefined);
         }
       }
-      await context.tracing.stop(failed ? { path: `${RESULTS_DIR}/${name}-trace.zip` } : {}).catch(() => undefined);
+      if (TRACING) await context.tracing.stop(failed ? { path: `${RESULTS_DIR}/${name}-trace.zip` } : {}).catch(() => undefined);
       await context.close();
     }
     contexts = [];
@@ -90,7 +98,7 @@ export function useBrowser() {
         extraHTTPHeaders: { 'accept-language': opts.locale ?? 'id-ID' },
       });
       // DOM snapshots only: a screencast would slow every test, and a failure takes its own screenshot.
-      await context.tracing.start({ snapshots: true });
+      if (TRACING) await context.tracing.start({ snapshots: true });
       contexts.push(context);
       return context.newPage();
     },
