@@ -29,6 +29,7 @@ export type DomainErrorCode =
   | 'NOT_OFFICE_CLOSURE'
   | 'SERVICE_CODE_TAKEN'
   | 'COUNTER_NUMBER_TAKEN'
+  | 'MESSAGE_IN_PROGRESS'
 
   | 'SLUG_TAKEN';
 
