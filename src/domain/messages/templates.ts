@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../errors.js';
+import { DomainError, type FieldProblem, InvalidInputError } from '../errors.js';
 
 /**
  * The placeholders a message template may use, each filled from the booking. Indonesian names,
@@ -29,6 +29,20 @@ export function templateProblems(body: string): FieldProblem[] {
   if (body.length > TEMPLATE_MAX_LENGTH) return [{ field: 'body', problem: 'TEMPLATE_TOO_LONG' }];
   if (unknownPlaceholders(body).length > 0) return [{ field: 'body', problem: 'TEMPLATE_UNKNOWN_PLACEHOLDER' }];
   return [];
+}
+
+/**
+ * Refuses a template an admin may not save: an empty or too long one as a bad `body` field,
+ * one naming an unknown placeholder as TEMPLATE_UNKNOWN_PLACEHOLDER with the first such name
+ * and the list of those allowed, so the admin sees at once which word to fix.
+ */
+export function assertValidTemplate(body: string): void {
+  const problems = templateProblems(body);
+  if (!problems.length) return;
+  if (problems[0]?.problem === 'TEMPLATE_UNKNOWN_PLACEHOLDER') {
+    throw new DomainError('TEMPLATE_UNKNOWN_PLACEHOLDER', { placeholder: `{${unknownPlaceholders(body)[0] ?? ''}}`, allowed: PLACEHOLDERS.map((p) => `{${p}}`).join(' ') });
+  }
+  throw new InvalidInputError(problems);
 }
 
 /** The names between braces in a template that are no placeholder, each once, in order. */
