@@ -12,6 +12,8 @@ const runtime = await startRuntime({
   poolSize: config.databasePoolSize,
   databaseTimeouts: { connectMs: config.databaseConnectTimeoutMs, statementMs: config.databaseStatementTimeoutMs },
   adminPassword: config.adminPassword,
+  notify: config.notify,
+  outboxPollMs: config.outboxPollMs,
   http: {
     trustProxy: config.trustProxy,
     trustedProxies: config.trustedProxies,
@@ -33,6 +35,7 @@ const runtime = await startRuntime({
 });
 await runtime.app.listen({ port: config.port, host: config.host });
 const stopDayCloser = startDayCloser(runtime.ctx, logger);
+runtime.outbox.start();
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -33,6 +33,8 @@ export interface BookOptions {
   nik: string;
   name: string;
   phone: string;
+  /** Optional address for messages besides WhatsApp; empty or null means none. */
+  email?: string | null;
   /** How the booking was made: by the citizen, by the desk on their behalf, or as a walk-in. */
   channel: 'online' | 'desk' | 'walk_in';
   /** Client-chosen key that makes a retried request return the first booking instead of a second. */
@@ -101,6 +103,7 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
             nik: person.nik,
             name: person.name,
             phone: person.phone,
+            email: person.email,
             channel: opts.channel,
             priority: null,
             checked_in_at: null,
