@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AppContext } from './app/shared/context.js';
 import { ensureDefaultOffice } from './app/office/commands/ensure-default-office.js';
 import { ensureFirstAdmin } from './app/staff/commands/ensure-first-admin.js';
+import { setMessagePublicUrl } from './app/notify/ticket-link.js';
 import { type DatabaseTimeouts, openStorage, type Storage } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp, type HttpOptions } from './http/build-app.js';
@@ -52,6 +53,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     await migrateToLatest(storage);
     const bus = await startBus(storage, (error) => opts.logger.warn({ err: error }, 'event bus problem'));
     const ctx: AppContext = { storage, now: opts.now ?? (() => new Date()), randomInt, events: bus };
+    // Messages are written far from any request: their ticket links take PUBLIC_URL from here.
+    setMessagePublicUrl(opts.http?.publicUrl);
     await ensureDefaultOffice(ctx);
     const admin = await ensureFirstAdmin(ctx, { password: opts.adminPassword });
     if (admin.created) {

@@ -11,6 +11,7 @@ import * as officeSchedule from './migrations/0007-office-schedule.js';
 import * as officeClosures from './migrations/0008-office-closures.js';
 import * as staffAdmin from './migrations/0009-staff-admin.js';
 import * as outbox from './migrations/0010-outbox.js';
+import * as messageTemplates from './migrations/0011-message-templates.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0008-office-closures': officeClosures,
   '0009-staff-admin': staffAdmin,
   '0010-outbox': outbox,
+  '0011-message-templates': messageTemplates,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -22,6 +22,15 @@ export interface OfficesTable {
   created_at: string;
   /** Percent of each session's places held back from online booking for the desk; rounded down. */
   desk_share_percent: Generated<number>;
+  /** 1 when a reminder goes out the evening before a booking's day. */
+  reminder_evening_enabled: Generated<number>;
+  /** The hour of that reminder on the office's clock (6–20). */
+  reminder_evening_hour: Generated<number>;
+  /** 1 when a reminder goes out a set number of hours before the session. */
+  reminder_before_enabled: Generated<number>;
+  reminder_hours_before: Generated<number>;
+  /** A checked-in person hears their turn nears with this many or fewer ahead; 0 is off. */
+  turn_near_ahead: Generated<number>;
 }
 
 export interface ServicesTable {
@@ -269,6 +278,17 @@ export interface WhatsappUnreachableTable {
   detail: string | null;
 }
 
+/** An office's own wording of one message kind in one language; without a row the default words are sent. */
+export interface MessageTemplatesTable {
+  office_id: number;
+  /** A message kind of the domain: `booked`, `reminder_evening`, `turn_near`… */
+  kind: string;
+  lang: string;
+  body: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface Database {
   offices: OfficesTable;
   services: ServicesTable;
@@ -291,6 +311,7 @@ export interface Database {
   outbox_messages: OutboxMessagesTable;
   outbox_attempts: OutboxAttemptsTable;
   whatsapp_unreachable: WhatsappUnreachableTable;
+  message_templates: MessageTemplatesTable;
 }
 
 export type OfficeRow = Selectable<OfficesTable>;

@@ -26,6 +26,7 @@ import { StreamGate, type StreamPolicy } from './stream-registry.js';
 import { staffAuthRoutes } from './routes/staff-auth.js';
 import { catalogueAdminApiRoutes } from './routes/catalogue-admin-api.js';
 import { officeAdminApiRoutes } from './routes/office-admin-api.js';
+import { messageTemplatesApiRoutes } from './routes/message-templates-api.js';
 
 export interface HttpOptions {
   /** Largest request body accepted; larger ones get 413. */
@@ -177,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(catalogueAdminApiRoutes(deps.ctx));
       await api.register(officeAdminApiRoutes(deps.ctx));
       await api.register(outboxApiRoutes(deps.ctx));
+      await api.register(messageTemplatesApiRoutes(deps.ctx));
     },
     { prefix: '/api/v1' },
   );

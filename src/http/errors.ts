@@ -27,6 +27,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   COUNTER_PAUSED: 409,
   COUNTER_BUSY: 409,
   REQUEUE_LIMIT: 409,
+  TEMPLATE_UNKNOWN_PLACEHOLDER: 422,
   OTHER_OFFICE: 403,
   // Locked, not merely slow: waiting does not open it, the desk does.
   OWNER_CHECK_LOCKED: 423,

@@ -22,4 +22,9 @@ export const OfficeChangesBody = z.object({
   checkInBeforeMinutes: whole.optional(),
   checkInAfterMinutes: whole.optional(),
   deskSharePercent: whole.optional(),
+  reminderEveningEnabled: z.boolean({ error: 'INVALID' }).optional(),
+  reminderEveningHour: whole.optional(),
+  reminderBeforeEnabled: z.boolean({ error: 'INVALID' }).optional(),
+  reminderHoursBefore: whole.optional(),
+  turnNearAhead: whole.optional(),
 });

@@ -7,6 +7,7 @@ import { displayPages } from '../display.js';
 import { adminClosurePages } from './admin-closures.js';
 import { adminOutboxPages } from './admin-outbox.js';
 import { adminCounterPages } from './admin-counters.js';
+import { adminMessagePages } from './admin-messages.js';
 import { adminServicePages } from './admin-services.js';
 import { adminStaffPages } from './admin-staff.js';
 import { adminPages } from './admin.js';
@@ -57,6 +58,7 @@ export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
     await app.register(passwordPages(ctx));
     await app.register(adminServicePages(ctx));
     await app.register(adminCounterPages(ctx));
+    await app.register(adminMessagePages(ctx));
     await app.register(adminStaffPages(ctx));
     await app.register(adminPages(ctx));
   };
