@@ -286,6 +286,18 @@ describe.each(DIALECTS)('outbox on $name', (dialect) => {
     ]);
   });
 
+  it('gives up an email the mail server refuses for good, without trying it again', async () => {
+    const rt = await dep.start();
+    const { id } = await bookOnce(rt, { email: 'siti@nobody.example' });
+    await drain(rt.outbox);
+    at(120);
+    await drain(rt.outbox);
+    const email = (await messagesOf(rt, id)).find((m) => m.channel === 'email');
+    expect(email).toMatchObject({ status: 'failed', failure_reason: 'rejected', tries: 1 });
+    expect(email!.last_detail).toMatch(/550/);
+    expect(smtp.mails).toHaveLength(0);
+  });
+
   it('posts the two fields form-encoded when the gateway wants a form', async () => {
     const rt = await dep.start(settings({ format: 'form' }));
     const { code } = await bookOnce(rt);
