@@ -14,6 +14,7 @@ import { staffPages } from './pages/staff/index.js';
 import { availabilityEventRoutes } from './routes/availability-events.js';
 import { citizenApiRoutes } from './routes/citizen-api.js';
 import { closuresApiRoutes } from './routes/closures-api.js';
+import { outboxApiRoutes } from './routes/outbox-api.js';
 import { healthRoutes } from './routes/health.js';
 import { registerRouteLimits } from './route-limits.js';
 import { reportsApiRoutes } from './routes/reports-api.js';
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(closuresApiRoutes(deps.ctx));
       await api.register(catalogueAdminApiRoutes(deps.ctx));
       await api.register(officeAdminApiRoutes(deps.ctx));
+      await api.register(outboxApiRoutes(deps.ctx));
       await api.register(messageTemplatesApiRoutes(deps.ctx));
     },
     { prefix: '/api/v1' },

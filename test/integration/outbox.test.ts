@@ -12,7 +12,8 @@ import { type Runtime, startRuntime } from '../../src/runtime.js';
 import { DIALECTS, POSTGRES, type TestDialect } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { type FakeGateway, type FakeSmtp, mailText, startFakeGateway, startFakeSmtp } from '../support/message-peers.js';
-import { TUESDAY_MORNING } from '../support/test-runtime.js';
+import { logInStaff, type StaffLogin } from '../support/staff.js';
+import { startTestRuntime, type TestRuntime, TUESDAY_MORNING } from '../support/test-runtime.js';
 
 const MINUTE = 60_000;
 const TOKEN = 'gateway-token-123';
@@ -75,7 +76,7 @@ async function drain(worker: Pick<OutboxWorker, 'runOnce'>): Promise<void> {
 
 let nikSerial = 5000;
 
-async function bookOnce(rt: Runtime, extra: { email?: string; sessionId?: number } = {}): Promise<{ code: string; id: number; nik: string }> {
+async function bookOnce(rt: Pick<Runtime, 'app' | 'storage'>, extra: { email?: string; sessionId?: number } = {}): Promise<{ code: string; id: number; nik: string }> {
   const nik = nikFor(nikSerial++);
   const res = await rt.app.inject({
     method: 'POST',
@@ -88,11 +89,11 @@ async function bookOnce(rt: Runtime, extra: { email?: string; sessionId?: number
   return { code, id: row.id, nik };
 }
 
-function messagesOf(rt: Runtime, bookingId: number) {
+function messagesOf(rt: Pick<Runtime, 'storage'>, bookingId: number) {
   return rt.storage.db.selectFrom('outbox_messages').selectAll().where('booking_id', '=', bookingId).orderBy('id').execute();
 }
 
-function attemptsOf(rt: Runtime, messageId: number) {
+function attemptsOf(rt: Pick<Runtime, 'storage'>, messageId: number) {
   return rt.storage.db.selectFrom('outbox_attempts').selectAll().where('message_id', '=', messageId).orderBy('number').execute();
 }
 
@@ -360,5 +361,93 @@ describe.skipIf(!POSTGRES)('outbox shared by two processes on PostgreSQL', () =>
       await dep.close();
       await gateway.close();
     }
+  });
+});
+
+describe.each(DIALECTS)('outbox administration on $name', (dialect) => {
+  let gateway: FakeGateway;
+  let rt: TestRuntime;
+  let admin: StaffLogin;
+
+  beforeEach(async () => {
+    gateway = await startFakeGateway();
+    rt = await startTestRuntime(dialect, { notify: { whatsapp: { url: gateway.url, token: TOKEN, format: 'json', timeoutMs: 5_000 } } });
+    admin = await logInStaff(rt, 'admin');
+  });
+  afterEach(async () => {
+    await rt.close();
+    await gateway.close();
+  });
+
+  const api = (method: 'GET' | 'POST', url: string, who: StaffLogin = admin) =>
+    rt.app.inject({ method, url: `/api/v1/offices/kota-bogor${url}`, headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) }, payload: method === 'POST' ? {} : undefined });
+
+  it('lists waiting, sent and failed messages with their attempts, the phone masked, to admins only', async () => {
+    gateway.answers.push({ status: 404, body: 'invalid number' });
+    const { code } = await bookOnce(rt);
+    await bookOnce(rt, { sessionId: 2 });
+    await drain(rt.outbox);
+    await bookOnce(rt, { sessionId: 3 });
+
+    const all = await api('GET', '/outbox');
+    expect(all.statusCode).toBe(200);
+    const messages = all.json().messages as { state: string; recipientMasked: string; failureReason: string | null; bookingCode: string; attempts: unknown[] }[];
+    expect(messages.map((m) => m.state)).toEqual(['waiting', 'sent', 'failed']);
+    expect(messages[2]).toMatchObject({ bookingCode: code, failureReason: 'not_on_whatsapp', recipientMasked: '6281******890', attempts: [{ number: 1, outcome: 'not_on_whatsapp', detail: 'HTTP 404 invalid number' }] });
+    expect(all.body).not.toContain('6281234567890');
+    expect((await api('GET', '/outbox?status=failed')).json().messages).toHaveLength(1);
+    expect((await api('GET', '/outbox?status=waiting')).json().messages).toHaveLength(1);
+    expect((await api('GET', '/outbox?status=lost')).statusCode).toBe(422);
+
+    const desk = await logInStaff(rt, 'desk');
+    expect((await api('GET', '/outbox', desk)).statusCode).toBe(403);
+  });
+
+  it('resends a failed message once, audited, and refuses one still on its way', async () => {
+    gateway.answers.push({ status: 400, body: 'number not registered' });
+    const { id } = await bookOnce(rt);
+    await drain(rt.outbox);
+    const [failed] = await messagesOf(rt, id);
+    expect(failed).toMatchObject({ status: 'failed', failure_reason: 'not_on_whatsapp' });
+
+    const resend = await api('POST', `/outbox/${failed!.id}/resend`);
+    expect(resend.statusCode).toBe(202);
+    expect((await api('POST', `/outbox/${failed!.id}/resend`)).json().error.code).toBe('MESSAGE_IN_PROGRESS');
+    expect((await api('POST', `/outbox/999999/resend`)).statusCode).toBe(404);
+    await drain(rt.outbox);
+    expect(gateway.requests).toHaveLength(2);
+    const [sent] = await messagesOf(rt, id);
+    expect(sent).toMatchObject({ status: 'sent', tries: 1 });
+    expect(await attemptsOf(rt, sent!.id)).toHaveLength(2);
+    // The number got through after all: it is no longer marked.
+    expect(await rt.storage.db.selectFrom('whatsapp_unreachable').selectAll().execute()).toEqual([]);
+    const audit = await rt.storage.db.selectFrom('audit_log').selectAll().where('action', '=', 'message.resend').execute();
+    expect(audit).toMatchObject([{ subject: String(failed!.id), username: admin.username }]);
+  });
+
+  it('shows the outbox page and resends from it without JavaScript', async () => {
+    gateway.answers.push({ status: 500, body: 'x' }, { status: 500, body: 'x' }, { status: 500, body: 'x' }, { status: 500, body: 'x' }, { status: 500, body: 'x' }, { status: 500, body: 'x' });
+    const { code, id } = await bookOnce(rt);
+    for (let minutes = 0; minutes <= 90; minutes += 1) {
+      rt.setNow(new Date(TUESDAY_MORNING.getTime() + minutes * MINUTE));
+      await rt.outbox.runOnce();
+    }
+    const page = await rt.app.inject({ url: '/staff/admin/outbox?office=kota-bogor&status=failed', headers: { cookie: admin.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(code);
+    expect(page.body).toContain('6281******890');
+    expect(page.body).not.toContain('6281234567890');
+    expect(page.body).toContain('dihentikan setelah semua percobaan gagal');
+    const [message] = await messagesOf(rt, id);
+    const posted = await rt.app.inject({
+      method: 'POST',
+      url: '/staff/admin/outbox/resend',
+      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: admin.csrfToken, office: 'kota-bogor', id: String(message!.id), status: 'failed' }).toString(),
+    });
+    expect(posted.statusCode).toBe(303);
+    expect(posted.headers.location).toBe(`/staff/admin/outbox?office=kota-bogor&status=failed&resent=${message!.id}`);
+    await drain(rt.outbox);
+    expect((await messagesOf(rt, id))[0]).toMatchObject({ status: 'sent' });
   });
 });

@@ -102,7 +102,7 @@ describe.each(DIALECTS)('reminders and turn messages on $name', (dialect) => {
   });
 
   it('tells a checked-in person once that their turn nears, and the counter when called', async () => {
-    const people = [];
+    const people: Awaited<ReturnType<typeof bookOne>>[] = [];
     for (let i = 0; i < 6; i++) people.push(await bookOne());
     rt.setNow(new Date('2026-12-02T01:10:00Z')); // 08.10 WIB Wednesday
     for (const p of people) await checkIn(rt.ctx, { officeSlug: 'kota-bogor', code: p.code, actor });

@@ -211,12 +211,20 @@ export function findOutboxMessagesByDedupeKey(db: Executor, dedupeKey: string): 
 /** Which statuses the admin's filter names: `waiting` covers every message not yet sent or given up on. */
 export type OutboxFilter = 'waiting' | 'sent' | 'failed';
 
+/** A message with the code of the booking it is about (null once the booking is gone). */
+export type OutboxListRow = OutboxMessageRow & { booking_code: string | null };
+
 /** An office's messages, newest first, optionally only those waiting, sent or failed. */
-export function listOfficeOutbox(db: Executor, opts: { officeId: number; status?: OutboxFilter; limit: number }): Promise<OutboxMessageRow[]> {
-  let q = db.selectFrom('outbox_messages').selectAll().where('office_id', '=', opts.officeId);
-  if (opts.status === 'waiting') q = q.where('status', 'in', ['waiting', 'claimed', 'sending']);
-  else if (opts.status) q = q.where('status', '=', opts.status);
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute();
+export function listOfficeOutbox(db: Executor, opts: { officeId: number; status?: OutboxFilter | undefined; limit: number }): Promise<OutboxListRow[]> {
+  let q = db
+    .selectFrom('outbox_messages')
+    .leftJoin('bookings', 'bookings.id', 'outbox_messages.booking_id')
+    .selectAll('outbox_messages')
+    .select('bookings.code as booking_code')
+    .where('outbox_messages.office_id', '=', opts.officeId);
+  if (opts.status === 'waiting') q = q.where('outbox_messages.status', 'in', ['waiting', 'claimed', 'sending']);
+  else if (opts.status) q = q.where('outbox_messages.status', '=', opts.status);
+  return q.orderBy('outbox_messages.created_at', 'desc').orderBy('outbox_messages.id', 'desc').limit(opts.limit).execute();
 }
 
 /** Every attempt of the given messages, oldest first. */

@@ -5,6 +5,7 @@ import { toErrorResponse } from '../../errors.js';
 import { staffErrorPage } from '../../views/staff/layout.js';
 import { displayPages } from '../display.js';
 import { adminClosurePages } from './admin-closures.js';
+import { adminOutboxPages } from './admin-outbox.js';
 import { adminCounterPages } from './admin-counters.js';
 import { adminMessagePages } from './admin-messages.js';
 import { adminServicePages } from './admin-services.js';
@@ -53,6 +54,7 @@ export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
     await app.register(displayPages(ctx));
     await app.register(reportPages(ctx));
     await app.register(adminClosurePages(ctx));
+    await app.register(adminOutboxPages(ctx));
     await app.register(passwordPages(ctx));
     await app.register(adminServicePages(ctx));
     await app.register(adminCounterPages(ctx));
