@@ -17,6 +17,7 @@ import { closuresApiRoutes } from './routes/closures-api.js';
 import { outboxApiRoutes } from './routes/outbox-api.js';
 import { healthRoutes } from './routes/health.js';
 import { registerRouteLimits } from './route-limits.js';
+import { ticketEventRoutes } from './routes/ticket-events.js';
 import { reportsApiRoutes } from './routes/reports-api.js';
 import { registerStaticAssets } from './static-assets.js';
 import { officeFloorApiRoutes } from './routes/office-floor-api.js';
@@ -171,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // Limits are attached per route (route-limits.ts); every API route also has the general one.
       await api.register(citizenApiRoutes(deps.ctx));
       await api.register(availabilityEventRoutes(deps.ctx, streams));
+      await api.register(ticketEventRoutes(deps.ctx, streams));
       await api.register(staffAuthRoutes(deps.ctx, { trustProxy: http.trustProxy }));
       await api.register(officeFloorApiRoutes(deps.ctx, streams));
       await api.register(reportsApiRoutes(deps.ctx));

@@ -59,6 +59,10 @@ const ROUTES: StaffRoute[] = [
   { method: 'GET', url: '/api/v1/audit', allowed: ['admin'] },
   { method: 'GET', url: `${O}/outbox`, allowed: ['admin'] },
   { method: 'POST', url: `${O}/outbox/999999/resend`, allowed: ['admin'], body: {} },
+  { method: 'GET', url: `${O}/message-templates`, allowed: ['admin'] },
+  { method: 'PUT', url: `${O}/message-templates/booked/id`, allowed: ['admin'], body: {} },
+  { method: 'DELETE', url: `${O}/message-templates/booked/id`, allowed: ['admin'] },
+  { method: 'POST', url: `${O}/message-templates/booked/id/preview`, allowed: ['admin'], body: {} },
 ];
 
 describe.each(DIALECTS)('who may use each staff route on $name', (dialect) => {

@@ -95,7 +95,7 @@ describe.each(DIALECTS)('the display board stream on $name', (dialect) => {
     const first = (await stream.next((e) => e.event === 'board')).data as BoardEvent;
     expect(first).toMatchObject({ date: '2026-12-02', time: '07:45' });
     const names = Object.keys(first.parts).sort();
-    expect(names).toEqual(['counters', 'date', 'now', 'recent', 'session', 'waiting']);
+    expect(names).toEqual(['counters', 'date', 'lines', 'now', 'recent', 'session', 'waiting']);
     const page = await boardPage();
     for (const name of names) expect(partOf(page, name), name).toBe(first.parts[name]);
 

@@ -13,6 +13,19 @@ export const DisplayStateSchema = z
     currentSession: z.object({ letter: z.string(), start: z.string(), end: z.string() }).nullable(),
     lastCalls: z.array(z.object({ queueNumber: z.string(), counter: z.number().int().nullable(), at: z.string() })),
     waiting: z.number().int().describe('Checked in and not called yet'),
+    lines: z
+      .array(
+        z.object({
+          service: z.string().describe('Service code'),
+          name: z.string(),
+          waiting: z.number().int(),
+          typicalWait: z
+            .object({ fromMinutes: z.number().int(), toMinutes: z.number().int() })
+            .nullable()
+            .describe('What the last one in this line waits from now, in minutes rounded outward to 5 (an estimate from the median service time); null when too few visits were measured'),
+        }),
+      )
+      .describe('Each service with someone waiting, in the office\'s order'),
     counters: z.array(z.object({ number: z.number().int(), name: z.string(), paused: z.boolean(), current: z.string().nullable() })),
   })
   .meta({ id: 'DisplayState' });
@@ -39,6 +52,7 @@ export function presentDisplayState(state: DisplayState): z.infer<typeof Display
     currentSession: state.currentSession ? { letter: state.currentSession.letter, start: state.currentSession.start, end: state.currentSession.end } : null,
     lastCalls: state.lastCalls.map((c) => ({ queueNumber: c.queueNumber, counter: c.counter, at: c.at })),
     waiting: state.waiting,
+    lines: state.lines.map((l) => ({ service: l.service, name: l.name, waiting: l.waiting, typicalWait: l.typicalWait ? { fromMinutes: l.typicalWait.fromMinutes, toMinutes: l.typicalWait.toMinutes } : null })),
     counters: state.counters.map((c) => ({ number: c.number, name: c.name, paused: c.paused, current: c.current })),
   };
 }

@@ -1,7 +1,8 @@
 /*
  * Small enhancements of the citizen pages, which work fully without this file:
- * live remaining places on the booking and move forms, one booking per tap, and the ticket's
- * print button. No framework, nothing from other hosts.
+ * live remaining places on the booking and move forms, one booking per tap, the ticket's
+ * print button, and the ticket following its day live (place in line, the counter calling).
+ * No framework, nothing from other hosts.
  */
 (function () {
   'use strict';
@@ -24,6 +25,9 @@
     var summary = day.querySelector('summary');
     if (summary) summary.focus();
   });
+
+  var ticketLive = document.querySelector('[data-ticket-live]');
+  if (ticketLive) liveTicket(ticketLive);
 
   var print = document.querySelector('[data-print]');
   if (print && window.print) {
@@ -102,5 +106,73 @@
     // Polling as well: a stream through a mobile proxy can stall without closing.
     setInterval(soon, 60000);
     document.addEventListener('visibilitychange', function () { if (!document.hidden) soon(); });
+  }
+
+  /*
+   * The ticket's changing parts (place in line, the counter calling, the status) come rendered
+   * from the server, on the ticket's event stream and in the page itself; this only swaps them
+   * in. A poll of the page as well: a stream through a mobile proxy can stall without closing.
+   */
+  function liveTicket(section) {
+    var eventsUrl = section.getAttribute('data-events');
+    var parsed = document.createElement('template');
+    var events = null;
+    var poll = null;
+    var wasCalled = !!section.querySelector('[data-called]');
+
+    function swap(parts) {
+      Object.keys(parts).forEach(function (name) {
+        var target = document.querySelector('[data-ticket-part="' + name + '"]');
+        if (!target) return;
+        // Compared as the browser writes markup back, so an unchanged part is not re-read aloud.
+        parsed.innerHTML = parts[name];
+        if (parsed.innerHTML !== target.innerHTML) target.replaceChildren(parsed.content.cloneNode(true));
+      });
+      var called = !!section.querySelector('[data-called]');
+      // A phone in a pocket: a buzz when the number is called.
+      if (called && !wasCalled && navigator.vibrate) navigator.vibrate([300, 150, 300]);
+      wasCalled = called;
+    }
+
+    function stop() {
+      if (events) { events.close(); events = null; }
+      if (poll) { clearInterval(poll); poll = null; }
+    }
+
+    function fromPage() {
+      fetch(location.pathname, { headers: { accept: 'text/html' }, cache: 'no-store', credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (text) {
+          if (!text) return;
+          var doc = new DOMParser().parseFromString(text, 'text/html');
+          var parts = {};
+          doc.querySelectorAll('[data-ticket-part]').forEach(function (el) { parts[el.getAttribute('data-ticket-part')] = el.innerHTML; });
+          swap(parts);
+          if (!doc.querySelector('[data-ticket-live]')) stop();
+        })
+        .catch(function () { /* offline for a moment: the stream or the next poll catches up */ });
+    }
+
+    // When the stream last said anything: many phones share one address (carrier NAT), so the
+    // page is read again only when the stream has been quiet for a while, or is refused.
+    var lastHeard = Date.now();
+    function listen() {
+      if (!window.EventSource || !eventsUrl || events) return;
+      events = new EventSource(eventsUrl);
+      events.addEventListener('open', function () { lastHeard = Date.now(); });
+      events.addEventListener('ticket', function (e) {
+        lastHeard = Date.now();
+        var data = JSON.parse(e.data);
+        swap(data.parts);
+        // Served or the day is over: nothing more will change today.
+        if (!data.live) stop();
+      });
+    }
+    listen();
+    poll = setInterval(function () { if (Date.now() - lastHeard > 150000) { lastHeard = Date.now(); fromPage(); } }, 30000);
+    // An open stream would keep the page out of the back/forward cache; reopen it on return.
+    window.addEventListener('pagehide', function () { if (events) { events.close(); events = null; } });
+    window.addEventListener('pageshow', function (e) { if (e.persisted && poll) { listen(); fromPage(); } });
+    document.addEventListener('visibilitychange', function () { if (!document.hidden && poll) fromPage(); });
   }
 })();

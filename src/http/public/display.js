@@ -132,6 +132,40 @@
     const voices = window.speechSynthesis.getVoices();
     return voices.find((v) => v.lang === 'id-ID') || voices.find((v) => /^id([-_]|$)/i.test(v.lang)) || null;
   }
+
+  // --- No Indonesian voice: the staff are told once (the words are the server's, in the page). --
+  const VOICE_WARNED_KEY = 'antrean.board.noVoiceWarned';
+  const voiceWarning = $('no-voice');
+  function voiceWarned() {
+    try { return localStorage.getItem(VOICE_WARNED_KEY) === '1'; } catch { return false; }
+  }
+  function checkVoice() {
+    if (!voiceWarning) return;
+    const missing = !('speechSynthesis' in window) || !indonesianVoice();
+    // A voice installed since: the warning goes, and would come back should it go missing again.
+    if (!missing) {
+      voiceWarning.hidden = true;
+      try { localStorage.removeItem(VOICE_WARNED_KEY); } catch { /* no storage */ }
+      return;
+    }
+    if (!voiceWarned()) voiceWarning.hidden = false;
+  }
+  /** Judged once the voices had time to load; marked on the page so a test knows it has happened. */
+  function judgeVoice() {
+    checkVoice();
+    body.dataset.voiceChecked = 'true';
+  }
+  if (voiceWarning) {
+    $('no-voice-close').addEventListener('click', () => {
+      voiceWarning.hidden = true;
+      try { localStorage.setItem(VOICE_WARNED_KEY, '1'); } catch { /* private mode: warned again next load */ }
+    });
+    // The list of voices arrives late in Chromium (after `voiceschanged`); judge only once it had time.
+    if ('speechSynthesis' in window && window.speechSynthesis.addEventListener) {
+      window.speechSynthesis.addEventListener('voiceschanged', () => { if (window.speechSynthesis.getVoices().length) checkVoice(); });
+    }
+    setTimeout(judgeVoice, 3000);
+  }
   function speak(text) {
     return new Promise((resolve) => {
       if (!('speechSynthesis' in window)) return resolve();

@@ -14,6 +14,8 @@ import { ERROR_RESPONSES } from '../openapi.js';
 import { DaySchema, presentDays } from '../presenters/availability.js';
 import { presentService, ServiceSchema } from '../presenters/service.js';
 import { BookingSchema, presentBooking, presentBookingToCodeHolder } from '../presenters/booking.js';
+import { BookingWithPlaceSchema, presentPlace } from '../presenters/ticket-progress.js';
+import { getTicketProgress } from '../../app/booking/queries/get-ticket-progress.js';
 import { bookingCodeField, dateField, idField, nikField, PersonFields, personOf, textField } from '../validation.js';
 
 const SlugParams = z.object({ slug: textField(64) });
@@ -48,6 +50,7 @@ const ServicesQuery = z.object({
 });
 const AvailabilityAnswer = z.object({ office: z.string(), timezone: z.string(), days: z.array(DaySchema) });
 const BookingAnswer = z.object({ booking: BookingSchema });
+const BookingWithPlaceAnswer = z.object({ booking: BookingWithPlaceSchema });
 
 const CITIZEN = ['citizen'];
 
@@ -129,10 +132,21 @@ export function citizenApiRoutes(ctx: AppContext) {
       '/bookings/:code',
       {
         config: { limit: { bucket: 'lookup' as const, byCode: true } },
-        schema: { tags: CITIZEN, summary: 'A booking by its code: to the code alone, the name as initials and no phone', params: CodeParams, response: { 200: BookingAnswer, ...ERROR_RESPONSES } },
+        schema: {
+          tags: CITIZEN,
+          summary: 'A booking by its code, with its place in today\'s line once checked in: to the code alone, the name as initials and no phone',
+          params: CodeParams,
+          response: { 200: BookingWithPlaceAnswer, ...ERROR_RESPONSES },
+        },
       },
       // The code alone is not proof of who booked: no full name, no phone.
-      async (req) => ({ booking: presentBookingToCodeHolder(await getBooking(ctx, { code: req.params.code }), requestLang(req)) }),
+      async (req, reply) => {
+        const booking = await getBooking(ctx, { code: req.params.code });
+        const progress = await getTicketProgress(ctx, booking);
+        // The place changes with every call at the office.
+        reply.header('cache-control', 'no-store');
+        return { booking: { ...presentBookingToCodeHolder(booking, requestLang(req)), ...presentPlace(booking, progress) } };
+      },
     );
 
     app.post(

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/shared/context.js';
 import { getOwnedTicket } from '../../../app/booking/queries/get-owned-ticket.js';
-import { getTicket } from '../../../app/booking/queries/get-ticket.js';
+import { getTicket, type Ticket } from '../../../app/booking/queries/get-ticket.js';
+import { getTicketProgress } from '../../../app/booking/queries/get-ticket-progress.js';
+import { presentTicketProgress, type TicketProgressView } from '../../presenters/ticket-progress.js';
 import { normalizeBookingCode } from '../../../domain/booking-code.js';
 import { DomainError } from '../../../domain/errors.js';
 import { calendarFile } from '../../../domain/ics.js';
@@ -52,10 +54,15 @@ async function renderTicket(
   req: FastifyRequest,
   publicUrl: string | undefined,
   ticket: CitizenTicket,
-  opts: { moved?: boolean; details?: { nik: string; errors: FormErrors } },
+  opts: { moved?: boolean; details?: { nik: string; errors: FormErrors }; progress?: TicketProgressView },
 ) {
   const lang = requestLang(req);
-  return ticketPage({ lang, ticket, qr: await qrSvg(ticket.code), url: absoluteUrl(req, `/t/${ticket.code}`, publicUrl), moved: opts.moved ?? false, details: opts.details });
+  return ticketPage({ lang, ticket, qr: await qrSvg(ticket.code), url: absoluteUrl(req, `/t/${ticket.code}`, publicUrl), moved: opts.moved ?? false, details: opts.details, progress: opts.progress });
+}
+
+/** Where the ticket stands today, in the page's words. */
+async function progressOf(ctx: AppContext, req: FastifyRequest, ticket: Ticket): Promise<TicketProgressView> {
+  return presentTicketProgress(ticket.booking, await getTicketProgress(ctx, ticket.booking), requestLang(req));
 }
 
 /** `/`, `/t` (find a booking by code), `/t/:code` (the ticket) and its calendar file. */
@@ -82,8 +89,9 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
       if (canonical && canonical !== code) return reply.redirect(`/t/${canonical}`, 301);
       const { ok } = parseInput(TicketQuery, req.query);
       try {
-        const ticket = presentCitizenTicket(await getTicket(ctx, { code }), lang);
-        return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { moved: ok === 'moved' }));
+        const found = await getTicket(ctx, { code });
+        const ticket = presentCitizenTicket(found, lang);
+        return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { moved: ok === 'moved', progress: await progressOf(ctx, req, found) }));
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
         return sendPage(reply, lookupPage(lang, code, { fields: { code: errorText(lang, 'NOT_FOUND_booking') } }), 404);
@@ -97,12 +105,14 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
       const body = (req.body ?? {}) as Record<string, unknown>;
       try {
         const { nik } = parseInput(OwnerForm, body);
-        const ticket = presentCitizenTicket(await getOwnedTicket(ctx, { code, nik }), lang, 'owner');
-        return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, {}));
+        const owned = await getOwnedTicket(ctx, { code, nik });
+        const ticket = presentCitizenTicket(owned, lang, 'owner');
+        return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { progress: await progressOf(ctx, req, owned) }));
       } catch (error) {
         const errors = toFormErrors(error, lang);
-        const ticket = presentCitizenTicket(await getTicket(ctx, { code }), lang);
-        return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { details: { nik: typed(body, 'nik', 40), errors } }), 422);
+        const found = await getTicket(ctx, { code });
+        const ticket = presentCitizenTicket(found, lang);
+        return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { details: { nik: typed(body, 'nik', 40), errors }, progress: await progressOf(ctx, req, found) }), 422);
       }
     });
 

@@ -1,4 +1,5 @@
 import type { CitizenTicket } from '../../presenters/citizen-ticket.js';
+import type { TicketProgressView } from '../../presenters/ticket-progress.js';
 import { html, type SafeHtml } from '../html.js';
 import { type FormErrors, inputField } from './fields.js';
 import { citizenPage } from './layout.js';
@@ -17,6 +18,46 @@ export interface TicketPageModel {
   moved?: boolean;
   /** The "show my details" form as sent, when the NIK in it was refused. */
   details?: { nik: string; errors: FormErrors } | undefined;
+  /** Where the ticket stands today (its place in line, the counter calling it), when known. */
+  progress?: TicketProgressView | undefined;
+}
+
+/** The parts of the ticket that change during the day; each is one element's content. */
+export type TicketPartName = 'live' | 'status';
+
+/**
+ * The inside of each changing part of the ticket, rendered here only: the page is built from
+ * these, and the ticket's event stream sends the same markup for `citizen.js` to swap in, so
+ * the browser holds no second template of the ticket.
+ */
+export function ticketLiveParts(lang: Lang, status: CitizenTicket['status'], progress: TicketProgressView | undefined): Record<TicketPartName, SafeHtml> {
+  const t = textsFor(lang);
+  const place = progress?.place;
+  const counter = progress?.counter ?? null;
+  let live: SafeHtml | string = '';
+  if (status === 'called' && counter !== null) {
+    live = html`<div class="live-called" data-called>
+<p class="live-title">${t('citizen.calledTitle')}</p>
+<p class="live-goto">${t('citizen.calledGoTo')} <strong class="live-counter" data-counter>${t('citizen.calledCounter', { counter })}</strong></p>
+<p>${t('citizen.calledHelp')}</p>
+</div>`;
+  } else if (status === 'serving' && counter !== null) {
+    live = html`<p class="live-serving" data-serving>${t('citizen.servingAt', { counter })}</p>`;
+  } else if (status === 'checked_in' && place) {
+    const e = place.estimate;
+    live = html`<div class="live-place" data-place data-position="${place.position}">
+<p class="live-title">${t('citizen.placeTitle')}</p>
+<p class="live-ahead" data-ahead>${place.ahead === 0 ? t('citizen.placeNext') : place.ahead === 1 ? t('citizen.placeAheadOne') : t('citizen.placeAhead', { ahead: place.ahead })}</p>
+${e
+  ? html`<p class="live-estimate" data-estimate>${t('citizen.placeEstimate', { from: e.from, to: e.to, zone: e.zone })}</p>
+<p class="live-help">${e.basis === 'today' ? t('citizen.placeBasisToday') : t('citizen.placeBasisRecent')}</p>`
+  : html`<p class="live-help" data-no-estimate>${t('citizen.placeNoEstimate')}</p>`}
+</div>`;
+  }
+  return {
+    live: html`${live}`,
+    status: html`${statusText(lang, status)}${status === 'skipped' ? html`<br><span class="muted">${t('citizen.skippedHelp')}</span>` : ''}`,
+  };
 }
 
 /** The message a citizen shares on WhatsApp: enough to find the ticket again. */
@@ -35,6 +76,12 @@ export function ticketPage(m: TicketPageModel): SafeHtml {
   const cancelled = tk.status === 'cancelled';
   const base = `/t/${tk.code}`;
   const closure = tk.closure;
+  const parts = ticketLiveParts(m.lang, tk.status, m.progress);
+  // Today's active ticket follows the floor live; with scripts off, a reload shows the same.
+  const live = m.progress?.live
+    ? html`<section class="ticket-live no-print" data-ticket-live data-events="/api/v1/bookings/${tk.code}/events?lang=${m.lang}" role="status"><div data-ticket-part="live">${parts.live}</div></section>
+`
+    : '';
   const notice = closure
     ? html`<div class="notice notice-warn" role="status" data-closure><p><strong>${closure.outcome === 'moved' ? t('citizen.closureMovedNotice', { reason: closure.reason }) : t('citizen.closureCancelledNotice', { reason: closure.reason })}</strong></p>
 <p>${closure.outcome === 'moved' ? t('citizen.closureMovedDetail', { closed: closure.closedDate, when: tk.when }) : t('citizen.closureCancelledDetail', { closed: closure.closedDate })}</p></div>`
@@ -46,7 +93,7 @@ export function ticketPage(m: TicketPageModel): SafeHtml {
         ? html`<p class="notice notice-ok" role="status">${t('citizen.bookedNotice')}</p>`
         : '';
   const body = html`${notice}
-<article class="ticket${cancelled ? ' ticket-cancelled' : ''}" aria-labelledby="ticket-title">
+${live}<article class="ticket${cancelled ? ' ticket-cancelled' : ''}" aria-labelledby="ticket-title">
 <h1 id="ticket-title" class="ticket-head">${t('citizen.ticketTitle')} <span class="ticket-office">${tk.officeName}</span></h1>
 <div class="ticket-numbers">
 <p class="big"><span class="big-label">${t('citizen.queueNumber')}</span> <span class="queue" data-queue>${tk.queueNumber}</span></p>
@@ -61,7 +108,7 @@ ${cancelled ? '' : html`<div><dt>${t('citizen.arrive')}</dt><dd>${t('citizen.arr
 <div><dt>${t('citizen.nik')}</dt><dd>${tk.nikMasked}</dd></div>
 ${tk.phoneMasked ? html`<div><dt>${t('citizen.phone')}</dt><dd>${tk.phoneMasked}</dd></div>` : ''}
 <div><dt>${t('citizen.address')}</dt><dd>${tk.officeName}, ${tk.officeAddress}</dd></div>
-<div><dt>${t('citizen.status')}</dt><dd>${statusText(m.lang, tk.status)}${tk.status === 'skipped' ? html`<br><span class="muted">${t('citizen.skippedHelp')}</span>` : ''}</dd></div>
+<div><dt>${t('citizen.status')}</dt><dd data-ticket-part="status">${parts.status}</dd></div>
 </dl>
 ${cancelled || tk.documents.length === 0 ? '' : html`<section class="docs" aria-labelledby="docs-title"><h2 id="docs-title">${t('citizen.documents')}</h2><ul>${tk.documents.map((d) => html`<li>${d}</li>`)}</ul></section>`}
 ${cancelled ? '' : html`<p class="priority">${t('citizen.priority')}</p>`}

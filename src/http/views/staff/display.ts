@@ -35,7 +35,18 @@ function sessionText(state: DisplayState): string {
 const counterLabel = (n: number | null) => (n === null ? '' : `${st('staff.displayCounter')} ${n}`);
 
 /** The parts of the board that change while it hangs on the wall; each is one element's content. */
-export type BoardPartName = 'session' | 'date' | 'now' | 'recent' | 'waiting' | 'counters';
+export type BoardPartName = 'session' | 'date' | 'now' | 'recent' | 'waiting' | 'lines' | 'counters';
+
+/** How many service lines fit under the waiting count at a size read from across the room. */
+export const LINES_ON_BOARD = 4;
+
+function linesPart(state: DisplayState): SafeHtml {
+  const shown = state.lines.slice(0, LINES_ON_BOARD);
+  const more = state.lines.length - shown.length;
+  return html`${shown.map(
+    (l) => html`<li data-line="${l.service}"><span class="line-name">${l.name}</span><span class="line-count">${l.waiting}</span><span class="line-wait">${l.typicalWait ? st('staff.displayLineWait', { from: l.typicalWait.fromMinutes, to: l.typicalWait.toMinutes }) : st('staff.displayLineNoEstimate')}</span></li>`,
+  )}${more > 0 ? html`<li class="line-more">${st('staff.displayLinesMore', { n: more })}</li>` : ''}`;
+}
 
 /**
  * The inside of each changing part, rendered here only: the page is built from these, and the
@@ -53,8 +64,9 @@ export function boardParts(state: DisplayState): Record<BoardPartName, SafeHtml>
 <p class="now-counter"${now ? '' : ' hidden'} data-now-where><span class="now-goto">${st('staff.displayGoTo')}</span> <span class="now-counter-name" data-now-counter>${now ? counterLabel(now.counter) : ''}</span></p>`,
     recent: html`${earlierCalls(state).map((c) => html`<li><span class="recent-number">${c.queueNumber}</span><span class="recent-counter">${counterLabel(c.counter)}</span></li>`)}`,
     waiting: html`${state.waiting}`,
+    lines: linesPart(state),
     counters: html`${state.counters.map(
-      (c) => html`<li${c.paused ? html` class="is-paused"` : ''}><span class="counter-name">${counterLabel(c.number)}</span><span class="counter-now">${c.paused ? st('staff.displayCounterPaused') : (c.current ?? st('staff.displayCounterFree'))}</span></li>`,
+      (c) => html`<li${c.paused ? html` class="is-paused" data-paused` : ''}><span class="counter-name">${counterLabel(c.number)}</span><span class="counter-now">${c.paused ? st('staff.displayCounterPaused') : (c.current ?? st('staff.displayCounterFree'))}</span></li>`,
     )}`,
   };
 }
@@ -73,7 +85,15 @@ export function boardUpdate(state: DisplayState): BoardUpdate {
   return {
     date: state.date,
     time: state.time,
-    parts: { session: parts.session.value, date: parts.date.value, now: parts.now.value, recent: parts.recent.value, waiting: parts.waiting.value, counters: parts.counters.value },
+    parts: {
+      session: parts.session.value,
+      date: parts.date.value,
+      now: parts.now.value,
+      recent: parts.recent.value,
+      waiting: parts.waiting.value,
+      lines: parts.lines.value,
+      counters: parts.counters.value,
+    },
   };
 }
 
@@ -106,8 +126,11 @@ ${staffHead(`${st('staff.displayTitle')} · ${state.office.name}`, ['display.css
 <ol data-recent data-part="recent">${part.recent}</ol>
 </section>
 <section class="board-waiting">
+<div class="waiting-total">
 <h2>${st('staff.displayWaiting')}</h2>
 <p class="waiting-number" data-waiting data-part="waiting">${part.waiting}</p>
+</div>
+<ul class="board-lines" aria-label="${st('staff.displayLines')}" data-lines data-part="lines">${part.lines}</ul>
 </section>
 </aside>
 </main>
@@ -116,6 +139,7 @@ ${staffHead(`${st('staff.displayTitle')} · ${state.office.name}`, ['display.css
 <p class="board-conn" data-connection role="status" hidden>${st('staff.reconnecting')}</p>
 <button type="button" class="board-sound" data-sound hidden>${st('staff.enableSound')}</button>
 </footer>
+<div class="board-voice" data-no-voice role="alert" hidden><p>${st('staff.displayNoVoice')}</p><button type="button" class="board-voice-close" data-no-voice-close>${st('staff.displayNoVoiceClose')}</button></div>
 </body>
 </html>
 `;
