@@ -152,8 +152,9 @@ export type AttemptResult =
 
 /**
  * Completes an attempt with the transport's answer and moves the message on, in one step.
- * Returns false when the message was no longer this worker's to move (it had been settled as
- * `outcome_unknown`); a successful answer still corrects such a message to `sent`.
+ * Returns false when the message was no longer this worker's (a slow answer, after its lease
+ * ran out and the message was settled as `outcome_unknown`); the answer then replaces that
+ * unknown outcome, since it is known after all.
  */
 export async function finishAttempt(
   db: Executor,
@@ -183,15 +184,14 @@ export async function finishAttempt(
     .returning('id')
     .executeTakeFirst();
   if (moved) return true;
-  if (r.status === 'sent') {
-    await db
-      .updateTable('outbox_messages')
-      .set(set)
-      .where('id', '=', opts.messageId)
-      .where('status', '=', 'failed')
-      .where('failure_reason', '=', 'outcome_unknown')
-      .execute();
-  }
+  // Settled as `outcome_unknown` while this worker was still waiting: now the outcome is known.
+  await db
+    .updateTable('outbox_messages')
+    .set(set)
+    .where('id', '=', opts.messageId)
+    .where('status', '=', 'failed')
+    .where('failure_reason', '=', 'outcome_unknown')
+    .execute();
   return false;
 }
 
