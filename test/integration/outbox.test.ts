@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageTransport } from '../../src/app/notify/channels.js';
-import { claimDueMessages, deliverClaimedMessage } from '../../src/app/notify/commands/send-due-messages.js';
+import { claimDueMessages, deliverClaimedMessage, sendDueMessages } from '../../src/app/notify/commands/send-due-messages.js';
 import { enqueueMessage } from '../../src/app/notify/enqueue-message.js';
 import { MAX_TRIES } from '../../src/domain/outbox-retry.js';
 import { loadConfig } from '../../src/config.js';
@@ -443,6 +443,28 @@ describe('outbox worker loop', () => {
     } finally {
       await rt.close();
       await gateway.close();
+    }
+  });
+});
+
+describe('a clean stop', () => {
+  it('finishes the message in hand and gives the unstarted claims back, due at once', async () => {
+    const rt = await startTestRuntime(DIALECTS[0]!);
+    try {
+      for (let i = 1; i <= 3; i++) await bookOnce(rt, { sessionId: i });
+      let sent = 0;
+      const counting: MessageTransport = { name: 'counting', send: async () => (sent++, { ok: true, detail: 'ok' }) };
+      const pass = await sendDueMessages(rt.ctx, { workerId: 'stopping', transports: { whatsapp: counting, email: counting }, stopping: () => sent >= 1 });
+      expect(pass).toMatchObject({ claimed: 3, sent: 1 });
+      const rows = await rt.storage.db.selectFrom('outbox_messages').select(['status', 'claimed_by', 'tries']).orderBy('id').execute();
+      expect(rows).toEqual([
+        { status: 'sent', claimed_by: null, tries: 1 },
+        { status: 'waiting', claimed_by: null, tries: 0 },
+        { status: 'waiting', claimed_by: null, tries: 0 },
+      ]);
+      expect(await rt.outbox.runOnce()).toMatchObject({ claimed: 2, sent: 2 });
+    } finally {
+      await rt.close();
     }
   });
 });
