@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from './domain/staff-account.js';
 import type { HttpOptions } from './http/build-app.js';
+import type { NotifySettings } from './notify/transports.js';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -58,6 +59,20 @@ const EnvSchema = z.object({
   LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Lookups of unknown codes per minute per process, all addresses together; past it every code lookup waits. */
   LOOKUP_MISS_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** The WhatsApp gateway's send endpoint; unset, WhatsApp messages are written to the log instead. */
+  WHATSAPP_GATEWAY_URL: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) address').optional(),
+  /** Sent as the gateway's `Authorization` header. */
+  WHATSAPP_GATEWAY_TOKEN: z.string().optional(),
+  /** `json` posts `{ target, message }` as JSON; `form` posts the same fields form-encoded. */
+  WHATSAPP_GATEWAY_FORMAT: z.enum(['json', 'form']).default('json'),
+  /** No answer from the gateway within this long is a failed attempt. */
+  WHATSAPP_GATEWAY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+  /** The mail server, `smtp://user:pass@host:port` (`smtps://` for TLS from the start); unset, email is written to the log instead. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must look like smtp://user:pass@host:port').optional(),
+  /** The From of every email, e.g. `Disdukcapil Kota Bogor <antrean@example.go.id>`; needed with SMTP_URL. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** Seconds between the outbox worker's passes when nothing was due. */
+  OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(300).default(5),
 });
 
 /** The proxies Fastify trusts for the client address: a hop count, or proxy addresses and CIDRs. */
@@ -95,6 +110,10 @@ export type Config = Omit<HttpOptions, 'bodyLimitBytes'> & {
   databasePoolSize: number;
   databaseConnectTimeoutMs: number;
   databaseStatementTimeoutMs: number;
+  /** Where messages go: the WhatsApp gateway and the mail server, each unset when not configured. */
+  notify: NotifySettings;
+  /** Pause of the outbox worker between passes. */
+  outboxPollMs: number;
   /** Things to tell the operator at start: settings that work but should change. */
   warnings: string[];
 };
@@ -112,6 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const warnings = trust.legacy
     ? ['TRUST_PROXY=true now trusts one proxy hop; set TRUST_PROXY=1 (or the proxy addresses) to say so.']
     : [];
+  if (e.SMTP_URL && !e.MAIL_FROM) throw new Error('Invalid configuration:\nMAIL_FROM: needed with SMTP_URL, e.g. "Disdukcapil <antrean@example.go.id>"');
+  if (!e.WHATSAPP_GATEWAY_URL) warnings.push('WHATSAPP_GATEWAY_URL is not set: WhatsApp messages are written to the log, not sent.');
+  if (!e.SMTP_URL) warnings.push('SMTP_URL is not set: email messages are written to the log, not sent.');
+  if (!e.PUBLIC_URL) warnings.push('PUBLIC_URL is not set: messages carry the ticket path (/t/CODE) instead of a full link.');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -138,5 +161,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lookupRateLimitPerMinute: e.LOOKUP_RATE_LIMIT_PER_MINUTE,
     lookupMissLimitPerMinute: e.LOOKUP_MISS_LIMIT_PER_MINUTE,
     publicUrl: e.PUBLIC_URL,
+    notify: {
+      whatsapp: e.WHATSAPP_GATEWAY_URL
+        ? { url: e.WHATSAPP_GATEWAY_URL, token: e.WHATSAPP_GATEWAY_TOKEN, format: e.WHATSAPP_GATEWAY_FORMAT, timeoutMs: e.WHATSAPP_GATEWAY_TIMEOUT_SECONDS * 1000 }
+        : undefined,
+      email: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM, timeoutMs: 30_000 } : undefined,
+    },
+    outboxPollMs: e.OUTBOX_POLL_SECONDS * 1000,
   };
 }

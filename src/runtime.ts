@@ -4,11 +4,14 @@ import type { Logger } from 'pino';
 import type { AppContext } from './app/shared/context.js';
 import { ensureDefaultOffice } from './app/office/commands/ensure-default-office.js';
 import { ensureFirstAdmin } from './app/staff/commands/ensure-first-admin.js';
+import { setMessagePublicUrl } from './app/notify/ticket-link.js';
 import { type DatabaseTimeouts, openStorage, type Storage } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp, type HttpOptions } from './http/build-app.js';
 import type { EventBus } from './realtime/in-process-bus.js';
 import { startBus } from './realtime/start-bus.js';
+import { createOutboxWorker, type OutboxWorker } from './notify/outbox-worker.js';
+import { buildTransports, type NotifySettings } from './notify/transports.js';
 
 export interface RuntimeOptions {
   databaseUrl: string;
@@ -26,6 +29,10 @@ export interface RuntimeOptions {
    * seen once on the terminal, never kept by log shipping. Defaults to stdout.
    */
   announce?: (line: string) => void;
+  /** Where messages go; unset channels are written to the log. */
+  notify?: NotifySettings;
+  /** Pause of the outbox worker between passes (5 s by default). */
+  outboxPollMs?: number;
 }
 
 /** Everything a server process runs on, ready to listen or to be injected into. */
@@ -34,6 +41,8 @@ export interface Runtime {
   ctx: AppContext;
   storage: Storage;
   bus: EventBus;
+  /** The outbox sender: `server.ts` starts it; tests run its passes themselves. */
+  outbox: OutboxWorker;
   close(): Promise<void>;
 }
 
@@ -44,6 +53,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     await migrateToLatest(storage);
     const bus = await startBus(storage, (error) => opts.logger.warn({ err: error }, 'event bus problem'));
     const ctx: AppContext = { storage, now: opts.now ?? (() => new Date()), randomInt, events: bus };
+    // Messages are written far from any request: their ticket links take PUBLIC_URL from here.
+    setMessagePublicUrl(opts.http?.publicUrl);
     await ensureDefaultOffice(ctx);
     const admin = await ensureFirstAdmin(ctx, { password: opts.adminPassword });
     if (admin.created) {
@@ -56,12 +67,18 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       );
     }
     const app = await buildApp({ ctx, bus, logger: opts.logger, http: opts.http });
+    const transports = buildTransports(opts.notify ?? {}, opts.logger);
+    const outbox = createOutboxWorker(ctx, { transports: transports.transports, logger: opts.logger, pollMs: opts.outboxPollMs ?? 5_000 });
     return {
       app,
       ctx,
       storage,
       bus,
+      outbox,
       async close() {
+        // A message in the gateway's hands is recorded before the connections go.
+        await outbox.stop();
+        transports.close();
         await app.close();
         await bus.close();
         await storage.close();

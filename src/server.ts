@@ -1,6 +1,7 @@
 import { loadConfig } from './config.js';
 import { createLogger } from './http/logger.js';
 import { startDayCloser } from './day-closer.js';
+import { startReminderFinder } from './reminder-finder.js';
 import { startRuntime } from './runtime.js';
 
 const config = loadConfig();
@@ -12,6 +13,8 @@ const runtime = await startRuntime({
   poolSize: config.databasePoolSize,
   databaseTimeouts: { connectMs: config.databaseConnectTimeoutMs, statementMs: config.databaseStatementTimeoutMs },
   adminPassword: config.adminPassword,
+  notify: config.notify,
+  outboxPollMs: config.outboxPollMs,
   http: {
     trustProxy: config.trustProxy,
     trustedProxies: config.trustedProxies,
@@ -33,6 +36,8 @@ const runtime = await startRuntime({
 });
 await runtime.app.listen({ port: config.port, host: config.host });
 const stopDayCloser = startDayCloser(runtime.ctx, logger);
+runtime.outbox.start();
+const stopReminderFinder = startReminderFinder(runtime.ctx, logger);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -40,6 +45,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     stopDayCloser();
+    stopReminderFinder();
     logger.info({ signal }, 'shutting down');
     runtime.close().then(
       () => process.exit(0),

@@ -16,6 +16,12 @@ export interface EngineCapabilities {
   /** Whether live events can cross processes through the database (LISTEN/NOTIFY). */
   crossProcessEvents: boolean;
   /**
+   * Whether several processes can claim rows of a work queue at once, each skipping the rows
+   * another holds (`SELECT … FOR UPDATE SKIP LOCKED`). Without it (SQLite) one process does the
+   * work, and the database's single writer serialises its claims.
+   */
+  skipLockedClaims: boolean;
+  /**
    * Whether this engine's error means the database is away or too busy for now (down, dropped,
    * locked, timed out), not that the request was wrong: worth a 503 and a retry, not a 500.
    */
@@ -41,6 +47,7 @@ export const sqliteCapabilities: EngineCapabilities = {
     (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') &&
     String(error.message).includes(index.sqliteColumns),
   crossProcessEvents: false,
+  skipLockedClaims: false,
   // The busy timeout ran out behind another writer, or the file cannot be opened or read.
   isUnavailable: (error) =>
     hasField(error, 'code') && typeof error.code === 'string' && /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR)/.test(error.code),
@@ -61,6 +68,7 @@ export const postgresCapabilities: EngineCapabilities = {
   isUniqueViolation: (error, index) =>
     hasField(error, 'code') && error.code === '23505' && error.constraint === index.name,
   crossProcessEvents: true,
+  skipLockedClaims: true,
   isUnavailable: (error) => {
     if (hasField(error, 'code') && typeof error.code === 'string' && (NETWORK_ERRORS.has(error.code) || UNAVAILABLE_SQLSTATES.test(error.code))) return true;
     return error instanceof Error && PG_CLIENT_MESSAGES.test(error.message);

@@ -10,6 +10,8 @@ import * as auditLog from './migrations/0006-audit-log.js';
 import * as officeSchedule from './migrations/0007-office-schedule.js';
 import * as officeClosures from './migrations/0008-office-closures.js';
 import * as staffAdmin from './migrations/0009-staff-admin.js';
+import * as outbox from './migrations/0010-outbox.js';
+import * as messageTemplates from './migrations/0011-message-templates.js';
 import * as deskDay from './migrations/0014-desk-day.js';
 
 interface EngineMigration {
@@ -27,6 +29,8 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0007-office-schedule': officeSchedule,
   '0008-office-closures': officeClosures,
   '0009-staff-admin': staffAdmin,
+  '0010-outbox': outbox,
+  '0011-message-templates': messageTemplates,
   '0014-desk-day': deskDay,
 };
 

@@ -24,6 +24,15 @@ export interface OfficesTable {
   desk_share_percent: Generated<number>;
   /** How many minutes before its session a person may check in without a reason; called from the session's start. */
   early_check_in_minutes: Generated<number>;
+  /** 1 when a reminder goes out the evening before a booking's day. */
+  reminder_evening_enabled: Generated<number>;
+  /** The hour of that reminder on the office's clock (6–20). */
+  reminder_evening_hour: Generated<number>;
+  /** 1 when a reminder goes out a set number of hours before the session. */
+  reminder_before_enabled: Generated<number>;
+  reminder_hours_before: Generated<number>;
+  /** A checked-in person hears their turn nears with this many or fewer ahead; 0 is off. */
+  turn_near_ahead: Generated<number>;
 }
 
 export interface ServicesTable {
@@ -127,6 +136,8 @@ export interface BookingsTable {
   owner_check_failures: Generated<number>;
   /** `HH:MM` on the office's clock before which a ticket checked in early is not called; null: no wait. */
   call_from: Generated<string | null>;
+  /** An address for messages besides WhatsApp; optional, WhatsApp stays the main channel. */
+  email: Generated<string | null>;
 }
 
 export interface BookingEventsTable {
@@ -220,6 +231,69 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
+/** Where a message is in its life: waiting to be tried, claimed by a worker, being sent, sent, or given up on. */
+export type OutboxStatus = 'waiting' | 'claimed' | 'sending' | 'sent' | 'failed';
+
+/**
+ * One message to one recipient on one channel. `claimed_by`/`lease_until` say which worker holds
+ * it and until when; `tries` counts the attempts of this round (an admin's resend starts a new
+ * one); `failure_reason` is a code (`gave_up`, `not_on_whatsapp`, `outcome_unknown`, …).
+ */
+export interface OutboxMessagesTable {
+  id: Generated<number>;
+  office_id: number;
+  booking_id: number | null;
+  kind: string;
+  channel: 'whatsapp' | 'email';
+  recipient: string;
+  subject: string;
+  body: string;
+  dedupe_key: string;
+  status: OutboxStatus;
+  tries: Generated<number>;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  lease_until: string | null;
+  created_at: string;
+  sent_at: string | null;
+  failure_reason: string | null;
+  /** The last answer of the gateway or mail server, shortened. */
+  last_detail: string | null;
+}
+
+/** One try to send a message: written before the gateway is called, completed with its answer. */
+export interface OutboxAttemptsTable {
+  id: Generated<number>;
+  message_id: number;
+  number: number;
+  worker: string;
+  /** What carried it: `whatsapp-gateway`, `smtp`, or `log` when nothing is configured. */
+  transport: string;
+  started_at: string;
+  finished_at: string | null;
+  /** `sent`, `failed`, `not_on_whatsapp`, or `unknown` when the worker died waiting for the answer; null while waiting. */
+  outcome: string | null;
+  detail: string | null;
+}
+
+/** A number a WhatsApp gateway said is not on WhatsApp; its messages go by email when there is one. */
+export interface WhatsappUnreachableTable {
+  phone: string;
+  marked_at: string;
+  detail: string | null;
+}
+
+/** An office's own wording of one message kind in one language; without a row the default words are sent. */
+export interface MessageTemplatesTable {
+  office_id: number;
+  /** A message kind of the domain: `booked`, `reminder_evening`, `turn_near`… */
+  kind: string;
+  lang: string;
+  body: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface Database {
   offices: OfficesTable;
   services: ServicesTable;
@@ -239,6 +313,10 @@ export interface Database {
   counters: CountersTable;
   counter_services: CounterServicesTable;
   audit_log: AuditLogTable;
+  outbox_messages: OutboxMessagesTable;
+  outbox_attempts: OutboxAttemptsTable;
+  whatsapp_unreachable: WhatsappUnreachableTable;
+  message_templates: MessageTemplatesTable;
 }
 
 export type OfficeRow = Selectable<OfficesTable>;
@@ -250,3 +328,5 @@ export type NewBooking = Insertable<BookingsTable>;
 export type CounterRow = Selectable<CountersTable>;
 export type UserRow = Selectable<UsersTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type OutboxMessageRow = Selectable<OutboxMessagesTable>;
+export type OutboxAttemptRow = Selectable<OutboxAttemptsTable>;

@@ -14,6 +14,7 @@ import { staffPages } from './pages/staff/index.js';
 import { availabilityEventRoutes } from './routes/availability-events.js';
 import { citizenApiRoutes } from './routes/citizen-api.js';
 import { closuresApiRoutes } from './routes/closures-api.js';
+import { outboxApiRoutes } from './routes/outbox-api.js';
 import { healthRoutes } from './routes/health.js';
 import { registerRouteLimits } from './route-limits.js';
 import { ticketEventRoutes } from './routes/ticket-events.js';
@@ -26,6 +27,7 @@ import { StreamGate, type StreamPolicy } from './stream-registry.js';
 import { staffAuthRoutes } from './routes/staff-auth.js';
 import { catalogueAdminApiRoutes } from './routes/catalogue-admin-api.js';
 import { officeAdminApiRoutes } from './routes/office-admin-api.js';
+import { messageTemplatesApiRoutes } from './routes/message-templates-api.js';
 
 export interface HttpOptions {
   /** Largest request body accepted; larger ones get 413. */
@@ -177,6 +179,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(closuresApiRoutes(deps.ctx));
       await api.register(catalogueAdminApiRoutes(deps.ctx));
       await api.register(officeAdminApiRoutes(deps.ctx));
+      await api.register(outboxApiRoutes(deps.ctx));
+      await api.register(messageTemplatesApiRoutes(deps.ctx));
     },
     { prefix: '/api/v1' },
   );

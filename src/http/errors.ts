@@ -27,6 +27,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   COUNTER_PAUSED: 409,
   COUNTER_BUSY: 409,
   REQUEUE_LIMIT: 409,
+  TEMPLATE_UNKNOWN_PLACEHOLDER: 422,
   OTHER_OFFICE: 403,
   // Locked, not merely slow: waiting does not open it, the desk does.
   OWNER_CHECK_LOCKED: 423,
@@ -34,6 +35,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   NOT_OFFICE_CLOSURE: 409,
   SERVICE_CODE_TAKEN: 409,
   COUNTER_NUMBER_TAKEN: 409,
+  MESSAGE_IN_PROGRESS: 409,
   SLUG_TAKEN: 409,
 };
 

@@ -23,4 +23,9 @@ export const OfficeChangesBody = z.object({
   checkInAfterMinutes: whole.optional(),
   earlyCheckInMinutes: whole.optional().describe('How many minutes before their session a person may check in without a reason; they are called from the session start'),
   deskSharePercent: whole.optional(),
+  reminderEveningEnabled: z.boolean({ error: 'INVALID' }).optional(),
+  reminderEveningHour: whole.optional(),
+  reminderBeforeEnabled: z.boolean({ error: 'INVALID' }).optional(),
+  reminderHoursBefore: whole.optional(),
+  turnNearAhead: whole.optional(),
 });

@@ -3,6 +3,7 @@ import { isLocalDate, isServedDate } from '../domain/local-date.js';
 import { parseNik } from '../domain/nik.js';
 import { normalizePersonName } from '../domain/person-name.js';
 import { normalizeMobilePhone } from '../domain/phone.js';
+import { normalizeEmail } from '../domain/email.js';
 import { normalizeBookingCode } from '../domain/booking-code.js';
 import { type FieldProblem, InvalidInputError } from '../domain/errors.js';
 
@@ -74,12 +75,21 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
  * The person a booking is for, as every booking entry takes it (citizen API and page, desk
  * API and pages): one schema, so the four cannot drift apart.
  */
-export const PersonFields = z.object({ nik: nikField, name: nameField, phone: phoneField, service: textField(32) });
+/** An optional email address for messages besides WhatsApp; empty means none. */
+export const emailField = z
+  .string(problem('EMAIL_INVALID'))
+  .max(254, 'EMAIL_INVALID')
+  .refine((v) => v.trim() === '' || normalizeEmail(v) !== null, 'EMAIL_INVALID')
+  .optional()
+  .describe('Optional: messages go by email too (WhatsApp stays the main channel)');
+
+export const PersonFields = z.object({ nik: nikField, name: nameField, phone: phoneField, email: emailField, service: textField(32) });
 
 /** The person as the desk takes them (desk bookings and walk-ins): the phone may be left out. */
 export const DeskPersonFields = PersonFields.extend({ phone: optionalPhoneField.describe('Optional: empty or absent for someone without a phone') });
 
 /** The person's fields as the booking use cases name them. */
-export function personOf(fields: z.output<typeof PersonFields> | z.output<typeof DeskPersonFields>): { nik: string; name: string; phone: string; serviceCode: string } {
-  return { nik: fields.nik, name: fields.name, phone: fields.phone, serviceCode: fields.service };
+export function personOf(fields: z.output<typeof PersonFields> | z.output<typeof DeskPersonFields>): { nik: string; name: string; phone: string; email: string | null; serviceCode: string } {
+  const email = fields.email?.trim() ? fields.email : null;
+  return { nik: fields.nik, name: fields.name, phone: fields.phone, email, serviceCode: fields.service };
 }

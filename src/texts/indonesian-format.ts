@@ -85,9 +85,14 @@ export function formatTime(time: string, lang: Lang): string {
   return lang === 'id' ? time.replace(':', '.') : time;
 }
 
-/** "Senin, 7 Desember 2026, 08.00–09.00 WIB" (en dash), the way a session is announced. */
-export function formatSession(d: LocalDate, start: string, end: string, zone: string, lang: Lang): string {
+/** "08.00–09.00 WIB" (en dash): a session's hours with its zone, on its own day's offset. */
+export function formatSessionHours(d: LocalDate, start: string, end: string, zone: string, lang: Lang): string {
   // The session's own instant picks the offset, so zones with DST show the one in force that day.
   const zoneLabel = zoneAbbreviation(zone, instantOf(d, start, zone));
-  return `${formatDate(d, lang)}, ${formatTime(start, lang)}–${formatTime(end, lang)} ${zoneLabel}`;
+  return `${formatTime(start, lang)}–${formatTime(end, lang)} ${zoneLabel}`;
+}
+
+/** "Senin, 7 Desember 2026, 08.00–09.00 WIB" (en dash), the way a session is announced. */
+export function formatSession(d: LocalDate, start: string, end: string, zone: string, lang: Lang): string {
+  return `${formatDate(d, lang)}, ${formatSessionHours(d, start, end, zone, lang)}`;
 }

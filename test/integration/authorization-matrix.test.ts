@@ -57,6 +57,12 @@ const ROUTES: StaffRoute[] = [
   { method: 'PUT', url: `${O}/days/2026-12-21`, allowed: ['admin'], body: {} },
   { method: 'DELETE', url: `${O}/days/2026-12-21`, allowed: ['admin'] },
   { method: 'GET', url: '/api/v1/audit', allowed: ['admin'] },
+  { method: 'GET', url: `${O}/outbox`, allowed: ['admin'] },
+  { method: 'POST', url: `${O}/outbox/999999/resend`, allowed: ['admin'], body: {} },
+  { method: 'GET', url: `${O}/message-templates`, allowed: ['admin'] },
+  { method: 'PUT', url: `${O}/message-templates/booked/id`, allowed: ['admin'], body: {} },
+  { method: 'DELETE', url: `${O}/message-templates/booked/id`, allowed: ['admin'] },
+  { method: 'POST', url: `${O}/message-templates/booked/id/preview`, allowed: ['admin'], body: {} },
 ];
 
 describe.each(DIALECTS)('who may use each staff route on $name', (dialect) => {

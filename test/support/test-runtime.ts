@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/http/logger.js';
 import type { HttpOptions } from '../../src/http/build-app.js';
+import type { NotifySettings } from '../../src/notify/transports.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
 import type { TestDialect } from './dialects.js';
 
@@ -19,7 +20,7 @@ export interface TestRuntime extends Runtime {
 /** A runtime on a fresh database of the dialect, with a settable clock and captured logs. */
 export async function startTestRuntime(
   dialect: TestDialect,
-  opts: { now?: Date; http?: Partial<HttpOptions>; adminPassword?: string } = {},
+  opts: { now?: Date; http?: Partial<HttpOptions>; adminPassword?: string; notify?: NotifySettings } = {},
 ): Promise<TestRuntime> {
   const database = await dialect.freshDatabase();
   let now = opts.now ?? TUESDAY_MORNING;
@@ -36,6 +37,7 @@ export async function startTestRuntime(
     logger: createLogger('info', sink),
     now: () => now,
     adminPassword: opts.adminPassword,
+    notify: opts.notify,
     // Tests fire bursts at a small pool on a busy machine: waiting for a connection is not an outage.
     databaseTimeouts: { connectMs: 30_000 },
     announce: (line) => announcements.push(line),

@@ -1,10 +1,11 @@
 import type { ScheduledSession } from '../../db/repositories/schedule.js';
 import type { OfficeRow } from '../../db/schema.js';
+import type { ReminderSettings } from '../../domain/messages/reminder-schedule.js';
 import type { BookingRules } from '../../domain/office-settings.js';
 import { inDayOrder, type SessionSpec, type WeekdaySessions } from '../../domain/schedule.js';
 
 /** An office's settings as the admin sees and changes them. */
-export interface OfficeSettings extends BookingRules {
+export interface OfficeSettings extends BookingRules, ReminderSettings {
   slug: string;
   name: string;
   address: string;
@@ -24,6 +25,18 @@ export function officeSettingsOf(o: OfficeRow): OfficeSettings {
     checkInAfterMinutes: Number(o.check_in_after_minutes),
     earlyCheckInMinutes: Number(o.early_check_in_minutes),
     deskSharePercent: Number(o.desk_share_percent),
+    ...reminderSettingsOf(o),
+  };
+}
+
+/** The reminder and turn-near settings of an office row. */
+export function reminderSettingsOf(o: OfficeRow): ReminderSettings {
+  return {
+    reminderEveningEnabled: Number(o.reminder_evening_enabled) === 1,
+    reminderEveningHour: Number(o.reminder_evening_hour),
+    reminderBeforeEnabled: Number(o.reminder_before_enabled) === 1,
+    reminderHoursBefore: Number(o.reminder_hours_before),
+    turnNearAhead: Number(o.turn_near_ahead),
   };
 }
 

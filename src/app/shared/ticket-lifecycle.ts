@@ -11,6 +11,8 @@ import { type DomainErrorCode, DomainError } from '../../domain/errors.js';
 import { type ClosureCause, isAllowedMove, TICKET_MOVES, type TicketEvent, type TicketEventType, type TicketStatus } from '../../domain/ticket-status.js';
 import type { AppContext } from './context.js';
 import { announceFloor, type FloorChange } from '../floor/floor-events.js';
+import type { MessageKind } from '../notify/compose-message.js';
+import { enqueueMessage } from '../notify/enqueue-message.js';
 
 /** Who made a change on the floor, for the record. */
 export interface Actor {
@@ -59,7 +61,8 @@ export type LifecycleStep = CreateStep | ChangeStep;
 /**
  * The one door for every status change of a ticket: checks the move against the domain's
  * table of allowed moves, changes the row only if it still has the status the caller saw,
- * records the event with actor and counter, and returns the event. Run it inside the
+ * records the event with actor and counter, queues the citizen's message for a booking, move
+ * or cancel (the outbox), and returns the event. Run it inside the
  * caller's transaction; publish the event only after that transaction has committed, so
  * no screen ever hears of a change that was rolled back.
  */
@@ -100,8 +103,23 @@ export async function applyLifecycleStep(db: Executor, step: LifecycleStep): Pro
     counter_number: base.counterNumber,
     note: base.note,
   });
+  const kind = MESSAGE_OF[step.type];
+  if (kind) {
+    // The citizen hears of a booking, a move or a cancel from the same transaction that makes it.
+    const dedupeKey = kind === 'moved' ? `moved:${row.id}:${row.date}:${row.session_id}:${row.queue_number}` : `${kind}:${row.id}`;
+    await enqueueMessage(db, { bookingId: row.id, kind, dedupeKey, at: step.at });
+  }
   return toEvent(step, base, from, to);
 }
+
+/** The changes the citizen is told about, by whoever made them (citizen, desk, a closed day). */
+const MESSAGE_OF: Partial<Record<TicketEventType, MessageKind>> = {
+  booked: 'booked',
+  rescheduled: 'moved',
+  moved_by_closure: 'moved',
+  cancelled: 'cancelled',
+  cancelled_by_closure: 'cancelled',
+};
 
 function toEvent(step: LifecycleStep, base: Omit<TicketEvent, 'type' | 'from' | 'to' | 'move'>, from: TicketStatus | null, to: TicketStatus): TicketEvent {
   if (step.type === 'rescheduled' || step.type === 'moved_by_closure') {

@@ -3,6 +3,7 @@ import { formatBookingCode } from '../../domain/booking-code.js';
 import { maskNik } from '../../domain/nik.js';
 import { nameInitials } from '../../domain/person-name.js';
 import { maskPhone } from '../../domain/phone.js';
+import { maskEmail } from '../../domain/email.js';
 import { z } from 'zod';
 import { TICKET_STATUSES } from '../../domain/ticket-status.js';
 import { formatSession } from '../../texts/indonesian-format.js';
@@ -28,6 +29,7 @@ export const BookingSchema = z
     name: z.string(),
     nikMasked: z.string(),
     phoneMasked: z.string().nullable().describe('Only to the NIK holder and staff; null to someone with only the code, and for someone booked at the desk without a phone'),
+    emailMasked: z.string().nullable().describe('The optional email, masked; null when none was given or to someone with only the code'),
     priority: z.string().nullable(),
     channel: z.string(),
   })
@@ -55,6 +57,7 @@ export function presentBooking(b: BookingView, lang: Lang): PresentedBooking {
     nikMasked: maskNik(b.nik),
     // Someone the desk booked without a phone has none to mask.
     phoneMasked: b.phone ? maskPhone(b.phone) : null,
+    emailMasked: b.email ? maskEmail(b.email) : null,
     priority: b.priority,
     channel: b.channel,
   };
@@ -65,5 +68,5 @@ export function presentBooking(b: BookingView, lang: Lang): PresentedBooking {
  * name only as initials and no phone. The full view waits for the NIK (or a staff login).
  */
 export function presentBookingToCodeHolder(b: BookingView, lang: Lang): PresentedBooking {
-  return { ...presentBooking(b, lang), name: nameInitials(b.name), phoneMasked: null };
+  return { ...presentBooking(b, lang), name: nameInitials(b.name), phoneMasked: null, emailMasked: null };
 }

@@ -19,6 +19,11 @@ export const OfficeSettingsSchema = z
     checkInAfterMinutes: z.number().int(),
     earlyCheckInMinutes: z.number().int().describe('Minutes before its session a person may check in without a reason; called from the session start'),
     deskSharePercent: z.number().int().describe('Percent of each session held back from online booking for the desk, rounded down'),
+    reminderEveningEnabled: z.boolean().describe('A reminder the evening before the booking’s day'),
+    reminderEveningHour: z.number().int().describe('Its hour on the office clock, 6–20 (default 18)'),
+    reminderBeforeEnabled: z.boolean().describe('A reminder a set number of hours before the session'),
+    reminderHoursBefore: z.number().int().describe('How many hours before, 1–24 (default 2); one falling in quiet hours (21.00–06.00) moves to 06.00 or is skipped'),
+    turnNearAhead: z.number().int().describe('A checked-in person is told their turn nears with this many or fewer ahead in their line, 0–20; 0 is off (default 3)'),
   })
   .meta({ id: 'OfficeSettings' });
 

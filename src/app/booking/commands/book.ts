@@ -34,6 +34,8 @@ export interface BookOptions {
   name: string;
   /** `0812…` in any common form; may be empty for desk and walk-in bookings (people without a phone). */
   phone: string;
+  /** Optional address for messages besides WhatsApp; empty or null means none. */
+  email?: string | null;
   /** How the booking was made: by the citizen, by the desk on their behalf, or as a walk-in. */
   channel: 'online' | 'desk' | 'walk_in';
   /** Client-chosen key that makes a retried request return the first booking instead of a second. */
@@ -103,6 +105,7 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
             nik: person.nik,
             name: person.name,
             phone: person.phone,
+            email: person.email,
             channel: opts.channel,
             priority: null,
             checked_in_at: null,

@@ -8,6 +8,7 @@ import type { AppContext } from '../../shared/context.js';
 import { type CounterOptions, requireCounter } from '../../office/queries/find-counter.js';
 import { officeClock } from '../../../domain/office-clock.js';
 import { type Actor, applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
+import { announceTurns } from '../../notify/commands/announce-turns.js';
 
 /** Options of every action on the ticket a counter holds. */
 export interface CounterTicketAction extends CounterOptions {
@@ -61,8 +62,8 @@ export async function applyCounterAction(ctx: AppContext, opts: CounterTicketAct
   if (!ticket) throw new DomainError('NO_CURRENT_TICKET', { counter: counter.number });
   if (!spec.from.includes(ticket.status)) throw new DomainError('INVALID_TRANSITION', { from: ticket.status, to: spec.type });
   const at = now.toISOString();
-  const event = await db.transaction().execute((trx) =>
-    applyLifecycleStep(trx, {
+  const event = await db.transaction().execute(async (trx) => {
+    const step = await applyLifecycleStep(trx, {
       type: spec.type,
       bookingId: ticket.id,
       from: ticket.status,
@@ -73,8 +74,11 @@ export async function applyCounterAction(ctx: AppContext, opts: CounterTicketAct
       set: spec.set,
       // Only while this counter still holds the ticket, today.
       where: { counterNumber: counter.number, date: today },
-    }),
-  );
+    });
+    // A transfer puts the person in another line, perhaps near its front.
+    if (spec.type === 'transferred') await announceTurns(trx, { office, date: today, at });
+    return step;
+  });
   await publishTicketEvents(ctx, [event]);
   const updated = await findBookingById(db, ticket.id);
   if (!updated) throw new Error(`booking ${ticket.id} vanished`);

@@ -8,6 +8,7 @@ import type { AppContext } from '../../shared/context.js';
 import { requireCounter } from '../../office/queries/find-counter.js';
 import { officeClock } from '../../../domain/office-clock.js';
 import { type Actor, applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
+import { announceTurns } from '../../notify/commands/announce-turns.js';
 
 export interface CallNextOptions {
   officeSlug: string;
@@ -45,7 +46,7 @@ export async function callNext(ctx: AppContext, opts: CallNextOptions): Promise<
       const holding = await findCounterTicket(trx, office.id, today, counter.number);
       if (holding) throw counterBusy(counter.number, holding);
       try {
-        return await applyLifecycleStep(trx, {
+        const called = await applyLifecycleStep(trx, {
           type: 'called',
           bookingId: candidate.id,
           from: 'checked_in',
@@ -55,6 +56,9 @@ export async function callNext(ctx: AppContext, opts: CallNextOptions): Promise<
           set: { counter_number: counter.number, called_at: at },
           where: { date: today },
         });
+        // The called person hears which counter; those now near the front hear their turn nears.
+        await announceTurns(trx, { office, date: today, at, called: { bookingId: candidate.id, counterNumber: counter.number } });
+        return called;
       } catch (error) {
         // Another counter claimed this person between the read and the write: take the next.
         if (error instanceof DomainError && error.code === 'INVALID_TRANSITION') return null;

@@ -9,6 +9,7 @@ import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../../domain/office-clock.js';
 import { getBooking } from '../../booking/queries/get-booking.js';
 import { type Actor, applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
+import { announceTurns } from '../../notify/commands/announce-turns.js';
 
 export interface CheckInOptions {
   officeSlug: string;
@@ -47,8 +48,8 @@ export async function checkIn(ctx: AppContext, opts: CheckInOptions): Promise<Bo
   }
 
   const at = now.toISOString();
-  const event = await db.transaction().execute((trx) =>
-    applyLifecycleStep(trx, {
+  const event = await db.transaction().execute(async (trx) => {
+    const checkedIn = await applyLifecycleStep(trx, {
       type: 'checked_in',
       bookingId: booking.id,
       from: booking.status,
@@ -58,8 +59,11 @@ export async function checkIn(ctx: AppContext, opts: CheckInOptions): Promise<Bo
       set: { checked_in_at: at, priority: opts.priority ?? null, call_from: earlyArrival ? booking.session_start : null },
       // A reschedule racing the check-in may have moved the booking to another day.
       where: { date: clock.today },
-    }),
-  );
+    });
+    // Someone arriving with few ahead (or a priority group, first in line) hears at once.
+    await announceTurns(trx, { office, date: clock.today, at });
+    return checkedIn;
+  });
   await publishTicketEvents(ctx, [event]);
   const updated = await findBookingById(db, booking.id);
   if (!updated) throw new Error(`booking ${booking.id} vanished after check-in`);

@@ -7,6 +7,7 @@ import { requireOffice } from '../../office/queries/find-office.js';
 import { getBooking } from '../../booking/queries/get-booking.js';
 import { officeClock } from '../../../domain/office-clock.js';
 import { type Actor, applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
+import { announceTurns } from '../../notify/commands/announce-turns.js';
 
 export interface RequeueTicketOptions {
   officeSlug: string;
@@ -29,8 +30,8 @@ export async function requeueTicket(ctx: AppContext, opts: RequeueTicketOptions)
   if (!mayRequeue(ticket.requeue_count)) throw new DomainError('REQUEUE_LIMIT');
   const at = now.toISOString();
   // The count is checked in the same statement that puts the ticket back: two desks pressing at once requeue it once.
-  const event = await db.transaction().execute((trx) =>
-    applyLifecycleStep(trx, {
+  const event = await db.transaction().execute(async (trx) => {
+    const requeued = await applyLifecycleStep(trx, {
       type: 'requeued',
       bookingId: ticket.id,
       from: 'skipped',
@@ -39,8 +40,10 @@ export async function requeueTicket(ctx: AppContext, opts: RequeueTicketOptions)
       set: { counter_number: null, checked_in_at: at, countRequeue: true },
       where: { requeuedFewerThan: REQUEUE_LIMIT, date: today },
       missed: 'REQUEUE_LIMIT',
-    }),
-  );
+    });
+    await announceTurns(trx, { office, date: today, at });
+    return requeued;
+  });
   await publishTicketEvents(ctx, [event]);
   const updated = await findBookingById(db, ticket.id);
   if (!updated) throw new Error(`booking ${ticket.id} vanished`);

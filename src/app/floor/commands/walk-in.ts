@@ -13,6 +13,8 @@ export interface WalkInOptions {
   nik: string;
   name: string;
   phone: string;
+  /** Optional address for messages besides WhatsApp. */
+  email?: string | null;
   serviceCode: string;
   actor: Actor;
 }
@@ -42,6 +44,7 @@ export async function walkIn(ctx: AppContext, opts: WalkInOptions): Promise<Book
         nik: opts.nik,
         name: opts.name,
         phone: opts.phone,
+        email: opts.email ?? null,
         channel: 'walk_in',
         actorUserId: opts.actor.userId,
       });

@@ -3,6 +3,7 @@ import { findOfficeBySlug, updateOfficeRow } from '../../../db/repositories/offi
 import { lockOffice } from '../../../db/repositories/schedule.js';
 import { DomainError, type FieldProblem, InvalidInputError } from '../../../domain/errors.js';
 import { todayIn } from '../../../domain/local-date.js';
+import { type ReminderSettings, reminderSettingProblems } from '../../../domain/messages/reminder-schedule.js';
 import { type BookingRules, ruleProblems, zoneProblem } from '../../../domain/office-settings.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../queries/find-office.js';
@@ -11,7 +12,7 @@ import { type OfficeSettings, officeSettingsOf } from '../office-settings.js';
 import { announcePlaces, changeSessions, type SlotChange } from '../schedule-change.js';
 
 /** The settings to change; absent ones stay as they are. */
-export interface OfficeChanges extends Partial<BookingRules> {
+export interface OfficeChanges extends Partial<BookingRules>, Partial<ReminderSettings> {
   name?: string;
   address?: string;
   timezone?: string;
@@ -30,7 +31,7 @@ export interface UpdateOfficeOptions {
  */
 export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): Promise<OfficeSettings> {
   const c = opts.changes;
-  const problems: FieldProblem[] = ruleProblems(c);
+  const problems: FieldProblem[] = [...ruleProblems(c), ...reminderSettingProblems(c)];
   if (c.timezone !== undefined) {
     const zone = zoneProblem(c.timezone);
     if (zone) problems.push({ field: 'timezone', problem: zone });
@@ -56,6 +57,11 @@ export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): 
       ...(c.checkInAfterMinutes !== undefined ? { check_in_after_minutes: c.checkInAfterMinutes } : {}),
       ...(c.earlyCheckInMinutes !== undefined ? { early_check_in_minutes: c.earlyCheckInMinutes } : {}),
       ...(c.deskSharePercent !== undefined ? { desk_share_percent: c.deskSharePercent } : {}),
+      ...(c.reminderEveningEnabled !== undefined ? { reminder_evening_enabled: c.reminderEveningEnabled ? 1 : 0 } : {}),
+      ...(c.reminderEveningHour !== undefined ? { reminder_evening_hour: c.reminderEveningHour } : {}),
+      ...(c.reminderBeforeEnabled !== undefined ? { reminder_before_enabled: c.reminderBeforeEnabled ? 1 : 0 } : {}),
+      ...(c.reminderHoursBefore !== undefined ? { reminder_hours_before: c.reminderHoursBefore } : {}),
+      ...(c.turnNearAhead !== undefined ? { turn_near_ahead: c.turnNearAhead } : {}),
     };
     const write = () => updateOfficeRow(trx, office.id, set);
     // The desk share changes what online bookings may take: as exact as a change of places.

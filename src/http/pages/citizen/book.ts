@@ -23,7 +23,7 @@ const BookForm = PersonFields.extend({
   slot: slotField,
 });
 
-const EMPTY: BookValues = { nik: '', name: '', phone: '', service: '' };
+const EMPTY: BookValues = { nik: '', name: '', phone: '', email: '', service: '' };
 
 /** `/o/:slug`: the booking form, and booking by pressing one of its sessions. */
 export function bookingPages(ctx: AppContext) {
@@ -65,7 +65,7 @@ export function bookingPages(ctx: AppContext) {
         return reply.redirect(`/t/${booking.code}`, 303);
       } catch (error) {
         const errors = toFormErrors(error, requestLang(req));
-        const values = { nik: typed(body, 'nik', 40), name: typed(body, 'name', 120), phone: typed(body, 'phone', 40), service: typed(body, 'service', 32) };
+        const values = { nik: typed(body, 'nik', 40), name: typed(body, 'name', 120), phone: typed(body, 'phone', 40), email: typed(body, 'email', 254), service: typed(body, 'service', 32) };
         return sendPage(reply, await render(req, slug, values, chosenSlot(body), errors), 422);
       }
     });

@@ -80,6 +80,7 @@ const PersonForm = z.object({
   nik: z.string().max(40).catch(''),
   name: z.string().max(400).catch(''),
   phone: z.string().max(40).catch(''),
+  email: z.string().max(254).catch(''),
   service: z.string().max(32).catch(''),
 });
 const AssistedForm = PersonForm.extend({ slot: z.string().max(64).catch('') });
@@ -209,7 +210,7 @@ export function deskPages(ctx: AppContext) {
 
     app.get('/staff/desk/:slug/walk-in', desk, async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
-      return renderWalkIn(req, reply, slug, { nik: '', name: '', phone: '', service: '' });
+      return renderWalkIn(req, reply, slug, { nik: '', name: '', phone: '', email: '', service: '' });
     });
 
     app.post('/staff/desk/:slug/walk-in', desk, async (req, reply) => {
@@ -242,7 +243,7 @@ export function deskPages(ctx: AppContext) {
 
     app.get('/staff/desk/:slug/book', desk, async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
-      return renderAssisted(req, reply, slug, { nik: '', name: '', phone: '', service: '', slot: '' });
+      return renderAssisted(req, reply, slug, { nik: '', name: '', phone: '', email: '', service: '', slot: '' });
     });
 
     app.post('/staff/desk/:slug/book', desk, async (req, reply) => {

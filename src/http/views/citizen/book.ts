@@ -17,6 +17,7 @@ export interface BookValues {
   nik: string;
   name: string;
   phone: string;
+  email: string;
   service: string;
 }
 
@@ -34,7 +35,7 @@ export interface BookPageModel {
 }
 
 /** Field ids in form order, for the error summary. */
-const FIELD_ORDER = ['nik', 'name', 'phone', 'service', 'slots'] as const;
+const FIELD_ORDER = ['nik', 'name', 'phone', 'email', 'service', 'slots'] as const;
 
 /**
  * The booking form: identity first, then the service, then days and sessions, where each
@@ -46,7 +47,7 @@ export function bookPage(m: BookPageModel): SafeHtml {
   const e = m.errors?.fields ?? {};
   const path = `/o/${m.office.slug}`;
   const first = m.days[0]?.date;
-  const labels = { nik: t('citizen.nikLabel'), name: t('citizen.nameLabel'), phone: t('citizen.phoneLabel'), service: t('citizen.serviceLabel'), slots: t('citizen.stepSlot') };
+  const labels = { nik: t('citizen.nikLabel'), name: t('citizen.nameLabel'), phone: t('citizen.phoneLabel'), email: t('citizen.emailLabel'), service: t('citizen.serviceLabel'), slots: t('citizen.stepSlot') };
   const body = html`<h1>${t('citizen.bookTitle')}</h1>
 <p class="lead">${m.office.name}<br><span class="muted">${m.office.address}</span></p>
 ${errorSummary(m.errors, t('citizen.errorSummary'), Object.fromEntries(FIELD_ORDER.map((f) => [f, labels[f]])))}
@@ -59,6 +60,7 @@ ${errorSummary(m.errors, t('citizen.errorSummary'), Object.fromEntries(FIELD_ORD
 ${inputField({ id: 'nik', label: t('citizen.nikLabel'), hint: t('citizen.nikHint'), value: m.values.nik, error: e.nik, inputmode: 'numeric', autocomplete: 'off', maxlength: 40 })}
 ${inputField({ id: 'name', label: t('citizen.nameLabel'), hint: t('citizen.nameHint'), value: m.values.name, error: e.name, autocomplete: 'name', maxlength: 120, autocapitalize: 'words' })}
 ${inputField({ id: 'phone', label: t('citizen.phoneLabel'), hint: t('citizen.phoneHint'), value: m.values.phone, error: e.phone, type: 'tel', inputmode: 'tel', autocomplete: 'tel', maxlength: 40 })}
+${inputField({ id: 'email', label: t('citizen.emailLabel'), hint: t('citizen.emailHint'), value: m.values.email, error: e.email, type: 'email', inputmode: 'email', autocomplete: 'email', maxlength: 254, optional: true })}
 <section class="privacy" aria-labelledby="privacy-title">
 <h3 id="privacy-title">${t('citizen.privacyTitle')}</h3>
 <p>${t('citizen.privacyWhat', { office: m.office.name })}</p>

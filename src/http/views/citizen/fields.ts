@@ -20,12 +20,14 @@ export interface InputOptions {
   hint?: string;
   value: string;
   error?: string | undefined;
-  type?: 'text' | 'tel';
-  inputmode?: 'numeric' | 'tel' | 'text';
+  type?: 'text' | 'tel' | 'email';
+  inputmode?: 'numeric' | 'tel' | 'text' | 'email';
   autocomplete?: string;
   maxlength?: number;
   /** Upper-case on screen as people type codes. */
   autocapitalize?: 'characters' | 'words' | 'off';
+  /** May be left empty (the label says so): no `required`. */
+  optional?: boolean;
 }
 
 /** A text input in the order screen readers and eyes expect: label, hint, problem, box. */
@@ -35,7 +37,7 @@ export function inputField(o: InputOptions): SafeHtml {
 <label for="${o.id}">${o.label}</label>
 ${o.hint ? html`<p class="hint" id="${o.id}-hint">${o.hint}</p>` : ''}
 ${o.error ? html`<p class="error" id="${o.id}-error">${o.error}</p>` : ''}
-<input id="${o.id}" name="${o.id}" type="${o.type ?? 'text'}" value="${o.value}"${o.inputmode ? html` inputmode="${o.inputmode}"` : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${o.autocapitalize ? html` autocapitalize="${o.autocapitalize}"` : ''} maxlength="${o.maxlength ?? 100}" spellcheck="false" required aria-required="true"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${o.error ? html` aria-invalid="true"` : ''}>
+<input id="${o.id}" name="${o.id}" type="${o.type ?? 'text'}" value="${o.value}"${o.inputmode ? html` inputmode="${o.inputmode}"` : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${o.autocapitalize ? html` autocapitalize="${o.autocapitalize}"` : ''} maxlength="${o.maxlength ?? 100}" spellcheck="false"${o.optional ? '' : html` required aria-required="true"`}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${o.error ? html` aria-invalid="true"` : ''}>
 </div>`;
 }
 

@@ -17,11 +17,12 @@ export interface AdminOffice {
   name: string;
 }
 
-type AdminTab = 'services' | 'counters' | 'staff';
+type AdminTab = 'services' | 'counters' | 'messages' | 'staff';
 
-const TABS: { tab: AdminTab; label: 'staff.navServices' | 'staff.navCounters' | 'staff.navStaff'; path: (slug: string | null) => string }[] = [
+const TABS: { tab: AdminTab; label: 'staff.navServices' | 'staff.navCounters' | 'staff.navMessages' | 'staff.navStaff'; path: (slug: string | null) => string }[] = [
   { tab: 'services', label: 'staff.navServices', path: (s) => (s ? `/staff/admin/services/${s}` : '/staff/admin/services') },
   { tab: 'counters', label: 'staff.navCounters', path: (s) => (s ? `/staff/admin/counters/${s}` : '/staff/admin/counters') },
+  { tab: 'messages', label: 'staff.navMessages', path: (s) => (s ? `/staff/admin/messages/${s}` : '/staff/admin/messages') },
   { tab: 'staff', label: 'staff.navStaff', path: () => '/staff/admin/staff' },
 ];
 

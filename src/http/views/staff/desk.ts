@@ -199,6 +199,8 @@ export interface PersonValues {
   nik: string;
   name: string;
   phone: string;
+  /** Optional; absent on forms rendered before anything was typed. */
+  email?: string;
   service: string;
 }
 
@@ -214,23 +216,24 @@ export interface DeskFormErrors {
   form?: string | undefined;
 }
 
-function textInput(id: string, label: string, value: string, error: string | undefined, extra: { hint?: string; inputmode?: string; autocomplete?: string; autofocus?: boolean; maxlength?: number; optional?: boolean } = {}): SafeHtml {
+function textInput(id: string, label: string, value: string, error: string | undefined, extra: { hint?: string; inputmode?: string; autocomplete?: string; autofocus?: boolean; maxlength?: number; optional?: boolean; type?: 'text' | 'email' } = {}): SafeHtml {
   const describedBy = [extra.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field${error ? ' has-error' : ''}">
 <label for="${id}">${label}</label>
 ${extra.hint ? html`<p class="hint" id="${id}-hint">${extra.hint}</p>` : ''}
 ${error ? html`<p class="error" id="${id}-error">${error}</p>` : ''}
-<input id="${id}" name="${id}" type="text" value="${value}" maxlength="${extra.maxlength ?? 100}" autocomplete="${extra.autocomplete ?? 'off'}" spellcheck="false"${extra.optional ? '' : ' required'}${extra.inputmode ? html` inputmode="${extra.inputmode}"` : ''}${extra.autofocus ? ' autofocus' : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}>
+<input id="${id}" name="${id}" type="${extra.type ?? 'text'}" value="${value}" maxlength="${extra.maxlength ?? 100}" autocomplete="${extra.autocomplete ?? 'off'}" spellcheck="false"${extra.optional ? '' : ' required'}${extra.inputmode ? html` inputmode="${extra.inputmode}"` : ''}${extra.autofocus ? ' autofocus' : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${error ? html` aria-invalid="true"` : ''}>
 </div>`;
 }
 
 function personFields(v: PersonValues, services: ServiceChoice[], errors: DeskFormErrors | undefined): SafeHtml {
   const e = errors?.fields ?? {};
-  const firstBad = ['nik', 'name', 'phone', 'service', 'slot'].find((f) => e[f] !== undefined);
+  const firstBad = ['nik', 'name', 'phone', 'email', 'service', 'slot'].find((f) => e[f] !== undefined);
   return html`<div class="two-col">
 ${textInput('nik', st('staff.nikLabel'), v.nik, e.nik, { hint: st('staff.nikHint'), inputmode: 'numeric', maxlength: 40, autofocus: !firstBad || firstBad === 'nik' })}
 ${textInput('name', st('staff.nameLabel'), v.name, e.name, { maxlength: 120, autofocus: firstBad === 'name' })}
 ${textInput('phone', st('staff.phoneOptionalLabel'), v.phone, e.phone, { hint: st('staff.phoneOptionalHint'), inputmode: 'tel', maxlength: 40, autofocus: firstBad === 'phone', optional: true })}
+${textInput('email', st('staff.emailLabel'), v.email ?? '', e.email, { inputmode: 'email', type: 'email', maxlength: 254, optional: true, autofocus: firstBad === 'email' })}
 <div class="field${e.service ? ' has-error' : ''}">
 <label for="service">${st('staff.serviceLabel')}</label>
 ${e.service ? html`<p class="error" id="service-error">${e.service}</p>` : ''}

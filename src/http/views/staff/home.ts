@@ -18,6 +18,7 @@ const SCREENS: { role: Role; path: (slug: string) => string; title: PlainTextKey
   { role: 'display', path: (s) => `/display/${s}`, title: 'staff.homeDisplay', help: 'staff.homeDisplayHelp' },
   { role: 'admin', path: (s) => `/staff/admin/reports?office=${encodeURIComponent(s)}`, title: 'staff.homeReports', help: 'staff.homeReportsHelp' },
   { role: 'admin', path: (s) => `/staff/admin/closures?office=${s}`, title: 'staff.homeClosures', help: 'staff.homeClosuresHelp' },
+  { role: 'admin', path: (s) => `/staff/admin/outbox?office=${encodeURIComponent(s)}`, title: 'staff.homeOutbox', help: 'staff.homeOutboxHelp' },
   { role: 'admin', path: (s) => `/staff/admin/services/${s}`, title: 'staff.homeServices', help: 'staff.homeServicesHelp' },
   { role: 'admin', path: (s) => `/staff/admin/counters/${s}`, title: 'staff.homeCounters', help: 'staff.homeCountersHelp' },
   { role: 'admin', path: () => '/staff/admin/staff', title: 'staff.homeStaff', help: 'staff.homeStaffHelp' },

@@ -1,0 +1,62 @@
+import { findBookingById } from '../../db/repositories/bookings.js';
+import type { Executor } from '../../db/repositories/offices.js';
+import { findOutboxMessagesByDedupeKey, insertOutboxMessages, isPhoneUnreachable, type NewOutboxMessage } from '../../db/repositories/outbox.js';
+import { composeMessage, type MessageKind } from './compose-message.js';
+
+export interface EnqueueMessageOptions {
+  bookingId: number;
+  kind: MessageKind;
+  /**
+   * Names the message once and for all (`booked:42`, `reminder_evening:42:2026-12-07`): a second
+   * enqueue with the same key is a no-op, so a reminder found twice is still sent once.
+   */
+  dedupeKey: string;
+  /** The counter, for a "your turn is near / you are called" message. */
+  counterNumber?: number | null;
+  /** When the change happened (the use case's clock): the message is due from then. */
+  at: string;
+}
+
+/**
+ * Queues a message about a booking to its WhatsApp number and, when it has one, its email, in
+ * the caller's transaction, so the message exists exactly when the change that causes it does.
+ * A number a gateway said is not on WhatsApp gets its row written as failed with that reason
+ * (the admin sees it and may resend), and the email carries the message. Returns how many rows
+ * were new: 0 when the dedupe key was queued before.
+ */
+export async function enqueueMessage(trx: Executor, opts: EnqueueMessageOptions): Promise<number> {
+  const booking = await findBookingById(trx, opts.bookingId);
+  if (!booking) throw new Error(`booking ${opts.bookingId} not found`);
+  // Someone the desk booked without a phone gets no WhatsApp row; with no email either, nothing is sent.
+  const channels = [...(booking.phone ? (['whatsapp'] as const) : []), ...(booking.email ? (['email'] as const) : [])];
+  if (channels.length === 0) return 0;
+  const queued = new Set((await findOutboxMessagesByDedupeKey(trx, opts.dedupeKey)).map((m) => m.channel));
+  if (channels.every((c) => queued.has(c))) return 0;
+
+  const { subject, text } = await composeMessage(trx, { bookingId: opts.bookingId, kind: opts.kind, counterNumber: opts.counterNumber ?? null });
+  const unreachable = booking.phone ? await isPhoneUnreachable(trx, booking.phone) : false;
+  const base = {
+    office_id: booking.office_id,
+    booking_id: booking.id,
+    kind: opts.kind,
+    subject,
+    body: text,
+    dedupe_key: opts.dedupeKey,
+    next_attempt_at: opts.at,
+    created_at: opts.at,
+    last_detail: null,
+  };
+  const rows: NewOutboxMessage[] = [];
+  if (booking.phone) {
+    rows.push(
+      unreachable
+        ? { ...base, channel: 'whatsapp', recipient: booking.phone, status: 'failed', failure_reason: 'not_on_whatsapp' }
+        : { ...base, channel: 'whatsapp', recipient: booking.phone, status: 'waiting', failure_reason: null },
+    );
+  }
+  if (booking.email) rows.push({ ...base, channel: 'email', recipient: booking.email, status: 'waiting', failure_reason: null });
+  return insertOutboxMessages(
+    trx,
+    rows.filter((r) => !queued.has(r.channel)),
+  );
+}
