@@ -133,6 +133,8 @@ export interface BookingsTable {
   owner_check_failures: Generated<number>;
   /** An address for messages besides WhatsApp; optional, WhatsApp stays the main channel. */
   email: Generated<string | null>;
+  /** The language of the page the citizen booked on (`id`, `en`), for their messages; null: Indonesian. */
+  lang: Generated<string | null>;
 }
 
 export interface BookingEventsTable {
