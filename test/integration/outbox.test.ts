@@ -4,6 +4,7 @@ import type { MessageTransport } from '../../src/app/notify/channels.js';
 import { claimDueMessages, deliverClaimedMessage } from '../../src/app/notify/commands/send-due-messages.js';
 import { enqueueMessage } from '../../src/app/notify/enqueue-message.js';
 import { MAX_TRIES } from '../../src/domain/outbox-retry.js';
+import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/http/logger.js';
 import { createOutboxWorker, type OutboxWorker } from '../../src/notify/outbox-worker.js';
 import { buildTransports, type NotifySettings } from '../../src/notify/transports.js';
@@ -285,6 +286,18 @@ describe.each(DIALECTS)('outbox on $name', (dialect) => {
     ]);
   });
 
+  it('gives up an email the mail server refuses for good, without trying it again', async () => {
+    const rt = await dep.start();
+    const { id } = await bookOnce(rt, { email: 'siti@nobody.example' });
+    await drain(rt.outbox);
+    at(120);
+    await drain(rt.outbox);
+    const email = (await messagesOf(rt, id)).find((m) => m.channel === 'email');
+    expect(email).toMatchObject({ status: 'failed', failure_reason: 'rejected', tries: 1 });
+    expect(email!.last_detail).toMatch(/550/);
+    expect(smtp.mails).toHaveLength(0);
+  });
+
   it('posts the two fields form-encoded when the gateway wants a form', async () => {
     const rt = await dep.start(settings({ format: 'form' }));
     const { code } = await bookOnce(rt);
@@ -328,6 +341,130 @@ describe.each(DIALECTS)('outbox on $name', (dialect) => {
       enqueueMessage(trx, { bookingId: id, kind: 'reminder_evening', dedupeKey: `reminder_evening:${id}`, at: dep.now().toISOString() }),
     );
     expect([again, twice]).toEqual([1, 0]);
+  });
+});
+
+describe.each(DIALECTS)('messages of a closed day and of the booking forms on $name', (dialect) => {
+  let rt: TestRuntime;
+  beforeEach(async () => {
+    rt = await startTestRuntime(dialect);
+  });
+  afterEach(async () => {
+    await rt.close();
+  });
+
+  it('queues a move message for each booking a closed day moves, in the same step', async () => {
+    const admin = await logInStaff(rt, 'admin');
+    const { id } = await bookOnce(rt);
+    const closed = await rt.app.inject({
+      method: 'POST',
+      url: '/api/v1/offices/kota-bogor/closures',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+      payload: { date: '2026-12-02', reason: 'Banjir' },
+    });
+    expect(closed.statusCode).toBe(201);
+    const messages = await messagesOf(rt, id);
+    expect(messages.map((m) => [m.kind, m.status])).toEqual([
+      ['booked', 'waiting'],
+      ['moved', 'waiting'],
+    ]);
+    expect(messages[1]!.body).toContain('Kamis, 3 Desember 2026');
+  });
+
+  it('writes what would be sent to the log when no gateway or mail server is set, the number masked', async () => {
+    const { code, id } = await bookOnce(rt, { email: 'siti@example.com' });
+    expect(await rt.outbox.runOnce()).toMatchObject({ claimed: 2, sent: 2 });
+    const logged = rt.logLines.filter((l) => l.includes('message not sent'));
+    expect(logged).toHaveLength(2);
+    expect(logged.join('')).toContain(code);
+    expect(logged.join('')).toContain('6281******890');
+    expect(logged.join('')).toContain('s***@example.com');
+    expect(rt.logLines.join('')).not.toContain('6281234567890');
+    const [whatsapp] = await messagesOf(rt, id);
+    expect(await attemptsOf(rt, whatsapp!.id)).toMatchObject([{ transport: 'log', outcome: 'sent' }]);
+  });
+
+  it('takes an optional email on the API, the booking page and the desk, and refuses a bad one', async () => {
+    const bad = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: { ...bookingBody({ nik: nikFor(nikSerial++) }), email: 'siti@' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.fields).toEqual({ email: expect.objectContaining({ code: 'EMAIL_INVALID' }) });
+    const good = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: { ...bookingBody({ nik: nikFor(nikSerial++) }), email: 'Siti@Example.COM' } });
+    expect(good.statusCode).toBe(201);
+    expect(good.json().booking.emailMasked).toBe('S***@example.com');
+
+    const form = await rt.app.inject({ url: '/o/kota-bogor' });
+    expect(form.body).toMatch(/<input id="email" name="email" type="email"[^>]*autocomplete="email"/);
+    expect(form.body).not.toMatch(/<input id="email"[^>]*required/);
+    const sessionId = (await rt.app.inject({ url: '/api/v1/offices/kota-bogor/availability?from=2026-12-02&days=1' })).json().days[0].sessions[0].id as number;
+    const page = (fields: Record<string, string>) =>
+      rt.app.inject({
+        method: 'POST',
+        url: '/o/kota-bogor',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ name: 'Budi Santoso', phone: '0813 2222 3333', service: 'KK', slot: `2026-12-02|${sessionId}`, ...fields }).toString(),
+      });
+    const refused = await page({ nik: nikFor(nikSerial++), email: 'budi at example' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('Masukkan alamat email yang benar');
+    expect(refused.body).toContain('value="budi at example"');
+    const nik = nikFor(nikSerial++);
+    const booked = await page({ nik, email: 'budi@example.com' });
+    expect(booked.statusCode).toBe(303);
+    const withoutEmail = await page({ nik: nikFor(nikSerial++), email: '' });
+    expect(withoutEmail.statusCode).toBe(303);
+    const emails = await rt.storage.db.selectFrom('bookings').select(['nik', 'email']).where('nik', '=', nik).execute();
+    expect(emails).toEqual([{ nik, email: 'budi@example.com' }]);
+
+    const desk = await logInStaff(rt, 'desk');
+    const assisted = await rt.app.inject({
+      method: 'POST',
+      url: '/api/v1/offices/kota-bogor/bookings',
+      headers: { cookie: desk.cookie, 'x-csrf-token': desk.csrfToken },
+      payload: { ...bookingBody({ nik: nikFor(nikSerial++) }), email: 'keluarga@example.com' },
+    });
+    expect(assisted.statusCode, assisted.body).toBe(201);
+    expect(assisted.json().booking.emailMasked).toBe('k***@example.com');
+  });
+});
+
+describe('outbox worker loop', () => {
+  it('sends by itself once started and stops cleanly', async () => {
+    const gateway = await startFakeGateway();
+    const rt = await startTestRuntime(DIALECTS[0]!, { notify: { whatsapp: { url: gateway.url, token: TOKEN, format: 'json', timeoutMs: 5_000 } } });
+    try {
+      const sink = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
+      const worker = createOutboxWorker(rt.ctx, { transports: buildTransports({ whatsapp: { url: gateway.url, token: TOKEN, format: 'json', timeoutMs: 5_000 } }, sink).transports, logger: sink, pollMs: 20 });
+      worker.start();
+      await bookOnce(rt);
+      await expect.poll(() => gateway.requests.length).toBe(1);
+      await worker.stop();
+      await bookOnce(rt, { sessionId: 2 });
+      expect(await rt.storage.db.selectFrom('outbox_messages').select('status').orderBy('id').execute()).toEqual([{ status: 'sent' }, { status: 'waiting' }]);
+    } finally {
+      await rt.close();
+      await gateway.close();
+    }
+  });
+});
+
+describe('message settings from the environment', () => {
+  it('reads the gateway and mail settings, and wants MAIL_FROM with SMTP_URL', () => {
+    const config = loadConfig({
+      WHATSAPP_GATEWAY_URL: 'https://api.gateway.example/send',
+      WHATSAPP_GATEWAY_TOKEN: 'abc',
+      WHATSAPP_GATEWAY_FORMAT: 'form',
+      SMTP_URL: 'smtp://user:pass@mail.example:587',
+      MAIL_FROM: 'Antrean <antrean@example.go.id>',
+    });
+    expect(config.notify).toEqual({
+      whatsapp: { url: 'https://api.gateway.example/send', token: 'abc', format: 'form', timeoutMs: 10_000 },
+      email: { url: 'smtp://user:pass@mail.example:587', from: 'Antrean <antrean@example.go.id>', timeoutMs: 30_000 },
+    });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example:25' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ WHATSAPP_GATEWAY_FORMAT: 'xml' })).toThrow(/WHATSAPP_GATEWAY_FORMAT/);
+    const bare = loadConfig({});
+    expect(bare.notify).toEqual({ whatsapp: undefined, email: undefined });
+    expect(bare.warnings.join(' ')).toMatch(/WHATSAPP_GATEWAY_URL is not set/);
   });
 });
 

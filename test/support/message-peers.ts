@@ -82,6 +82,11 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
     // Plain TCP on localhost: the test checks the message, not TLS.
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
+    // An address at this domain does not exist: refused for good, as real servers do with 550.
+    onRcptTo(address, _session, callback) {
+      if (address.address.endsWith('@nobody.example')) return callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));
+      return callback();
+    },
     onAuth(auth, _session, callback) {
       if (auth.username === 'antrean' && auth.password === 'secret') return callback(null, { user: auth.username });
       return callback(new Error('bad credentials'));

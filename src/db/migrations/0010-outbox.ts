@@ -33,7 +33,7 @@ export async function up(db: Kysely<unknown>, engine: EngineCapabilities): Promi
     .addColumn('failure_reason', 'text')
     .addColumn('last_detail', 'text')
     .execute();
-  await db.schema.createIndex('outbox_messages_dedupe').unique().on('outbox_messages').columns(['channel', 'dedupe_key']).execute();
+  await db.schema.createIndex('outbox_messages_dedupe').unique().on('outbox_messages').columns(['dedupe_key', 'channel']).execute();
   await db.schema.createIndex('outbox_messages_due').on('outbox_messages').columns(['status', 'next_attempt_at']).execute();
   await db.schema.createIndex('outbox_messages_office').on('outbox_messages').columns(['office_id', 'created_at']).execute();
   await db.schema.createIndex('outbox_messages_booking').on('outbox_messages').columns(['booking_id']).execute();

@@ -6,9 +6,6 @@ import type { Executor } from './offices.js';
 /** A message to queue; status, tries and claim fields start empty. */
 export type NewOutboxMessage = Omit<Insertable<OutboxMessagesTable>, 'id' | 'tries' | 'claimed_by' | 'lease_until' | 'sent_at'>;
 
-/** The unique index that makes a message with the same dedupe key and channel a no-op. */
-export const UNIQUE_OUTBOX_DEDUPE = { name: 'outbox_messages_dedupe', sqliteColumns: 'outbox_messages.channel, outbox_messages.dedupe_key' };
-
 /** Queues messages; one whose channel and dedupe key are already queued is skipped. Returns how many were new. */
 export async function insertOutboxMessages(db: Executor, messages: readonly NewOutboxMessage[]): Promise<number> {
   let inserted = 0;
@@ -16,7 +13,7 @@ export async function insertOutboxMessages(db: Executor, messages: readonly NewO
     const row = await db
       .insertInto('outbox_messages')
       .values(message)
-      .onConflict((oc) => oc.columns(['channel', 'dedupe_key']).doNothing())
+      .onConflict((oc) => oc.columns(['dedupe_key', 'channel']).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (row) inserted++;
