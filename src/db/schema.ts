@@ -138,6 +138,8 @@ export interface BookingsTable {
   call_from: Generated<string | null>;
   /** An address for messages besides WhatsApp; optional, WhatsApp stays the main channel. */
   email: Generated<string | null>;
+  /** The language of the page the citizen booked on (`id`, `en`), for their messages; null: Indonesian. */
+  lang: Generated<string | null>;
 }
 
 export interface BookingEventsTable {

@@ -56,6 +56,22 @@ describe.each(DIALECTS)('composing a message on $name', (dialect) => {
     expect(m.text).toBe(`Kode ${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)} pada Senin, 7 Desember 2026 jam 08.00–09.00 WIB`);
   });
 
+  it('writes in English to someone who booked in English, and a retry in another language is the same booking', async () => {
+    const avail = await rt.app.inject({ url: '/api/v1/offices/kota-bogor/availability?from=2026-12-08&days=1' });
+    const payload = { office: 'kota-bogor', date: '2026-12-08', sessionId: avail.json().days[0].sessions[1].id, service: 'KTP-BARU', nik: nikFor(2), name: 'Made Wirawan', phone: '081234567891' };
+    const first = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload, headers: { 'accept-language': 'en', 'idempotency-key': 'lang-retry-1' } });
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload, headers: { 'accept-language': 'id', 'idempotency-key': 'lang-retry-1' } });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().booking.code).toBe(first.json().booking.code);
+
+    const row = await rt.storage.db.selectFrom('bookings').select('id').where('code', '=', first.json().booking.code).executeTakeFirstOrThrow();
+    const m = await composeMessage(rt.storage.db, { bookingId: row.id, kind: 'booked' });
+    expect(m.subject).toMatch(/^Your booking is confirmed: /);
+    expect(m.text).toContain('Tuesday, 8 December 2026, 09:00–10:00 WIB');
+    expect(m.text).toContain('- Family card (Kartu Keluarga, KK)');
+  });
+
   it('names the counter when the turn has come', async () => {
     const near = await composeMessage(rt.storage.db, { bookingId, kind: 'turn_near' });
     expect(near.text).toContain('Giliran Anda sebentar lagi');

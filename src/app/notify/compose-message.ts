@@ -16,9 +16,8 @@ export interface ComposedMessage {
 }
 
 /** The booking's language when it records one; Indonesian otherwise. */
-function bookingLang(booking: object): MessageLang {
-  const lang = 'lang' in booking ? booking.lang : undefined;
-  return typeof lang === 'string' && isMessageLang(lang) ? lang : 'id';
+function bookingLang(booking: { lang: string | null }): MessageLang {
+  return booking.lang !== null && isMessageLang(booking.lang) ? booking.lang : 'id';
 }
 
 /** The words an office sends for a kind in a language: its own edited template, else the default. */

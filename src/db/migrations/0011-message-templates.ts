@@ -5,7 +5,9 @@ import type { EngineCapabilities } from '../engine.js';
  * What is sent to citizens: an office's own wording of each message kind in each language
  * (no row means the default words), and the office's reminder settings: the evening reminder
  * and its hour, the reminder a set number of hours before the session, and how many people
- * ahead a checked-in person is told their turn nears (0 turns that off).
+ * ahead a checked-in person is told their turn nears (0 turns that off). A booking records the
+ * language of the page it was made on, for its messages; earlier ones and the desk's have none
+ * and are written to in Indonesian.
  */
 export async function up(db: Kysely<unknown>, _engine: EngineCapabilities): Promise<void> {
   await db.schema
@@ -24,4 +26,5 @@ export async function up(db: Kysely<unknown>, _engine: EngineCapabilities): Prom
   await db.schema.alterTable('offices').addColumn('reminder_before_enabled', 'integer', (c) => c.notNull().defaultTo(1)).execute();
   await db.schema.alterTable('offices').addColumn('reminder_hours_before', 'integer', (c) => c.notNull().defaultTo(2)).execute();
   await db.schema.alterTable('offices').addColumn('turn_near_ahead', 'integer', (c) => c.notNull().defaultTo(3)).execute();
+  await db.schema.alterTable('bookings').addColumn('lang', 'text').execute();
 }

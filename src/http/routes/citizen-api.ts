@@ -121,6 +121,7 @@ export function citizenApiRoutes(ctx: AppContext) {
           sessionId: body.sessionId,
           channel: 'online',
           idempotencyKey: req.headers['idempotency-key'],
+          lang: requestLang(req),
           ...personOf(body),
         });
         if (result.replayed) reply.header('idempotent-replayed', 'true');

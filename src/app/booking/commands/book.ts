@@ -42,6 +42,8 @@ export interface BookOptions {
   idempotencyKey?: string | undefined;
   /** The staff member who booked, for desk and walk-in bookings. */
   actorUserId?: number | null;
+  /** The language the citizen booked in; their messages are written in it. Absent: Indonesian. */
+  lang?: 'id' | 'en' | undefined;
 }
 
 /** How often a colliding booking code is drawn again before giving up. */
@@ -66,7 +68,9 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
   const service = await findServiceByCode(db, office.id, opts.serviceCode);
   if (!service) throw new InvalidInputError([{ field: 'service', problem: 'UNKNOWN_SERVICE' }]);
 
-  const requestHash = fingerprint({ ...opts, ...person });
+  // The page's language is no part of the request: a retry after switching language is the same booking.
+  const { lang, ...request } = opts;
+  const requestHash = fingerprint({ ...request, ...person });
   if (opts.idempotencyKey) {
     const replay = await replayIdempotent(ctx, opts.idempotencyKey, requestHash);
     if (replay) return replay;
@@ -106,6 +110,7 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
             name: person.name,
             phone: person.phone,
             email: person.email,
+            lang: lang ?? null,
             channel: opts.channel,
             priority: null,
             checked_in_at: null,

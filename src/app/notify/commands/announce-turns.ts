@@ -32,7 +32,9 @@ export async function announceTurns(trx: Executor, opts: AnnounceTurnsOptions): 
     waiting.map((w) => ({ id: Number(w.id), serviceId: Number(w.service_id), priority: w.priority && isPriorityGroup(w.priority) ? w.priority : null, sessionStart: w.session_start, checkedInAt: w.checked_in_at })),
     ahead,
   );
-  for (const ticket of near) {
+  // In one global order (booking id), so two counters calling at once never wait on each other's
+  // outbox rows in opposite orders (a deadlock on PostgreSQL's unique index).
+  for (const ticket of [...near].sort((x, y) => x.id - y.id)) {
     await enqueueMessage(trx, { bookingId: ticket.id, kind: 'turn_near', dedupeKey: turnNearDedupeKey(ticket.id, opts.date), at: opts.at });
   }
 }

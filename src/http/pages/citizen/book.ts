@@ -60,6 +60,7 @@ export function bookingPages(ctx: AppContext) {
           ...personOf(form),
           channel: 'online',
           idempotencyKey: form.idempotencyKey,
+          lang: requestLang(req),
         });
         // POST, redirect, GET: a reload of the ticket never books again.
         return reply.redirect(`/t/${booking.code}`, 303);
