@@ -14,7 +14,8 @@ import { ERROR_RESPONSES } from '../openapi.js';
 import { DaySchema, presentDays } from '../presenters/availability.js';
 import { presentService, ServiceSchema } from '../presenters/service.js';
 import { BookingSchema, presentBooking, presentBookingToCodeHolder } from '../presenters/booking.js';
-import { bookingCodeField, dateField, idField, nikField, PersonFields, personOf, textField } from '../validation.js';
+import { recoverBookings } from '../../app/booking/queries/recover-bookings.js';
+import { bookingCodeField, dateField, idField, nikField, PersonFields, personOf, phoneField, textField } from '../validation.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const CodeParams = z.object({ code: bookingCodeField });
@@ -48,6 +49,8 @@ const ServicesQuery = z.object({
 });
 const AvailabilityAnswer = z.object({ office: z.string(), timezone: z.string(), days: z.array(DaySchema) });
 const BookingAnswer = z.object({ booking: BookingSchema });
+const RecoverBody = z.object({ nik: nikField, phone: phoneField.describe('The phone the booking was made with: 08…, +62… or 62…') });
+const RecoverAnswer = z.object({ bookings: z.array(BookingSchema).describe('The active bookings of the NIK made with that phone') });
 
 const CITIZEN = ['citizen'];
 
@@ -133,6 +136,24 @@ export function citizenApiRoutes(ctx: AppContext) {
       },
       // The code alone is not proof of who booked: no full name, no phone.
       async (req) => ({ booking: presentBookingToCodeHolder(await getBooking(ctx, { code: req.params.code }), requestLang(req)) }),
+    );
+
+    app.post(
+      '/bookings/recover',
+      {
+        // Counted like the owner checks: per address, and every refusal draws on the process's miss budget.
+        config: { limit: { bucket: 'booking' as const, byCode: true } },
+        schema: {
+          tags: CITIZEN,
+          summary: 'A lost code: the active bookings of a NIK made with that phone; the same 404 for a wrong NIK or a wrong phone',
+          body: RecoverBody,
+          response: { 200: RecoverAnswer, ...ERROR_RESPONSES },
+        },
+      },
+      async (req) => {
+        const bookings = await recoverBookings(ctx, { nik: req.body.nik, phone: req.body.phone });
+        return { bookings: bookings.map((b) => presentBooking(b, requestLang(req))) };
+      },
     );
 
     app.post(

@@ -3,7 +3,7 @@ import { findOfficeBySlug, updateOfficeRow } from '../../../db/repositories/offi
 import { lockOffice } from '../../../db/repositories/schedule.js';
 import { DomainError, type FieldProblem, InvalidInputError } from '../../../domain/errors.js';
 import { todayIn } from '../../../domain/local-date.js';
-import { type BookingRules, ruleProblems, zoneProblem } from '../../../domain/office-settings.js';
+import { type BookingRules, contactProblems, type OfficeContact, ruleProblems, zoneProblem } from '../../../domain/office-settings.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../queries/find-office.js';
 import { type AdminActor, assertManages } from '../../shared/admin-actor.js';
@@ -11,7 +11,7 @@ import { type OfficeSettings, officeSettingsOf } from '../office-settings.js';
 import { announcePlaces, changeSessions, type SlotChange } from '../schedule-change.js';
 
 /** The settings to change; absent ones stay as they are. */
-export interface OfficeChanges extends Partial<BookingRules> {
+export interface OfficeChanges extends Partial<BookingRules>, Partial<OfficeContact> {
   name?: string;
   address?: string;
   timezone?: string;
@@ -24,13 +24,13 @@ export interface UpdateOfficeOptions {
 }
 
 /**
- * Changes an office's name, address, zone and booking rules at once, or nothing when one is
+ * Changes an office's name, address, contact, logo, zone and booking rules at once, or nothing when one is
  * wrong. A new desk share is obeyed by every booking that commits after it (the same locks
  * as a change of places); times of existing bookings stay as they were, on the local clock.
  */
 export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): Promise<OfficeSettings> {
   const c = opts.changes;
-  const problems: FieldProblem[] = ruleProblems(c);
+  const problems: FieldProblem[] = [...ruleProblems(c), ...contactProblems(c)];
   if (c.timezone !== undefined) {
     const zone = zoneProblem(c.timezone);
     if (zone) problems.push({ field: 'timezone', problem: zone });
@@ -50,6 +50,9 @@ export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): 
       ...(c.name !== undefined ? { name: c.name } : {}),
       ...(c.address !== undefined ? { address: c.address } : {}),
       ...(c.timezone !== undefined ? { timezone: c.timezone } : {}),
+      ...(c.contactPhone !== undefined ? { contact_phone: c.contactPhone } : {}),
+      ...(c.contactEmail !== undefined ? { contact_email: c.contactEmail } : {}),
+      ...(c.logo !== undefined ? { logo: c.logo } : {}),
       ...(c.bookingDaysAhead !== undefined ? { booking_days_ahead: c.bookingDaysAhead } : {}),
       ...(c.sameDayBooking !== undefined ? { same_day_booking: c.sameDayBooking ? 1 : 0 } : {}),
       ...(c.checkInBeforeMinutes !== undefined ? { check_in_before_minutes: c.checkInBeforeMinutes } : {}),
