@@ -86,7 +86,7 @@ export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/svg+x
  */
 export const MAX_LOGO_CHARS = 12_000;
 
-const PHONE_TEXT = /^\+?[0-9][0-9 ().-]{4,30}$/;
+const PHONE_TEXT = /^\+?[0-9(][0-9 ().-]{4,30}$/;
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 const LOGO = /^data:(image\/(?:png|jpeg|webp|svg\+xml));base64,[A-Za-z0-9+/]+={0,2}$/;
 
