@@ -8,7 +8,7 @@ export const en: Catalogue = {
   // Errors, by the code the API answers with (`errorText`); `NOT_FOUND_office` is the specific
   // form of `NOT_FOUND`. Field problems follow the request errors.
   'error.SESSION_FULL': 'This session is full. Please choose another session or day.',
-  'error.ALREADY_BOOKED': 'This NIK already holds an active booking. Its booking code was shown to its owner when it was made: open the ticket with that code to move or cancel it. If the code is lost, find it with your NIK and WhatsApp number on the Lost booking code page, or ask at the front desk with your ID card.',
+  'error.ALREADY_BOOKED': 'This NIK already holds an active booking. Its booking code was shown to its owner when it was made: open the ticket with that code to move or cancel it. If the code is lost, find it with your NIK and WhatsApp number on the Lost booking code page, or ask at the desk (loket) with your ID card.',
   'error.CLOSED': 'The office is closed on that date. Please choose another day.',
   'error.NOT_BOOKABLE': 'This session cannot be booked now. Please choose an available day and session.',
   'error.NOT_FOUND': 'Not found.',

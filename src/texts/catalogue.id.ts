@@ -7,7 +7,7 @@ export const id = {
   // Errors, by the code the API answers with (`errorText`); `NOT_FOUND_office` is the specific
   // form of `NOT_FOUND`. Field problems follow the request errors.
   'error.SESSION_FULL': 'Sesi ini sudah penuh. Silakan pilih sesi atau hari lain.',
-  'error.ALREADY_BOOKED': 'NIK ini sudah memiliki antrean aktif. Kode bookingnya ditampilkan kepada pemiliknya saat mendaftar: buka tiket dengan kode itu untuk memindahkan atau membatalkannya. Jika kodenya hilang, cari dengan NIK dan nomor WhatsApp di halaman Lupa kode booking, atau tanyakan ke meja depan dengan membawa KTP.',
+  'error.ALREADY_BOOKED': 'NIK ini sudah memiliki antrean aktif. Kode bookingnya ditampilkan kepada pemiliknya saat mendaftar: buka tiket dengan kode itu untuk memindahkan atau membatalkannya. Jika kodenya hilang, cari dengan NIK dan nomor WhatsApp di halaman Lupa kode booking, atau tanyakan ke loket dengan membawa KTP.',
   'error.CLOSED': 'Kantor tutup pada tanggal itu. Silakan pilih hari lain.',
   'error.NOT_BOOKABLE': 'Sesi ini belum atau tidak lagi dapat dipesan. Silakan pilih hari dan sesi yang tersedia.',
   'error.NOT_FOUND': 'Data tidak ditemukan.',
