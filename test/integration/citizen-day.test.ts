@@ -341,6 +341,22 @@ describe('a day at the office without a database per engine', () => {
     expect(home.body).toContain('Gratis.');
     expect(home.body).toContain('href="/t/lupa"');
 
+    // The admin's settings page sets the contact too, and keeps the logo.
+    const settings = await rt.app.inject({ url: '/staff/admin/offices/kota-bogor', headers: { cookie: admin.cookie } });
+    expect(settings.body).toContain('value="(0251) 832-1075"');
+    const saved = await rt.app.inject({
+      method: 'POST',
+      url: '/staff/admin/offices/kota-bogor',
+      headers: { cookie: admin.cookie, ...FORM },
+      payload: form({
+        _csrf: admin.csrfToken, name: 'Disdukcapil Kota Bogor', address: 'Jl. Ir. H. Juanda No. 10, Kota Bogor', contactPhone: '0251 8321075', contactEmail: '',
+        timezone: 'Asia/Jakarta', bookingDaysAhead: '14', checkInBeforeMinutes: '30', checkInAfterMinutes: '30', deskSharePercent: '0',
+      }),
+    });
+    expect(saved.statusCode, saved.body).toBe(303);
+    const after = (await rt.app.inject({ url: '/api/v1/offices/kota-bogor/settings', headers: { cookie: admin.cookie } })).json().office;
+    expect(after).toMatchObject({ contactPhone: '0251 8321075', contactEmail: '', logoUrl: office.logoUrl });
+
     // Removing the logo: no image, and its address answers 404.
     expect((await patch({ logo: '' })).json().office.logoUrl).toBeNull();
     expect((await rt.app.inject({ url: '/o/kota-bogor/logo' })).statusCode).toBe(404);
