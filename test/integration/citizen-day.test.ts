@@ -357,6 +357,22 @@ describe('a day at the office without a database per engine', () => {
     const after = (await rt.app.inject({ url: '/api/v1/offices/kota-bogor/settings', headers: { cookie: admin.cookie } })).json().office;
     expect(after).toMatchObject({ contactPhone: '0251 8321075', contactEmail: '', logoUrl: office.logoUrl });
 
+    // The services page edits the condition of a service, shown on the home page apart from its documents.
+    const service = await rt.app.inject({
+      method: 'POST',
+      url: '/staff/admin/services/kota-bogor/KIA',
+      headers: { cookie: admin.cookie, ...FORM },
+      payload: form({
+        _csrf: admin.csrfToken, nameId: 'Kartu Identitas Anak (KIA)', nameEn: 'Child ID card (KIA)', documentsId: 'Kartu Keluarga (KK)\nAkta kelahiran anak', documentsEn: '',
+        eligibilityId: 'Untuk anak di bawah 17 tahun.', eligibilityEn: 'For children under 17.', active: 'on',
+      }),
+    });
+    expect(service.statusCode, service.body).toBe(303);
+    const edit = await rt.app.inject({ url: '/staff/admin/services/kota-bogor/KIA/edit', headers: { cookie: admin.cookie } });
+    expect(edit.body).toContain('value="Untuk anak di bawah 17 tahun."');
+    expect((await rt.app.inject({ url: '/' })).body).toContain('Syarat: Untuk anak di bawah 17 tahun.');
+    expect((await rt.app.inject({ url: '/?lang=en' })).body).toContain('Who may apply: For children under 17.');
+
     // Removing the logo: no image, and its address answers 404.
     expect((await patch({ logo: '' })).json().office.logoUrl).toBeNull();
     expect((await rt.app.inject({ url: '/o/kota-bogor/logo' })).statusCode).toBe(404);
