@@ -47,7 +47,9 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
         const words = t(lang, 'citizen.rateLimitedText', { seconds });
         const formPage = req.routeOptions.config?.formPage;
         if (formPage && req.body && typeof req.body === 'object') {
-          return sendPage(reply, await formPage(req, { fields: {}, form: words }), 429);
+          // The form's page may itself fail (an unknown code): the plain refusal page then says it.
+          const page = await formPage(req, { fields: {}, form: words }).catch(() => undefined);
+          if (page) return sendPage(reply, page, 429);
         }
         return sendPage(reply, errorPage(lang, t(lang, 'citizen.rateLimitedTitle'), t(lang, 'citizen.rateLimitedRetry', { seconds }), req.url.split('?')[0] ?? '/'), 429);
       }
