@@ -52,7 +52,8 @@ describe.each(MODES)('a first-time citizen on a phone %s', (_mode, javaScript) =
     expect(await page.locator('.found-item').count()).toBe(1);
     expect(await page.locator('.found-when').textContent()).toBe('Rabu, 2 Desember 2026, 08.00–09.00 WIB');
     await saveScreenshot(page, slug('recovered'));
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    // axe runs as a script in the page, so only where scripts run.
+    if (javaScript) expect(await seriousAxeViolations(page)).toEqual([]);
     await Promise.all([page.waitForURL(`${base}/t/${booked.code}`), page.getByRole('link', { name: `Buka tiket ${booked.queueNumber}` }).click()]);
 
     // A wrong phone is answered without saying which of the two is wrong, and the form keeps what was typed.
@@ -93,7 +94,8 @@ describe.each(MODES)('a first-time citizen on a phone %s', (_mode, javaScript) =
     expect(await page.textContent('main')).toContain('Disdukcapil Kota Bogor');
     expect(await inFirstViewport(page, '[data-confirm]')).toBe(true);
     await saveScreenshot(page, slug('review'));
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    // axe runs as a script in the page, so only where scripts run.
+    if (javaScript) expect(await seriousAxeViolations(page)).toEqual([]);
     // Nothing is taken yet.
     const before = await rt.app.inject({ url: '/api/v1/offices/kota-bogor/availability?from=2026-12-03&days=1' });
     expect(before.json().days[0].sessions[1].remaining).toBe(40);
@@ -153,7 +155,8 @@ describe.each(MODES)('a first-time citizen on a phone %s', (_mode, javaScript) =
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(await page.locator('.brand-office').textContent()).toBe('Disdukcapil Kota Bogor');
     await saveScreenshot(page, slug('home'));
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    // axe runs as a script in the page, so only where scripts run.
+    if (javaScript) expect(await seriousAxeViolations(page)).toEqual([]);
 
     const missing = await page.goto(`${base}/jadwal-saya`);
     expect(missing?.status()).toBe(404);
