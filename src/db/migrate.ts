@@ -12,6 +12,7 @@ import * as officeClosures from './migrations/0008-office-closures.js';
 import * as staffAdmin from './migrations/0009-staff-admin.js';
 import * as outbox from './migrations/0010-outbox.js';
 import * as messageTemplates from './migrations/0011-message-templates.js';
+import * as officeContact from './migrations/0013-office-contact.js';
 import * as deskDay from './migrations/0014-desk-day.js';
 
 interface EngineMigration {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0009-staff-admin': staffAdmin,
   '0010-outbox': outbox,
   '0011-message-templates': messageTemplates,
+  '0013-office-contact': officeContact,
   '0014-desk-day': deskDay,
 };
 

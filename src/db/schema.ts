@@ -33,6 +33,12 @@ export interface OfficesTable {
   reminder_hours_before: Generated<number>;
   /** A checked-in person hears their turn nears with this many or fewer ahead; 0 is off. */
   turn_near_ahead: Generated<number>;
+  /** The office's public phone number as the admin wrote it; empty for none. */
+  contact_phone: Generated<string>;
+  /** The office's public email address; empty for none. */
+  contact_email: Generated<string>;
+  /** The office's logo as a small image data URL (`data:image/png;base64,…`), served by `/o/:slug/logo`; empty for none. */
+  logo: Generated<string>;
 }
 
 export interface ServicesTable {
@@ -45,6 +51,10 @@ export interface ServicesTable {
   documents: string;
   /** The same in English; an empty array means none were written, and English pages fall back to the Indonesian list. */
   documents_en: Generated<string>;
+  /** Who may use the service (a condition, not a document to bring), in Indonesian; empty for none. */
+  eligibility: Generated<string>;
+  /** The same in English; empty falls back to the Indonesian words. */
+  eligibility_en: Generated<string>;
   needs_presence: number;
   active: number;
   sort_order: number;

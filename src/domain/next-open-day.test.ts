@@ -51,3 +51,21 @@ describe('nextDayWithPlaces', () => {
     expect(nextDayWithPlaces(days.slice(0, 4), '2026-12-01')).toBeNull();
   });
 });
+
+describe('nearestSessionWithPlaces', () => {
+  const day = (date: string, ...sessions: [id: number, start: string, remaining: number][]): DayAvailability => ({
+    date,
+    open: true,
+    closure: null,
+    sessions: sessions.map(([id, start, remaining]) => ({ id, letter: 'A', start, end: start.replace(/^(\d\d)/, (h) => String(Number(h) + 1).padStart(2, '0')), capacity: 40, remaining, bookable: remaining > 0 })),
+  });
+
+  it('offers the session nearest in time to the one that filled, the later one on a tie', async () => {
+    const { nearestSessionWithPlaces } = await import('./next-open-day.js');
+    const days = [day('2026-12-02', [1, '08:00', 3], [2, '09:00', 0], [3, '10:00', 5]), day('2026-12-03', [1, '08:00', 9])];
+    expect(nearestSessionWithPlaces(days, { date: '2026-12-02', sessionId: 2 })).toMatchObject({ day: { date: '2026-12-02' }, session: { id: 3 } });
+    const morningGone = [day('2026-12-02', [1, '08:00', 0], [2, '13:00', 0]), closed('2026-12-03'), day('2026-12-04', [1, '08:00', 1])];
+    expect(nearestSessionWithPlaces(morningGone, { date: '2026-12-02', sessionId: 2 })).toMatchObject({ day: { date: '2026-12-04' }, session: { id: 1 } });
+    expect(nearestSessionWithPlaces([day('2026-12-02', [1, '08:00', 0])], { date: '2026-12-02', sessionId: 1 })).toBeNull();
+  });
+});

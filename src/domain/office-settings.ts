@@ -73,3 +73,46 @@ export function ruleProblems(rules: Partial<BookingRules>): FieldProblem[] {
   return problems;
 }
 
+
+/** How an office is reached and recognised, as the admin sets it; empty strings mean none. */
+export interface OfficeContact {
+  /** A phone number as people dial it, landlines included: `(0251) 832-1075`. */
+  contactPhone: string;
+  contactEmail: string;
+  /** The logo as an image data URL, or empty. */
+  logo: string;
+}
+
+/** Kinds of logo image accepted: what every phone browser shows. */
+export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml'] as const;
+
+/**
+ * Largest logo as a data URL. Small on purpose: it is on every page of a phone on slow data, and
+ * the request body holds it whole (the API's limit is 16 KB).
+ */
+export const MAX_LOGO_CHARS = 12_000;
+
+const PHONE_TEXT = /^\+?[0-9(][0-9 ().-]{4,30}$/;
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+const LOGO = /^data:(image\/(?:png|jpeg|webp|svg\+xml));base64,[A-Za-z0-9+/]+={0,2}$/;
+
+/** What is wrong with the given contact fields, one problem per field. */
+export function contactProblems(c: Partial<OfficeContact>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (c.contactPhone !== undefined && c.contactPhone !== '' && !PHONE_TEXT.test(c.contactPhone)) problems.push({ field: 'contactPhone', problem: 'CONTACT_PHONE_INVALID' });
+  if (c.contactEmail !== undefined && c.contactEmail !== '' && (c.contactEmail.length > 120 || !EMAIL.test(c.contactEmail))) {
+    problems.push({ field: 'contactEmail', problem: 'EMAIL_INVALID' });
+  }
+  if (c.logo !== undefined && c.logo !== '') {
+    if (c.logo.length > MAX_LOGO_CHARS) problems.push({ field: 'logo', problem: 'LOGO_TOO_LARGE' });
+    else if (!LOGO.test(c.logo)) problems.push({ field: 'logo', problem: 'LOGO_INVALID' });
+  }
+  return problems;
+}
+
+/** The type and bytes of a logo data URL that `contactProblems` accepted, or null. */
+export function decodeLogo(logo: string): { type: (typeof LOGO_TYPES)[number]; bytes: Uint8Array } | null {
+  const m = LOGO.exec(logo);
+  if (!m?.[1]) return null;
+  return { type: m[1] as (typeof LOGO_TYPES)[number], bytes: Uint8Array.from(atob(logo.slice(logo.indexOf(',') + 1)), (ch) => ch.charCodeAt(0)) };
+}

@@ -76,3 +76,14 @@ describe('initials of a name', () => {
     expect(nameInitials("'Ain Al-Fatih")).toBe('A. A.');
   });
 });
+
+describe('personNameProblem', () => {
+  it('says why a name is refused: digits, other characters, or its length', async () => {
+    const { personNameProblem } = await import('./person-name.js');
+    expect(personNameProblem('Siti Rahmawati')).toBeNull();
+    expect(personNameProblem('Siti 2')).toBe('NAME_DIGITS');
+    expect(personNameProblem('0812345678')).toBe('NAME_DIGITS');
+    expect(personNameProblem('Siti @ Rahma')).toBe('NAME_CHARACTERS');
+    expect(personNameProblem('S')).toBe('NAME_INVALID');
+  });
+});

@@ -19,6 +19,18 @@ export function normalizePersonName(input: string): string | null {
 }
 
 /**
+ * Why a name is refused, in words a person can act on: digits (a phone number or NIK typed in
+ * the wrong box), other characters, or the length; null when `normalizePersonName` takes it.
+ */
+export function personNameProblem(input: string): 'NAME_DIGITS' | 'NAME_CHARACTERS' | 'NAME_INVALID' | null {
+  if (normalizePersonName(input) !== null) return null;
+  const name = input.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (/\p{Nd}/u.test(name)) return 'NAME_DIGITS';
+  if (name !== '' && !NAME_CHARACTERS.test(name)) return 'NAME_CHARACTERS';
+  return 'NAME_INVALID';
+}
+
+/**
  * A name as initials, `Siti Rahmawati` → `S. R.`: enough for the owner to recognise their
  * ticket, too little for someone who only found the code to learn who booked.
  */

@@ -21,6 +21,16 @@ export interface ServiceSettings {
   nameEn?: string | undefined;
   documentsId?: readonly string[] | undefined;
   documentsEn?: readonly string[] | undefined;
+  /** Who may use the service (a condition, not a document), in Indonesian; empty for none. */
+  eligibilityId?: string | undefined;
+  eligibilityEn?: string | undefined;
+}
+
+/** Longest eligibility note: one or two sentences. */
+export const MAX_ELIGIBILITY_LENGTH = 300;
+
+function eligibilityProblem(note: string | undefined, field: string): FieldProblem | null {
+  return note !== undefined && note.trim().length > MAX_ELIGIBILITY_LENGTH ? { field, problem: 'TOO_LONG' } : null;
 }
 
 /** A documents list as stored: lines trimmed, empty lines dropped. */
@@ -51,6 +61,8 @@ export function serviceProblems(s: ServiceSettings): FieldProblem[] {
     nameProblem(s.nameEn, 'nameEn'),
     documentsProblem(s.documentsId, 'documentsId'),
     documentsProblem(s.documentsEn, 'documentsEn'),
+    eligibilityProblem(s.eligibilityId, 'eligibilityId'),
+    eligibilityProblem(s.eligibilityEn, 'eligibilityEn'),
   ];
   return problems.filter((p): p is FieldProblem => p !== null);
 }

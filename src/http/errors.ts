@@ -4,7 +4,8 @@ import { isStorageUnavailable } from '../app/shared/storage-health.js';
 import { DomainError, type DomainErrorCode, type FieldProblem, InvalidInputError } from '../domain/errors.js';
 import { requestLang } from './i18n.js';
 import type { Lang } from '../texts/lang.js';
-import { domainErrorText, errorText } from '../texts/texts.js';
+import { domainErrorText, errorText, t } from '../texts/texts.js';
+import { errorPage } from './views/citizen/home.js';
 
 const STATUS: Record<DomainErrorCode, number> = {
   SESSION_FULL: 409,
@@ -123,6 +124,16 @@ function frameworkCode(e: Partial<FastifyError>): string | undefined {
   return undefined;
 }
 
+/** Whether a request outside the API asks for a web page first (a browser's Accept), not JSON. */
+function wantsHtml(req: FastifyRequest): boolean {
+  if (req.url.startsWith('/api/')) return false;
+  const accept = req.headers.accept ?? '';
+  const htmlAt = accept.indexOf('text/html');
+  if (htmlAt === -1) return false;
+  const jsonAt = accept.indexOf('application/json');
+  return jsonAt === -1 || htmlAt < jsonAt;
+}
+
 /** Installs the error and not-found handlers that give every failure the `{ error: { code, message } }` shape. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, req: FastifyRequest, reply: FastifyReply) => {
@@ -137,6 +148,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((req, reply) => {
     const lang = requestLang(req);
+    // A person who mistyped an address in a browser gets a page that leads home; API clients get JSON.
+    if (wantsHtml(req)) {
+      return reply
+        .status(404)
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(errorPage(lang, t(lang, 'citizen.notFoundTitle'), t(lang, 'citizen.notFoundText'), req.url.split('?')[0] ?? '/').value);
+    }
     return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: errorText(lang, 'ROUTE_NOT_FOUND') } });
   });
 }

@@ -17,6 +17,13 @@ export const OfficeChangesBody = z.object({
   name: textField(120).optional(),
   address: addressField.optional(),
   timezone: textField(64).optional(),
+  contactPhone: z.string({ error: 'INVALID' }).trim().max(40, 'TOO_LONG').optional().describe("The office's public phone number, as people dial it; empty removes it"),
+  contactEmail: z.string({ error: 'INVALID' }).trim().max(120, 'TOO_LONG').optional().describe("The office's public email address; empty removes it"),
+  logo: z
+    .string({ error: 'INVALID' })
+    .trim()
+    .optional()
+    .describe('The logo as a data URL (`data:image/png;base64,…`: PNG, JPEG, WebP or SVG, at most 12,000 characters); empty removes it'),
   bookingDaysAhead: whole.optional(),
   sameDayBooking: z.boolean({ error: 'INVALID' }).optional(),
   checkInBeforeMinutes: whole.optional(),

@@ -7,8 +7,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export interface RouteLimit {
   /** `booking`: book, cancel, move (per address). `login`: staff logins (per address, API and page share it). `lookup`: reading a booking by its code (per address). */
   bucket: 'booking' | 'login' | 'lookup';
-  /** The route finds a booking by the code in its path: unknown codes count against the per-process miss budget. */
+  /**
+   * The route finds a booking by the code in its path (or by NIK and phone, `/bookings/recover`):
+   * every 404 counts against the per-process miss budget, so guessing from many addresses is bounded too.
+   */
   byCode?: boolean;
+  /**
+   * Checked once the body is read (preHandler) instead of on arrival: a citizen form's refusal
+   * page gives back what was typed. Costs reading a body of at most the body limit.
+   */
+  afterBody?: boolean;
 }
 
 declare module 'fastify' {
@@ -52,7 +60,7 @@ export function registerRouteLimits(app: FastifyInstance, opts: RouteLimitOption
   // One key for the whole process: guessing from many addresses still draws on one budget.
   const misses = app.createRateLimit({ ...window, max: opts.lookupMissLimitPerMinute, keyGenerator: () => 'lookup-misses' });
 
-  app.addHook('onRequest', async (req, reply) => {
+  const check = async (req: FastifyRequest, reply: FastifyReply) => {
     const limit = req.routeOptions.config?.limit;
     if (limit) await enforce(perAddress[limit.bucket], req, reply);
     if (limit?.byCode) {
@@ -61,6 +69,12 @@ export function registerRouteLimits(app: FastifyInstance, opts: RouteLimitOption
       await enforce(misses, req, reply, { increment: false });
     }
     if (req.routeOptions.url?.startsWith(API_PREFIX)) await enforce(api, req, reply);
+  };
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.routeOptions.config?.limit?.afterBody) await check(req, reply);
+  });
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.routeOptions.config?.limit?.afterBody) await check(req, reply);
   });
 
   app.addHook('onResponse', async (req, reply) => {

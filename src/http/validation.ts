@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isLocalDate, isServedDate } from '../domain/local-date.js';
 import { parseNik } from '../domain/nik.js';
-import { normalizePersonName } from '../domain/person-name.js';
+import { personNameProblem } from '../domain/person-name.js';
 import { normalizeMobilePhone } from '../domain/phone.js';
 import { normalizeEmail } from '../domain/email.js';
 import { normalizeBookingCode } from '../domain/booking-code.js';
@@ -30,7 +30,11 @@ export const nameField = z
   .string(problem('NAME_INVALID'))
   .max(400, 'NAME_INVALID')
   .refine((v) => v.trim() !== '', 'REQUIRED')
-  .refine((v) => v.trim() === '' || normalizePersonName(v) !== null, 'NAME_INVALID');
+  .superRefine((v, ctx) => {
+    // Says why: a digit (a number typed in the wrong box), another character, or the length.
+    const problem = v.trim() === '' ? null : personNameProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const phoneField = z
   .string(problem('PHONE_INVALID'))

@@ -96,3 +96,12 @@ describe('times and sessions', () => {
     );
   });
 });
+
+describe('formatWeekHours', () => {
+  it('joins runs of weekdays with the same hours, in the office zone', async () => {
+    const { formatWeekHours } = await import('./indonesian-format.js');
+    const week = [1, 2, 3, 4].map((weekday) => ({ weekday, start: '08:00', end: '14:00' }));
+    expect(formatWeekHours([...week, { weekday: 5, start: '08:00', end: '11:30' }], 'Asia/Jakarta', 'id')).toBe('Senin–Kamis 08.00–14.00 WIB; Jumat 08.00–11.30 WIB');
+    expect(formatWeekHours([{ weekday: 1, start: '08:00', end: '12:00' }, { weekday: 3, start: '08:00', end: '12:00' }], 'Asia/Makassar', 'en')).toBe('Monday 08:00–12:00 WITA; Wednesday 08:00–12:00 WITA');
+  });
+});

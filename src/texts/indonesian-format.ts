@@ -96,3 +96,24 @@ export function formatSessionHours(d: LocalDate, start: string, end: string, zon
 export function formatSession(d: LocalDate, start: string, end: string, zone: string, lang: Lang): string {
   return `${formatDate(d, lang)}, ${formatSessionHours(d, start, end, zone, lang)}`;
 }
+
+/**
+ * Opening hours of a week, runs of weekdays with the same hours joined: "Senin–Jumat 08.00–14.00
+ * WIB; Sabtu 08.00–12.00 WIB". Weekdays are ISO (1 Monday … 7 Sunday) and come in order.
+ */
+export function formatWeekHours(days: readonly { weekday: number; start: string; end: string }[], zone: string, lang: Lang): string {
+  const runs: { from: number; to: number; start: string; end: string }[] = [];
+  for (const d of days) {
+    const last = runs[runs.length - 1];
+    if (last && last.to === d.weekday - 1 && last.start === d.start && last.end === d.end) last.to = d.weekday;
+    else runs.push({ from: d.weekday, to: d.weekday, start: d.start, end: d.end });
+  }
+  const names = DAY_NAMES[lang];
+  const label = zoneAbbreviation(zone);
+  return runs
+    .map((r) => {
+      const dayNames = r.from === r.to ? nameAt(names, r.from - 1) : `${nameAt(names, r.from - 1)}–${nameAt(names, r.to - 1)}`;
+      return `${dayNames} ${formatTime(r.start, lang)}–${formatTime(r.end, lang)} ${label}`;
+    })
+    .join('; ');
+}

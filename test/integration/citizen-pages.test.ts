@@ -31,6 +31,8 @@ describe.each(DIALECTS)('citizen pages on $name', (dialect) => {
     phone: '0812 3456 7890',
     service: 'KTP-BARU',
     slot: `2026-12-02|${ids[0]}`,
+    // "Ambil nomor" on the review: the step that books.
+    step: 'confirm',
     ...over,
   });
 

@@ -59,9 +59,11 @@ describe.each(DIALECTS)('services, counters and staff administration on $name', 
   }
 
   it('shows English documents on English answers, with the seed filled in', async () => {
-    const en = (await call(null, 'GET', `${O}/services`, undefined, 'en')).json().services as { code: string; documents: string[]; documentsId: string[]; order: number }[];
+    const en = (await call(null, 'GET', `${O}/services`, undefined, 'en')).json().services as { code: string; documents: string[]; documentsId: string[]; eligibility: string; order: number }[];
     const ktp = en.find((s) => s.code === 'KTP-BARU')!;
-    expect(ktp.documents).toEqual(['Family card (Kartu Keluarga, KK)', 'Aged 17 or over, or married now or before']);
+    // Being 17 or married is a condition of the service, not a document to bring.
+    expect(ktp.documents).toEqual(['Family card (Kartu Keluarga, KK)']);
+    expect(ktp.eligibility).toBe('For people aged 17 or over, or married now or before.');
     expect(ktp.documentsId[0]).toBe('Kartu Keluarga (KK)');
     expect(en.map((s) => s.order)).toEqual(en.map((_, i) => i + 1));
     const booked = await bookForWednesday('KK', wednesdayAt('07:00'));

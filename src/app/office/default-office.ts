@@ -28,8 +28,11 @@ export const DEFAULT_OFFICE = {
       name: 'Perekaman KTP-el baru',
       nameEn: 'New e-ID card (KTP-el) recording',
       needsPresence: true,
-      documents: ['Kartu Keluarga (KK)', 'Berusia 17 tahun atau sudah/pernah menikah'],
-      documentsEn: ['Family card (Kartu Keluarga, KK)', 'Aged 17 or over, or married now or before'],
+      documents: ['Kartu Keluarga (KK)'],
+      documentsEn: ['Family card (Kartu Keluarga, KK)'],
+      // A condition of the service, not a document: shown apart from the list of what to bring.
+      eligibility: 'Berusia 17 tahun atau lebih, atau sudah/pernah menikah.',
+      eligibilityEn: 'For people aged 17 or over, or married now or before.',
     },
     {
       code: 'KTP-GANTI',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ScheduledSession } from '../../db/repositories/schedule.js';
 import type { OfficeRow } from '../../db/schema.js';
 import type { ReminderSettings } from '../../domain/messages/reminder-schedule.js';
@@ -10,6 +11,18 @@ export interface OfficeSettings extends BookingRules, ReminderSettings {
   name: string;
   address: string;
   timezone: string;
+  /** The office's public phone number; empty for none. */
+  contactPhone: string;
+  /** The office's public email address; empty for none. */
+  contactEmail: string;
+  /** Where the logo is served, its version in the query so a new one is fetched at once; null for none. */
+  logoUrl: string | null;
+}
+
+/** The address of an office's logo, with a version that changes with the image; null when it has none. */
+export function logoUrlOf(o: Pick<OfficeRow, 'slug' | 'logo'>): string | null {
+  if (!o.logo) return null;
+  return `/o/${o.slug}/logo?v=${createHash('sha256').update(o.logo).digest('hex').slice(0, 10)}`;
 }
 
 /** The settings of an office row; also what the audit records before and after a change. */
@@ -19,6 +32,9 @@ export function officeSettingsOf(o: OfficeRow): OfficeSettings {
     name: o.name,
     address: o.address,
     timezone: o.timezone,
+    contactPhone: o.contact_phone,
+    contactEmail: o.contact_email,
+    logoUrl: logoUrlOf(o),
     bookingDaysAhead: Number(o.booking_days_ahead),
     sameDayBooking: Number(o.same_day_booking) === 1,
     checkInBeforeMinutes: Number(o.check_in_before_minutes),

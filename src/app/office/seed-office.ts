@@ -25,6 +25,8 @@ export async function seedOffice(trx: Executor, officeId: number): Promise<void>
       name_en: s.nameEn,
       documents: JSON.stringify(s.documents),
       documents_en: JSON.stringify(s.documentsEn),
+      eligibility: 'eligibility' in s ? s.eligibility : '',
+      eligibility_en: 'eligibilityEn' in s ? s.eligibilityEn : '',
       needs_presence: s.needsPresence ? 1 : 0,
       sort_order: i,
       active: 1,

@@ -8,6 +8,8 @@ export function serviceSnapshot(s: ServiceRow): Record<string, unknown> {
     nameEn: s.name_en,
     documentsId: JSON.parse(s.documents) as string[],
     documentsEn: JSON.parse(s.documents_en) as string[],
+    eligibilityId: s.eligibility,
+    eligibilityEn: s.eligibility_en,
     needsPresence: s.needs_presence === 1,
     active: s.active === 1,
     sortOrder: s.sort_order,

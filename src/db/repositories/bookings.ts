@@ -13,6 +13,8 @@ export interface BookingView extends BookingRow {
   service_name_en: string;
   service_documents: string;
   service_documents_en: string;
+  service_eligibility: string;
+  service_eligibility_en: string;
   session_letter: string;
   session_start: string;
   session_end: string;
@@ -35,6 +37,8 @@ export function bookingViewQuery(db: Executor) {
       'services.name_en as service_name_en',
       'services.documents as service_documents',
       'services.documents_en as service_documents_en',
+      'services.eligibility as service_eligibility',
+      'services.eligibility_en as service_eligibility_en',
       'sessions.letter as session_letter',
       'sessions.start_time as session_start',
       'sessions.end_time as session_end',
@@ -58,6 +62,16 @@ export function findActiveBookingByNik(db: Executor, officeId: number, nik: stri
     .where('bookings.nik', '=', nik)
     .where('bookings.status', 'in', ACTIVE_STATUSES)
     .executeTakeFirst();
+}
+
+/** Every active booking of a NIK, at any office, in the order of their day. */
+export function listActiveBookingsOfNik(db: Executor, nik: string): Promise<BookingView[]> {
+  return bookingViewQuery(db)
+    .where('bookings.nik', '=', nik)
+    .where('bookings.status', 'in', ACTIVE_STATUSES)
+    .orderBy('bookings.date')
+    .orderBy('sessions.start_time')
+    .execute();
 }
 
 /**

@@ -70,7 +70,7 @@ export async function lastServicePosition(db: Executor, officeId: number): Promi
 }
 
 /** The fields of a service an admin may change. */
-export type ServiceChanges = Partial<Pick<ServiceRow, 'name' | 'name_en' | 'documents' | 'documents_en' | 'needs_presence' | 'active' | 'sort_order'>>;
+export type ServiceChanges = Partial<Pick<ServiceRow, 'name' | 'name_en' | 'documents' | 'documents_en' | 'eligibility' | 'eligibility_en' | 'needs_presence' | 'active' | 'sort_order'>>;
 
 /** Changes a service's settings. */
 export async function updateService(db: Executor, id: number, changes: ServiceChanges): Promise<void> {

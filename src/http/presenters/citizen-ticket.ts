@@ -18,6 +18,8 @@ export function presentCitizenTicket(ticket: Ticket, lang: Lang, audience: Ticke
     /** Whether the name and phone are shown whole: the NIK was given, or staff are looking. */
     ownerView: owner,
     officeAddress: office.address,
+    /** Who may use the service: a condition, shown apart from the documents. */
+    eligibility: lang === 'en' ? booking.service_eligibility_en || booking.service_eligibility : booking.service_eligibility,
     zoneLabel: zoneAbbreviation(office.timezone),
     arriveFrom: formatTime(timeOfMinutes(window.opensAt), lang),
     arriveUntil: formatTime(timeOfMinutes(window.closesAt), lang),

@@ -12,6 +12,9 @@
 
   var bookForm = document.querySelector('form.book');
   if (bookForm) guardDoubleSubmit(bookForm);
+  // "Ambil nomor" on the review: one tap, one booking (the idempotency key makes a second harmless).
+  var reviewForm = document.querySelector('form.review');
+  if (reviewForm) guardDoubleSubmit(reviewForm);
 
   // Links to another day ("next day with places") open that day's panel.
   document.addEventListener('click', function (event) {

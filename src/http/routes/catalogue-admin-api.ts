@@ -31,6 +31,8 @@ const ServiceChangeBody = z.object({
   nameEn: words(200).optional(),
   documentsId: documentsField.optional().describe('Documents to bring, one per item, in Indonesian'),
   documentsEn: documentsField.optional().describe('The same in English'),
+  eligibilityId: words(600).optional().describe('Who may use the service, a condition rather than a document (e.g. "Berusia 17 tahun atau lebih"); empty for none'),
+  eligibilityEn: words(600).optional().describe('The same in English'),
   needsPresence: flag.optional(),
   active: flag.optional().describe('Off: no new bookings; existing ones stay valid'),
 });

@@ -16,7 +16,8 @@ import { presentService, ServiceSchema } from '../presenters/service.js';
 import { BookingSchema, presentBooking, presentBookingToCodeHolder } from '../presenters/booking.js';
 import { BookingWithPlaceSchema, presentPlace } from '../presenters/ticket-progress.js';
 import { getTicketProgress } from '../../app/booking/queries/get-ticket-progress.js';
-import { bookingCodeField, dateField, idField, nikField, PersonFields, personOf, textField } from '../validation.js';
+import { recoverBookings } from '../../app/booking/queries/recover-bookings.js';
+import { bookingCodeField, dateField, idField, nikField, PersonFields, personOf, phoneField, textField } from '../validation.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const CodeParams = z.object({ code: bookingCodeField });
@@ -51,6 +52,8 @@ const ServicesQuery = z.object({
 const AvailabilityAnswer = z.object({ office: z.string(), timezone: z.string(), days: z.array(DaySchema) });
 const BookingAnswer = z.object({ booking: BookingSchema });
 const BookingWithPlaceAnswer = z.object({ booking: BookingWithPlaceSchema });
+const RecoverBody = z.object({ nik: nikField, phone: phoneField.describe('The phone the booking was made with: 08…, +62… or 62…') });
+const RecoverAnswer = z.object({ bookings: z.array(BookingSchema).describe('The active bookings of the NIK made with that phone') });
 
 const CITIZEN = ['citizen'];
 
@@ -147,6 +150,24 @@ export function citizenApiRoutes(ctx: AppContext) {
         // The place changes with every call at the office.
         reply.header('cache-control', 'no-store');
         return { booking: { ...presentBookingToCodeHolder(booking, requestLang(req)), ...presentPlace(booking, progress) } };
+      },
+    );
+
+    app.post(
+      '/bookings/recover',
+      {
+        // Counted like the owner checks: per address, and every refusal draws on the process's miss budget.
+        config: { limit: { bucket: 'booking' as const, byCode: true } },
+        schema: {
+          tags: CITIZEN,
+          summary: 'A lost code: the active bookings of a NIK made with that phone; the same 404 for a wrong NIK or a wrong phone',
+          body: RecoverBody,
+          response: { 200: RecoverAnswer, ...ERROR_RESPONSES },
+        },
+      },
+      async (req) => {
+        const bookings = await recoverBookings(ctx, { nik: req.body.nik, phone: req.body.phone });
+        return { bookings: bookings.map((b) => presentBooking(b, requestLang(req))) };
       },
     );
 

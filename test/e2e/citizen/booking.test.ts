@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { saveScreenshot, startPageServer, useBrowser } from '../../support/browser.js';
 import { nikFor } from '../../support/factories.js';
 import type { TestRuntime } from '../../support/test-runtime.js';
-import { codeFromUrl, fillBookingForm, fillSession, openDay, sessionIds, slotButton } from './helpers.js';
+import { codeFromUrl, confirmReview, fillBookingForm, fillSession, openDay, sessionIds, slotButton } from './helpers.js';
 
 describe('booking on a phone', () => {
   const browser = useBrowser();
@@ -30,9 +30,9 @@ describe('booking on a phone', () => {
     const nik = freshNik();
     await fillBookingForm(page, { nik });
     const [first] = await sessionIds(rt, '2026-12-02');
-    // The first day with places is open already; pressing a session books.
+    // The first day with places is open already; pressing a session shows the review, whose button books.
     await slotButton(page, '2026-12-02', first!).click();
-    await page.waitForURL(/\/t\/[A-Z0-9]{9}$/);
+    await confirmReview(page);
     expect(page.url()).not.toContain(nik);
     await expect.poll(() => page.locator('[data-queue]').textContent()).toBe('A001');
     expect(await page.locator('.when').textContent()).toBe('Rabu, 2 Desember 2026, 08.00–09.00 WIB');
@@ -48,7 +48,7 @@ describe('booking on a phone', () => {
     // Without a script, the day opens by its summary and the session is an ordinary submit button.
     await openDay(page, '2026-12-03');
     await slotButton(page, '2026-12-03', ids[4]!).click();
-    await page.waitForURL(/\/t\/[A-Z0-9]{9}$/);
+    await confirmReview(page);
     const code = codeFromUrl(page.url());
     const api = await rt.app.inject({ method: 'GET', url: `/api/v1/bookings/${code}` });
     expect(api.json().booking).toMatchObject({ date: '2026-12-03', queueNumber: 'E001', service: 'KK', status: 'booked' });
@@ -119,7 +119,7 @@ describe('booking on a phone', () => {
     expect(await nik.getAttribute('aria-invalid')).toBe('true');
     expect(await nik.getAttribute('aria-describedby')).toContain('nik-error');
     expect(await page.locator('#nik-error').textContent()).toBe(
-      'Digit ke-7 sampai ke-12 NIK harus tanggal lahir yang benar (perempuan: tanggal + 40).',
+      'NIK ini tidak memuat tanggal lahir yang mungkin. Periksa kembali angka NIK di KTP atau Kartu Keluarga Anda; mungkin ada angka yang tertukar.',
     );
     expect(await nik.inputValue()).toBe('3271013102900012');
     expect(await page.inputValue('#name')).toBe('Rina Wulandari');

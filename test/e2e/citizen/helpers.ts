@@ -55,3 +55,9 @@ export function codeFromUrl(url: string): string {
   if (!m?.[1]) throw new Error(`not a ticket URL: ${url}`);
   return m[1];
 }
+
+/** On "Periksa lagi", presses "Ambil nomor" (or its English words) and waits for the ticket. */
+export async function confirmReview(page: Page, button = 'Ambil nomor'): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await Promise.all([page.waitForURL(/\/t\/[A-Z0-9]{9}$/), page.getByRole('button', { name: button }).click()]);
+}

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { saveScreenshot, startPageServer, useBrowser } from '../../support/browser.js';
 import { nikFor } from '../../support/factories.js';
 import type { TestRuntime } from '../../support/test-runtime.js';
-import { bookViaApi, fillBookingForm, sessionIds, slotButton } from './helpers.js';
+import { bookViaApi, confirmReview, fillBookingForm, sessionIds, slotButton } from './helpers.js';
 
 describe('language of the citizen pages', () => {
   const browser = useBrowser();
@@ -31,7 +31,7 @@ describe('language of the citizen pages', () => {
     await fillBookingForm(page, { nik: nikFor(300), service: 'IKD' });
     const [first] = await sessionIds(rt, '2026-12-02');
     await slotButton(page, '2026-12-02', first!).click();
-    await page.waitForURL(/\/t\/[A-Z0-9]{9}$/);
+    await confirmReview(page, 'Take number');
     expect(await page.locator('.when').textContent()).toBe('Wednesday, 2 December 2026, 08:00–09:00 WIB');
     expect(await page.locator('.facts').textContent()).toContain('Digital ID (IKD) activation');
     await saveScreenshot(page, 'citizen-ticket-en');

@@ -34,7 +34,7 @@ describe('finding, cancelling and moving a booking on a phone', () => {
     await page.fill('#code', 'ACD-EFG-HJK');
     await page.getByRole('button', { name: 'Cek antrean' }).click();
     await page.waitForURL(`${base}/t/ACDEFGHJK`);
-    expect(await page.locator('#code-error').textContent()).toBe('Kode booking tidak ditemukan.');
+    expect(await page.locator('#code-error').textContent()).toBe('Tidak ada antrean dengan kode ini. Periksa kembali huruf dan angkanya.');
     expect(await page.inputValue('#code')).toBe('ACDEFGHJK');
     await saveScreenshot(page, 'citizen-lookup-unknown');
   });

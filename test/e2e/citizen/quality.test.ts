@@ -38,6 +38,7 @@ describe('every citizen page is light and accessible', () => {
     ['booking form', () => '/o/kota-bogor'],
     ['booking form in English', () => '/o/kota-bogor', { locale: 'en-US' }],
     ['lookup', () => '/t'],
+    ['lost code', () => '/t/lupa'],
     ['ticket', () => `/t/${booking.code}`],
     ['cancelled ticket', () => `/t/${cancelled.code}`],
     ['cancel form', () => `/t/${booking.code}/cancel`],

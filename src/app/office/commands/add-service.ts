@@ -15,6 +15,9 @@ export interface AddServiceOptions {
   nameEn: string;
   documentsId?: readonly string[] | undefined;
   documentsEn?: readonly string[] | undefined;
+  /** Who may use the service, a condition shown apart from the documents. */
+  eligibilityId?: string | undefined;
+  eligibilityEn?: string | undefined;
   /** Defaults to false: most services can be done by a family member. */
   needsPresence?: boolean | undefined;
   /** Defaults to true: bookable at once. */
@@ -39,6 +42,8 @@ export async function addService(ctx: AppContext, opts: AddServiceOptions): Prom
         name_en: opts.nameEn.trim(),
         documents: JSON.stringify(cleanDocuments(opts.documentsId ?? [])),
         documents_en: JSON.stringify(cleanDocuments(opts.documentsEn ?? [])),
+        eligibility: (opts.eligibilityId ?? '').trim(),
+        eligibility_en: (opts.eligibilityEn ?? '').trim(),
         needs_presence: opts.needsPresence ? 1 : 0,
         active: opts.active === false ? 0 : 1,
         sort_order: position,

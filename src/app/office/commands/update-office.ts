@@ -4,7 +4,7 @@ import { lockOffice } from '../../../db/repositories/schedule.js';
 import { DomainError, type FieldProblem, InvalidInputError } from '../../../domain/errors.js';
 import { todayIn } from '../../../domain/local-date.js';
 import { type ReminderSettings, reminderSettingProblems } from '../../../domain/messages/reminder-schedule.js';
-import { type BookingRules, ruleProblems, zoneProblem } from '../../../domain/office-settings.js';
+import { type BookingRules, contactProblems, type OfficeContact, ruleProblems, zoneProblem } from '../../../domain/office-settings.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../queries/find-office.js';
 import { type AdminActor, assertManages } from '../../shared/admin-actor.js';
@@ -12,7 +12,7 @@ import { type OfficeSettings, officeSettingsOf } from '../office-settings.js';
 import { announcePlaces, changeSessions, type SlotChange } from '../schedule-change.js';
 
 /** The settings to change; absent ones stay as they are. */
-export interface OfficeChanges extends Partial<BookingRules>, Partial<ReminderSettings> {
+export interface OfficeChanges extends Partial<BookingRules>, Partial<ReminderSettings>, Partial<OfficeContact> {
   name?: string;
   address?: string;
   timezone?: string;
@@ -25,13 +25,13 @@ export interface UpdateOfficeOptions {
 }
 
 /**
- * Changes an office's name, address, zone and booking rules at once, or nothing when one is
+ * Changes an office's name, address, contact, logo, zone and booking rules at once, or nothing when one is
  * wrong. A new desk share is obeyed by every booking that commits after it (the same locks
  * as a change of places); times of existing bookings stay as they were, on the local clock.
  */
 export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): Promise<OfficeSettings> {
   const c = opts.changes;
-  const problems: FieldProblem[] = [...ruleProblems(c), ...reminderSettingProblems(c)];
+  const problems: FieldProblem[] = [...ruleProblems(c), ...reminderSettingProblems(c), ...contactProblems(c)];
   if (c.timezone !== undefined) {
     const zone = zoneProblem(c.timezone);
     if (zone) problems.push({ field: 'timezone', problem: zone });
@@ -51,6 +51,9 @@ export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): 
       ...(c.name !== undefined ? { name: c.name } : {}),
       ...(c.address !== undefined ? { address: c.address } : {}),
       ...(c.timezone !== undefined ? { timezone: c.timezone } : {}),
+      ...(c.contactPhone !== undefined ? { contact_phone: c.contactPhone } : {}),
+      ...(c.contactEmail !== undefined ? { contact_email: c.contactEmail } : {}),
+      ...(c.logo !== undefined ? { logo: c.logo } : {}),
       ...(c.bookingDaysAhead !== undefined ? { booking_days_ahead: c.bookingDaysAhead } : {}),
       ...(c.sameDayBooking !== undefined ? { same_day_booking: c.sameDayBooking ? 1 : 0 } : {}),
       ...(c.checkInBeforeMinutes !== undefined ? { check_in_before_minutes: c.checkInBeforeMinutes } : {}),

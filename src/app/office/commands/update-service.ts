@@ -15,6 +15,9 @@ export interface UpdateServiceOptions {
   nameEn?: string | undefined;
   documentsId?: readonly string[] | undefined;
   documentsEn?: readonly string[] | undefined;
+  /** Who may use the service, a condition shown apart from the documents; empty removes it. */
+  eligibilityId?: string | undefined;
+  eligibilityEn?: string | undefined;
   needsPresence?: boolean | undefined;
   /** Off: nobody can book it any more; bookings already made stay valid and are served. */
   active?: boolean | undefined;
@@ -38,6 +41,8 @@ export async function updateService(ctx: AppContext, opts: UpdateServiceOptions)
     if (opts.nameEn !== undefined) changes.name_en = opts.nameEn.trim();
     if (opts.documentsId !== undefined) changes.documents = JSON.stringify(cleanDocuments(opts.documentsId));
     if (opts.documentsEn !== undefined) changes.documents_en = JSON.stringify(cleanDocuments(opts.documentsEn));
+    if (opts.eligibilityId !== undefined) changes.eligibility = opts.eligibilityId.trim();
+    if (opts.eligibilityEn !== undefined) changes.eligibility_en = opts.eligibilityEn.trim();
     if (opts.needsPresence !== undefined) changes.needs_presence = opts.needsPresence ? 1 : 0;
     if (opts.active !== undefined) changes.active = opts.active ? 1 : 0;
     await updateServiceRow(trx, before.id, changes);

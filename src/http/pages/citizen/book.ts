@@ -3,15 +3,27 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { book } from '../../../app/booking/commands/book.js';
 import type { AppContext } from '../../../app/shared/context.js';
-import { getBookingChoices } from '../../../app/booking/queries/get-booking-choices.js';
+import { type BookingChoices, getBookingChoices } from '../../../app/booking/queries/get-booking-choices.js';
+import { assertBookable } from '../../../domain/availability.js';
+import { DomainError, InvalidInputError } from '../../../domain/errors.js';
+import { maskNik } from '../../../domain/nik.js';
+import { decodeLogo } from '../../../domain/office-settings.js';
+import { getOffice } from '../../../app/office/queries/get-office.js';
+import { logoUrlOf } from '../../../app/office/office-settings.js';
+import { nearestSessionWithPlaces } from '../../../domain/next-open-day.js';
+import { normalizePersonName } from '../../../domain/person-name.js';
 import { requestLang } from '../../i18n.js';
 import { parseInput, PersonFields, personOf, textField } from '../../validation.js';
 import { type BookValues, bookPage } from '../../views/citizen/book.js';
 import type { FormErrors } from '../../views/citizen/fields.js';
+import { reviewPage } from '../../views/citizen/review.js';
 import type { SlotRef } from '../../views/citizen/slot-picker.js';
 import { toFormErrors } from './form-errors.js';
 import { sendPage } from './render.js';
 import { chosenSlot, slotField, typed } from './schemas.js';
+import { formatDate, formatTime, zoneAbbreviation } from '../../../texts/indonesian-format.js';
+import { t } from '../../../texts/texts.js';
+import type { Lang } from '../../../texts/lang.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 
@@ -23,9 +35,48 @@ const BookForm = PersonFields.extend({
   slot: slotField,
 });
 
+/**
+ * Which button sent the form: a session (none: show the review), "Ambil nomor" on the review
+ * (`confirm`: book), or "Ubah" (`edit`: the form again with everything kept).
+ */
+const Step = z.enum(['confirm', 'edit']).optional().catch(undefined);
+
 const EMPTY: BookValues = { nik: '', name: '', phone: '', email: '', service: '' };
 
-/** `/o/:slug`: the booking form, and booking by pressing one of its sessions. */
+/** The form's fields as typed, for giving them back. */
+function typedValues(body: Record<string, unknown>): BookValues {
+  return { nik: typed(body, 'nik', 40), name: typed(body, 'name', 120), phone: typed(body, 'phone', 40), email: typed(body, 'email', 254), service: typed(body, 'service', 32) };
+}
+
+/** The review of a parsed form at a slot, in words. */
+function review(lang: Lang, choices: BookingChoices, body: Record<string, unknown>, form: z.output<typeof BookForm>, slot: SlotRef, filled: boolean) {
+  const { office, services, days } = choices;
+  const service = services.find((s) => s.code === form.service);
+  if (!service) throw new InvalidInputError([{ field: 'service', problem: 'UNKNOWN_SERVICE' }]);
+  const day = days.find((d) => d.date === slot.date);
+  if (!day) throw new DomainError('NOT_BOOKABLE', { date: slot.date, reason: 'outside_window' });
+  // The same refusals as booking gives, before the citizen is asked to confirm a time they cannot have.
+  const session = assertBookable(day, slot.sessionId);
+  const eligibility = lang === 'en' ? service.eligibility_en || service.eligibility : service.eligibility;
+  return reviewPage({
+    lang,
+    office,
+    values: typedValues(body),
+    idempotencyKey: form.idempotencyKey ?? randomUUID(),
+    slot,
+    shown: {
+      serviceName: lang === 'en' ? service.name_en : service.name,
+      eligibility,
+      day: formatDate(slot.date, lang),
+      hour: `${formatTime(session.start, lang)}–${formatTime(session.end, lang)} ${zoneAbbreviation(office.timezone)}`,
+      name: normalizePersonName(form.name) ?? form.name,
+      nikMasked: maskNik(form.nik),
+    },
+    filled,
+  });
+}
+
+/** `/o/:slug`: the booking form; pressing a session shows "Periksa lagi", and its "Ambil nomor" books. */
 export function bookingPages(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     async function render(req: FastifyRequest, slug: string, values: BookValues, chosen?: SlotRef, errors?: FormErrors) {
@@ -34,6 +85,7 @@ export function bookingPages(ctx: AppContext) {
       return bookPage({
         lang,
         office,
+        logoUrl: logoUrlOf(office),
         services: services.map((s) => ({ code: s.code, name: lang === 'en' ? s.name_en : s.name })),
         days,
         values,
@@ -43,31 +95,73 @@ export function bookingPages(ctx: AppContext) {
       });
     }
 
+    /** The booking form again, as typed, with a problem for the whole form (the request limit). */
+    async function formPage(req: FastifyRequest, errors: FormErrors) {
+      const { slug } = parseInput(SlugParams, req.params);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      return render(req, slug, typedValues(body), chosenSlot(body), errors);
+    }
+
+    // The office's logo, uploaded by the admin: served from here, so pages load nothing from other hosts.
+    app.get('/o/:slug/logo', async (req, reply) => {
+      const { slug } = parseInput(SlugParams, req.params);
+      const logo = decodeLogo((await getOffice(ctx, { officeSlug: slug })).logo);
+      if (!logo) throw new DomainError('NOT_FOUND', { what: 'office' });
+      return (
+        reply
+          // The URL carries the image's version; a new logo has a new URL.
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          // An SVG opened on its own must not run anything in this site's name.
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+          .type(logo.type)
+          .send(Buffer.from(logo.bytes))
+      );
+    });
+
     app.get('/o/:slug', async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
       return sendPage(reply, await render(req, slug, EMPTY));
     });
 
-    app.post('/o/:slug', { config: { limit: { bucket: 'booking' } } }, async (req, reply) => {
+    // Every step counts against the booking limit; the place is taken only by "Ambil nomor".
+    app.post('/o/:slug', { config: { limit: { bucket: 'booking', afterBody: true }, formPage } }, async (req, reply) => {
+      const lang = requestLang(req);
       const { slug } = parseInput(SlugParams, req.params);
       const body = (req.body ?? {}) as Record<string, unknown>;
+      const step = Step.parse(body.step);
       try {
+        if (step === 'edit') return sendPage(reply, await render(req, slug, typedValues(body), chosenSlot(body)));
         const form = parseInput(BookForm, body);
-        const { booking } = await book(ctx, {
-          officeSlug: slug,
-          date: form.slot.date,
-          sessionId: form.slot.sessionId,
-          ...personOf(form),
-          channel: 'online',
-          idempotencyKey: form.idempotencyKey,
-          lang: requestLang(req),
-        });
-        // POST, redirect, GET: a reload of the ticket never books again.
-        return reply.redirect(`/t/${booking.code}`, 303);
+        if (step !== 'confirm') {
+          const choices = await getBookingChoices(ctx, { officeSlug: slug });
+          return sendPage(reply, review(lang, choices, body, form, form.slot, false));
+        }
+        try {
+          const { booking } = await book(ctx, {
+            officeSlug: slug,
+            date: form.slot.date,
+            sessionId: form.slot.sessionId,
+            ...personOf(form),
+            channel: 'online',
+            idempotencyKey: form.idempotencyKey,
+            lang,
+          });
+          // POST, redirect, GET: a reload of the ticket never books again.
+          return reply.redirect(`/t/${booking.code}`, 303);
+        } catch (error) {
+          if (!(error instanceof DomainError && error.code === 'SESSION_FULL')) throw error;
+          // Filled while the citizen checked: offer the nearest time with places, one tap away.
+          const choices = await getBookingChoices(ctx, { officeSlug: slug });
+          const nearest = nearestSessionWithPlaces(choices.days, form.slot);
+          if (!nearest) {
+            return sendPage(reply, await render(req, slug, typedValues(body), form.slot, { fields: { slots: t(lang, 'citizen.reviewNoPlace') } }), 409);
+          }
+          const offered = { date: nearest.day.date, sessionId: nearest.session.id };
+          return sendPage(reply, review(lang, choices, body, form, offered, true), 409);
+        }
       } catch (error) {
-        const errors = toFormErrors(error, requestLang(req));
-        const values = { nik: typed(body, 'nik', 40), name: typed(body, 'name', 120), phone: typed(body, 'phone', 40), email: typed(body, 'email', 254), service: typed(body, 'service', 32) };
-        return sendPage(reply, await render(req, slug, values, chosenSlot(body), errors), 422);
+        const errors = toFormErrors(error, lang);
+        return sendPage(reply, await render(req, slug, typedValues(body), chosenSlot(body), errors), 422);
       }
     });
   };

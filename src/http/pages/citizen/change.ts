@@ -19,8 +19,8 @@ const CodeParams = z.object({ code: bookingCodeField });
 
 /** Reading a booking by its code: limited per address, and unknown codes count as misses. */
 const LOOKUP = { config: { limit: { bucket: 'lookup', byCode: true } } } as const;
-/** Changing a booking: the booking limit, and unknown codes count as misses too. */
-const CHANGE = { config: { limit: { bucket: 'booking', byCode: true } } } as const;
+/** Changing a booking: the booking limit (read after the form, so a refusal keeps it), and unknown codes count as misses too. */
+const CHANGE = { bucket: 'booking', byCode: true, afterBody: true } as const;
 
 /** `/t/:code/cancel` and `/t/:code/move`: both ask for the NIK the booking was made with. */
 export function changePages(ctx: AppContext) {
@@ -42,7 +42,17 @@ export function changePages(ctx: AppContext) {
       return sendPage(reply, await renderCancel(req, code, ''));
     });
 
-    app.post('/t/:code/cancel', CHANGE, async (req, reply) => {
+    const cancelAgain = async (req: FastifyRequest, errors: FormErrors) => {
+      const { code } = parseInput(CodeParams, req.params);
+      return renderCancel(req, code, typed((req.body ?? {}) as Record<string, unknown>, 'nik', 40), errors);
+    };
+    const moveAgain = async (req: FastifyRequest, errors: FormErrors) => {
+      const { code } = parseInput(CodeParams, req.params);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      return renderMove(req, code, typed(body, 'nik', 40), chosenSlot(body), errors);
+    };
+
+    app.post('/t/:code/cancel', { config: { limit: CHANGE, formPage: cancelAgain } }, async (req, reply) => {
       const { code } = parseInput(CodeParams, req.params);
       const body = (req.body ?? {}) as Record<string, unknown>;
       try {
@@ -60,7 +70,7 @@ export function changePages(ctx: AppContext) {
       return sendPage(reply, await renderMove(req, code, ''));
     });
 
-    app.post('/t/:code/move', CHANGE, async (req, reply) => {
+    app.post('/t/:code/move', { config: { limit: CHANGE, formPage: moveAgain } }, async (req, reply) => {
       const { code } = parseInput(CodeParams, req.params);
       const body = (req.body ?? {}) as Record<string, unknown>;
       try {

@@ -34,9 +34,14 @@ export function toFormErrors(error: unknown, lang: Lang): FormErrors {
     if (error.code === 'NOT_FOUND' && error.details.what === 'booking_for_nik') return { fields: { nik: words } };
     if (error.code === 'IDEMPOTENCY_KEY_REUSED') return { fields: {}, form: t(lang, 'citizen.formUsed') };
     if (error.code === 'NOT_ACTIVE') return { fields: {}, form: words };
+    // A lost code is looked up by NIK and phone together; which of the two is wrong is not said.
+    if (error.code === 'NOT_FOUND' && error.details.what === 'booking_for_nik_phone') return { fields: {}, form: words };
     const field = FIELD_OF_CODE[error.code];
     if (field === 'nik') {
-      return { fields: { nik: words }, formAction: html`<p><a href="/t">${t(lang, 'citizen.findExisting')}</a></p>` };
+      return {
+        fields: { nik: words },
+        formAction: html`<p><a href="/t/lupa">${t(lang, 'citizen.recoverLink')}</a></p><p><a href="/t">${t(lang, 'citizen.findExisting')}</a></p>`,
+      };
     }
     if (field) return { fields: { [field]: words } };
   }

@@ -7,6 +7,7 @@ import { errorPage } from '../../views/citizen/home.js';
 import { bookingPages } from './book.js';
 import { changePages } from './change.js';
 import { sendPage } from './render.js';
+import { recoveryPages } from './recover.js';
 import { ticketPages } from './ticket.js';
 import { t } from '../../../texts/texts.js';
 
@@ -20,7 +21,7 @@ export interface CitizenPageOptions {
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 
-/** The pages a citizen uses: home, booking form, ticket, lookup, cancel and move. */
+/** The pages a citizen uses: home, booking form and its review, ticket, lookup, lost code, cancel and move. */
 export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
   return async (app: FastifyInstance) => {
     // `?lang=en` on any page is the visible switch; the cookie keeps the choice on later pages and posts.
@@ -32,7 +33,7 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
     });
 
     // Errors that no form shows next to a field become a page in the citizen's language, not JSON.
-    app.setErrorHandler((error: unknown, req, reply) => {
+    app.setErrorHandler(async (error: unknown, req, reply) => {
       const lang = requestLang(req);
       const notFound = (error instanceof DomainError && error.code === 'NOT_FOUND') || error instanceof InvalidInputError;
       const { status, body, retryAfterSeconds } = notFound ? { status: 404, body: undefined, retryAfterSeconds: undefined } : toErrorResponse(error, lang);
@@ -40,6 +41,18 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
       if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
       const retryAfter = (error as { headers?: Record<string, string> }).headers;
       if (status === 429 && retryAfter) reply.headers(retryAfter);
+      if (status === 429) {
+        // Says what happened and when to retry; a form comes back with what was typed.
+        const seconds = Number(reply.getHeader('retry-after')) || 60;
+        const words = t(lang, 'citizen.rateLimitedText', { seconds });
+        const formPage = req.routeOptions.config?.formPage;
+        if (formPage && req.body && typeof req.body === 'object') {
+          // The form's page may itself fail (an unknown code): the plain refusal page then says it.
+          const page = await formPage(req, { fields: {}, form: words }).catch(() => undefined);
+          if (page) return sendPage(reply, page, 429);
+        }
+        return sendPage(reply, errorPage(lang, t(lang, 'citizen.rateLimitedTitle'), t(lang, 'citizen.rateLimitedRetry', { seconds }), req.url.split('?')[0] ?? '/'), 429);
+      }
       const title = status === 404 ? t(lang, 'citizen.notFoundTitle') : t(lang, 'citizen.errorTitle');
       const words = status === 404 ? t(lang, 'citizen.notFoundText') : (body?.error.message ?? '');
       return sendPage(reply, errorPage(lang, title, words, req.url.split('?')[0] ?? '/'), status);
@@ -48,5 +61,6 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
     await app.register(ticketPages(ctx, { publicUrl: opts.publicUrl }));
     await app.register(bookingPages(ctx));
     await app.register(changePages(ctx));
+    await app.register(recoveryPages(ctx));
   };
 }

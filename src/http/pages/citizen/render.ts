@@ -1,5 +1,16 @@
 import type { FastifyReply } from 'fastify';
 import type { SafeHtml } from '../../views/html.js';
+import type { FormErrors } from '../../views/citizen/fields.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A citizen form's page again with what was typed and a problem for the whole form: how a
+     * refusal before the handler (the request limit) keeps the citizen's input.
+     */
+    formPage?: (req: FastifyRequest, errors: FormErrors) => Promise<SafeHtml>;
+  }
+}
 
 /**
  * Sends a page. Nothing is cached: remaining places change by the second, and a form carries a

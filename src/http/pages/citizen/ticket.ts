@@ -5,7 +5,7 @@ import { getOwnedTicket } from '../../../app/booking/queries/get-owned-ticket.js
 import { getTicket, type Ticket } from '../../../app/booking/queries/get-ticket.js';
 import { getTicketProgress } from '../../../app/booking/queries/get-ticket-progress.js';
 import { presentTicketProgress, type TicketProgressView } from '../../presenters/ticket-progress.js';
-import { normalizeBookingCode } from '../../../domain/booking-code.js';
+import { BOOKING_CODE_LENGTH, normalizeBookingCode } from '../../../domain/booking-code.js';
 import { DomainError } from '../../../domain/errors.js';
 import { calendarFile } from '../../../domain/ics.js';
 import { instantOf } from '../../../domain/local-date.js';
@@ -15,13 +15,14 @@ import { bookingCodeField, parseInput } from '../../validation.js';
 import { errorPage, homePage, lookupPage } from '../../views/citizen/home.js';
 import { ticketPage } from '../../views/citizen/ticket.js';
 import { qrSvg } from '../../views/qr.js';
-import { listOffices } from '../../../app/office/queries/list-offices.js';
+import { getOfficeGuides } from '../../../app/office/queries/get-office-guides.js';
+import { presentOfficeGuide } from '../../presenters/office-guide.js';
 import type { FormErrors } from '../../views/citizen/fields.js';
 import { toFormErrors } from './form-errors.js';
 import { sendPage } from './render.js';
 import { OwnerForm, typed } from './schemas.js';
 import { zoneAbbreviation } from '../../../texts/indonesian-format.js';
-import { errorText, t } from '../../../texts/texts.js';
+import { t } from '../../../texts/texts.js';
 
 const LookupQuery = z.object({ code: z.string().max(40).optional() });
 const TicketParams = z.object({ code: z.string().max(40) });
@@ -69,8 +70,9 @@ async function progressOf(ctx: AppContext, req: FastifyRequest, ticket: Ticket):
 export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
   return async (app: FastifyInstance) => {
     app.get('/', async (req, reply) => {
-      const offices = await listOffices(ctx);
-      return sendPage(reply, homePage(requestLang(req), offices.map((o) => ({ slug: o.slug, name: o.name, address: o.address }))));
+      const lang = requestLang(req);
+      const guides = await getOfficeGuides(ctx);
+      return sendPage(reply, homePage(lang, guides.map((g) => presentOfficeGuide(g, lang))));
     });
 
     app.get('/t', async (req, reply) => {
@@ -78,7 +80,12 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
       const { code = '' } = parseInput(LookupQuery, req.query);
       if (code.trim() === '') return sendPage(reply, lookupPage(lang, ''));
       const canonical = normalizeBookingCode(code);
-      if (!canonical) return sendPage(reply, lookupPage(lang, code, { fields: { code: errorText(lang, 'CODE_INVALID') } }), 422);
+      if (!canonical) {
+        // Nine letters and digits that are no code (a look-alike such as O or 1) were typed in the right shape: not found, not malformed.
+        const typedLength = code.replace(/[\s\-.]/g, '').length;
+        const problem = typedLength === BOOKING_CODE_LENGTH ? t(lang, 'citizen.codeNotFound') : t(lang, 'citizen.codeWrongLength', { n: typedLength });
+        return sendPage(reply, lookupPage(lang, code, { fields: { code: problem } }), typedLength === BOOKING_CODE_LENGTH ? 404 : 422);
+      }
       return reply.redirect(`/t/${canonical}`, 303);
     });
 
@@ -94,12 +101,20 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
         return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { moved: ok === 'moved', progress: await progressOf(ctx, req, found) }));
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
-        return sendPage(reply, lookupPage(lang, code, { fields: { code: errorText(lang, 'NOT_FOUND_booking') } }), 404);
+        // The field's label already says "Kode booking": the words do not repeat it.
+        return sendPage(reply, lookupPage(lang, code, { fields: { code: t(lang, 'citizen.codeNotFound') } }), 404);
       }
     });
 
     // The NIK shows the name and phone whole; a wrong one counts towards the code's owner-check lock.
-    app.post('/t/:code/details', LOOKUP, async (req, reply) => {
+    const detailsAgain = async (req: FastifyRequest, errors: FormErrors) => {
+      const lang = requestLang(req);
+      const { code } = parseInput(z.object({ code: bookingCodeField }), req.params);
+      const ticket = presentCitizenTicket(await getTicket(ctx, { code }), lang);
+      return renderTicket(req, opts.publicUrl, ticket, { details: { nik: typed((req.body ?? {}) as Record<string, unknown>, 'nik', 40), errors } });
+    };
+
+    app.post('/t/:code/details', { config: { limit: { ...LOOKUP.config.limit, afterBody: true }, formPage: detailsAgain } }, async (req, reply) => {
       const lang = requestLang(req);
       const { code } = parseInput(z.object({ code: bookingCodeField }), req.params);
       const body = (req.body ?? {}) as Record<string, unknown>;

@@ -25,6 +25,8 @@ const ServiceForm = z.object({
   nameEn: typed(),
   documentsId: lines,
   documentsEn: lines,
+  eligibilityId: typed(1000),
+  eligibilityEn: typed(1000),
   needsPresence: checkbox,
   active: checkbox,
 });
@@ -38,6 +40,8 @@ function lineOf(s: ServiceRow): ServiceLine {
     nameEn: s.name_en,
     documentsId: JSON.parse(s.documents) as string[],
     documentsEn: JSON.parse(s.documents_en) as string[],
+    eligibilityId: s.eligibility,
+    eligibilityEn: s.eligibility_en,
     needsPresence: s.needs_presence === 1,
     active: s.active === 1,
   };

@@ -181,6 +181,8 @@ export function adminPages(ctx: AppContext) {
       const values: SettingsValues = {
         name: text(120).parse(body.name),
         address: text(300).parse(body.address),
+        contactPhone: text(40).parse(body.contactPhone).trim(),
+        contactEmail: text(120).parse(body.contactEmail).trim(),
         timezone: text(64).parse(body.timezone),
         bookingDaysAhead: text(6).parse(body.bookingDaysAhead).trim(),
         sameDayBooking: body.sameDayBooking === '1',
@@ -196,6 +198,8 @@ export function adminPages(ctx: AppContext) {
           actor: adminOf(req),
           changes: {
             ...named,
+            contactPhone: values.contactPhone,
+            contactEmail: values.contactEmail,
             sameDayBooking: values.sameDayBooking,
             bookingDaysAhead: placesOf(values.bookingDaysAhead),
             checkInBeforeMinutes: placesOf(values.checkInBeforeMinutes),

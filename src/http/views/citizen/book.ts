@@ -25,6 +25,8 @@ export interface BookValues {
 export interface BookPageModel {
   lang: Lang;
   office: { slug: string; name: string; address: string; timezone: string };
+  /** The office's logo for the header; null for none. */
+  logoUrl?: string | null;
   services: ServiceOption[];
   days: readonly DayAvailability[];
   values: BookValues;
@@ -81,5 +83,5 @@ ${m.services.map((s) => html`<option value="${s.code}"${s.code === m.values.serv
 </fieldset>
 ${slotPicker({ lang: m.lang, days: m.days, zone: m.office.timezone, step: 3, help: t('citizen.slotHelp'), chosen: m.chosen, error: e.slots })}
 </form>`;
-  return citizenPage({ lang: m.lang, title: t('citizen.bookTitle'), officeName: m.office.name, path, body });
+  return citizenPage({ lang: m.lang, title: t('citizen.bookTitle'), officeName: m.office.name, logoUrl: m.logoUrl, path, body });
 }

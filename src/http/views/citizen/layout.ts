@@ -8,7 +8,9 @@ export interface PageFrame {
   lang: Lang;
   title: string;
   /** The office the page is about, shown in the header; the app's name alone when absent. */
-  officeName?: string;
+  officeName?: string | undefined;
+  /** The office's logo, beside its name in the header. */
+  logoUrl?: string | null | undefined;
   /** Path of this page without query, for the language switch. */
   path: string;
   body: SafeHtml;
@@ -28,7 +30,6 @@ export function citizenPage(frame: PageFrame): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${frame.title} · ${frame.officeName ?? t('citizen.appName')}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${assetUrl('tokens.css')}">
 <link rel="stylesheet" href="${assetUrl('citizen.css')}">
 <script src="${assetUrl('citizen.js')}" defer></script>
 <meta name="theme-color" content="#0a4d8c">
@@ -37,7 +38,7 @@ export function citizenPage(frame: PageFrame): SafeHtml {
 <a class="skip" href="#main">${t('citizen.skipToContent')}</a>
 <header class="top">
 <div class="wrap top-row">
-<a class="brand" href="/">${t('citizen.appName')}${frame.officeName ? html`<span class="brand-office">${frame.officeName}</span>` : ''}</a>
+<a class="brand" href="/">${frame.logoUrl ? html`<img class="brand-logo" src="${frame.logoUrl}" alt="" width="32" height="32">` : ''}<span class="brand-text">${t('citizen.appName')}${frame.officeName ? html`<span class="brand-office">${frame.officeName}</span>` : ''}</span></a>
 <a class="lang-switch" href="${frame.path}?lang=${other}" lang="${other}" hreflang="${other}">${t('citizen.switchLanguage')}</a>
 </div>
 </header>

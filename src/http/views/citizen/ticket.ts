@@ -95,6 +95,7 @@ export function ticketPage(m: TicketPageModel): SafeHtml {
   const body = html`${notice}
 ${live}<article class="ticket${cancelled ? ' ticket-cancelled' : ''}" aria-labelledby="ticket-title">
 <h1 id="ticket-title" class="ticket-head">${t('citizen.ticketTitle')} <span class="ticket-office">${tk.officeName}</span></h1>
+<p class="ticket-when" data-ticket-when><span class="big-label">${t('citizen.when')}</span> <strong>${tk.when}</strong></p>
 <div class="ticket-numbers">
 <p class="big"><span class="big-label">${t('citizen.queueNumber')}</span> <span class="queue" data-queue>${tk.queueNumber}</span></p>
 <p class="big"><span class="big-label">${t('citizen.bookingCode')}</span> <span class="code" data-code>${tk.displayCode}</span></p>
@@ -103,7 +104,7 @@ ${cancelled ? '' : html`<figure class="qr"><div class="qr-image" role="img" aria
 <dl class="facts">
 <div><dt>${t('citizen.when')}</dt><dd class="when">${tk.when}</dd></div>
 ${cancelled ? '' : html`<div><dt>${t('citizen.arrive')}</dt><dd>${t('citizen.arriveText', { from: tk.arriveFrom, until: tk.arriveUntil, zone: tk.zoneLabel })}</dd></div>`}
-<div><dt>${t('citizen.service')}</dt><dd>${tk.serviceName}</dd></div>
+<div><dt>${t('citizen.service')}</dt><dd>${tk.serviceName}${tk.eligibility ? html`<br><span class="muted" data-eligibility>${t('citizen.eligibility')}: ${tk.eligibility}</span>` : ''}</dd></div>
 <div><dt>${t('citizen.name')}</dt><dd>${tk.name}</dd></div>
 <div><dt>${t('citizen.nik')}</dt><dd>${tk.nikMasked}</dd></div>
 ${tk.phoneMasked ? html`<div><dt>${t('citizen.phone')}</dt><dd>${tk.phoneMasked}</dd></div>` : ''}

@@ -13,6 +13,9 @@ export interface ServiceLine {
   nameEn: string;
   documentsId: string[];
   documentsEn: string[];
+  /** Who may use the service: a condition, not a document; empty for none. */
+  eligibilityId: string;
+  eligibilityEn: string;
   needsPresence: boolean;
   active: boolean;
 }
@@ -26,7 +29,7 @@ export function servicesPath(slug: string): string {
 }
 
 /** An empty service form: bookable, not needing the person. */
-export const NEW_SERVICE: ServiceValues = { code: '', nameId: '', nameEn: '', documentsId: [], documentsEn: [], needsPresence: false, active: true };
+export const NEW_SERVICE: ServiceValues = { code: '', nameId: '', nameEn: '', documentsId: [], documentsEn: [], eligibilityId: '', eligibilityEn: '', needsPresence: false, active: true };
 
 function serviceFields(v: ServiceValues, e: AdminFormErrors['fields'], creating: boolean): SafeHtml {
   return html`${creating ? textField('code', st('staff.codeLabel'), v.code, e.code, { hint: st('staff.codeHint'), maxlength: 32 }) : ''}
@@ -35,6 +38,8 @@ ${textField('nameId', st('staff.nameIdLabel'), v.nameId, e.nameId, { maxlength: 
 ${textField('nameEn', st('staff.nameEnLabel'), v.nameEn, e.nameEn, { maxlength: 120 })}
 ${linesField('documentsId', st('staff.documentsIdLabel'), v.documentsId, e.documentsId, st('staff.documentsHint'))}
 ${linesField('documentsEn', st('staff.documentsEnLabel'), v.documentsEn, e.documentsEn)}
+${textField('eligibilityId', st('staff.eligibilityIdLabel'), v.eligibilityId, e.eligibilityId, { hint: st('staff.eligibilityHint'), maxlength: 300, required: false })}
+${textField('eligibilityEn', st('staff.eligibilityEnLabel'), v.eligibilityEn, e.eligibilityEn, { maxlength: 300, required: false })}
 </div>
 ${checkField('needsPresence', st('staff.needsPresenceLabel'), v.needsPresence)}
 ${checkField('active', st('staff.serviceActiveLabel'), v.active)}`;

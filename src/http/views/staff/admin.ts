@@ -122,7 +122,7 @@ ${zoneSelect(m.values.timezone, e.timezone)}
 }
 
 /** The settings form's values as typed (strings, since a form sends text). */
-export type SettingsValues = Record<'name' | 'address' | 'timezone' | 'bookingDaysAhead' | 'checkInBeforeMinutes' | 'checkInAfterMinutes' | 'earlyCheckInMinutes' | 'deskSharePercent', string> & {
+export type SettingsValues = Record<'name' | 'address' | 'contactPhone' | 'contactEmail' | 'timezone' | 'bookingDaysAhead' | 'checkInBeforeMinutes' | 'checkInAfterMinutes' | 'earlyCheckInMinutes' | 'deskSharePercent', string> & {
   sameDayBooking: boolean;
 };
 
@@ -131,6 +131,8 @@ export function settingsValues(s: OfficeSettings): SettingsValues {
   return {
     name: s.name,
     address: s.address,
+    contactPhone: s.contactPhone,
+    contactEmail: s.contactEmail,
     timezone: s.timezone,
     bookingDaysAhead: String(s.bookingDaysAhead),
     sameDayBooking: s.sameDayBooking,
@@ -162,6 +164,8 @@ ${csrfField(m.viewer.csrf)}
 <div class="two-col">
 ${input('name', st('staff.officeNameLabel'), v.name, e.name, { required: true })}
 ${input('address', st('staff.addressLabel'), v.address, e.address, { maxlength: 300 })}
+${input('contactPhone', st('staff.contactPhoneLabel'), v.contactPhone, e.contactPhone, { maxlength: 40, hint: st('staff.contactHint') })}
+${input('contactEmail', st('staff.contactEmailLabel'), v.contactEmail, e.contactEmail, { maxlength: 120, hint: st('staff.contactHint') })}
 ${zoneSelect(v.timezone, e.timezone)}
 </div>
 <fieldset><legend>${st('staff.rulesLegend')}</legend>

@@ -58,7 +58,7 @@ export function staffPage(f: StaffFrame): SafeHtml {
   return html`<!doctype html>
 <html lang="id">
 <head>
-${staffHead(`${f.title} · ${f.officeName ?? st('staff.appName')}`, ['tokens.css', 'staff.css', ...(f.stylesheets ?? [])], f.scripts ?? [])}
+${staffHead(`${f.title} · ${f.officeName ?? st('staff.appName')}`, ['staff.css', ...(f.stylesheets ?? [])], f.scripts ?? [])}
 </head>
 <body${f.bodyClass ? html` class="${f.bodyClass}"` : ''}>
 <a class="skip" href="#main">${st('staff.skipToContent')}</a>
