@@ -350,7 +350,7 @@ describe('a day at the office without a database per engine', () => {
       headers: { cookie: admin.cookie, ...FORM },
       payload: form({
         _csrf: admin.csrfToken, name: 'Disdukcapil Kota Bogor', address: 'Jl. Ir. H. Juanda No. 10, Kota Bogor', contactPhone: '0251 8321075', contactEmail: '',
-        timezone: 'Asia/Jakarta', bookingDaysAhead: '14', checkInBeforeMinutes: '30', checkInAfterMinutes: '30', deskSharePercent: '0',
+        timezone: 'Asia/Jakarta', bookingDaysAhead: '14', checkInBeforeMinutes: '30', checkInAfterMinutes: '30', earlyCheckInMinutes: '60', deskSharePercent: '0',
       }),
     });
     expect(saved.statusCode, saved.body).toBe(303);

@@ -401,13 +401,18 @@ describe.each(DIALECTS)('messages of a closed day and of the booking forms on $n
         method: 'POST',
         url: '/o/kota-bogor',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ name: 'Budi Santoso', phone: '0813 2222 3333', service: 'KK', slot: `2026-12-02|${sessionId}`, ...fields }).toString(),
+        // "Ambil nomor" on the review: the step that books.
+        payload: new URLSearchParams({ name: 'Budi Santoso', phone: '0813 2222 3333', service: 'KK', slot: `2026-12-02|${sessionId}`, step: 'confirm', ...fields }).toString(),
       });
     const refused = await page({ nik: nikFor(nikSerial++), email: 'budi at example' });
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('Masukkan alamat email yang benar');
     expect(refused.body).toContain('value="budi at example"');
     const nik = nikFor(nikSerial++);
+    // The review before "Ambil nomor" carries the email on to the confirm.
+    const review = await page({ nik, email: 'budi@example.com', step: '' });
+    expect(review.statusCode).toBe(200);
+    expect(review.body).toContain('<input type="hidden" name="email" value="budi@example.com">');
     const booked = await page({ nik, email: 'budi@example.com' });
     expect(booked.statusCode).toBe(303);
     const withoutEmail = await page({ nik: nikFor(nikSerial++), email: '' });
