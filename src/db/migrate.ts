@@ -10,6 +10,7 @@ import * as auditLog from './migrations/0006-audit-log.js';
 import * as officeSchedule from './migrations/0007-office-schedule.js';
 import * as officeClosures from './migrations/0008-office-closures.js';
 import * as staffAdmin from './migrations/0009-staff-admin.js';
+import * as counterDay from './migrations/0016-counter-day.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0007-office-schedule': officeSchedule,
   '0008-office-closures': officeClosures,
   '0009-staff-admin': staffAdmin,
+  '0016-counter-day': counterDay,
 };
 
 class InCodeProvider implements MigrationProvider {

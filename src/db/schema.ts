@@ -122,6 +122,10 @@ export interface BookingsTable {
   requeue_count: Generated<number>;
   /** Wrong NIKs tried with this booking's code; at the limit the citizen's owner check is locked. */
   owner_check_failures: Generated<number>;
+  /** The counter that transferred the ticket to another service, until it is called again; that counter leaves it to others. */
+  transferred_from_counter: Generated<number | null>;
+  /** 1 once the satisfaction survey was answered for this visit: the answers themselves are not linked to it. */
+  survey_answered: Generated<number>;
 }
 
 export interface BookingEventsTable {
@@ -135,6 +139,8 @@ export interface BookingEventsTable {
   user_id: number | null;
   counter_number: number | null;
   note: string | null;
+  /** On a finish: how the visit ended (served, documents_incomplete, referred). */
+  outcome?: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -151,6 +157,9 @@ export interface CountersTable {
   name: string;
   active: Generated<number>;
   paused: Generated<number>;
+  /** The clerk who holds the counter, and since when; a claim of an earlier office day has lapsed. */
+  clerk_user_id: Generated<number | null>;
+  clerk_since: Generated<string | null>;
 }
 
 export interface CounterServicesTable {
@@ -215,6 +224,24 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
+/** One anonymous answer to the satisfaction survey (SKM): office, service and month only, one score 1–4 per element. */
+export interface SurveyResponsesTable {
+  id: Generated<number>;
+  office_id: number;
+  service_id: number;
+  /** `YYYY-MM` of the visit on the office calendar. */
+  month: string;
+  requirements: number;
+  procedure: number;
+  duration: number;
+  cost: number;
+  product: number;
+  competence: number;
+  conduct: number;
+  complaints: number;
+  facilities: number;
+}
+
 export interface Database {
   offices: OfficesTable;
   services: ServicesTable;
@@ -234,6 +261,7 @@ export interface Database {
   counters: CountersTable;
   counter_services: CounterServicesTable;
   audit_log: AuditLogTable;
+  survey_responses: SurveyResponsesTable;
 }
 
 export type OfficeRow = Selectable<OfficesTable>;
