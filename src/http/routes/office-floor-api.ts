@@ -47,10 +47,11 @@ const FinishBody = z
   .object({
     outcome: z.enum(FINISH_OUTCOMES, { error: 'OUTCOME_INVALID' }).optional().describe('How the visit ended: served (default), documents_incomplete or referred'),
   })
-  .optional();
+  // No body at all is a plain finish (served).
+  .nullish();
 const ClaimBody = z
   .object({ takeOver: z.boolean({ error: 'BOOLEAN_INVALID' }).optional().describe('true: take the counter from the clerk who holds it today') })
-  .optional();
+  .nullish();
 
 const BookingAnswer = z.object({ booking: TicketSchema });
 const BookingsAnswer = z.object({ bookings: z.array(TicketSchema) });
