@@ -224,6 +224,44 @@ describe.each(DIALECTS)('a day at the counter on $name', (dialect) => {
     });
   });
 
+  describe('the counter page without scripts', () => {
+    const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+    const post = (who: StaffLogin, path: string, fields: Record<string, string> = {}) =>
+      rt.app.inject({ method: 'POST', url: `/staff/counter/kota-bogor${path}`, headers: { ...FORM, cookie: who.cookie }, payload: new URLSearchParams({ _csrf: who.csrfToken, ...fields }).toString() });
+    const view = (who: StaffLogin, path: string) => rt.app.inject({ url: `/staff/counter/kota-bogor${path}`, headers: { cookie: who.cookie } });
+
+    it('finishes with the chosen outcome and calls the next person from one form', async () => {
+      const first = await arrived();
+      const second = await arrived();
+      await serving(clerk, 1);
+      const page = await view(clerk, '/1');
+      expect(page.body).toContain('formaction="/staff/counter/kota-bogor/1/finish"');
+      expect(page.body).toContain('value="served" checked');
+      const res = await post(clerk, '/1/finish-and-call-next', { outcome: 'referred' });
+      expect(res.statusCode, res.body).toBe(303);
+      const after = await view(clerk, String(res.headers.location).replace('/staff/counter/kota-bogor', ''));
+      expect(after.body).toContain(`${first.queueNumber} selesai; ${second.queueNumber} dipanggil.`);
+      const done = await rt.storage.db.selectFrom('booking_events').select('outcome').where('type', '=', 'done').execute();
+      expect(done).toEqual([{ outcome: 'referred' }]);
+    });
+
+    it('shows another clerk\'s counter with its holder and a take-over, and the first clerk then sees it taken', async () => {
+      expect((await view(clerk, '/1')).body).toContain('Panggil berikutnya');
+      const held = await view(other, '/1');
+      expect(held.statusCode).toBe(200);
+      expect(held.body).toContain(`Loket 1 sedang dipakai ${clerk.username}`);
+      expect(held.body).toContain('Ambil alih loket 1');
+      expect(held.body).not.toContain('/1/call-next');
+      const refused = await post(other, '/1/call-next');
+      expect(refused.statusCode).toBe(409);
+      expect(refused.body).toContain(`Loket 1 sedang dipegang oleh ${clerk.username} hari ini.`);
+      const taken = await post(other, '/1/take-over');
+      expect(taken.statusCode).toBe(303);
+      expect(String(taken.headers.location)).toContain('ok=took_over');
+      expect((await view(clerk, '/1')).body).toContain(`Loket 1 sedang dipakai ${other.username}`);
+    });
+  });
+
   describe('the satisfaction survey', () => {
     const answers = (score: number) => Object.fromEntries(SURVEY_ELEMENTS.map((e) => [e, score]));
 

@@ -111,7 +111,7 @@ describe('a day at the counter', () => {
     // A hand-made form (or a list loaded before the admin changed the counters) is refused in words.
     await page.locator('#transfer-service').evaluate((s) => {
       const select = s as HTMLSelectElement;
-      for (const o of select.options) o.disabled = false;
+      for (const o of Array.from(select.options)) o.disabled = false;
       select.value = 'AKTA-LAHIR';
     });
     await press(page, 'Alihkan');
