@@ -303,6 +303,13 @@ describe.each(DIALECTS)('a day at the counter on $name', (dialect) => {
       const none = await as(admin, 'GET', '/reports/satisfaction?from=2026-11-01&to=2026-11-30');
       expect(none.json()).toMatchObject({ rows: [], overall: { responses: 0, ikm: null, quality: null } });
       expect((await as(desk, 'GET', '/reports/satisfaction?from=2026-12-01&to=2026-12-31')).statusCode).toBe(403);
+      // The reports page shows the same index beside the finish outcomes.
+      const page = await rt.app.inject({ url: '/staff/admin/reports?office=kota-bogor&from=2026-12-01&to=2026-12-31', headers: { cookie: admin.cookie } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Survei Kepuasan Masyarakat (IKM)');
+      expect(page.body).toMatch(/<td>Desember 2026<\/td><th scope="row">Perekaman KTP-el baru<\/th><td>2<\/td>/);
+      expect(page.body).toContain('<strong>87,50</strong></td><td>B</td>');
+      expect(page.body).toContain('Hasil layanan saat selesai');
       expect((await as(admin, 'GET', '/reports/satisfaction?from=2026-12-31&to=2026-12-01')).statusCode).toBe(422);
     });
   });
