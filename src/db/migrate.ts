@@ -14,6 +14,7 @@ import * as outbox from './migrations/0010-outbox.js';
 import * as messageTemplates from './migrations/0011-message-templates.js';
 import * as officeContact from './migrations/0013-office-contact.js';
 import * as deskDay from './migrations/0014-desk-day.js';
+import * as counterDay from './migrations/0016-counter-day.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0011-message-templates': messageTemplates,
   '0013-office-contact': officeContact,
   '0014-desk-day': deskDay,
+  '0016-counter-day': counterDay,
 };
 
 class InCodeProvider implements MigrationProvider {

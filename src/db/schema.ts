@@ -150,6 +150,10 @@ export interface BookingsTable {
   email: Generated<string | null>;
   /** The language of the page the citizen booked on (`id`, `en`), for their messages; null: Indonesian. */
   lang: Generated<string | null>;
+  /** The counter that transferred the ticket to another service, until it is called again; that counter leaves it to others. */
+  transferred_from_counter: Generated<number | null>;
+  /** 1 once the satisfaction survey was answered for this visit: the answers themselves are not linked to it. */
+  survey_answered: Generated<number>;
 }
 
 export interface BookingEventsTable {
@@ -163,6 +167,8 @@ export interface BookingEventsTable {
   user_id: number | null;
   counter_number: number | null;
   note: string | null;
+  /** On a finish: how the visit ended (served, documents_incomplete, referred). */
+  outcome?: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -179,6 +185,9 @@ export interface CountersTable {
   name: string;
   active: Generated<number>;
   paused: Generated<number>;
+  /** The clerk who holds the counter, and since when; a claim of an earlier office day has lapsed. */
+  clerk_user_id: Generated<number | null>;
+  clerk_since: Generated<string | null>;
 }
 
 export interface CounterServicesTable {
@@ -306,6 +315,24 @@ export interface MessageTemplatesTable {
   updated_by: number | null;
 }
 
+/** One anonymous answer to the satisfaction survey (SKM): office, service and month only, one score 1–4 per element. */
+export interface SurveyResponsesTable {
+  id: Generated<number>;
+  office_id: number;
+  service_id: number;
+  /** `YYYY-MM` of the visit on the office calendar. */
+  month: string;
+  requirements: number;
+  procedure: number;
+  duration: number;
+  cost: number;
+  product: number;
+  competence: number;
+  conduct: number;
+  complaints: number;
+  facilities: number;
+}
+
 export interface Database {
   offices: OfficesTable;
   services: ServicesTable;
@@ -329,6 +356,7 @@ export interface Database {
   outbox_attempts: OutboxAttemptsTable;
   whatsapp_unreachable: WhatsappUnreachableTable;
   message_templates: MessageTemplatesTable;
+  survey_responses: SurveyResponsesTable;
 }
 
 export type OfficeRow = Selectable<OfficesTable>;

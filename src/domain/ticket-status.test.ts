@@ -19,6 +19,11 @@ describe('ticket statuses', () => {
     expect(canTransition('skipped', 'checked_in')).toBe(true);
   });
 
+  it('let a skip be undone back to called, by its own kind of event only', () => {
+    expect(isAllowedMove('skip_undone', 'skipped', 'called')).toBe(true);
+    for (const from of TICKET_STATUSES) if (from !== 'skipped') expect(isAllowedMove('skip_undone', from, 'called')).toBe(false);
+  });
+
   it('do not let a booking be served without being checked in and called', () => {
     expect(canTransition('booked', 'serving')).toBe(false);
     expect(canTransition('checked_in', 'serving')).toBe(false);
@@ -44,6 +49,7 @@ describe('the table of allowed moves', () => {
       'done: serving → done',
       'transferred: serving → checked_in',
       'requeued: skipped → checked_in',
+      'skip_undone: skipped → called',
       'no_show: booked → no_show',
       'no_show: checked_in → no_show',
       'no_show: called → no_show',

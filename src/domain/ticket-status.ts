@@ -43,6 +43,8 @@ export const TICKET_MOVES = {
   // A transfer sends the person back to the waiting line of another service, place kept.
   transferred: { from: ['serving'], to: 'checked_in' },
   requeued: { from: ['skipped'], to: 'checked_in' },
+  // The counter pressed skip by mistake, or the person turned up a moment later: the call stands again (see undo-skip).
+  skip_undone: { from: ['skipped'], to: 'called' },
   // Day close and expiry: whoever was still waiting or called when the day ended did not show.
   no_show: { from: ['booked', 'checked_in', 'called', 'skipped'], to: 'no_show' },
   // The office closed the booking's day: moved to another day, or cancelled when no day had room.

@@ -38,6 +38,12 @@ const STATUS: Record<DomainErrorCode, number> = {
   COUNTER_NUMBER_TAKEN: 409,
   MESSAGE_IN_PROGRESS: 409,
   SLUG_TAKEN: 409,
+  NO_COUNTER_FOR_SERVICE: 409,
+  UNDO_SKIP_EXPIRED: 409,
+  NOTHING_TO_UNDO: 409,
+  COUNTER_HELD: 409,
+  SURVEY_ALREADY_ANSWERED: 409,
+  SURVEY_NOT_OPEN: 409,
 };
 
 /** How long a client is told to wait when the database does not answer. */

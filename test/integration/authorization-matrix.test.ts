@@ -38,13 +38,14 @@ const ROUTES: StaffRoute[] = [
   { method: 'GET', url: `${O}/bookings?q=budi`, allowed: DESK },
   { method: 'POST', url: `${O}/bookings/ACDEFGHJK/requeue`, allowed: DESK, body: {} },
   { method: 'GET', url: `${O}/counters`, allowed: SCREENS },
-  ...['call-next', 'recall', 'skip', 'start', 'finish', 'transfer', 'pause', 'resume'].map(
+  ...['call-next', 'recall', 'skip', 'start', 'finish', 'finish-and-call-next', 'undo-skip', 'claim', 'transfer', 'pause', 'resume'].map(
     (action): StaffRoute => ({ method: 'POST', url: `${O}/counters/1/${action}`, allowed: COUNTER, body: {} }),
   ),
   { method: 'GET', url: `${O}/display/state`, allowed: SCREENS },
   // Reports name each clerk's numbers: the admin's, not the desk's.
   { method: 'GET', url: `${O}/reports/summary?from=2026-12-01&to=2026-12-07`, allowed: ['admin'] },
   { method: 'GET', url: `${O}/reports/summary.csv?from=2026-12-01&to=2026-12-07&table=clerks`, allowed: ['admin'] },
+  { method: 'GET', url: `${O}/reports/satisfaction?from=2026-12-01&to=2026-12-07`, allowed: ['admin'] },
   { method: 'GET', url: `${O}/closures`, allowed: ['admin'] },
   { method: 'POST', url: `${O}/closures`, allowed: ['admin'], body: {} },
   { method: 'DELETE', url: `${O}/closures/2026-12-07`, allowed: ['admin'] },

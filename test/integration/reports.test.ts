@@ -27,7 +27,8 @@ import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
  *   C1 online A KTP-BARU  cancelled on Tuesday
  *   B1 online B KTP-BARU  in 09:00, counter 1 (K1) calls 09:10, recalls 09:11, starts 09:12, finishes 09:40  wait 600  service 1800
  *   B2 desk   B KK        in 09:05, counter 2 (K2) calls 09:20, starts 09:21, transfers to KTP-UBAH 09:25,
- *                         counter 2 (K2) calls 09:30, starts 09:31, finishes 09:45  wait 900 (to the first call)  service 900 (last call to finish)
+ *                         counter 3 (K2 moves there: counter 2 leaves a person it transferred to another open counter)
+ *                         calls 09:30, starts 09:31, finishes 09:45  wait 900 (to the first call)  service 900 (last call to finish)
  *   E1 online E KTP-BARU  in 12:40, counter 1 (K1) calls 13:00, starts 13:01, never finished → done at day end, no service time  wait 1200
  * Thursday 3 December:
  *   T1 online A KTP-BARU  cancelled on Tuesday
@@ -103,10 +104,11 @@ describe.each(DIALECTS)('the office report against a known scenario on $name', (
     set(WED, '09:20'); expect((await callNext(ctx, counter(2, k2)))?.code).toBe(b2.code);
     set(WED, '09:21'); await actOnCounterTicket(ctx, { ...counter(2, k2), action: 'start' });
     set(WED, '09:25'); await transferTicket(ctx, { ...counter(2, k2), serviceCode: 'KTP-UBAH' });
-    set(WED, '09:30'); expect((await callNext(ctx, counter(2, k2)))?.code).toBe(b2.code);
-    set(WED, '09:31'); await actOnCounterTicket(ctx, { ...counter(2, k2), action: 'start' });
+    set(WED, '09:30'); expect(await callNext(ctx, counter(2, k2))).toBeNull();
+    expect((await callNext(ctx, counter(3, k2)))?.code).toBe(b2.code);
+    set(WED, '09:31'); await actOnCounterTicket(ctx, { ...counter(3, k2), action: 'start' });
     set(WED, '09:40'); await actOnCounterTicket(ctx, { ...counter(1, k1), action: 'finish' });
-    set(WED, '09:45'); await actOnCounterTicket(ctx, { ...counter(2, k2), action: 'finish' });
+    set(WED, '09:45'); await actOnCounterTicket(ctx, { ...counter(3, k2), action: 'finish' });
     set(WED, '12:40'); await arrive(e1.code);
     set(WED, '13:00'); expect((await callNext(ctx, counter(1, k1)))?.code).toBe(e1.code);
     set(WED, '13:01'); await actOnCounterTicket(ctx, { ...counter(1, k1), action: 'start' });
@@ -198,8 +200,8 @@ describe.each(DIALECTS)('the office report against a known scenario on $name', (
   it('counts per counter and per clerk from the ticket events', () => {
     expect(report.counters).toEqual([
       { counter: 1, name: 'Loket 1', calls: 5, recalls: 1, skips: 1, transfers: 0, served: 3, serviceTime: { count: 3, medianSeconds: 600, p90Seconds: 1800 } },
-      { counter: 2, name: 'Loket 2', calls: 3, recalls: 0, skips: 0, transfers: 1, served: 2, serviceTime: { count: 2, medianSeconds: 1050, p90Seconds: 1200 } },
-      { counter: 3, name: 'Loket 3', calls: 0, recalls: 0, skips: 0, transfers: 0, served: 0, serviceTime: { count: 0, medianSeconds: null, p90Seconds: null } },
+      { counter: 2, name: 'Loket 2', calls: 2, recalls: 0, skips: 0, transfers: 1, served: 1, serviceTime: { count: 1, medianSeconds: 1200, p90Seconds: 1200 } },
+      { counter: 3, name: 'Loket 3', calls: 1, recalls: 0, skips: 0, transfers: 0, served: 1, serviceTime: { count: 1, medianSeconds: 900, p90Seconds: 900 } },
       { counter: 4, name: 'Loket 4', calls: 0, recalls: 0, skips: 0, transfers: 0, served: 0, serviceTime: { count: 0, medianSeconds: null, p90Seconds: null } },
     ]);
     expect(report.clerks).toEqual([
@@ -228,8 +230,8 @@ describe.each(DIALECTS)('the office report against a known scenario on $name', (
     expect(res.rawPayload.equals(Buffer.from(
       '\uFEFFcounter,name,calls,recalls,skips,transfers,served,service_count,service_median_seconds,service_p90_seconds\r\n' +
         '1,Loket 1,5,1,1,0,3,3,600,1800\r\n' +
-        '2,Loket 2,3,0,0,1,2,2,1050,1200\r\n' +
-        '3,Loket 3,0,0,0,0,0,0,,\r\n' +
+        '2,Loket 2,2,0,0,1,1,1,1200,1200\r\n' +
+        '3,Loket 3,1,0,0,0,1,1,900,900\r\n' +
         '4,Loket 4,0,0,0,0,0,0,,\r\n',
       'utf8',
     ))).toBe(true);

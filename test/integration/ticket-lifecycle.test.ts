@@ -10,6 +10,8 @@ import { closeDaysEverywhere } from '../../src/app/floor/commands/close-day.js';
 import { requeueTicket } from '../../src/app/floor/commands/requeue-ticket.js';
 import { rescheduleBooking } from '../../src/app/booking/commands/reschedule-booking.js';
 import { transferTicket } from '../../src/app/floor/commands/transfer-ticket.js';
+import { undoSkip } from '../../src/app/floor/commands/undo-skip.js';
+import { finishAndCallNext } from '../../src/app/floor/commands/finish-and-call-next.js';
 import { DomainError, InvalidInputError } from '../../src/domain/errors.js';
 import { isAllowedMove, type TicketEventType, type TicketStatus } from '../../src/domain/ticket-status.js';
 import { DIALECTS } from '../support/dialects.js';
@@ -107,13 +109,16 @@ describe.each(DIALECTS)('the ticket lifecycle on $name', (dialect) => {
   it('never records a forbidden move, whatever staff and citizens do in whatever order', { timeout: 240_000 }, async () => {
     type Action =
       | { kind: 'book' | 'cancel' | 'reschedule' | 'checkIn' | 'requeue'; who: number }
-      | { kind: 'call' | 'recall' | 'skip' | 'start' | 'finish' | 'transfer'; counter: number }
+      | { kind: 'call' | 'recall' | 'skip' | 'start' | 'finish' | 'transfer' | 'undoSkip' | 'finishAndNext'; counter: number }
       | { kind: 'closeDay' };
     const who = fc.integer({ min: 0, max: 3 });
     const counterNo = fc.integer({ min: 1, max: 2 });
     const action: fc.Arbitrary<Action> = fc.oneof(
       fc.record({ kind: fc.constantFrom('book' as const, 'cancel' as const, 'reschedule' as const, 'checkIn' as const, 'requeue' as const), who }),
-      fc.record({ kind: fc.constantFrom('call' as const, 'recall' as const, 'skip' as const, 'start' as const, 'finish' as const, 'transfer' as const), counter: counterNo }),
+      fc.record({
+        kind: fc.constantFrom('call' as const, 'recall' as const, 'skip' as const, 'start' as const, 'finish' as const, 'transfer' as const, 'undoSkip' as const, 'finishAndNext' as const),
+        counter: counterNo,
+      }),
       fc.constant({ kind: 'closeDay' as const }),
     );
     // Each step is one action, or two at once to let them race.
@@ -161,6 +166,10 @@ describe.each(DIALECTS)('the ticket lifecycle on $name', (dialect) => {
                 return actOnCounterTicket(ctx, { ...office, counterNumber: a.counter, actor, action: 'finish' });
               case 'transfer':
                 return transferTicket(ctx, { ...office, counterNumber: a.counter, actor, serviceCode: 'KK' });
+              case 'undoSkip':
+                return undoSkip(ctx, { ...office, counterNumber: a.counter, actor });
+              case 'finishAndNext':
+                return finishAndCallNext(ctx, { ...office, counterNumber: a.counter, actor, outcome: 'referred' });
               case 'closeDay':
                 return closeDaysEverywhere(ctx);
             }

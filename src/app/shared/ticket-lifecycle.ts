@@ -9,6 +9,7 @@ import type { Executor } from '../../db/repositories/offices.js';
 import type { NewBooking } from '../../db/schema.js';
 import { type DomainErrorCode, DomainError } from '../../domain/errors.js';
 import { type ClosureCause, isAllowedMove, TICKET_MOVES, type TicketEvent, type TicketEventType, type TicketStatus } from '../../domain/ticket-status.js';
+import type { FinishOutcome } from '../../domain/counter-work.js';
 import type { AppContext } from './context.js';
 import { announceFloor, type FloorChange } from '../floor/floor-events.js';
 import type { MessageKind } from '../notify/compose-message.js';
@@ -54,6 +55,8 @@ export interface ChangeStep extends StepBase {
   closure?: ClosureCause;
   /** The error to raise when a racing change got there first (default INVALID_TRANSITION). */
   missed?: DomainErrorCode;
+  /** For a finish: how the visit ended, recorded with the event. */
+  outcome?: FinishOutcome;
 }
 
 export type LifecycleStep = CreateStep | ChangeStep;
@@ -102,6 +105,7 @@ export async function applyLifecycleStep(db: Executor, step: LifecycleStep): Pro
     user_id: base.actorUserId,
     counter_number: base.counterNumber,
     note: base.note,
+    ...(step.type === 'done' && step.outcome ? { outcome: step.outcome } : {}),
   });
   const kind = MESSAGE_OF[step.type];
   if (kind) {
@@ -154,6 +158,7 @@ const FLOOR_KINDS: Partial<Record<TicketEventType, FloorChange['kind']>> = {
   done: 'done',
   transferred: 'transferred',
   requeued: 'requeued',
+  skip_undone: 'skip_undone',
 };
 
 /**

@@ -149,6 +149,8 @@ export interface BookingChanges {
   call_from?: string | null;
   /** Count one more return to the line after a skip. */
   countRequeue?: boolean;
+  /** The counter that sent the ticket to another service's line; cleared when it is called. */
+  transferred_from_counter?: number | null;
 }
 
 /** Conditions a status change needs besides the status it starts from. */

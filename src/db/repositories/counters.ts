@@ -90,3 +90,21 @@ export async function counterServicesOfOffice(db: Executor, officeId: number): P
   }
   return out;
 }
+
+/**
+ * Makes the clerk the counter's holder from `at`, if the counter still has the holder the
+ * caller saw (`expected`): two clerks taking a free counter at once cannot both win.
+ */
+export async function claimCounter(db: Executor, counterId: number, userId: number, at: string, expected: { userId: number | null; since: string | null }): Promise<boolean> {
+  let q = db.updateTable('counters').set({ clerk_user_id: userId, clerk_since: at }).where('id', '=', counterId);
+  q = expected.userId === null ? q.where('clerk_user_id', 'is', null) : q.where('clerk_user_id', '=', expected.userId);
+  q = expected.since === null ? q.where('clerk_since', 'is', null) : q.where('clerk_since', '=', expected.since);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The username of a staff member, for saying who holds a counter. */
+export async function staffUsername(db: Executor, userId: number): Promise<string | null> {
+  const row = await db.selectFrom('users').select('username').where('id', '=', userId).executeTakeFirst();
+  return row?.username ?? null;
+}

@@ -12,6 +12,8 @@ export interface WaitingRow {
   service_id: number;
   /** `HH:MM` before which this ticket is not called (checked in early); null: at once. */
   call_from: string | null;
+  /** The counter that transferred it here, if it came by a transfer. */
+  transferred_from_counter: number | null;
 }
 
 /** Tickets waiting today at an office, limited to some services when given. */
@@ -19,12 +21,14 @@ export function listWaiting(db: Executor, officeId: number, date: string, servic
   let q = db
     .selectFrom('bookings')
     .innerJoin('sessions', 'sessions.id', 'bookings.session_id')
-    .select(['bookings.id', 'bookings.priority', 'sessions.start_time as session_start', 'bookings.checked_in_at', 'bookings.service_id', 'bookings.call_from'])
+    .select(['bookings.id', 'bookings.priority', 'sessions.start_time as session_start', 'bookings.checked_in_at', 'bookings.service_id', 'bookings.call_from', 'bookings.transferred_from_counter'])
     .where('bookings.office_id', '=', officeId)
     .where('bookings.date', '=', date)
     .where('bookings.status', '=', 'checked_in');
   if (serviceIds && serviceIds.length) q = q.where('bookings.service_id', 'in', serviceIds);
-  return q.execute().then((rows) => rows.map((r) => ({ ...r, checked_in_at: r.checked_in_at ?? '' })));
+  return q.execute().then((rows) =>
+    rows.map((r) => ({ ...r, checked_in_at: r.checked_in_at ?? '', transferred_from_counter: r.transferred_from_counter === null ? null : Number(r.transferred_from_counter) })),
+  );
 }
 
 /** How many people are waiting today: checked in and not called yet. */
@@ -142,4 +146,21 @@ export async function listOverdue(db: Executor, officeId: number, today: string,
     ? q.where((eb) => eb.or([eb('date', '<', today), eb.and([eb('date', '=', today), eb('status', '=', 'booked')])]))
     : q.where('date', '<', today);
   return q.execute();
+}
+
+/** The latest skip a counter made today of a ticket still skipped: the one its clerk may take back. */
+export async function findLastSkip(db: Executor, officeId: number, date: string, counterNumber: number): Promise<{ bookingId: number; at: string } | undefined> {
+  const row = await db
+    .selectFrom('booking_events')
+    .innerJoin('bookings', 'bookings.id', 'booking_events.booking_id')
+    .select(['booking_events.booking_id', 'booking_events.at'])
+    .where('booking_events.office_id', '=', officeId)
+    .where('booking_events.type', '=', 'skipped')
+    .where('booking_events.counter_number', '=', counterNumber)
+    .where('bookings.date', '=', date)
+    .where('bookings.status', '=', 'skipped')
+    .orderBy('booking_events.at', 'desc')
+    .orderBy('booking_events.id', 'desc')
+    .executeTakeFirst();
+  return row ? { bookingId: Number(row.booking_id), at: row.at } : undefined;
 }

@@ -169,3 +169,16 @@ export async function countCheckInsAndCallsByUtcHour(
 export function listAllSessions(db: Executor, officeId: number) {
   return db.selectFrom('sessions').select(['id', 'letter', 'start_time', 'end_time']).where('office_id', '=', officeId).orderBy('start_time').execute();
 }
+
+/** Finished visits of bookings in the range by how they ended; finishes recorded without an outcome (older ones, day end) count under null. */
+export async function countFinishOutcomes(db: Executor, officeId: number, from: string, to: string): Promise<{ outcome: string | null; count: number }[]> {
+  const rows = await db
+    .selectFrom('bookings')
+    .innerJoin('booking_events as e', 'e.booking_id', 'bookings.id')
+    .select((eb) => ['e.outcome', eb.fn.countAll<string | number>().as('n')])
+    .where(inRange(officeId, from, to))
+    .where('e.type', '=', 'done')
+    .groupBy('e.outcome')
+    .execute();
+  return rows.map((r) => ({ outcome: r.outcome ?? null, count: Number(r.n) }));
+}

@@ -52,6 +52,14 @@ export const OfficeReportSchema = z
     counters: z.array(z.object({ counter: z.number().int(), name: z.string(), ...Work })),
     clerks: z.array(z.object({ username: z.string(), ...Work })),
     hours: z.array(z.object({ hour: z.number().int().describe('Hour of the day on the office clock, 0–23'), checkIns: z.number().int(), calls: z.number().int() })),
+    finishOutcomes: z
+      .object({
+        served: z.number().int().describe('Finished as served'),
+        documentsIncomplete: z.number().int().describe('Finished because documents were incomplete'),
+        referred: z.number().int().describe('Finished by referring the person elsewhere'),
+        unrecorded: z.number().int().describe('Finished without an outcome: before outcomes were asked, or closed at day end'),
+      })
+      .describe('How finished visits ended, from the outcome recorded with each finish'),
   })
   .meta({ id: 'OfficeReport' });
 
@@ -70,5 +78,11 @@ export function presentReport(r: OfficeReport): z.infer<typeof OfficeReportSchem
     counters: s.counters,
     clerks: s.clerks.map(({ userId: _id, ...rest }) => rest),
     hours: s.hours,
+    finishOutcomes: {
+      served: r.finishOutcomes.served,
+      documentsIncomplete: r.finishOutcomes.documents_incomplete,
+      referred: r.finishOutcomes.referred,
+      unrecorded: r.finishOutcomes.unrecorded,
+    },
   };
 }

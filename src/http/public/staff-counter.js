@@ -41,21 +41,25 @@
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || form.method !== 'post' || !form.closest(PAGE)) return;
     event.preventDefault();
+    // A form with two buttons (finish and call next, or finish only) posts where the pressed one says.
+    const submitter = event.submitter instanceof HTMLButtonElement ? event.submitter : null;
+    const action = submitter && submitter.hasAttribute('formaction') ? submitter.formAction : form.action;
     if (busy) return;
     busy = true;
     setBusy(true);
     let doc = null;
     try {
-      const res = await fetch(form.action, {
+      const res = await fetch(action, {
         method: 'POST',
         headers: { accept: 'text/html' },
-        body: new URLSearchParams(new FormData(form)),
+        body: new URLSearchParams(new FormData(form, submitter)),
         credentials: 'same-origin',
       });
       doc = await pageFrom(res);
     } catch {
       // No answer (network, server restart): the plain form post tries once more and shows the
       // server's answer as a page.
+      form.action = action;
       form.submit();
       return;
     }
@@ -80,6 +84,11 @@
         if (busy) return;
         const res = await fetch(location.pathname, { headers: { accept: 'text/html' }, cache: 'no-store', credentials: 'same-origin' }).catch(() => null);
         const doc = res && (await pageFrom(res).catch(() => null));
+        // Another clerk took this counter over: show it at once, in place of the counter's actions.
+        if (doc && doc.querySelector('[data-counter-held]') && !document.querySelector('[data-counter-held]')) {
+          swapIn(doc);
+          return;
+        }
         const fresh = doc && doc.querySelector('[data-waiting]');
         const here = document.querySelector('[data-waiting]');
         if (fresh && here && here.textContent !== fresh.textContent) here.textContent = fresh.textContent;

@@ -17,6 +17,9 @@ import { BookingSchema, presentBooking, presentBookingToCodeHolder } from '../pr
 import { BookingWithPlaceSchema, presentPlace } from '../presenters/ticket-progress.js';
 import { getTicketProgress } from '../../app/booking/queries/get-ticket-progress.js';
 import { recoverBookings } from '../../app/booking/queries/recover-bookings.js';
+import { answerSurvey } from '../../app/booking/commands/answer-survey.js';
+import { SurveyAnswersSchema } from '../presenters/satisfaction.js';
+import type { SurveyAnswers } from '../../domain/satisfaction.js';
 import { bookingCodeField, dateField, idField, nikField, PersonFields, personOf, phoneField, textField } from '../validation.js';
 
 const SlugParams = z.object({ slug: textField(64) });
@@ -37,6 +40,7 @@ const AvailabilityQuery = z.object({
 const BookingBody = PersonFields.extend({ office: textField(64), date: dateField, sessionId: idField('SESSION_INVALID') });
 
 const CancelBody = z.object({ nik: nikField });
+const SurveyBody = z.object({ answers: SurveyAnswersSchema });
 const RescheduleBody = z.object({ nik: nikField, date: dateField, sessionId: idField('SESSION_INVALID') });
 
 /** An Idempotency-Key is an opaque client token; bound its size so it cannot bloat the table. */
@@ -195,6 +199,24 @@ export function citizenApiRoutes(ctx: AppContext) {
       async (req) => {
         const moved = await rescheduleBooking(ctx, { code: req.params.code, nik: req.body.nik, date: req.body.date, sessionId: req.body.sessionId });
         return { booking: presentBooking(moved, requestLang(req)) };
+      },
+    );
+
+    app.post(
+      '/bookings/:code/survey',
+      {
+        config: { limit: { bucket: 'booking' as const, byCode: true } },
+        schema: {
+          tags: CITIZEN,
+          summary: 'Answer the satisfaction survey of a finished visit, once per ticket; the answers are stored without the booking',
+          params: CodeParams,
+          body: SurveyBody,
+          response: { 201: z.object({ answered: z.literal(true) }), ...ERROR_RESPONSES },
+        },
+      },
+      async (req, reply) => {
+        await answerSurvey(ctx, { code: req.params.code, answers: req.body.answers as SurveyAnswers });
+        return reply.status(201).send({ answered: true as const });
       },
     );
   };

@@ -19,6 +19,10 @@ import { pauseCounter } from '../../app/floor/commands/pause-counter.js';
 import { requeueTicket } from '../../app/floor/commands/requeue-ticket.js';
 import { actOnCounterTicket } from '../../app/floor/commands/act-on-counter-ticket.js';
 import { transferTicket } from '../../app/floor/commands/transfer-ticket.js';
+import { finishAndCallNext } from '../../app/floor/commands/finish-and-call-next.js';
+import { undoSkip } from '../../app/floor/commands/undo-skip.js';
+import { openCounter } from '../../app/floor/commands/open-counter.js';
+import { FINISH_OUTCOMES, UNDO_SKIP_MINUTES } from '../../domain/counter-work.js';
 import { walkIn } from '../../app/floor/commands/walk-in.js';
 import { listOfficeCounters } from '../../app/office/queries/list-office-counters.js';
 import { PRIORITY_GROUPS } from '../../domain/queue-order.js';
@@ -49,6 +53,15 @@ const PriorityBody = z.object({ priority: z.enum(PRIORITY_GROUPS, { error: 'INVA
 const TodayQuery = z.object({ group: z.enum(DAY_GROUPS, { error: 'INVALID' }).optional().describe('Only one group of the day') });
 const SearchQuery = z.object({ q: z.string({ error: 'REQUIRED' }).trim().min(2, 'REQUIRED').max(100, 'TOO_LONG') });
 const TransferBody = z.object({ service: textField(32) });
+const FinishBody = z
+  .object({
+    outcome: z.enum(FINISH_OUTCOMES, { error: 'OUTCOME_INVALID' }).optional().describe('How the visit ended: served (default), documents_incomplete or referred'),
+  })
+  // No body at all is a plain finish (served).
+  .nullish();
+const ClaimBody = z
+  .object({ takeOver: z.boolean({ error: 'BOOLEAN_INVALID' }).optional().describe('true: take the counter from the clerk who holds it today') })
+  .nullish();
 
 const BookingAnswer = z.object({ booking: TicketSchema });
 const BookingsAnswer = z.object({
@@ -69,6 +82,11 @@ const TodayAnswer = z.object({
 });
 const TicketAnswer = z.object({ ticket: TicketSchema });
 const CounterAnswer = z.object({ counter: CounterSchema });
+const FinishAndNextAnswer = z.object({ finished: TicketSchema, ticket: TicketSchema.nullable().describe('The person called next; null when nobody waits') });
+const ClaimAnswer = z.object({
+  counter: z.object({ number: z.number().int(), name: z.string(), clerk: z.string().describe('The username of the clerk now holding the counter') }),
+  tookOverFrom: z.string().nullable().describe('The clerk it was taken from; null when it was free or already yours'),
+});
 const CountersAnswer = z.object({ counters: z.array(CounterSettingSchema) });
 const CountersQuery = z.object({
   includeInactive: z.enum(['true', 'false'], { error: 'BOOLEAN_INVALID' }).optional().describe('true: switched-off counters too, for the admin'),
@@ -238,9 +256,8 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
 
     const actions = {
       recall: 'Announce the called person again',
-      skip: 'The called person did not come: skipped (the desk may put them back once)',
+      skip: `The called person did not come: skipped (the desk may put them back once; the counter may undo it within ${UNDO_SKIP_MINUTES} minutes)`,
       start: 'Begin serving the called person',
-      finish: 'Done serving',
     } as const;
     for (const [action, summary] of Object.entries(actions) as [keyof typeof actions, string][]) {
       app.post(`/offices/:slug/counters/:counter/${action}`, { ...counterRole, ...spec('counter', summary, 'counter', { params: CounterParams }, { 200: TicketAnswer }) }, async (req) => {
@@ -248,6 +265,50 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
         return { ticket: presentTicket(ticket, requestLang(req)) };
       });
     }
+
+    app.post(
+      '/offices/:slug/counters/:counter/finish',
+      { ...counterRole, ...spec('counter', 'Done serving, with how the visit ended', 'counter', { params: CounterParams, body: FinishBody }, { 200: TicketAnswer }) },
+      async (req) => {
+        const ticket = await actOnCounterTicket(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, actor: actorOf(req), action: 'finish', outcome: req.body?.outcome });
+        return { ticket: presentTicket(ticket, requestLang(req)) };
+      },
+    );
+
+    app.post(
+      '/offices/:slug/counters/:counter/finish-and-call-next',
+      {
+        ...counterRole,
+        ...spec('counter', 'Finish the person being served and call the next one, in one step', 'counter', { params: CounterParams, body: FinishBody }, { 200: FinishAndNextAnswer }),
+      },
+      async (req) => {
+        const result = await finishAndCallNext(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, actor: actorOf(req), outcome: req.body?.outcome });
+        const lang = requestLang(req);
+        return { finished: presentTicket(result.finished, lang), ticket: result.called ? presentTicket(result.called, lang) : null };
+      },
+    );
+
+    app.post(
+      '/offices/:slug/counters/:counter/undo-skip',
+      {
+        ...counterRole,
+        ...spec('counter', `Take back this counter's latest skip within ${UNDO_SKIP_MINUTES} minutes: the person is called here again`, 'counter', { params: CounterParams }, { 200: TicketAnswer }),
+      },
+      async (req) => ({ ticket: presentTicket(await undoSkip(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, actor: actorOf(req) }), requestLang(req)) }),
+    );
+
+    app.post(
+      '/offices/:slug/counters/:counter/claim',
+      {
+        ...counterRole,
+        ...spec('counter', 'Start work at a counter: one clerk per counter a day; another clerk\'s counter answers COUNTER_HELD unless takeOver is true', 'counter', { params: CounterParams, body: ClaimBody }, { 200: ClaimAnswer }),
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const opened = await openCounter(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, actor, takeOver: req.body?.takeOver === true });
+        return { counter: { number: Number(opened.counter.number), name: opened.counter.name, clerk: req.staff?.username ?? '' }, tookOverFrom: opened.tookOverFrom?.username ?? null };
+      },
+    );
 
     app.post(
       '/offices/:slug/counters/:counter/transfer',

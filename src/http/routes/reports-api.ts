@@ -9,6 +9,8 @@ import { ERROR_RESPONSES } from '../openapi.js';
 import { requireRole } from '../plugins/staff-auth.js';
 import { REPORT_TABLES, reportCsv, reportCsvFileName } from '../presenters/report-csv.js';
 import { OfficeReportSchema, presentReport } from '../presenters/report.js';
+import { getSatisfactionReport } from '../../app/reports/queries/satisfaction-report.js';
+import { presentSatisfactionReport, SatisfactionReportSchema } from '../presenters/satisfaction.js';
 import { dateField, textField } from '../validation.js';
 
 const SlugParams = z.object({ slug: textField(64) });
@@ -57,6 +59,22 @@ export function reportsApiRoutes(ctx: AppContext) {
         },
       },
       async (req) => presentReport(await getOfficeSummary(ctx, { officeSlug: req.params.slug, from: req.query.from, to: req.query.to })),
+    );
+
+    app.get(
+      '/offices/:slug/reports/satisfaction',
+      {
+        ...adminOnly,
+        schema: {
+          tags: TAG,
+          summary: 'The satisfaction survey (SKM, Permenpan RB 14/2017): the IKM per service and month, per service, and overall, for the months the range touches [admin]',
+          security: SESSION,
+          params: SlugParams,
+          querystring: RangeQuery,
+          response: { 200: SatisfactionReportSchema, ...ERROR_RESPONSES },
+        },
+      },
+      async (req) => presentSatisfactionReport(await getSatisfactionReport(ctx, { officeSlug: req.params.slug, from: req.query.from, to: req.query.to })),
     );
 
     app.get(

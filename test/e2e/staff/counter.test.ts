@@ -96,7 +96,7 @@ describe('a counter and the desk', () => {
     expect(await page.locator('.now-meta').textContent()).toContain('Perubahan data KTP-el');
     await press(page, 'Warga datang: mulai layani');
     await expect.poll(() => page.locator('.now-status').textContent()).toBe('Sedang dilayani');
-    await press(page, 'Selesai');
+    await press(page, 'Selesai saja');
     await expect.poll(() => flash(page)).toBe(`${kk.queueNumber} selesai.`);
 
     await press(page, 'Panggil berikutnya');

@@ -7,6 +7,9 @@ import type { TicketEventType, TicketStatus } from '../../../domain/ticket-statu
 import type { AppContext } from '../../shared/context.js';
 import { type CounterOptions, requireCounter } from '../../office/queries/find-counter.js';
 import { officeClock } from '../../../domain/office-clock.js';
+import type { FinishOutcome } from '../../../domain/counter-work.js';
+import type { CounterRow, OfficeRow } from '../../../db/schema.js';
+import { holdCounter } from '../counter-clerk.js';
 import { type Actor, applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
 import { announceTurns } from '../../notify/commands/announce-turns.js';
 
@@ -23,6 +26,10 @@ export interface ActionSpec {
   note?: string | null;
   /** Fields changed along with the status. */
   set?: BookingChanges;
+  /** For a finish: how the visit ended. */
+  outcome?: FinishOutcome;
+  /** A check of the office and counter before anything changes (a transfer's target counters). */
+  before?: (office: OfficeRow, counter: CounterRow) => Promise<void>;
 }
 
 /** The actions on the ticket a counter holds that need nothing but the counter. */
@@ -42,11 +49,14 @@ const COUNTER_ACTIONS: Record<CounterAction, ActionSpec> = {
 export interface ActOnCounterTicketOptions extends CounterTicketAction {
   /** recall, skip, start or finish the counter's current ticket. */
   action: CounterAction;
+  /** For a finish: how the visit ended (default served). */
+  outcome?: FinishOutcome | undefined;
 }
 
 /** Recalls, skips, starts serving or finishes the ticket the counter holds, and tells the screens. */
 export function actOnCounterTicket(ctx: AppContext, opts: ActOnCounterTicketOptions): Promise<BookingView> {
-  return applyCounterAction(ctx, opts, COUNTER_ACTIONS[opts.action]);
+  const spec = COUNTER_ACTIONS[opts.action];
+  return applyCounterAction(ctx, opts, opts.action === 'finish' ? { ...spec, outcome: opts.outcome ?? 'served' } : spec);
 }
 
 /**
@@ -57,7 +67,9 @@ export async function applyCounterAction(ctx: AppContext, opts: CounterTicketAct
   const db = ctx.storage.db;
   const { office, counter } = await requireCounter(ctx, opts);
   const now = ctx.now();
+  await holdCounter(db, office, counter, opts.actor, now);
   const { today } = officeClock(office, now);
+  await spec.before?.(office, counter);
   const ticket = await findCounterTicket(db, office.id, today, counter.number);
   if (!ticket) throw new DomainError('NO_CURRENT_TICKET', { counter: counter.number });
   if (!spec.from.includes(ticket.status)) throw new DomainError('INVALID_TRANSITION', { from: ticket.status, to: spec.type });
@@ -72,6 +84,7 @@ export async function applyCounterAction(ctx: AppContext, opts: CounterTicketAct
       counterNumber: counter.number,
       note: spec.note ?? null,
       set: spec.set,
+      ...(spec.outcome ? { outcome: spec.outcome } : {}),
       // Only while this counter still holds the ticket, today.
       where: { counterNumber: counter.number, date: today },
     });

@@ -2,6 +2,7 @@ import { listCounters } from '../../../db/repositories/counters.js';
 import { listServices } from '../../../db/repositories/catalogue.js';
 import {
   countCheckInsAndCallsByUtcHour,
+  countFinishOutcomes,
   countFloorEvents,
   countOutcomesByDate,
   countOutcomesByService,
@@ -9,6 +10,7 @@ import {
   listAllSessions,
   listVisitTimes,
 } from '../../../db/repositories/reports.js';
+import { type FinishOutcome, isFinishOutcome } from '../../../domain/counter-work.js';
 import type { LocalDate } from '../../../domain/local-date.js';
 import { buildOfficeSummary, type OfficeSummary } from '../../../domain/reports/office-summary.js';
 import { checkReportRange } from '../../../domain/reports/report-range.js';
@@ -34,6 +36,8 @@ export interface OfficeReport {
   /** When the numbers were read: today's are still moving. */
   generatedAt: string;
   summary: OfficeSummary;
+  /** Finished visits by how they ended; `unrecorded` were finished without an outcome (before outcomes were asked, or at day end). */
+  finishOutcomes: Record<FinishOutcome | 'unrecorded', number>;
 }
 
 /**
@@ -47,7 +51,7 @@ export async function getOfficeSummary(ctx: AppContext, opts: OfficeSummaryOptio
   const office = await requireOffice(db, opts.officeSlug);
   const now = ctx.now();
   const { from, to } = opts;
-  const [planned, byDay, taken, byService, services, sessions, counters, visits, floorEvents, hours] = await Promise.all([
+  const [planned, byDay, taken, byService, services, sessions, counters, visits, floorEvents, hours, outcomes] = await Promise.all([
     planOfficeDays(db, office, officeClock(office, now), from, dayCount),
     countOutcomesByDate(db, office.id, from, to),
     countTakenPlaces(db, office.id, from, to),
@@ -58,7 +62,10 @@ export async function getOfficeSummary(ctx: AppContext, opts: OfficeSummaryOptio
     listVisitTimes(db, office.id, from, to),
     countFloorEvents(db, office.id, from, to),
     countCheckInsAndCallsByUtcHour(db, office.id, from, to),
+    countFinishOutcomes(db, office.id, from, to),
   ]);
+  const finishOutcomes: OfficeReport['finishOutcomes'] = { served: 0, documents_incomplete: 0, referred: 0, unrecorded: 0 };
+  for (const o of outcomes) finishOutcomes[isFinishOutcome(o.outcome) ? o.outcome : 'unrecorded'] += o.count;
   const summary = buildOfficeSummary({
     zone: office.timezone,
     days: planned.map((d) => ({ date: d.date, open: d.open, sessions: d.sessions.map((s) => ({ id: s.id, capacity: s.capacity })) })),
@@ -72,5 +79,5 @@ export async function getOfficeSummary(ctx: AppContext, opts: OfficeSummaryOptio
     floorEvents,
     hours,
   });
-  return { office: { slug: office.slug, name: office.name, timezone: office.timezone }, from, to, generatedAt: now.toISOString(), summary };
+  return { office: { slug: office.slug, name: office.name, timezone: office.timezone }, from, to, generatedAt: now.toISOString(), summary, finishOutcomes };
 }

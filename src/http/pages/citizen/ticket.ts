@@ -22,11 +22,15 @@ import { toFormErrors } from './form-errors.js';
 import { sendPage } from './render.js';
 import { OwnerForm, typed } from './schemas.js';
 import { zoneAbbreviation } from '../../../texts/indonesian-format.js';
-import { t } from '../../../texts/texts.js';
+import { domainErrorText, errorText, t } from '../../../texts/texts.js';
+import type { Lang } from '../../../texts/lang.js';
+import { answerSurvey } from '../../../app/booking/commands/answer-survey.js';
+import { isSurveyScore, SURVEY_ELEMENTS, type SurveyAnswers } from '../../../domain/satisfaction.js';
+import type { SurveyView } from '../../views/citizen/survey.js';
 
 const LookupQuery = z.object({ code: z.string().max(40).optional() });
 const TicketParams = z.object({ code: z.string().max(40) });
-const TicketQuery = z.object({ ok: z.enum(['moved']).optional().catch(undefined) });
+const TicketQuery = z.object({ ok: z.enum(['moved', 'survey']).optional().catch(undefined) });
 
 /** Hosts trusted without PUBLIC_URL: this machine, where someone tries the app out. */
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -49,16 +53,50 @@ export interface TicketPageOptions {
 
 /** Reading a booking by its code: limited per address, and unknown codes count as misses. */
 const LOOKUP = { config: { limit: { bucket: 'lookup', byCode: true } } } as const;
+/** Answering the survey writes, so it is limited like the other writes a code allows. */
+const SURVEY = { config: { limit: { bucket: 'booking', byCode: true } } } as const;
 
 /** The ticket page of a presented ticket. */
 async function renderTicket(
   req: FastifyRequest,
   publicUrl: string | undefined,
   ticket: CitizenTicket,
-  opts: { moved?: boolean; details?: { nik: string; errors: FormErrors }; progress?: TicketProgressView },
+  opts: { moved?: boolean; details?: { nik: string; errors: FormErrors }; progress?: TicketProgressView; survey?: SurveyView | undefined },
 ) {
   const lang = requestLang(req);
-  return ticketPage({ lang, ticket, qr: await qrSvg(ticket.code), url: absoluteUrl(req, `/t/${ticket.code}`, publicUrl), moved: opts.moved ?? false, details: opts.details, progress: opts.progress });
+  return ticketPage({
+    lang,
+    ticket,
+    qr: await qrSvg(ticket.code),
+    url: absoluteUrl(req, `/t/${ticket.code}`, publicUrl),
+    moved: opts.moved ?? false,
+    details: opts.details,
+    progress: opts.progress,
+    survey: opts.survey,
+  });
+}
+
+/** The survey a finished ticket's page asks, once; nothing before the visit is finished. */
+function surveyOf(ticket: Ticket, justAnswered: boolean): SurveyView | undefined {
+  if (ticket.booking.status !== 'done') return undefined;
+  if (justAnswered) return { state: 'thanks' };
+  return ticket.booking.survey_answered === 1 ? { state: 'answered' } : { state: 'open' };
+}
+
+/** The nine answers as posted: each a score 1–4, or a problem per missing or odd one. */
+function parseSurveyForm(body: Record<string, unknown>, lang: Lang): { answers: SurveyAnswers } | { values: Record<string, string>; errors: FormErrors } {
+  const values: Record<string, string> = {};
+  const fields: Record<string, string> = {};
+  const answers: Partial<SurveyAnswers> = {};
+  for (const e of SURVEY_ELEMENTS) {
+    const raw = typeof body[e] === 'string' ? (body[e] as string).slice(0, 2) : '';
+    values[e] = raw;
+    const score = Number(raw);
+    if (raw !== '' && isSurveyScore(score)) answers[e] = score;
+    else fields[e] = errorText(lang, 'SCORE_INVALID');
+  }
+  if (Object.keys(fields).length) return { values, errors: { fields, form: t(lang, 'citizen.surveyMissing', { n: Object.keys(fields).length }) } };
+  return { answers: answers as SurveyAnswers };
 }
 
 /** Where the ticket stands today, in the page's words. */
@@ -98,7 +136,10 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
       try {
         const found = await getTicket(ctx, { code });
         const ticket = presentCitizenTicket(found, lang);
-        return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { moved: ok === 'moved', progress: await progressOf(ctx, req, found) }));
+        return sendPage(
+          reply,
+          await renderTicket(req, opts.publicUrl, ticket, { moved: ok === 'moved', progress: await progressOf(ctx, req, found), survey: surveyOf(found, ok === 'survey') }),
+        );
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
         // The field's label already says "Kode booking": the words do not repeat it.
@@ -129,6 +170,32 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
         const ticket = presentCitizenTicket(found, lang);
         return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { details: { nik: typed(body, 'nik', 40), errors }, progress: await progressOf(ctx, req, found) }), 422);
       }
+    });
+
+    // The satisfaction survey of a finished visit: once per ticket, stored without the booking.
+    app.post('/t/:code/survey', SURVEY, async (req, reply) => {
+      const lang = requestLang(req);
+      const { code } = parseInput(z.object({ code: bookingCodeField }), req.params);
+      const parsed = parseSurveyForm((req.body ?? {}) as Record<string, unknown>, lang);
+      let survey: SurveyView;
+      let status: number;
+      if ('answers' in parsed) {
+        try {
+          await answerSurvey(ctx, { code, answers: parsed.answers });
+          return reply.redirect(`/t/${code}?ok=survey`, 303);
+        } catch (error) {
+          if (!(error instanceof DomainError) || error.code === 'NOT_FOUND') throw error;
+          survey = { state: 'refused', message: domainErrorText(error, lang) };
+          status = 409;
+        }
+      } else {
+        survey = { state: 'open', values: parsed.values, errors: parsed.errors };
+        status = 422;
+      }
+      const found = await getTicket(ctx, { code });
+      // Before the visit is finished there is no survey to show again: the refusal says why.
+      const ticket = presentCitizenTicket(found, lang);
+      return sendPage(reply, await renderTicket(req, opts.publicUrl, ticket, { progress: await progressOf(ctx, req, found), survey }), status);
     });
 
     app.get('/t/:code/calendar.ics', LOOKUP, async (req, reply) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../app/shared/context.js';
 import { listOffices } from '../../../app/office/queries/list-offices.js';
 import { getOfficeSummary, type OfficeReport } from '../../../app/reports/queries/office-summary.js';
+import { getSatisfactionReport, type SatisfactionReport } from '../../../app/reports/queries/satisfaction-report.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { addDays, todayIn } from '../../../domain/local-date.js';
 import { errorText } from '../../../texts/texts.js';
@@ -61,11 +62,12 @@ export function reportPages(ctx: AppContext) {
       const today = todayIn(office.timezone, now);
       const base = { viewer: viewerOf(req), offices: offices.map((o) => ({ slug: o.slug, name: o.name })), office: { slug: office.slug, name: office.name, timezone: office.timezone }, now };
       let report: OfficeReport;
+      let satisfaction: SatisfactionReport;
       try {
         const q = parseInput(ReportsQuery, req.query);
         const to = q.to ?? today;
         const from = q.from ?? addDays(to, -(DEFAULT_DAYS - 1));
-        report = await getOfficeSummary(ctx, { officeSlug: office.slug, from, to });
+        [report, satisfaction] = await Promise.all([getOfficeSummary(ctx, { officeSlug: office.slug, from, to }), getSatisfactionReport(ctx, { officeSlug: office.slug, from, to })]);
       } catch (error) {
         if (!(error instanceof InvalidInputError)) throw error;
         // The form comes back with what was typed and why it was refused.
@@ -73,7 +75,7 @@ export function reportPages(ctx: AppContext) {
         const page = reportsPage({ ...base, from: raw.from ?? '', to: raw.to ?? '', report: null, problems });
         return sendStaffPage(reply, page, 422);
       }
-      return sendStaffPage(reply, reportsPage({ ...base, from: report.from, to: report.to, report }));
+      return sendStaffPage(reply, reportsPage({ ...base, from: report.from, to: report.to, report, satisfaction }));
     });
 
     app.get('/staff/admin/reports/daily', adminOnly, async (req, reply) => {

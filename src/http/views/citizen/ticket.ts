@@ -3,6 +3,7 @@ import type { TicketProgressView } from '../../presenters/ticket-progress.js';
 import { html, type SafeHtml } from '../html.js';
 import { type FormErrors, inputField } from './fields.js';
 import { citizenPage } from './layout.js';
+import { surveySection, type SurveyView } from './survey.js';
 import { statusText, textsFor } from '../../../texts/texts.js';
 import type { Lang } from '../../../texts/lang.js';
 
@@ -20,6 +21,8 @@ export interface TicketPageModel {
   details?: { nik: string; errors: FormErrors } | undefined;
   /** Where the ticket stands today (its place in line, the counter calling it), when known. */
   progress?: TicketProgressView | undefined;
+  /** The satisfaction survey, once the visit is finished. */
+  survey?: SurveyView | undefined;
 }
 
 /** The parts of the ticket that change during the day; each is one element's content. */
@@ -93,7 +96,7 @@ export function ticketPage(m: TicketPageModel): SafeHtml {
         ? html`<p class="notice notice-ok" role="status">${t('citizen.bookedNotice')}</p>`
         : '';
   const body = html`${notice}
-${live}<article class="ticket${cancelled ? ' ticket-cancelled' : ''}" aria-labelledby="ticket-title">
+${live}${m.survey ? surveySection(m.lang, tk.code, m.survey) : ''}<article class="ticket${cancelled ? ' ticket-cancelled' : ''}" aria-labelledby="ticket-title">
 <h1 id="ticket-title" class="ticket-head">${t('citizen.ticketTitle')} <span class="ticket-office">${tk.officeName}</span></h1>
 <p class="ticket-when" data-ticket-when><span class="big-label">${t('citizen.when')}</span> <strong>${tk.when}</strong></p>
 <div class="ticket-numbers">

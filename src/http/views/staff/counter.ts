@@ -3,6 +3,7 @@ import type { DeskTicket, ServiceChoice } from './desk.js';
 import { csrfField, notice, type PageViewer, staffPage } from './layout.js';
 import { priorityText, statusText, textsFor } from '../../../texts/texts.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
+import { FINISH_OUTCOMES } from '../../../domain/counter-work.js';
 
 const st = textsFor(STAFF_LANG);
 
@@ -48,16 +49,39 @@ export interface CounterModel {
   done?: string | undefined;
   /** Why the last action was refused, in words. */
   problem?: string | undefined;
+  /** The latest skip while it may be taken back: its number and until when (HH.MM). */
+  undoSkip?: { queueNumber: string; until: string } | null | undefined;
+  /** Codes of the services some other counter serves: a transfer to the rest is refused. */
+  transferable?: readonly string[] | undefined;
+  /** Another clerk holds this counter today: only the warning and the take-over are shown. */
+  held?: { clerk: string; since: string } | undefined;
 }
 
 /** Counter actions: the page's form path and the JSON API path are named alike. */
-export type CounterAction = 'call-next' | 'recall' | 'skip' | 'start' | 'finish' | 'transfer' | 'pause' | 'resume';
+export type CounterAction = 'call-next' | 'recall' | 'skip' | 'start' | 'finish' | 'finish-and-call-next' | 'undo-skip' | 'transfer' | 'pause' | 'resume' | 'take-over';
 
 function actionForm(m: CounterModel, action: CounterAction, label: string, kind: 'primary' | 'plain' | 'quiet' | 'warn', extra: SafeHtml = html``): SafeHtml {
   const cls = kind === 'primary' ? 'button button-primary button-huge' : kind === 'warn' ? 'button button-warn button-big' : kind === 'quiet' ? 'button button-quiet' : 'button button-big';
   return html`<form method="post" action="${counterPath(m.office.slug, m.counter.number)}/${action}" class="counter-action">
 ${csrfField(m.viewer.csrf)}${extra}
 <button type="submit" class="${cls}"${kind === 'primary' ? html` data-primary autofocus` : ''}>${label}</button>
+</form>`;
+}
+
+/**
+ * Finishing: how the visit ended (served preselected), then one press to finish and call the
+ * next person, or finish only (before a break). One form, two buttons, each posting to its own
+ * action, so the outcome goes with whichever is pressed.
+ */
+function finishForm(m: CounterModel): SafeHtml {
+  const base = `${counterPath(m.office.slug, m.counter.number)}`;
+  return html`<form method="post" action="${base}/finish-and-call-next" class="counter-action counter-finish">
+${csrfField(m.viewer.csrf)}
+<fieldset class="outcome"><legend>${st('staff.outcomeLabel')}</legend>
+${FINISH_OUTCOMES.map((o) => html`<label class="outcome-choice"><input type="radio" name="outcome" value="${o}"${o === 'served' ? ' checked' : ''}> ${st(`staff.outcome.${o}`)}</label>`)}
+</fieldset>
+<button type="submit" class="button button-primary button-huge" data-primary autofocus>${st('staff.finishAndNext')}</button>
+<button type="submit" class="button button-big" formaction="${base}/finish">${st('staff.finishOnly')}</button>
 </form>`;
 }
 
@@ -82,21 +106,29 @@ export function counterPage(m: CounterModel): SafeHtml {
   const tk = m.ticket;
   let panel: SafeHtml;
   let actions: SafeHtml;
-  if (m.counter.paused) {
+  if (m.held) {
+    panel = html`<div class="now-empty" data-counter-held><p class="now-title">${st('staff.counterHeldTitle', { n: m.counter.number, clerk: m.held.clerk })}</p>
+<p>${st('staff.counterHeldLead', { clerk: m.held.clerk, since: m.held.since })}</p>
+<p class="muted">${st('staff.counterHeldHelp', { clerk: m.held.clerk })}</p></div>`;
+    actions = actionForm(m, 'take-over', st('staff.takeOver', { n: m.counter.number }), 'primary');
+  } else if (m.counter.paused) {
     panel = html`<div class="now-empty"><p class="now-title">${st('staff.counterPaused')}</p><p class="muted">${st('staff.counterPausedHelp')}</p></div>`;
     actions = actionForm(m, 'resume', st('staff.resume'), 'primary');
   } else if (!tk) {
     panel = html`<div class="now-empty"><p class="now-title">${st('staff.counterFree')}</p><p class="muted">${st('staff.counterFreeHelp')}</p></div>`;
-    actions = html`${actionForm(m, 'call-next', st('staff.callNext'), 'primary')}${actionForm(m, 'pause', st('staff.pause'), 'quiet')}`;
+    const undo = m.undoSkip ? actionForm(m, 'undo-skip', st('staff.undoSkip', { queue: m.undoSkip.queueNumber, until: m.undoSkip.until }), 'plain') : '';
+    actions = html`${actionForm(m, 'call-next', st('staff.callNext'), 'primary')}${undo}${actionForm(m, 'pause', st('staff.pause'), 'quiet')}`;
   } else if (tk.status === 'called') {
     panel = ticketPanel(tk);
     actions = html`${actionForm(m, 'start', st('staff.start'), 'primary')}${actionForm(m, 'recall', st('staff.recall'), 'plain')}${actionForm(m, 'skip', st('staff.skip'), 'warn')}`;
   } else {
     panel = ticketPanel(tk);
     const others = m.services.filter((s) => s.code !== tk.service);
+    const reachable = (code: string) => !m.transferable || m.transferable.includes(code);
+    // A service no other counter serves stays listed, marked, so the clerk learns why it cannot go there.
     const select = html`<label for="transfer-service">${st('staff.transferLabel')}</label>
-<select id="transfer-service" name="service" required>${others.map((s) => html`<option value="${s.code}">${s.name}</option>`)}</select>`;
-    actions = html`${actionForm(m, 'finish', st('staff.finish'), 'primary')}
+<select id="transfer-service" name="service" required>${others.map((s) => html`<option value="${s.code}"${reachable(s.code) ? '' : ' disabled'}>${reachable(s.code) ? s.name : st('staff.transferNoCounter', { service: s.name })}</option>`)}</select>`;
+    actions = html`${finishForm(m)}
 <div class="transfer">${actionForm(m, 'transfer', st('staff.transfer'), 'plain', select)}</div>`;
   }
   const body = html`<div class="page counter-page" data-counter-page data-events="/api/v1/offices/${m.office.slug}/display/events">

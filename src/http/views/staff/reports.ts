@@ -8,6 +8,8 @@ import { type Bar, CHART_COLOURS, columns, horizontalBars } from './charts.js';
 import { notice, type PageViewer, staffPage } from './layout.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
 import { textsFor } from '../../../texts/texts.js';
+import type { SatisfactionReport } from '../../../app/reports/queries/satisfaction-report.js';
+import { outcomesSection, satisfactionSection } from './report-satisfaction.js';
 
 const st = textsFor(STAFF_LANG);
 
@@ -50,6 +52,8 @@ export interface ReportsPageModel {
   to: string;
   now: Date;
   report: OfficeReport | null;
+  /** The satisfaction survey over the months of the range, beside the report. */
+  satisfaction?: SatisfactionReport | null | undefined;
   /** Why the range was refused, per field. */
   problems?: Record<string, string>;
 }
@@ -260,6 +264,8 @@ ${hoursSection(r)}
 ${servicesSection(r)}
 ${workSection(r, 'counters')}
 ${workSection(r, 'clerks')}
+${outcomesSection(r)}
+${m.satisfaction ? satisfactionSection(m.satisfaction) : ''}
 <p class="report-definitions muted">${st('staff.reportsDefinitions')}</p>`
     : ''}
 </div>`;
