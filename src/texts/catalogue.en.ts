@@ -951,4 +951,6 @@ export const en: Catalogue = {
   'citizen.survey.facilities.2': 'Fair',
   'citizen.survey.facilities.3': 'Good',
   'citizen.survey.facilities.4': 'Very good',
+  // Leftovers of issues 8 and 15.
+  'staff.outboxReason.no_longer_due': 'not sent: the booking is no longer as the message says (cancelled, moved, arrived or already called) or its time has passed',
 };
