@@ -953,4 +953,5 @@ export const en: Catalogue = {
   'citizen.survey.facilities.4': 'Very good',
   // Leftovers of issues 8 and 15.
   'staff.outboxReason.no_longer_due': 'not sent: the booking is no longer as the message says (cancelled, moved, arrived or already called) or its time has passed',
+  'citizen.arriveEarlyNote': 'If you arrive before {before} {zone}, you are called from {calledFrom} {zone}.',
 };

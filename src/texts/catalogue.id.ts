@@ -953,6 +953,7 @@ export const id = {
   'citizen.survey.facilities.4': 'Sangat baik',
   // Leftovers of issues 8 and 15.
   'staff.outboxReason.no_longer_due': 'tidak dikirim: pemesanan sudah tidak seperti isi pesan (dibatalkan, dipindah, sudah datang atau sudah dipanggil) atau waktunya lewat',
+  'citizen.arriveEarlyNote': 'Jika datang sebelum pukul {before} {zone}, Anda dipanggil mulai pukul {calledFrom} {zone}.',
 } as const;
 
 /** The name of a text: `error.SESSION_FULL`, `status.booked`, `citizen.homeTitle`, `staff.callNext`. */
