@@ -157,6 +157,18 @@ describe.each(DIALECTS)('a day at the counter on $name', (dialect) => {
       }
       const report = await as(admin, 'GET', '/reports/summary?from=2026-12-02&to=2026-12-02');
       expect(report.json().finishOutcomes).toEqual({ served: 2, documentsIncomplete: 0, referred: 2, unrecorded: 0 });
+
+      // The same numbers as a CSV table and on the printable daily report.
+      const csv = await as(admin, 'GET', '/reports/summary.csv?from=2026-12-02&to=2026-12-02&table=outcomes');
+      expect(csv.statusCode).toBe(200);
+      expect(csv.body).toBe('\uFEFFoutcome,finished\r\nserved,2\r\ndocuments_incomplete,0\r\nreferred,2\r\nunrecorded,0\r\n');
+      const daily = await rt.app.inject({ url: '/staff/admin/reports/daily?office=kota-bogor&date=2026-12-02', headers: { cookie: admin.cookie } });
+      expect(daily.statusCode).toBe(200);
+      const section = daily.body.slice(daily.body.indexOf('data-report-outcomes'));
+      expect(section).toMatch(/Selesai dilayani<\/th><td>2</);
+      expect(section).toMatch(/Dirujuk ke layanan atau instansi lain<\/th><td>2</);
+      const page = await rt.app.inject({ url: '/staff/admin/reports?office=kota-bogor&from=2026-12-02&to=2026-12-02', headers: { cookie: admin.cookie } });
+      expect(page.body).toContain('data-csv="outcomes"');
     });
   });
 
