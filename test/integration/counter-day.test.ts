@@ -279,15 +279,23 @@ describe.each(DIALECTS)('a day at the counter on $name', (dialect) => {
 
     it('opens once the visit is finished, takes one answer per ticket and stores it without the booking', async () => {
       const first = await arrived();
+      const surveyOpen = async () => {
+        const res = await rt.app.inject({ url: `/api/v1/bookings/${first.code}` });
+        expect(res.statusCode).toBe(200);
+        return res.json().booking.surveyOpen as boolean;
+      };
+      expect(await surveyOpen()).toBe(false);
       const early = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${first.code}/survey`, payload: { answers: answers(4) } });
       expect(early.statusCode).toBe(409);
       expect(early.json().error.code).toBe('SURVEY_NOT_OPEN');
       await serving(clerk, 1);
       await as(clerk, 'POST', '/counters/1/finish');
+      expect(await surveyOpen()).toBe(true);
       const bad = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${first.code}/survey`, payload: { answers: { ...answers(4), cost: 5 } } });
       expect(bad.statusCode).toBe(422);
       const ok = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${first.code}/survey`, payload: { answers: { ...answers(3), cost: 4 } } });
       expect(ok.statusCode, ok.body).toBe(201);
+      expect(await surveyOpen()).toBe(false);
       const again = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${first.code}/survey`, payload: { answers: answers(1) } });
       expect(again.statusCode).toBe(409);
       expect(again.json().error.code).toBe('SURVEY_ALREADY_ANSWERED');
