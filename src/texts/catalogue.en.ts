@@ -954,4 +954,6 @@ export const en: Catalogue = {
   // Leftovers of issues 8 and 15.
   'staff.outboxReason.no_longer_due': 'not sent: the booking is no longer as the message says (cancelled, moved, arrived or already called) or its time has passed',
   'citizen.arriveEarlyNote': 'If you arrive before {before} {zone}, you are called from {calledFrom} {zone}.',
+  'staff.counterUnclaimed': 'Nobody works counter {n} today. Opening this page does not take it; any action below, or the Take button, makes it yours.',
+  'staff.claimCounter': 'Take counter {n}',
 };

@@ -954,6 +954,8 @@ export const id = {
   // Leftovers of issues 8 and 15.
   'staff.outboxReason.no_longer_due': 'tidak dikirim: pemesanan sudah tidak seperti isi pesan (dibatalkan, dipindah, sudah datang atau sudah dipanggil) atau waktunya lewat',
   'citizen.arriveEarlyNote': 'Jika datang sebelum pukul {before} {zone}, Anda dipanggil mulai pukul {calledFrom} {zone}.',
+  'staff.counterUnclaimed': 'Belum ada petugas di loket {n} hari ini. Membuka halaman ini tidak mengambil loket; tindakan apa pun di bawah, atau tombol Ambil, menjadikannya loket Anda.',
+  'staff.claimCounter': 'Ambil loket {n}',
 } as const;
 
 /** The name of a text: `error.SESSION_FULL`, `status.booked`, `citizen.homeTitle`, `staff.callNext`. */

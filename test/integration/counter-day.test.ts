@@ -224,6 +224,30 @@ describe.each(DIALECTS)('a day at the counter on $name', (dialect) => {
       expect((await as(other, 'POST', '/counters/1/start')).statusCode).toBe(200);
     });
 
+    it('lets only the holder pause and resume, a free counter becoming the pressing clerk\'s', async () => {
+      const paused = await as(clerk, 'POST', '/counters/1/pause');
+      expect(paused.statusCode, paused.body).toBe(200);
+      const blocked = await as(other, 'POST', '/counters/1/resume');
+      expect(blocked.statusCode).toBe(409);
+      expect(blocked.json().error).toMatchObject({ code: 'COUNTER_HELD', details: { counter: 1, clerk: clerk.username } });
+      const row = await rt.storage.db.selectFrom('counters').select('paused').where('number', '=', 1).executeTakeFirstOrThrow();
+      expect(Number(row.paused)).toBe(1);
+      expect((await as(clerk, 'POST', '/counters/1/resume')).statusCode).toBe(200);
+      // Pausing a free counter takes it, as calling does.
+      expect((await as(other, 'POST', '/counters/2/pause')).statusCode).toBe(200);
+      expect((await as(clerk, 'POST', '/counters/2/resume')).statusCode).toBe(409);
+    });
+
+    it('frees the counters a clerk holds when they log out', async () => {
+      expect((await as(clerk, 'POST', '/counters/1/claim')).statusCode).toBe(200);
+      expect((await as(other, 'POST', '/counters/1/claim', {})).statusCode).toBe(409);
+      const out = await rt.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrfToken } });
+      expect(out.statusCode).toBe(204);
+      const next = await as(other, 'POST', '/counters/1/claim', {});
+      expect(next.statusCode, next.body).toBe(200);
+      expect(next.json().tookOverFrom).toBeNull();
+    });
+
     it('frees every counter on the next office day', async () => {
       const claimed = await as(clerk, 'POST', '/counters/1/claim');
       expect(claimed.statusCode, claimed.body).toBe(200);
@@ -255,6 +279,25 @@ describe.each(DIALECTS)('a day at the counter on $name', (dialect) => {
       expect(after.body).toContain(`${first.queueNumber} selesai; ${second.queueNumber} dipanggil.`);
       const done = await rt.storage.db.selectFrom('booking_events').select('outcome').where('type', '=', 'done').execute();
       expect(done).toEqual([{ outcome: 'referred' }]);
+    });
+
+    it('lets an admin look at a counter without taking it, saying who holds it; an action or "take" claims it', async () => {
+      const free = await view(admin, '/1');
+      expect(free.statusCode).toBe(200);
+      expect(free.body).toContain('data-counter-unclaimed');
+      expect(free.body).toContain('Ambil loket 1');
+      // Looking took nothing: a clerk opening it now gets it.
+      expect((await view(clerk, '/1')).body).toContain('Panggil berikutnya');
+      const held = await view(admin, '/1');
+      expect(held.body).toContain(`Loket 1 sedang dipakai ${clerk.username}`);
+      const row = await rt.storage.db.selectFrom('counters').select('clerk_user_id').where('number', '=', 1).executeTakeFirstOrThrow();
+      const clerkRow = await rt.storage.db.selectFrom('users').select('id').where('username', '=', clerk.username).executeTakeFirstOrThrow();
+      expect(Number(row.clerk_user_id)).toBe(Number(clerkRow.id));
+      // An explicit claim of a free counter makes it the admin's.
+      expect((await post(admin, '/2/take-over')).statusCode).toBe(303);
+      const mine = await view(admin, '/2');
+      expect(mine.body).not.toContain('data-counter-unclaimed');
+      expect((await view(other, '/2')).body).toContain(`Loket 2 sedang dipakai ${admin.username}`);
     });
 
     it('shows another clerk\'s counter with its holder and a take-over, and the first clerk then sees it taken', async () => {
