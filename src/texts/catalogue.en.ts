@@ -552,7 +552,7 @@ export const en: Catalogue = {
   'staff.rulesLegend': 'Booking rules',
   'staff.daysAheadLabel': 'Furthest booking (days ahead)',
   'staff.sameDayLabel': 'Allow booking for today',
-  'staff.checkInBeforeLabel': 'Check-in opens (minutes before the session)',
+  'staff.checkInBeforeLabel': 'On-time check-in opens (minutes before the session; called as soon as their turn comes)',
   'staff.checkInAfterLabel': 'Check-in closes (minutes after the session)',
   'staff.deskShareLabel': 'Places kept for the desk (percent)',
   'staff.deskShareHint': 'The share of each session that cannot be booked online: for walk-ins and people without a phone. Rounded down.',

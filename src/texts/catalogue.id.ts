@@ -551,7 +551,7 @@ export const id = {
   'staff.rulesLegend': 'Aturan booking',
   'staff.daysAheadLabel': 'Booking paling jauh (hari ke depan)',
   'staff.sameDayLabel': 'Boleh booking untuk hari ini',
-  'staff.checkInBeforeLabel': 'Check-in dibuka (menit sebelum sesi)',
+  'staff.checkInBeforeLabel': 'Check-in tepat waktu dibuka (menit sebelum sesi; langsung dapat dipanggil)',
   'staff.checkInAfterLabel': 'Check-in ditutup (menit setelah sesi)',
   'staff.deskShareLabel': 'Kuota untuk meja depan (persen)',
   'staff.deskShareHint': 'Bagian tiap sesi yang tidak bisa dipesan online: untuk walk-in dan warga tanpa ponsel. Dibulatkan ke bawah.',
