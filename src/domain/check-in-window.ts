@@ -35,3 +35,31 @@ export function timeOfMinutes(minutes: number): string {
   const m = Math.min(Math.max(minutes, 0), 23 * 60 + 59);
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
+
+/** When a person may come without needing a reason, in minutes after midnight, as the ticket tells it. */
+export interface ArrivalTimes {
+  /** The earliest check-in without a reason: the window's opening or the early-arrival margin, whichever is earlier. */
+  from: number;
+  /** The latest check-in: the window's close. */
+  until: number;
+  /**
+   * Set when the early-arrival margin reaches before the window: whoever checks in before this
+   * (the window's opening) is called only from the session's start (`calledFrom`).
+   */
+  heldBefore: number | null;
+  calledFrom: number;
+}
+
+/**
+ * What the desk accepts without a reason, as one span for the citizen: `before`/`after` make
+ * the check-in window (checked in inside it, a person may be called as soon as their turn
+ * comes), and `earlyMinutes` lets people come earlier still, to be called from their
+ * session's start (see withinEarlyMargin). A margin shorter than the window adds nothing.
+ */
+export function arrivalTimes(sessionStart: string, sessionEnd: string, settings: { before: number; after: number; earlyMinutes: number }): ArrivalTimes {
+  const window = checkInWindow(sessionStart, sessionEnd, settings.before, settings.after);
+  const start = minutesOfDay(sessionStart);
+  const earliestEarly = settings.earlyMinutes > 0 ? start - settings.earlyMinutes : window.opensAt;
+  const from = Math.min(window.opensAt, earliestEarly);
+  return { from, until: window.closesAt, heldBefore: from < window.opensAt ? window.opensAt : null, calledFrom: start };
+}

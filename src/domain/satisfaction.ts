@@ -25,6 +25,11 @@ export const SURVEY_SCORES: readonly SurveyScore[] = [1, 2, 3, 4];
 /** One citizen's answers to all nine elements. */
 export type SurveyAnswers = Record<SurveyElement, SurveyScore>;
 
+/** Whether a ticket's survey may be answered now: once its visit is finished (`done`), and only once. */
+export function isSurveyOpen(ticket: { status: string; surveyAnswered: boolean }): boolean {
+  return ticket.status === 'done' && !ticket.surveyAnswered;
+}
+
 /** Whether a value is a score on the four-point scale. */
 export function isSurveyScore(value: unknown): value is SurveyScore {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 4;

@@ -1,4 +1,4 @@
-import { addDays, type LocalDate } from './local-date.js';
+import { addDays, instantOf, type LocalDate } from './local-date.js';
 import { callingOrder, type WaitingTicket } from './queue-order.js';
 
 /**
@@ -145,9 +145,18 @@ export interface CallEstimate {
 }
 
 /**
+ * The instant before which a checked-in ticket is not called: an early arrival who checked in
+ * without a reason waits for `callFrom` (their session's start, see check-in); anyone else may
+ * be called as soon as their turn comes, even before their session starts.
+ */
+export function notCalledBefore(ticket: { date: LocalDate; callFrom: string | null }, zone: string): Date | undefined {
+  return ticket.callFrom ? instantOf(ticket.date, ticket.callFrom, zone) : undefined;
+}
+
+/**
  * The wait turned into instants. The line moves from `now`, or from `startsAt` when calling has
  * not begun yet (the office's first session of the day); and nobody is called before
- * `notBefore` (their own session's start), so every instant is held back to it.
+ * `notBefore` (see notCalledBefore), so every instant is held back to it.
  */
 export function estimateCall(opts: { now: Date; wait: WaitRange; startsAt?: Date; notBefore?: Date }): CallEstimate {
   const base = Math.max(opts.now.getTime(), opts.startsAt?.getTime() ?? -Infinity);

@@ -52,7 +52,7 @@ export function createOutboxWorker(ctx: AppContext, opts: OutboxWorkerOptions): 
       const pass = runOnce();
       current = pass;
       const summary = await pass;
-      if (summary.sent || summary.failed || summary.settledUnknown) opts.logger.info({ outbox: summary }, 'outbox pass');
+      if (summary.sent || summary.failed || summary.settledUnknown || summary.dropped || summary.held) opts.logger.info({ outbox: summary }, 'outbox pass');
       again = summary.claimed >= (opts.batchSize ?? 20);
     } catch (error) {
       // The database away for a moment: the next pass tries again, nothing is lost.

@@ -552,7 +552,7 @@ export const en: Catalogue = {
   'staff.rulesLegend': 'Booking rules',
   'staff.daysAheadLabel': 'Furthest booking (days ahead)',
   'staff.sameDayLabel': 'Allow booking for today',
-  'staff.checkInBeforeLabel': 'Check-in opens (minutes before the session)',
+  'staff.checkInBeforeLabel': 'On-time check-in opens (minutes before the session; called as soon as their turn comes)',
   'staff.checkInAfterLabel': 'Check-in closes (minutes after the session)',
   'staff.deskShareLabel': 'Places kept for the desk (percent)',
   'staff.deskShareHint': 'The share of each session that cannot be booked online: for walk-ins and people without a phone. Rounded down.',
@@ -951,4 +951,9 @@ export const en: Catalogue = {
   'citizen.survey.facilities.2': 'Fair',
   'citizen.survey.facilities.3': 'Good',
   'citizen.survey.facilities.4': 'Very good',
+  // Leftovers of issues 8 and 15.
+  'staff.outboxReason.no_longer_due': 'not sent: the booking is no longer as the message says (cancelled, moved, arrived or already called) or its time has passed',
+  'citizen.arriveEarlyNote': 'If you arrive before {before} {zone}, you are called from {calledFrom} {zone}.',
+  'staff.counterUnclaimed': 'Nobody works counter {n} today. Opening this page does not take it; any action below, or the Take button, makes it yours.',
+  'staff.claimCounter': 'Take counter {n}',
 };

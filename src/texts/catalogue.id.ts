@@ -551,7 +551,7 @@ export const id = {
   'staff.rulesLegend': 'Aturan booking',
   'staff.daysAheadLabel': 'Booking paling jauh (hari ke depan)',
   'staff.sameDayLabel': 'Boleh booking untuk hari ini',
-  'staff.checkInBeforeLabel': 'Check-in dibuka (menit sebelum sesi)',
+  'staff.checkInBeforeLabel': 'Check-in tepat waktu dibuka (menit sebelum sesi; langsung dapat dipanggil)',
   'staff.checkInAfterLabel': 'Check-in ditutup (menit setelah sesi)',
   'staff.deskShareLabel': 'Kuota untuk meja depan (persen)',
   'staff.deskShareHint': 'Bagian tiap sesi yang tidak bisa dipesan online: untuk walk-in dan warga tanpa ponsel. Dibulatkan ke bawah.',
@@ -951,6 +951,11 @@ export const id = {
   'citizen.survey.facilities.2': 'Cukup',
   'citizen.survey.facilities.3': 'Baik',
   'citizen.survey.facilities.4': 'Sangat baik',
+  // Leftovers of issues 8 and 15.
+  'staff.outboxReason.no_longer_due': 'tidak dikirim: pemesanan sudah tidak seperti isi pesan (dibatalkan, dipindah, sudah datang atau sudah dipanggil) atau waktunya lewat',
+  'citizen.arriveEarlyNote': 'Jika datang sebelum pukul {before} {zone}, Anda dipanggil mulai pukul {calledFrom} {zone}.',
+  'staff.counterUnclaimed': 'Belum ada petugas di loket {n} hari ini. Membuka halaman ini tidak mengambil loket; tindakan apa pun di bawah, atau tombol Ambil, menjadikannya loket Anda.',
+  'staff.claimCounter': 'Ambil loket {n}',
 } as const;
 
 /** The name of a text: `error.SESSION_FULL`, `status.booked`, `citizen.homeTitle`, `staff.callNext`. */

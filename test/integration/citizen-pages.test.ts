@@ -96,6 +96,26 @@ describe.each(DIALECTS)('citizen pages on $name', (dialect) => {
     }
   });
 
+  it('tells the hours the desk accepts without a reason: from the early-arrival margin, and when early comers are called', async () => {
+    const booked = await postForm('/o/kota-bogor', bookingFields());
+    // 30 minutes' window and a 60-minute early margin (the defaults) for the 08.00 session.
+    const page = await rt.app.inject({ method: 'GET', url: String(booked.headers.location) });
+    expect(page.body).toContain('Mulai pukul 07.00 WIB. Lapor di meja pendaftaran paling lambat pukul');
+    expect(page.body).toContain('Jika datang sebelum pukul 07.30 WIB, Anda dipanggil mulai pukul 08.00 WIB.');
+    const calendar = await rt.app.inject({ method: 'GET', url: `${booked.headers.location}/calendar.ics` });
+    expect(calendar.body.replace(/\r\n /g, '')).toContain('Datang mulai 07.00 WIB');
+
+    // A margin shorter than the window adds nothing: the window's opening, no note.
+    await rt.storage.db.updateTable('offices').set({ early_check_in_minutes: 15 }).where('slug', '=', 'kota-bogor').execute();
+    try {
+      const plain = await rt.app.inject({ method: 'GET', url: String(booked.headers.location) });
+      expect(plain.body).toContain('Mulai pukul 07.30 WIB.');
+      expect(plain.body).not.toContain('data-arrive-early');
+    } finally {
+      await rt.storage.db.updateTable('offices').set({ early_check_in_minutes: 60 }).where('slug', '=', 'kota-bogor').execute();
+    }
+  });
+
   it('sends a calendar file with CRLF lines in the office\'s zone', async () => {
     const booked = await postForm('/o/kota-bogor', bookingFields());
     const res = await rt.app.inject({ method: 'GET', url: `${booked.headers.location}/calendar.ics` });

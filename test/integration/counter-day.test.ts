@@ -157,6 +157,18 @@ describe.each(DIALECTS)('a day at the counter on $name', (dialect) => {
       }
       const report = await as(admin, 'GET', '/reports/summary?from=2026-12-02&to=2026-12-02');
       expect(report.json().finishOutcomes).toEqual({ served: 2, documentsIncomplete: 0, referred: 2, unrecorded: 0 });
+
+      // The same numbers as a CSV table and on the printable daily report.
+      const csv = await as(admin, 'GET', '/reports/summary.csv?from=2026-12-02&to=2026-12-02&table=outcomes');
+      expect(csv.statusCode).toBe(200);
+      expect(csv.body).toBe('\uFEFFoutcome,finished\r\nserved,2\r\ndocuments_incomplete,0\r\nreferred,2\r\nunrecorded,0\r\n');
+      const daily = await rt.app.inject({ url: '/staff/admin/reports/daily?office=kota-bogor&date=2026-12-02', headers: { cookie: admin.cookie } });
+      expect(daily.statusCode).toBe(200);
+      const section = daily.body.slice(daily.body.indexOf('data-report-outcomes'));
+      expect(section).toMatch(/Selesai dilayani<\/th><td>2</);
+      expect(section).toMatch(/Dirujuk ke layanan atau instansi lain<\/th><td>2</);
+      const page = await rt.app.inject({ url: '/staff/admin/reports?office=kota-bogor&from=2026-12-02&to=2026-12-02', headers: { cookie: admin.cookie } });
+      expect(page.body).toContain('data-csv="outcomes"');
     });
   });
 
@@ -212,6 +224,30 @@ describe.each(DIALECTS)('a day at the counter on $name', (dialect) => {
       expect((await as(other, 'POST', '/counters/1/start')).statusCode).toBe(200);
     });
 
+    it('lets only the holder pause and resume, a free counter becoming the pressing clerk\'s', async () => {
+      const paused = await as(clerk, 'POST', '/counters/1/pause');
+      expect(paused.statusCode, paused.body).toBe(200);
+      const blocked = await as(other, 'POST', '/counters/1/resume');
+      expect(blocked.statusCode).toBe(409);
+      expect(blocked.json().error).toMatchObject({ code: 'COUNTER_HELD', details: { counter: 1, clerk: clerk.username } });
+      const row = await rt.storage.db.selectFrom('counters').select('paused').where('number', '=', 1).executeTakeFirstOrThrow();
+      expect(Number(row.paused)).toBe(1);
+      expect((await as(clerk, 'POST', '/counters/1/resume')).statusCode).toBe(200);
+      // Pausing a free counter takes it, as calling does.
+      expect((await as(other, 'POST', '/counters/2/pause')).statusCode).toBe(200);
+      expect((await as(clerk, 'POST', '/counters/2/resume')).statusCode).toBe(409);
+    });
+
+    it('frees the counters a clerk holds when they log out', async () => {
+      expect((await as(clerk, 'POST', '/counters/1/claim')).statusCode).toBe(200);
+      expect((await as(other, 'POST', '/counters/1/claim', {})).statusCode).toBe(409);
+      const out = await rt.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrfToken } });
+      expect(out.statusCode).toBe(204);
+      const next = await as(other, 'POST', '/counters/1/claim', {});
+      expect(next.statusCode, next.body).toBe(200);
+      expect(next.json().tookOverFrom).toBeNull();
+    });
+
     it('frees every counter on the next office day', async () => {
       const claimed = await as(clerk, 'POST', '/counters/1/claim');
       expect(claimed.statusCode, claimed.body).toBe(200);
@@ -245,6 +281,25 @@ describe.each(DIALECTS)('a day at the counter on $name', (dialect) => {
       expect(done).toEqual([{ outcome: 'referred' }]);
     });
 
+    it('lets an admin look at a counter without taking it, saying who holds it; an action or "take" claims it', async () => {
+      const free = await view(admin, '/1');
+      expect(free.statusCode).toBe(200);
+      expect(free.body).toContain('data-counter-unclaimed');
+      expect(free.body).toContain('Ambil loket 1');
+      // Looking took nothing: a clerk opening it now gets it.
+      expect((await view(clerk, '/1')).body).toContain('Panggil berikutnya');
+      const held = await view(admin, '/1');
+      expect(held.body).toContain(`Loket 1 sedang dipakai ${clerk.username}`);
+      const row = await rt.storage.db.selectFrom('counters').select('clerk_user_id').where('number', '=', 1).executeTakeFirstOrThrow();
+      const clerkRow = await rt.storage.db.selectFrom('users').select('id').where('username', '=', clerk.username).executeTakeFirstOrThrow();
+      expect(Number(row.clerk_user_id)).toBe(Number(clerkRow.id));
+      // An explicit claim of a free counter makes it the admin's.
+      expect((await post(admin, '/2/take-over')).statusCode).toBe(303);
+      const mine = await view(admin, '/2');
+      expect(mine.body).not.toContain('data-counter-unclaimed');
+      expect((await view(other, '/2')).body).toContain(`Loket 2 sedang dipakai ${admin.username}`);
+    });
+
     it('shows another clerk\'s counter with its holder and a take-over, and the first clerk then sees it taken', async () => {
       expect((await view(clerk, '/1')).body).toContain('Panggil berikutnya');
       const held = await view(other, '/1');
@@ -267,15 +322,23 @@ describe.each(DIALECTS)('a day at the counter on $name', (dialect) => {
 
     it('opens once the visit is finished, takes one answer per ticket and stores it without the booking', async () => {
       const first = await arrived();
+      const surveyOpen = async () => {
+        const res = await rt.app.inject({ url: `/api/v1/bookings/${first.code}` });
+        expect(res.statusCode).toBe(200);
+        return res.json().booking.surveyOpen as boolean;
+      };
+      expect(await surveyOpen()).toBe(false);
       const early = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${first.code}/survey`, payload: { answers: answers(4) } });
       expect(early.statusCode).toBe(409);
       expect(early.json().error.code).toBe('SURVEY_NOT_OPEN');
       await serving(clerk, 1);
       await as(clerk, 'POST', '/counters/1/finish');
+      expect(await surveyOpen()).toBe(true);
       const bad = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${first.code}/survey`, payload: { answers: { ...answers(4), cost: 5 } } });
       expect(bad.statusCode).toBe(422);
       const ok = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${first.code}/survey`, payload: { answers: { ...answers(3), cost: 4 } } });
       expect(ok.statusCode, ok.body).toBe(201);
+      expect(await surveyOpen()).toBe(false);
       const again = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${first.code}/survey`, payload: { answers: answers(1) } });
       expect(again.statusCode).toBe(409);
       expect(again.json().error.code).toBe('SURVEY_ALREADY_ANSWERED');

@@ -125,6 +125,43 @@ describe.each(DIALECTS)("the desk's day on $name", (dialect) => {
     expect(res.json().booking.queueNumber).toBe('B021');
   });
 
+  it("tells the live list of today when a booking of today is cancelled, moved or given another service, and not for other days", async () => {
+    const office = await rt.storage.db.selectFrom('offices').select('id').where('slug', '=', 'kota-bogor').executeTakeFirstOrThrow();
+    const floor: { kind?: string; queueNumber?: string }[] = [];
+    const unsubscribe = rt.ctx.events.subscribe(office.id, (event) => {
+      if (event.type === 'floor') floor.push(event.payload as { kind?: string; queueNumber?: string });
+    });
+    try {
+      const cancelled = await citizenBooks('2026-12-02', 0);
+      const moved = await citizenBooks('2026-12-02', 1);
+      const changed = await citizenBooks('2026-12-02', 2, { service: 'KTP-BARU' });
+      const tomorrow = await citizenBooks('2026-12-03', 0);
+      rt.setNow(decemberAt(2, '07:00')); // Wednesday: the first three are today's
+      const desk = await logInStaff(rt, 'desk');
+      const avail = await rt.app.inject({ url: '/api/v1/offices/kota-bogor/availability?from=2026-12-04&days=1' });
+      const friday = avail.json().days[0].sessions[0].id as number;
+
+      // Another day's booking changing is no news for today's floor.
+      expect((await as(desk, 'POST', `/bookings/${tomorrow.code}/cancel`)).statusCode).toBe(200);
+      expect(floor).toEqual([]);
+
+      expect((await as(desk, 'POST', `/bookings/${cancelled.code}/cancel`)).statusCode).toBe(200);
+      expect((await as(desk, 'POST', `/bookings/${moved.code}/reschedule`, { date: '2026-12-04', sessionId: friday })).statusCode).toBe(200);
+      expect((await as(desk, 'POST', `/bookings/${changed.code}/service`, { service: 'KK' })).statusCode).toBe(200);
+      await expect.poll(() => floor.map((f) => f.kind)).toEqual(['ticket_changed', 'ticket_changed', 'ticket_changed']);
+      expect(floor[0]!.queueNumber).toBe(cancelled.queueNumber);
+      expect(floor[2]!.queueNumber).toBe(changed.queueNumber);
+
+      // And the list itself, read again on that event, no longer expects them.
+      const today = await rt.app.inject({ url: '/staff/desk/kota-bogor/today', headers: { cookie: desk.cookie } });
+      expect(today.statusCode).toBe(200);
+      expect(today.body).toContain(`${changed.queueNumber}<`);
+      expect(today.body).not.toContain(`${cancelled.queueNumber}<`);
+    } finally {
+      unsubscribe();
+    }
+  });
+
   it('changes the service of a booking, keeping day and number, and audits the clerk by name', async () => {
     const b = await citizenBooks('2026-12-02', 0, { service: 'KTP-BARU' });
     const desk = await logInStaff(rt, 'desk');

@@ -296,13 +296,13 @@ describe.each(DIALECTS)('office administration API on $name', (dialect) => {
     const code = res.json().booking.code as string;
     const ticket = await as(null, 'GET', `/api/v1/bookings/${code}`);
     expect(ticket.json().booking.when).toMatch(/08\.00–09\.00 WITA/);
-    // 06:59 WITA is 22:59 UTC the day before: 61 minutes early, past the 45-minute window and
-    // the office's 60-minute margin for early arrivals.
+    // 06:59 WITA is 22:59 UTC the day before: 61 minutes early, past the office's 60-minute margin for early arrivals;
+    // 07.00 is the earliest without a reason.
     rt.setNow(new Date('2026-12-01T22:59:00Z'));
     const desk = await logInStaff(rt, 'desk', { officeSlug: office });
     const early = await as(desk, 'POST', `/api/v1/offices/${office}/check-ins`, { code });
     expect(early.statusCode).toBe(409);
-    expect(early.json().error).toMatchObject({ code: 'CHECK_IN_WINDOW', details: { timing: 'early', opensAt: '07:15' } });
+    expect(early.json().error).toMatchObject({ code: 'CHECK_IN_WINDOW', details: { timing: 'early', opensAt: '07:00' } });
     rt.setNow(new Date('2026-12-01T23:16:00Z'));
     const onTime = await as(desk, 'POST', `/api/v1/offices/${office}/check-ins`, { code });
     expect(onTime.statusCode, onTime.body).toBe(200);

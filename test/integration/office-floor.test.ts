@@ -70,7 +70,7 @@ describe.each(DIALECTS)('the office floor on $name', (dialect) => {
     rt.setNow(wednesdayAt('08:10'));
     const early = await as(desk, 'POST', '/check-ins', { code: b.code });
     expect(early.statusCode).toBe(409);
-    expect(early.json().error).toMatchObject({ code: 'CHECK_IN_WINDOW', details: { timing: 'early', opensAt: '12:30', closesAt: '14:30' } });
+    expect(early.json().error).toMatchObject({ code: 'CHECK_IN_WINDOW', details: { timing: 'early', opensAt: '12:00', closesAt: '14:30' } });
     const forced = await as(desk, 'POST', '/check-ins', { code: b.code, overrideReason: 'Lansia, datang pagi' });
     expect(forced.statusCode).toBe(200);
     const events = await rt.storage.db.selectFrom('booking_events').innerJoin('bookings', 'bookings.id', 'booking_events.booking_id').select(['booking_events.note', 'booking_events.user_id']).where('bookings.code', '=', b.code).where('booking_events.type', '=', 'checked_in').execute();

@@ -527,7 +527,7 @@ describe.skipIf(!POSTGRES)('outbox shared by two processes on PostgreSQL', () =>
       const [a, b] = [await dep.start(notify), await dep.start(notify)];
       const { id } = await bookOnce(a!);
       await a!.storage.db.transaction().execute(async (trx) => {
-        for (let i = 1; i < 200; i++) await enqueueMessage(trx, { bookingId: id, kind: 'reminder_before', dedupeKey: `load:${i}`, at: dep.now().toISOString() });
+        for (let i = 1; i < 200; i++) await enqueueMessage(trx, { bookingId: id, kind: 'booked', dedupeKey: `load:${i}`, at: dep.now().toISOString() });
       });
       const sink = createLogger('warn', new Writable({ write: (_c, _e, done) => done() }));
       const workers = [a!, b!].map((rt, i) =>

@@ -6,6 +6,9 @@ import { checkIn } from '../../src/app/floor/commands/check-in.js';
 import { requeueTicket } from '../../src/app/floor/commands/requeue-ticket.js';
 import { actOnCounterTicket } from '../../src/app/floor/commands/act-on-counter-ticket.js';
 import { enqueueDueReminders } from '../../src/app/notify/commands/enqueue-due-reminders.js';
+import { sendDueMessages } from '../../src/app/notify/commands/send-due-messages.js';
+import type { MessageTransport, OutgoingMessage } from '../../src/app/notify/channels.js';
+import { rescheduleBooking } from '../../src/app/booking/commands/reschedule-booking.js';
 import { DIALECTS } from '../support/dialects.js';
 import { nikFor } from '../support/factories.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
@@ -138,5 +141,145 @@ describe.each(DIALECTS)('reminders and turn messages on $name', (dialect) => {
     expect(await outbox('turn_near')).toEqual([]);
     await callNext(rt.ctx, { officeSlug: 'kota-bogor', counterNumber: 1, actor });
     expect((await outbox('turn_near')).map((r) => r.dedupe_key)).toEqual([`turn_near:called:${p.id}:2026-12-02T01:10:00.000Z`]);
+  });
+
+  describe('retries that come too late', () => {
+    /** A gateway that fails while `down` and records what it got. */
+    function flakyGateway() {
+      const got: OutgoingMessage[] = [];
+      const gateway = { down: true, got, transport: undefined as unknown as MessageTransport };
+      gateway.transport = {
+        name: 'fake',
+        async send(message) {
+          got.push(message);
+          return gateway.down ? { ok: false, permanent: false, detail: 'HTTP 502' } : { ok: true, detail: 'HTTP 200' };
+        },
+      };
+      return gateway;
+    }
+
+    async function sendAt(iso: string, gateway: ReturnType<typeof flakyGateway>) {
+      rt.setNow(new Date(iso));
+      return sendDueMessages(rt.ctx, { workerId: 'test-worker', transports: { whatsapp: gateway.transport, email: gateway.transport } });
+    }
+
+    function rowsOf(bookingId: number, kind: string) {
+      return rt.storage.db.selectFrom('outbox_messages').select(['id', 'status', 'failure_reason', 'next_attempt_at', 'tries', 'dedupe_key']).where('booking_id', '=', bookingId).where('kind', '=', kind).orderBy('id').execute();
+    }
+
+    it('drops an evening reminder whose first try failed once the booking is cancelled, without trying it again', async () => {
+      const person = await bookOne();
+      await passAt('2026-12-01T11:00:00Z'); // 18.00 WIB
+      const gateway = flakyGateway();
+      // Booking confirmation and reminder both fail at 18.00.
+      await sendAt('2026-12-01T11:00:00Z', gateway);
+      expect((await rowsOf(person.id, 'reminder_evening'))[0]).toMatchObject({ status: 'waiting', tries: 1 });
+
+      await cancelBooking(rt.ctx, { code: person.code, nik: person.nik });
+      gateway.down = false;
+      const before = gateway.got.length;
+      const pass = await sendAt('2026-12-01T11:05:00Z', gateway);
+      expect(pass.dropped).toBe(1);
+      expect((await rowsOf(person.id, 'reminder_evening'))[0]).toMatchObject({ status: 'failed', failure_reason: 'no_longer_due', tries: 1 });
+      // Only the booking confirmation's retry and the cancellation went out; not the reminder.
+      expect(gateway.got.length - before).toBe(2);
+    });
+
+    it('drops a reminder for a booking moved to another day, and one whose retry falls after 21.00', async () => {
+      const moved = await bookOne();
+      const kept = await bookOne(1);
+      await passAt('2026-12-01T13:55:00Z'); // 20.55 WIB: both reminders queued
+      const gateway = flakyGateway();
+      await sendAt('2026-12-01T13:55:00Z', gateway);
+      const avail = await rt.app.inject({ url: `/api/v1/offices/kota-bogor/availability?from=2026-12-03&days=1` });
+      const thursdaySession = avail.json().days[0].sessions[0].id as number;
+      await rescheduleBooking(rt.ctx, { code: moved.code, nik: moved.nik, date: '2026-12-03', sessionId: thursdaySession });
+      gateway.down = false;
+      // The retry at 20.56: the moved one is dropped, the kept one goes.
+      await sendAt('2026-12-01T13:56:00Z', gateway);
+      expect((await rowsOf(moved.id, 'reminder_evening'))[0]).toMatchObject({ status: 'failed', failure_reason: 'no_longer_due' });
+      expect((await rowsOf(kept.id, 'reminder_evening'))[0]).toMatchObject({ status: 'sent' });
+
+      // A third booking's reminder fails at 20.59 and its retry comes at 21.00: too late for an evening reminder.
+      const late = await bookOne(2);
+      await rt.storage.db.updateTable('bookings').set({ updated_at: '2026-12-01T00:00:00.000Z' }).where('id', '=', late.id).execute();
+      await passAt('2026-12-01T13:59:00Z');
+      gateway.down = true;
+      await sendAt('2026-12-01T13:59:00Z', gateway);
+      gateway.down = false;
+      await sendAt('2026-12-01T14:00:00Z', gateway);
+      expect((await rowsOf(late.id, 'reminder_evening'))[0]).toMatchObject({ status: 'failed', failure_reason: 'no_longer_due', tries: 1 });
+    });
+
+    it('holds a reminder through quiet hours until 06.00, then drops it if its session has begun', async () => {
+      // A late-evening session (22.00) on Wednesday: its 2-hours-before reminder is due at 20.00 WIB.
+      const person = await bookOne();
+      const session = await rt.storage.db.selectFrom('bookings').select('session_id').where('id', '=', person.id).executeTakeFirstOrThrow();
+      await rt.storage.db.updateTable('sessions').set({ start_time: '22:00', end_time: '23:00' }).where('id', '=', session.session_id).execute();
+      await passAt('2026-12-02T13:00:00Z'); // 20.00 WIB Wednesday
+      const gateway = flakyGateway();
+      await sendAt('2026-12-02T13:00:00Z', gateway);
+      expect((await rowsOf(person.id, 'reminder_before'))[0]).toMatchObject({ status: 'waiting', tries: 1 });
+
+      // The worker was down until 21.10: the retry waits for 06.00 Thursday, no try counted.
+      gateway.down = false;
+      const reminders = () => gateway.got.filter((m) => m.text.includes('22.00')).length;
+      const tried = reminders();
+      const pass = await sendAt('2026-12-02T14:10:00Z', gateway);
+      expect(pass.held).toBe(1);
+      expect(reminders()).toBe(tried);
+      expect((await rowsOf(person.id, 'reminder_before'))[0]).toMatchObject({ status: 'waiting', tries: 1, next_attempt_at: '2026-12-02T23:00:00.000Z' });
+      expect((await sendAt('2026-12-02T20:00:00Z', gateway)).claimed).toBe(0); // 03.00 WIB: not yet due
+
+      // 06.00 Thursday: the session is over, so the reminder is dropped rather than sent.
+      await sendAt('2026-12-02T23:00:00Z', gateway);
+      expect((await rowsOf(person.id, 'reminder_before'))[0]).toMatchObject({ status: 'failed', failure_reason: 'no_longer_due' });
+      expect(reminders()).toBe(tried);
+    });
+
+    it('drops a before reminder once the person has checked in', async () => {
+      const person = await bookOne(1); // 09.00: reminded at 07.00 WIB
+      await passAt('2026-12-02T00:00:00Z');
+      const gateway = flakyGateway();
+      await sendAt('2026-12-02T00:00:00Z', gateway);
+      expect((await rowsOf(person.id, 'reminder_before'))[0]).toMatchObject({ status: 'waiting', tries: 1 });
+      rt.setNow(new Date('2026-12-02T01:00:00Z')); // 08.00: checked in before the retry
+      await checkIn(rt.ctx, { officeSlug: 'kota-bogor', code: person.code, actor });
+      gateway.down = false;
+      await sendAt('2026-12-02T01:02:00Z', gateway);
+      expect((await rowsOf(person.id, 'reminder_before'))[0]).toMatchObject({ status: 'failed', failure_reason: 'no_longer_due' });
+    });
+
+    it('sends "turn near" and "go to the counter" on retry only while they still hold', async () => {
+      const first = await bookOne();
+      const second = await bookOne();
+      rt.setNow(new Date('2026-12-02T01:10:00Z'));
+      const gateway = flakyGateway();
+      await checkIn(rt.ctx, { officeSlug: 'kota-bogor', code: first.code, actor });
+      await checkIn(rt.ctx, { officeSlug: 'kota-bogor', code: second.code, actor });
+      await sendAt('2026-12-02T01:10:00Z', gateway); // both "soon" messages fail
+
+      // The first is called before the retry: their "soon" is stale, the second's still holds.
+      await callNext(rt.ctx, { officeSlug: 'kota-bogor', counterNumber: 2, actor });
+      gateway.down = false;
+      await sendAt('2026-12-02T01:12:00Z', gateway);
+      const firstRows = await rowsOf(first.id, 'turn_near');
+      expect(firstRows.find((r) => !r.dedupe_key.startsWith('turn_near:called:'))).toMatchObject({ status: 'failed', failure_reason: 'no_longer_due' });
+      expect(firstRows.find((r) => r.dedupe_key.startsWith('turn_near:called:'))).toMatchObject({ status: 'sent' });
+      expect((await rowsOf(second.id, 'turn_near'))[0]).toMatchObject({ status: 'sent' });
+
+      // The second's call fails; they reach the counter (serving) before the retry: dropped.
+      rt.setNow(new Date('2026-12-02T01:15:00Z'));
+      await actOnCounterTicket(rt.ctx, { officeSlug: 'kota-bogor', counterNumber: 2, actor, action: 'start' });
+      await actOnCounterTicket(rt.ctx, { officeSlug: 'kota-bogor', counterNumber: 2, actor, action: 'finish' });
+      gateway.down = true;
+      await callNext(rt.ctx, { officeSlug: 'kota-bogor', counterNumber: 2, actor });
+      await sendAt('2026-12-02T01:15:00Z', gateway);
+      await actOnCounterTicket(rt.ctx, { officeSlug: 'kota-bogor', counterNumber: 2, actor, action: 'start' });
+      gateway.down = false;
+      await sendAt('2026-12-02T01:17:00Z', gateway);
+      const secondCall = (await rowsOf(second.id, 'turn_near')).find((r) => r.dedupe_key.startsWith('turn_near:called:'));
+      expect(secondCall).toMatchObject({ status: 'failed', failure_reason: 'no_longer_due' });
+    });
   });
 });

@@ -246,7 +246,7 @@ describe.each(DIALECTS)('the office report against a known scenario on $name', (
         `${WED},1,8,6,1,1,6,5,2,1,0,200,7,3.5,6,900,1200,4,1050,1800\r\n` +
         `${THU},1,3,3,0,0,1,1,1,1,0,200,2,1,1,1200,1200,1,420,420\r\n`,
     );
-    for (const table of ['sessions', 'services', 'clerks', 'hours', 'totals']) {
+    for (const table of ['sessions', 'services', 'clerks', 'hours', 'totals', 'outcomes']) {
       const res = await csv(`from=${WED}&to=${THU}&table=${table}`);
       expect(res.statusCode, table).toBe(200);
       const header = res.body.slice(1).split('\r\n')[0]!;

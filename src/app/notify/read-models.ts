@@ -25,7 +25,7 @@ export interface OutboxEntry {
   /** The stored status: waiting, claimed, sending, sent or failed. */
   status: string;
   state: OutboxState;
-  /** Why it was given up: `gave_up`, `not_on_whatsapp`, `rejected`, `outcome_unknown`. */
+  /** Why it was given up: `gave_up`, `not_on_whatsapp`, `rejected`, `outcome_unknown`, `no_longer_due`. */
   failureReason: string | null;
   lastDetail: string | null;
   tries: number;

@@ -5,9 +5,10 @@ import {
   insertBooking,
   insertBookingEvent,
 } from '../../db/repositories/bookings.js';
-import type { Executor } from '../../db/repositories/offices.js';
+import { type Executor, findOfficeById } from '../../db/repositories/offices.js';
 import type { NewBooking } from '../../db/schema.js';
 import { type DomainErrorCode, DomainError } from '../../domain/errors.js';
+import { todayIn } from '../../domain/local-date.js';
 import { type ClosureCause, isAllowedMove, TICKET_MOVES, type TicketEvent, type TicketEventType, type TicketStatus } from '../../domain/ticket-status.js';
 import type { FinishOutcome } from '../../domain/counter-work.js';
 import type { AppContext } from './context.js';
@@ -161,12 +162,33 @@ const FLOOR_KINDS: Partial<Record<TicketEventType, FloorChange['kind']>> = {
   skip_undone: 'skip_undone',
 };
 
+/** The days a booking change touches that are not floor moves: booked, cancelled or moved from or to. */
+function bookingDaysOf(event: TicketEvent): string[] {
+  if (event.type === 'booked' || event.type === 'cancelled' || event.type === 'cancelled_by_closure') return [event.date];
+  if (event.type === 'rescheduled' || event.type === 'moved_by_closure') return [event.move.fromDate, event.move.toDate];
+  return [];
+}
+
+/**
+ * Tells the floor's live pages (the desk's list of today, the counters, the board) that a
+ * booking of today changed outside the floor: made, cancelled, moved to or from today, or
+ * given another service. Changes of other days are no news for them. Call after commit.
+ */
+export async function announceBookingChange(ctx: AppContext, change: { officeId: number; dates: readonly string[]; queueNumber: string }): Promise<void> {
+  if (change.dates.length === 0) return;
+  const office = await findOfficeById(ctx.storage.db, change.officeId);
+  if (!office || !change.dates.includes(todayIn(office.timezone, ctx.now()))) return;
+  await announceFloor(ctx, change.officeId, { kind: 'ticket_changed', queueNumber: change.queueNumber });
+}
+
 /**
  * Tells live pages about committed changes: places freed or taken for availability pages,
- * floor changes for the desk, counters and the waiting-room board.
+ * floor changes for the desk, counters and the waiting-room board (a booking of today made,
+ * cancelled or moved counts: the desk's list of today shows who is expected).
  */
 export async function publishTicketEvents(ctx: AppContext, events: readonly TicketEvent[]): Promise<void> {
   for (const event of events) {
+    await announceBookingChange(ctx, { officeId: event.officeId, dates: bookingDaysOf(event), queueNumber: event.queueNumber });
     const availability = (date: string, sessionId: number) => ctx.events.publish({ officeId: event.officeId, type: 'availability', payload: { date, sessionId } });
     if (event.type === 'booked' || event.type === 'cancelled' || event.type === 'cancelled_by_closure') await availability(event.date, event.sessionId);
     if (event.type === 'rescheduled' || event.type === 'moved_by_closure') {

@@ -108,3 +108,14 @@ export async function staffUsername(db: Executor, userId: number): Promise<strin
   const row = await db.selectFrom('users').select('username').where('id', '=', userId).executeTakeFirst();
   return row?.username ?? null;
 }
+
+/** Frees every counter a clerk holds (they logged out); returns which, for announcing. */
+export async function releaseCountersOf(db: Executor, userId: number): Promise<{ officeId: number; number: number }[]> {
+  const rows = await db
+    .updateTable('counters')
+    .set({ clerk_user_id: null, clerk_since: null })
+    .where('clerk_user_id', '=', userId)
+    .returning(['office_id', 'number'])
+    .execute();
+  return rows.map((r) => ({ officeId: Number(r.office_id), number: Number(r.number) }));
+}

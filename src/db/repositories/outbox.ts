@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { EngineCapabilities } from '../engine.js';
-import type { OutboxAttemptRow, OutboxMessageRow, OutboxMessagesTable, OutboxStatus } from '../schema.js';
+import type { BookingRow, OutboxAttemptRow, OutboxMessageRow, OutboxMessagesTable, OutboxStatus } from '../schema.js';
 import type { Executor } from './offices.js';
 
 /** A message to queue; status, tries and claim fields start empty. */
@@ -255,4 +255,52 @@ export async function releaseClaims(db: Executor, workerId: string, ids: readonl
     .where('status', '=', 'claimed')
     .where('claimed_by', '=', workerId)
     .execute();
+}
+
+/** The booking a message is about as the send step checks it: status, day, session start and latest call. */
+export async function findMessageBooking(
+  db: Executor,
+  bookingId: number,
+): Promise<{ id: number; status: BookingRow['status']; date: string; session_start: string; last_called_at: string | null } | undefined> {
+  const row = await db
+    .selectFrom('bookings')
+    .innerJoin('sessions', 'sessions.id', 'bookings.session_id')
+    .select(['bookings.id', 'bookings.status', 'bookings.date', 'sessions.start_time as session_start'])
+    .select((eb) =>
+      eb
+        .selectFrom('booking_events')
+        .select((e) => e.fn.max('booking_events.at').as('at'))
+        .whereRef('booking_events.booking_id', '=', 'bookings.id')
+        .where('booking_events.type', '=', 'called')
+        .as('last_called_at'),
+    )
+    .where('bookings.id', '=', bookingId)
+    .executeTakeFirst();
+  return row ? { ...row, id: Number(row.id), last_called_at: row.last_called_at ?? null } : undefined;
+}
+
+/** Puts a claimed message back to wait until `until` without counting a try (a reminder held through quiet hours). */
+export async function holdClaim(db: Executor, opts: { messageId: number; workerId: string; until: string }): Promise<boolean> {
+  const row = await db
+    .updateTable('outbox_messages')
+    .set({ status: 'waiting', claimed_by: null, lease_until: null, next_attempt_at: opts.until })
+    .where('id', '=', opts.messageId)
+    .where('status', '=', 'claimed')
+    .where('claimed_by', '=', opts.workerId)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Gives up a claimed message without trying it, with a reason (a reminder no longer true). */
+export async function dropClaim(db: Executor, opts: { messageId: number; workerId: string; reason: string; detail: string }): Promise<boolean> {
+  const row = await db
+    .updateTable('outbox_messages')
+    .set({ status: 'failed', claimed_by: null, lease_until: null, failure_reason: opts.reason, last_detail: opts.detail })
+    .where('id', '=', opts.messageId)
+    .where('status', '=', 'claimed')
+    .where('claimed_by', '=', opts.workerId)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -93,8 +93,9 @@ export async function touchStaffSession(db: Executor, id: string, at: string): P
 }
 
 /** Ends one session. */
-export async function deleteStaffSession(db: Executor, id: string): Promise<void> {
-  await db.deleteFrom('staff_sessions').where('id', '=', id).execute();
+export async function deleteStaffSession(db: Executor, id: string): Promise<number | null> {
+  const row = await db.deleteFrom('staff_sessions').where('id', '=', id).returning('user_id').executeTakeFirst();
+  return row ? Number(row.user_id) : null;
 }
 
 /** Ends every session of an account. */

@@ -1,4 +1,5 @@
 import type { OfficeReport } from '../../app/reports/queries/office-summary.js';
+import { FINISH_OUTCOMES } from '../../domain/counter-work.js';
 import type { DurationStats } from '../../domain/reports/statistics.js';
 
 /*
@@ -10,7 +11,7 @@ import type { DurationStats } from '../../domain/reports/statistics.js';
  */
 
 /** The tables of the report page, each exportable. */
-export const REPORT_TABLES = ['days', 'sessions', 'services', 'counters', 'clerks', 'hours', 'totals'] as const;
+export const REPORT_TABLES = ['days', 'sessions', 'services', 'counters', 'clerks', 'hours', 'totals', 'outcomes'] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
 type Cell = string | number | boolean | null;
@@ -78,6 +79,9 @@ export function reportCsv(report: OfficeReport, table: ReportTable): string {
       return csvDocument(['username', ...WORK_HEADER], s.clerks.map((c) => [c.username, ...workCells(c)]));
     case 'hours':
       return csvDocument(['hour', 'check_ins', 'calls'], s.hours.map((h) => [`${String(h.hour).padStart(2, '0')}:00`, h.checkIns, h.calls]));
+    case 'outcomes':
+      // Finished visits by how the counter closed them; `unrecorded`: finished without one (older visits, day end).
+      return csvDocument(['outcome', 'finished'], [...FINISH_OUTCOMES, 'unrecorded' as const].map((o) => [o, report.finishOutcomes[o]]));
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BookingView } from '../../app/booking/read-models.js';
 import type { TicketProgress } from '../../app/booking/queries/get-ticket-progress.js';
 import { timeIn } from '../../domain/local-date.js';
+import { isSurveyOpen } from '../../domain/satisfaction.js';
 import { formatTime, zoneAbbreviation } from '../../texts/indonesian-format.js';
 import type { Lang } from '../../texts/lang.js';
 import { BookingSchema } from './booking.js';
@@ -19,6 +20,7 @@ export const BookingPlaceFields = {
     .nullable()
     .describe('ISO instant the person is expected to be called, the middle of a range that is shown as "sekitar 10.20–10.40". An estimate from the median service time of today (or of the last open days early in the morning) and the counters calling the service. Null when position is null, or when it cannot be estimated honestly (too few measured visits, no counter for the service)'),
   counter: z.number().int().nullable().describe('The counter (loket) calling or serving the person; null otherwise'),
+  surveyOpen: z.boolean().describe('Whether the satisfaction survey (POST /bookings/{code}/survey) may be answered now: the visit is finished and the survey not answered yet'),
 };
 
 /** A booking with its place in today's line, as `GET /bookings/:code` answers. */
@@ -31,6 +33,7 @@ export function presentPlace(booking: BookingView, progress: TicketProgress) {
     position: place ? place.position : null,
     estimatedCallAt: place?.estimate ? place.estimate.at.toISOString() : null,
     counter: booking.status === 'called' || booking.status === 'serving' ? booking.counter_number : null,
+    surveyOpen: isSurveyOpen({ status: booking.status, surveyAnswered: Number(booking.survey_answered) === 1 }),
   };
 }
 

@@ -327,7 +327,7 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
       ['resume', false, 'Resume calling'],
     ] as const) {
       app.post(`/offices/:slug/counters/:counter/${name}`, { ...counterRole, ...spec('counter', summary, 'counter', { params: CounterParams }, { 200: CounterAnswer }) }, async (req) => {
-        const c = await pauseCounter(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, paused });
+        const c = await pauseCounter(ctx, { officeSlug: req.params.slug, counterNumber: req.params.counter, paused, actor: actorOf(req) });
         return { counter: presentCounter(c) };
       });
     }

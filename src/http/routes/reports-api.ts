@@ -22,7 +22,7 @@ const CsvQuery = RangeQuery.extend({
   table: z
     .enum(REPORT_TABLES, { error: 'REPORT_TABLE_INVALID' })
     .default('days')
-    .describe('Which table of the report page: days (default, day by day), sessions, services, counters, clerks, hours or totals'),
+    .describe('Which table of the report page: days (default, day by day), sessions, services, counters, clerks, hours, totals or outcomes (finished visits by outcome: served, documents_incomplete, referred, unrecorded)'),
 });
 
 const TAG = ['reports'];

@@ -34,7 +34,8 @@ describe('the ticket on a phone', () => {
     expect(await page.locator('[data-queue]').textContent()).toBe('A001');
     expect(await page.locator('.when').textContent()).toBe('Senin, 7 Desember 2026, 08.00–09.00 WIB');
     const facts = await page.locator('.facts').textContent();
-    expect(facts).toContain('Mulai pukul 07.30 WIB');
+    expect(facts).toContain('Mulai pukul 07.00 WIB');
+    expect(facts).toContain('Jika datang sebelum pukul 07.30 WIB, Anda dipanggil mulai pukul 08.00 WIB.');
     expect(facts).toContain('Perubahan data KTP-el');
     // The NIK is never shown whole.
     expect(facts).toContain('************0002');

@@ -98,7 +98,7 @@ describe('the front desk', () => {
   });
 
   it('explains a check-in outside the window and takes it with a stated reason, without scripts', { timeout: 40_000 }, async () => {
-    // Session E starts at 13.00; at 08.15 its window (12.30–14.30) is hours away.
+    // Session E starts at 13.00; at 08.15 its window (12.00 with the early margin–14.30) is hours away.
     const late = await bookForWednesday(rt, 4, wednesdayAt('08:15'));
     const page = await openDesk({ javaScript: false });
     await page.getByLabel('Pindai QR atau ketik kode booking').fill(late.displayCode);
@@ -106,7 +106,7 @@ describe('the front desk', () => {
     await page.getByRole('button', { name: 'Check-in' }).click();
     const refused = page.locator('.notice-problem');
     expect(await refused.locator('.notice-title').textContent()).toBe('Terlalu awal untuk check-in.');
-    expect(await refused.textContent()).toContain('Sesi 13.00–14.00. Check-in dibuka pukul 12.30–14.30 WIB; sekarang pukul 08.15.');
+    expect(await refused.textContent()).toContain('Sesi 13.00–14.00. Check-in dibuka pukul 12.00–14.30 WIB; sekarang pukul 08.15.');
     expect(await refused.textContent()).toContain(late.queueNumber);
     await saveScreenshot(page, 'staff-desk-check-in-refused');
     // The code and the priority stay; a reason is asked for and required.

@@ -1,6 +1,6 @@
 import { insertSurveyResponse, markSurveyAnswered } from '../../../db/repositories/survey.js';
 import { DomainError } from '../../../domain/errors.js';
-import type { SurveyAnswers } from '../../../domain/satisfaction.js';
+import { isSurveyOpen, type SurveyAnswers } from '../../../domain/satisfaction.js';
 import type { AppContext } from '../../shared/context.js';
 import { getBooking } from '../queries/get-booking.js';
 
@@ -19,7 +19,7 @@ export interface AnswerSurveyOptions {
 export async function answerSurvey(ctx: AppContext, opts: AnswerSurveyOptions): Promise<void> {
   const booking = await getBooking(ctx, { code: opts.code });
   if (booking.status !== 'done') throw new DomainError('SURVEY_NOT_OPEN', { status: booking.status });
-  if (booking.survey_answered === 1) throw new DomainError('SURVEY_ALREADY_ANSWERED');
+  if (!isSurveyOpen({ status: booking.status, surveyAnswered: Number(booking.survey_answered) === 1 })) throw new DomainError('SURVEY_ALREADY_ANSWERED');
   await ctx.storage.db.transaction().execute(async (trx) => {
     // The marker and the answers commit together; a second submit racing this one finds the marker set and stores nothing.
     if (!(await markSurveyAnswered(trx, booking.id))) throw new DomainError('SURVEY_ALREADY_ANSWERED');

@@ -4,9 +4,8 @@ import { findServiceByCode } from '../../../db/repositories/catalogue.js';
 import type { BookingView } from '../read-models.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import type { AppContext } from '../../shared/context.js';
-import type { NamedActor } from '../../shared/ticket-lifecycle.js';
+import { announceBookingChange, type NamedActor } from '../../shared/ticket-lifecycle.js';
 import { findChangeableBooking } from '../queries/find-changeable-booking.js';
-import { announceFloor } from '../../floor/floor-events.js';
 
 export interface ChangeBookingServiceOptions {
   officeSlug: string;
@@ -43,8 +42,8 @@ export async function changeBookingService(ctx: AppContext, opts: ChangeBookingS
       after: { queueNumber: booking.queue_number, service: service.code },
     });
   });
-  // The counters' lines are per service: a waiting person changes line.
-  await announceFloor(ctx, booking.office_id, { kind: 'ticket_changed', queueNumber: booking.queue_number });
+  // The counters' lines are per service: a waiting person changes line (and the desk's list shows the service).
+  await announceBookingChange(ctx, { officeId: booking.office_id, dates: [booking.date], queueNumber: booking.queue_number });
   const updated = await findBookingById(db, booking.id);
   if (!updated) throw new Error(`booking ${booking.id} vanished`);
   return updated;

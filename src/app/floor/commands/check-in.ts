@@ -1,7 +1,7 @@
 import { findBookingById } from '../../../db/repositories/bookings.js';
 import type { BookingView } from '../../booking/read-models.js';
 import { looksLikeBookingCode } from '../../../domain/booking-code.js';
-import { checkInTiming, checkInWindow, timeOfMinutes, withinEarlyMargin } from '../../../domain/check-in-window.js';
+import { arrivalTimes, checkInTiming, checkInWindow, timeOfMinutes, withinEarlyMargin } from '../../../domain/check-in-window.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import type { PriorityGroup } from '../../../domain/queue-order.js';
 import type { AppContext } from '../../shared/context.js';
@@ -44,7 +44,9 @@ export async function checkIn(ctx: AppContext, opts: CheckInOptions): Promise<Bo
   const override = opts.overrideReason?.trim() || null;
   const earlyArrival = timing === 'early' && !override && withinEarlyMargin(clock.nowTime, booking.session_start, Number(office.early_check_in_minutes));
   if (timing !== 'on_time' && !override && !earlyArrival) {
-    throw new DomainError('CHECK_IN_WINDOW', { timing, opensAt: timeOfMinutes(window.opensAt), closesAt: timeOfMinutes(window.closesAt) });
+    // The hours said are those the ticket gives: the early-arrival margin widens the window.
+    const arrival = arrivalTimes(booking.session_start, booking.session_end, { before: office.check_in_before_minutes, after: office.check_in_after_minutes, earlyMinutes: Number(office.early_check_in_minutes) });
+    throw new DomainError('CHECK_IN_WINDOW', { timing, opensAt: timeOfMinutes(arrival.from), closesAt: timeOfMinutes(arrival.until) });
   }
 
   const at = now.toISOString();

@@ -21,7 +21,7 @@ function line(over: Partial<WaitingLine> = {}): WaitingLine {
     ...over,
   };
 }
-const ticket = (id: number, over: Partial<{ date: string; session_start: string; service_id: number }> = {}) => ({ id, service_id: KTP, date: TODAY, session_start: '08:00', ...over });
+const ticket = (id: number, over: Partial<{ date: string; session_start: string; service_id: number; call_from: string | null }> = {}) => ({ id, service_id: KTP, date: TODAY, session_start: '08:00', call_from: null, ...over });
 
 describe('a ticket\'s place in the office\'s line', () => {
   it('gives the place, the estimate and its range rounded outward, in the office\'s clock', () => {
@@ -29,6 +29,19 @@ describe('a ticket\'s place in the office\'s line', () => {
     expect(place).toMatchObject({ position: 3, ahead: 2, basis: 'today-service' });
     expect(place?.estimate?.at).toEqual(wib('09:25'));
     expect(place?.range).toEqual({ from: wib('09:20'), to: wib('09:30') });
+  });
+
+  it('never estimates an early arrival\'s call before its call-from time (its session\'s start)', () => {
+    // Third in line, about 09.25 by the line alone; checked in early for the 10.00 session without a reason.
+    const place = placeOf(line(), ticket(3, { session_start: '10:00', call_from: '10:00' }));
+    expect(place?.estimate?.earliest).toEqual(wib('10:00'));
+    expect(place?.estimate?.at).toEqual(wib('10:00'));
+    expect(place?.range?.from).toEqual(wib('10:00'));
+  });
+
+  it('estimates a ticket of a later session that may be called now (no call-from) from the line alone', () => {
+    const place = placeOf(line(), ticket(3, { session_start: '10:00', call_from: null }));
+    expect(place?.estimate?.at).toEqual(wib('09:25'));
   });
 
   it('has no place for a ticket of another day or one not waiting', () => {

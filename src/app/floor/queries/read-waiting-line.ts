@@ -12,6 +12,7 @@ import {
   estimateCallFor,
   estimateWait,
   type LineTicket,
+  notCalledBefore,
   placeInLine,
   RECENT_DAYS_LOOKBACK,
   roundOutward,
@@ -123,6 +124,8 @@ export interface PlacedTicket {
   service_id: number;
   date: string;
   session_start: string;
+  /** Checked in early without a reason: not called before this `HH:MM`. */
+  call_from: string | null;
 }
 
 /** The place of a ticket in the line, or null when it is not waiting in it today. */
@@ -138,7 +141,7 @@ export function placeOf(line: WaitingLine, ticket: PlacedTicket): TicketPlace | 
     counters: countersServing(line.counters, serviceId),
     serviceTime,
     startsAt: line.opensAt ?? undefined,
-    notBefore: instantOf(ticket.date, ticket.session_start, line.timezone),
+    notBefore: notCalledBefore({ date: ticket.date, callFrom: ticket.call_from }, line.timezone),
   });
   return {
     ...place,

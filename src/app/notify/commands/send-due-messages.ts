@@ -1,9 +1,13 @@
 import { findBookingById } from '../../../db/repositories/bookings.js';
+import { findOfficeById } from '../../../db/repositories/offices.js';
 import {
   type AttemptResult,
   claimDueMessages as claimRows,
   clearPhoneUnreachable,
+  dropClaim,
+  findMessageBooking,
   finishAttempt,
+  holdClaim,
   insertOutboxMessages,
   markPhoneUnreachable,
   releaseClaims,
@@ -12,7 +16,9 @@ import {
 } from '../../../db/repositories/outbox.js';
 import type { Executor } from '../../../db/repositories/offices.js';
 import type { OutboxMessageRow } from '../../../db/schema.js';
+import { type DeliveryDecision, deliveryDecision, isTimelyKind, NO_LONGER_DUE } from '../../../domain/messages/still-due.js';
 import { retryDelayMs } from '../../../domain/outbox-retry.js';
+import { reminderSettingsOf } from '../../office/office-settings.js';
 import type { AppContext } from '../../shared/context.js';
 import type { DeliveryOutcome, MessageTransports } from '../channels.js';
 
@@ -29,6 +35,10 @@ import type { DeliveryOutcome, MessageTransports } from '../channels.js';
  * automatically (at most once: a WhatsApp message twice confuses people more than an admin's
  * look at the outbox, where it shows and can be resent). That window is only the transport
  * call itself (10 s at most), and a clean stop waits for it, so only a crash can hit it.
+ *
+ * Reminders and turn messages are checked again in step 2, before every attempt (a retry can
+ * come hours after the first try): one whose booking moved on is dropped as `no_longer_due`,
+ * a reminder due in quiet hours waits until 06.00 (see domain/messages/still-due).
  */
 
 /** How a worker sends: its name, the transports, how many messages it claims at once and for how long. */
@@ -57,6 +67,10 @@ export interface SendPassSummary {
   failed: number;
   /** Messages found abandoned mid-send by a dead worker and settled as `outcome_unknown`. */
   settledUnknown: number;
+  /** Reminders and turn messages given up untried as `no_longer_due`. */
+  dropped: number;
+  /** Reminders put back to wait for the end of quiet hours. */
+  held: number;
 }
 
 /** Claims due messages for this worker (step 1), in its own transaction. */
@@ -76,20 +90,30 @@ export async function deliverClaimedMessage(
   ctx: AppContext,
   message: OutboxMessageRow,
   opts: Pick<SendOptions, 'workerId' | 'transports' | 'leaseMs'>,
-): Promise<AttemptResult['status'] | 'lost'> {
+): Promise<AttemptResult['status'] | 'lost' | 'dropped' | 'held'> {
   const db = ctx.storage.db;
   const transport = opts.transports[message.channel];
   const startedAt = ctx.now();
-  const started = await db.transaction().execute((trx) =>
-    startAttempt(trx, {
+  const started = await db.transaction().execute(async (trx) => {
+    const decision = await decideDelivery(trx, message, startedAt);
+    if (decision.action === 'drop') {
+      const dropped = await dropClaim(trx, { messageId: message.id, workerId: opts.workerId, reason: decision.reason, detail: 'not tried: the booking is no longer where the message says' });
+      return dropped ? ('dropped' as const) : null;
+    }
+    if (decision.action === 'hold') {
+      const held = await holdClaim(trx, { messageId: message.id, workerId: opts.workerId, until: decision.until.toISOString() });
+      return held ? ('held' as const) : null;
+    }
+    return startAttempt(trx, {
       messageId: message.id,
       workerId: opts.workerId,
       transport: transport.name,
       at: startedAt.toISOString(),
       leaseUntil: new Date(startedAt.getTime() + (opts.leaseMs ?? DEFAULT_LEASE_MS)).toISOString(),
-    }),
-  );
+    });
+  });
   if (!started) return 'lost';
+  if (started === 'dropped' || started === 'held') return started;
 
   let outcome: DeliveryOutcome;
   try {
@@ -120,6 +144,20 @@ export async function deliverClaimedMessage(
     }
   });
   return result.status;
+}
+
+/** Whether a reminder or turn message still says something true now (other kinds always go). */
+async function decideDelivery(trx: Executor, message: OutboxMessageRow, now: Date): Promise<DeliveryDecision> {
+  if (!isTimelyKind(message.kind)) return { action: 'send' };
+  const office = await findOfficeById(trx, message.office_id);
+  if (!office) return { action: 'drop', reason: NO_LONGER_DUE };
+  const booking = message.booking_id === null ? undefined : await findMessageBooking(trx, message.booking_id);
+  return deliveryDecision(
+    { kind: message.kind, dedupeKey: message.dedupe_key },
+    booking ? { id: booking.id, status: booking.status, date: booking.date, sessionStart: booking.session_start, lastCalledAt: booking.last_called_at } : null,
+    { zone: office.timezone, settings: reminderSettingsOf(office) },
+    now,
+  );
 }
 
 function resultOf(outcome: DeliveryOutcome, tries: number, now: Date): AttemptResult {
@@ -162,7 +200,7 @@ async function fallBackToEmail(trx: Executor, message: OutboxMessageRow, at: str
 export async function sendDueMessages(ctx: AppContext, opts: SendOptions): Promise<SendPassSummary> {
   const now = ctx.now().toISOString();
   const settled = await ctx.storage.db.transaction().execute((trx) => settleAbandonedSends(trx, ctx.storage.engine, { now }));
-  const summary: SendPassSummary = { claimed: 0, sent: 0, retrying: 0, failed: 0, settledUnknown: settled.length };
+  const summary: SendPassSummary = { claimed: 0, sent: 0, retrying: 0, failed: 0, settledUnknown: settled.length, dropped: 0, held: 0 };
   const claimed = await claimDueMessages(ctx, opts);
   summary.claimed = claimed.length;
   for (let i = 0; i < claimed.length; i++) {
@@ -176,6 +214,8 @@ export async function sendDueMessages(ctx: AppContext, opts: SendOptions): Promi
     if (status === 'sent') summary.sent++;
     else if (status === 'waiting') summary.retrying++;
     else if (status === 'failed') summary.failed++;
+    else if (status === 'dropped') summary.dropped++;
+    else if (status === 'held') summary.held++;
   }
   return summary;
 }

@@ -1,4 +1,6 @@
+import { releaseCountersOf } from '../../../db/repositories/counters.js';
 import { deleteStaffSession } from '../../../db/repositories/staff.js';
+import { announceFloor } from '../../floor/floor-events.js';
 import type { AppContext } from '../../shared/context.js';
 import { sessionIdOf } from '../session-token.js';
 
@@ -7,7 +9,14 @@ export interface LogOutOptions {
   token: string;
 }
 
-/** Ends the session a token names; an unknown token is already logged out, so it is no error. */
+/**
+ * Ends the session a token names and frees the counters its clerk holds, so a colleague can
+ * take them without a take-over; an unknown token is already logged out, so it is no error.
+ */
 export async function logOut(ctx: AppContext, opts: LogOutOptions): Promise<void> {
-  await deleteStaffSession(ctx.storage.db, sessionIdOf(opts.token));
+  const released = await ctx.storage.db.transaction().execute(async (trx) => {
+    const userId = await deleteStaffSession(trx, sessionIdOf(opts.token));
+    return userId === null ? [] : releaseCountersOf(trx, userId);
+  });
+  for (const c of released) await announceFloor(ctx, c.officeId, { kind: 'counters_changed', counter: c.number });
 }

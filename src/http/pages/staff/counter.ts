@@ -13,7 +13,7 @@ import { transferTicket } from '../../../app/floor/commands/transfer-ticket.js';
 import { finishAndCallNext } from '../../../app/floor/commands/finish-and-call-next.js';
 import { undoSkip } from '../../../app/floor/commands/undo-skip.js';
 import { openCounter } from '../../../app/floor/commands/open-counter.js';
-import { getCounterHolder } from '../../../app/floor/queries/get-counter-holder.js';
+import { getCounterHolder, getCounterHolding } from '../../../app/floor/queries/get-counter-holder.js';
 import { FINISH_OUTCOMES } from '../../../domain/counter-work.js';
 import { timeIn } from '../../../domain/local-date.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
@@ -89,7 +89,7 @@ export function counterPages(ctx: AppContext) {
       reply: FastifyReply,
       slug: string,
       counterNumber: number,
-      notes: { done?: string; problem?: string; held?: { clerk: string; since: string } },
+      notes: { done?: string; problem?: string; held?: { clerk: string; since: string }; unclaimed?: boolean },
       status = 200,
     ) {
       const [view, services] = await Promise.all([getCounterTicket(ctx, { officeSlug: slug, counterNumber }), listServices(ctx, { officeSlug: slug })]);
@@ -120,18 +120,30 @@ export function counterPages(ctx: AppContext) {
     app.get('/staff/counter/:slug/:counter', counterRole, async (req, reply) => {
       const { slug, counter } = parseInput(CounterParams, req.params);
       const q = CounterQuery.parse(req.query ?? {});
-      // Opening the page is starting work here: a free counter becomes this clerk's; another clerk's is only shown.
-      try {
-        await openCounter(ctx, { officeSlug: slug, counterNumber: counter, actor: { userId: staffIdOf(req) } });
-      } catch (error) {
-        if (!(error instanceof DomainError && error.code === 'COUNTER_HELD')) throw error;
-        const page = await renderHeld(req, reply, slug, counter, 200);
-        if (page) return page;
+      const actor = { userId: staffIdOf(req) };
+      let unclaimed = false;
+      if (viewerOf(req).role === 'admin') {
+        // An admin looking in takes nothing: the page says who holds the counter; an action or "take" claims it.
+        const holding = await getCounterHolding(ctx, { officeSlug: slug, counterNumber: counter, actor });
+        if (holding.state === 'other') {
+          const page = await renderHeld(req, reply, slug, counter, 200);
+          if (page) return page;
+        }
+        unclaimed = holding.state === 'free';
+      } else {
+        // A clerk opening the page is starting work here: a free counter becomes theirs; another clerk's is only shown.
+        try {
+          await openCounter(ctx, { officeSlug: slug, counterNumber: counter, actor });
+        } catch (error) {
+          if (!(error instanceof DomainError && error.code === 'COUNTER_HELD')) throw error;
+          const page = await renderHeld(req, reply, slug, counter, 200);
+          if (page) return page;
+        }
       }
       const key = q.ok && Object.hasOwn(DONE, q.ok) ? DONE[q.ok as keyof typeof DONE] : undefined;
       const services = key === 'staff.doneTransferred' && q.to ? await listServices(ctx, { officeSlug: slug }) : [];
       const service = services.find((s) => s.code === q.to)?.name ?? q.to ?? '';
-      return render(req, reply, slug, counter, { done: key ? st(key, { queue: q.q ?? '', service, next: q.next ?? '', clerk: q.from ?? '' }) : undefined });
+      return render(req, reply, slug, counter, { done: key ? st(key, { queue: q.q ?? '', service, next: q.next ?? '', clerk: q.from ?? '' }) : undefined, unclaimed });
     });
 
     app.post('/staff/counter/:slug/:counter/:action', counterRole, async (req, reply) => {
@@ -180,7 +192,7 @@ export function counterPages(ctx: AppContext) {
           }
           case 'pause':
           case 'resume':
-            await pauseCounter(ctx, { officeSlug: slug, counterNumber: counter, paused: action === 'pause' });
+            await pauseCounter(ctx, { ...opts, paused: action === 'pause' });
             result = { ticket: null, ok: action === 'pause' ? 'paused' : 'resumed' };
             break;
         }

@@ -106,7 +106,7 @@ ${live}${m.survey ? surveySection(m.lang, tk.code, m.survey) : ''}<article class
 ${cancelled ? '' : html`<figure class="qr"><div class="qr-image" role="img" aria-label="${t('citizen.qrLabel', { code: tk.displayCode })}" data-qr>${m.qr}</div><figcaption>${t('citizen.qrHelp')}</figcaption></figure>`}
 <dl class="facts">
 <div><dt>${t('citizen.when')}</dt><dd class="when">${tk.when}</dd></div>
-${cancelled ? '' : html`<div><dt>${t('citizen.arrive')}</dt><dd>${t('citizen.arriveText', { from: tk.arriveFrom, until: tk.arriveUntil, zone: tk.zoneLabel })}</dd></div>`}
+${cancelled ? '' : html`<div><dt>${t('citizen.arrive')}</dt><dd>${t('citizen.arriveText', { from: tk.arriveFrom, until: tk.arriveUntil, zone: tk.zoneLabel })}${tk.arriveEarly ? html` <span data-arrive-early>${t('citizen.arriveEarlyNote', { before: tk.arriveEarly.before, calledFrom: tk.arriveEarly.calledFrom, zone: tk.zoneLabel })}</span>` : ''}</dd></div>`}
 <div><dt>${t('citizen.service')}</dt><dd>${tk.serviceName}${tk.eligibility ? html`<br><span class="muted" data-eligibility>${t('citizen.eligibility')}: ${tk.eligibility}</span>` : ''}</dd></div>
 <div><dt>${t('citizen.name')}</dt><dd>${tk.name}</dd></div>
 <div><dt>${t('citizen.nik')}</dt><dd>${tk.nikMasked}</dd></div>

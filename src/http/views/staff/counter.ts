@@ -55,6 +55,8 @@ export interface CounterModel {
   transferable?: readonly string[] | undefined;
   /** Another clerk holds this counter today: only the warning and the take-over are shown. */
   held?: { clerk: string; since: string } | undefined;
+  /** Nobody holds the counter today and the viewer (an admin looking in) did not take it. */
+  unclaimed?: boolean | undefined;
 }
 
 /** Counter actions: the page's form path and the JSON API path are named alike. */
@@ -130,6 +132,10 @@ export function counterPage(m: CounterModel): SafeHtml {
 <select id="transfer-service" name="service" required>${others.map((s) => html`<option value="${s.code}"${reachable(s.code) ? '' : ' disabled'}>${reachable(s.code) ? s.name : st('staff.transferNoCounter', { service: s.name })}</option>`)}</select>`;
     actions = html`${finishForm(m)}
 <div class="transfer">${actionForm(m, 'transfer', st('staff.transfer'), 'plain', select)}</div>`;
+  }
+  if (m.unclaimed && !m.held) {
+    panel = html`<p class="muted" data-counter-unclaimed>${st('staff.counterUnclaimed', { n: m.counter.number })}</p>${panel}`;
+    actions = html`${actions}${actionForm(m, 'take-over', st('staff.claimCounter', { n: m.counter.number }), 'plain')}`;
   }
   const body = html`<div class="page counter-page" data-counter-page data-events="/api/v1/offices/${m.office.slug}/display/events">
 <div class="counter-head">

@@ -19,15 +19,21 @@ function formatMonth(month: string, _lang: typeof STAFF_LANG): string {
 }
 
 /** How finished visits ended: served, documents incomplete, referred, and those without a recorded outcome. */
-export function outcomesSection(r: OfficeReport): SafeHtml {
-  const rows: [string, number][] = [...FINISH_OUTCOMES.map((o) => [st(`staff.outcome.${o}`), r.finishOutcomes[o]] as [string, number]), [st('staff.reportsOutcomeUnrecorded'), r.finishOutcomes.unrecorded]];
+export function outcomesSection(r: OfficeReport, csv?: SafeHtml): SafeHtml {
   return html`<section class="report-section card" aria-labelledby="outcomes-title" data-report-outcomes>
 <h2 id="outcomes-title">${st('staff.reportsOutcomes')}</h2>
-<table class="report-table">
+${outcomesTable(r)}
+${csv ?? ''}
+</section>`;
+}
+
+/** The finished visits by outcome as a table, for the report page and the printed daily report. */
+export function outcomesTable(r: OfficeReport): SafeHtml {
+  const rows: [string, number][] = [...FINISH_OUTCOMES.map((o) => [st(`staff.outcome.${o}`), r.finishOutcomes[o]] as [string, number]), [st('staff.reportsOutcomeUnrecorded'), r.finishOutcomes.unrecorded]];
+  return html`<table class="report-table">
 <caption class="vh">${st('staff.reportsOutcomes')}</caption>
 <tbody>${rows.map(([label, count]) => html`<tr><th scope="row">${label}</th><td>${NUMBER.format(count)}</td></tr>`)}</tbody>
-</table>
-</section>`;
+</table>`;
 }
 
 function indexCells(i: SatisfactionIndex): SafeHtml {

@@ -9,7 +9,7 @@ import { notice, type PageViewer, staffPage } from './layout.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
 import { textsFor } from '../../../texts/texts.js';
 import type { SatisfactionReport } from '../../../app/reports/queries/satisfaction-report.js';
-import { outcomesSection, satisfactionSection } from './report-satisfaction.js';
+import { outcomesSection, outcomesTable, satisfactionSection } from './report-satisfaction.js';
 
 const st = textsFor(STAFF_LANG);
 
@@ -59,7 +59,7 @@ export interface ReportsPageModel {
 }
 
 /** The title of a table, named in its download link. */
-type TableTitle = 'staff.reportsDays' | 'staff.reportsSessions' | 'staff.reportsServices' | 'staff.reportsCounters' | 'staff.reportsClerks' | 'staff.reportsHours' | 'staff.reportsTotals';
+type TableTitle = 'staff.reportsDays' | 'staff.reportsSessions' | 'staff.reportsServices' | 'staff.reportsCounters' | 'staff.reportsClerks' | 'staff.reportsHours' | 'staff.reportsTotals' | 'staff.reportsOutcomes';
 
 function csvLink(slug: string, report: OfficeReport, table: ReportTable, titleKey: TableTitle): SafeHtml {
   return html`<p class="report-csv"><a class="button" href="${csvPath(slug, { from: report.from, to: report.to, table })}" download data-csv="${table}">${st('staff.reportsCsv')}<span class="vh"> – ${st('staff.reportsCsvOf', { table: st(titleKey) })}</span></a></p>`;
@@ -264,7 +264,7 @@ ${hoursSection(r)}
 ${servicesSection(r)}
 ${workSection(r, 'counters')}
 ${workSection(r, 'clerks')}
-${outcomesSection(r)}
+${outcomesSection(r, csvLink(r.office.slug, r, 'outcomes', 'staff.reportsOutcomes'))}
 ${m.satisfaction ? satisfactionSection(m.satisfaction) : ''}
 <p class="report-definitions muted">${st('staff.reportsDefinitions')}</p>`
     : ''}
@@ -310,6 +310,7 @@ ${services.length ? html`<table class="report-table"><thead><tr><th scope="col">
 <section aria-labelledby="daily-counters"><h2 id="daily-counters">${st('staff.reportsCounters')}</h2>
 ${counters.length ? workTable(st('staff.reportsCounters'), st('staff.reportsCounter'), counters.map((c) => ({ who: c.name || `${st('staff.reportsCounter')} ${c.counter}`, work: c }))) : html`<p class="muted">${st('staff.reportsNothing')}</p>`}
 </section>
+<section aria-labelledby="daily-outcomes" data-report-outcomes><h2 id="daily-outcomes">${st('staff.reportsOutcomes')}</h2>${outcomesTable(r)}</section>
 <p class="report-definitions muted">${st('staff.reportsDefinitions')}</p>
 </div>`;
   return staffPage({ title: `${st('staff.reportsDailyTitle')} ${r.from}`, viewer: m.viewer, officeName: r.office.name, body, stylesheets: ['reports.css'], bodyClass: 'is-daily-report' });
