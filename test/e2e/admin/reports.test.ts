@@ -85,7 +85,7 @@ describe('the admin reports', () => {
     const lines = body.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toMatch(/^code,name,booked,/);
     expect(lines.find((l) => l.startsWith('KTP-BARU,'))).toBe('KTP-BARU,Perekaman KTP-el baru,1,1,0,0,1,1,0,0,0,1,1260,1260,1,600,600');
-    expect(await page.locator('a[data-csv]').count()).toBe(7);
+    expect(await page.locator('a[data-csv]').count()).toBe(8);
   });
 
   it('passes the accessibility check with nothing refused by the CSP, and refuses a reversed range in words', { timeout: 90_000 }, async () => {
