@@ -190,6 +190,7 @@ export function adminPages(ctx: AppContext) {
         checkInAfterMinutes: text(6).parse(body.checkInAfterMinutes).trim(),
         earlyCheckInMinutes: text(6).parse(body.earlyCheckInMinutes).trim(),
         deskSharePercent: text(6).parse(body.deskSharePercent).trim(),
+        retentionDays: text(6).parse(body.retentionDays).trim(),
       };
       try {
         const named = parseInput(z.object({ name: textField(120), address: z.string().trim().max(300, 'TOO_LONG'), timezone: textField(64) }), values);
@@ -206,6 +207,7 @@ export function adminPages(ctx: AppContext) {
             checkInAfterMinutes: placesOf(values.checkInAfterMinutes),
             earlyCheckInMinutes: placesOf(values.earlyCheckInMinutes),
             deskSharePercent: placesOf(values.deskSharePercent),
+            retentionDays: placesOf(values.retentionDays),
           },
         });
         return reply.redirect(`${ADMIN_PATH}/offices/${slug}?ok=saved`, 303);

@@ -122,7 +122,7 @@ ${zoneSelect(m.values.timezone, e.timezone)}
 }
 
 /** The settings form's values as typed (strings, since a form sends text). */
-export type SettingsValues = Record<'name' | 'address' | 'contactPhone' | 'contactEmail' | 'timezone' | 'bookingDaysAhead' | 'checkInBeforeMinutes' | 'checkInAfterMinutes' | 'earlyCheckInMinutes' | 'deskSharePercent', string> & {
+export type SettingsValues = Record<'name' | 'address' | 'contactPhone' | 'contactEmail' | 'timezone' | 'bookingDaysAhead' | 'checkInBeforeMinutes' | 'checkInAfterMinutes' | 'earlyCheckInMinutes' | 'deskSharePercent' | 'retentionDays', string> & {
   sameDayBooking: boolean;
 };
 
@@ -140,6 +140,7 @@ export function settingsValues(s: OfficeSettings): SettingsValues {
     checkInAfterMinutes: String(s.checkInAfterMinutes),
     earlyCheckInMinutes: String(s.earlyCheckInMinutes),
     deskSharePercent: String(s.deskSharePercent),
+    retentionDays: String(s.retentionDays),
   };
 }
 
@@ -177,6 +178,10 @@ ${num('checkInAfterMinutes', st('staff.checkInAfterLabel'))}
 ${num('earlyCheckInMinutes', st('staff.earlyCheckInLabel'), st('staff.earlyCheckInHint'))}
 <div class="field"><label class="chip"><input type="checkbox" name="sameDayBooking" value="1"${v.sameDayBooking ? ' checked' : ''}> ${st('staff.sameDayLabel')}</label></div>
 </div>
+</fieldset>
+<fieldset><legend>${st('staff.privacyLegend')}</legend>
+${num('retentionDays', st('staff.retentionDaysLabel'), st('staff.retentionDaysHint'))}
+<p><a href="${ADMIN_PATH}/offices/${m.office.slug}/data-access">${st('staff.dataAccessTitle')}</a></p>
 </fieldset>
 <p><button type="submit" class="button button-primary">${st('staff.save')}</button></p>
 </form>
