@@ -7,7 +7,6 @@ import { getOwnData } from '../../../app/privacy/queries/get-own-data.js';
 import type { AppContext } from '../../../app/shared/context.js';
 import { normalizeBookingCode } from '../../../domain/booking-code.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
-import type { OfficeRow } from '../../../db/schema.js';
 import { requestLang } from '../../i18n.js';
 import { presentOwnData } from '../../presenters/own-data.js';
 import { bookingCodeField, nikField, parseInput, textField } from '../../validation.js';
@@ -25,7 +24,7 @@ const EraseForm = z.object({ nik: nikField, confirm: z.literal('1', { error: 'ER
 /** Counted like the owner checks: per address, and every refusal draws on the process's miss budget. */
 const OWNER_LIMIT = { limit: { bucket: 'booking' as const, byCode: true, afterBody: true } };
 
-function privacyOffice(o: OfficeRow): PrivacyOffice {
+function privacyOffice(o: Awaited<ReturnType<typeof getOffice>>): PrivacyOffice {
   return { slug: o.slug, name: o.name, address: o.address, contactPhone: o.contact_phone, contactEmail: o.contact_email, retentionDays: Number(o.retention_days) };
 }
 
