@@ -209,7 +209,8 @@ export function adminPages(ctx: AppContext) {
             checkInAfterMinutes: placesOf(values.checkInAfterMinutes),
             earlyCheckInMinutes: placesOf(values.earlyCheckInMinutes),
             deskSharePercent: placesOf(values.deskSharePercent),
-            retentionDays: placesOf(values.retentionDays),
+            // A form without the field (an older page still open) keeps the setting.
+            ...(body.retentionDays === undefined ? {} : { retentionDays: placesOf(values.retentionDays) }),
           },
         });
         return reply.redirect(`${ADMIN_PATH}/offices/${slug}?ok=saved`, 303);
