@@ -254,6 +254,31 @@ describe.each(DIALECTS)("the citizen's data on $name", (dialect) => {
     expect(ownPage.body).toContain('pencarian di meja depan');
   });
 
+  it("records the counter's view of the ticket it called", async () => {
+    const b = await booked();
+    rt.setNow(at('2026-12-03', '08:05'));
+    try {
+      const desk = await logInStaff(rt, 'desk');
+      const arrive = await rt.app.inject({ method: 'POST', url: `/api/v1/offices/${SLUG}/check-ins`, payload: { code: b.code }, headers: { cookie: desk.cookie, 'x-csrf-token': desk.csrfToken } });
+      expect(arrive.statusCode, arrive.body).toBe(200);
+      const counter = await logInStaff(rt, 'counter');
+      const called = await rt.app.inject({ method: 'POST', url: `/api/v1/offices/${SLUG}/counters/1/call-next`, headers: { cookie: counter.cookie, 'x-csrf-token': counter.csrfToken } });
+      expect(called.statusCode, called.body).toBe(200);
+      const view = await rt.app.inject({ url: `/staff/counter/${SLUG}/1`, headers: { cookie: counter.cookie } });
+      expect(view.statusCode).toBe(200);
+      expect(view.body).toContain(b.name);
+      const admin = await logInStaff(rt, 'admin');
+      const reads = (await rt.app.inject({ url: `/api/v1/offices/${SLUG}/data-access?booking=${b.code}&user=${counter.username}`, headers: { cookie: admin.cookie } })).json().reads;
+      expect(reads).toEqual([expect.objectContaining({ action: 'counter_ticket', role: 'counter', username: counter.username })]);
+      // On the floor today, the data cannot be erased from the phone.
+      const erase = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${b.code}/data/erase`, payload: { nik: b.nik } });
+      expect(erase.statusCode).toBe(409);
+      expect(erase.json().error.code).toBe('VISIT_IN_PROGRESS');
+    } finally {
+      rt.setNow(new Date('2026-12-01T02:00:00Z'));
+    }
+  });
+
   it('states the office’s real retention on the privacy page, the form and the ticket', async () => {
     const admin = await logInStaff(rt, 'admin');
     const patch = await rt.app.inject({ method: 'PATCH', url: `/api/v1/offices/${SLUG}`, payload: { retentionDays: 45 }, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken } });
