@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { book } from '../../src/app/booking/commands/book.js';
@@ -14,6 +16,7 @@ import { bookingBody, nikFor } from '../support/factories.js';
 import { logInStaff, type StaffLogin } from '../support/staff.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SLUG = 'kota-bogor';
 const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+07:00`);
 const WED = '2026-12-02';
@@ -325,4 +328,36 @@ describe('the data page under the request limit', () => {
     }
     expect(statuses).toEqual([404, 404, 404, 429]);
   });
+});
+
+describe.each(DIALECTS)('`npm run antrean -- purge` on $name', (dialect) => {
+  let rt: TestRuntime;
+  beforeAll(async () => {
+    // Years before any real today: the CLI runs on the real clock, and these are long past their retention.
+    rt = await startTestRuntime(onDisk(dialect), { now: new Date('2020-01-07T02:00:00Z') });
+  });
+  afterAll(async () => {
+    await rt.close();
+  });
+
+  it('closes past days and erases what is past its retention at once', async () => {
+    const open = await rt.app.inject({ url: `/api/v1/offices/${SLUG}/availability?from=2020-01-08&days=7` });
+    const day = (open.json() as { days: { date: string; open: boolean; sessions: { id: number }[] }[] }).days.find((d) => d.open)!;
+    const nik = nikFor(94_000);
+    const res = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody({ nik, date: day.date, sessionId: day.sessions[0]!.id }) });
+    expect(res.statusCode, res.body).toBe(201);
+    const cli = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'purge'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: rt.storage.url }, stdio: 'pipe' });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += String(d)));
+      child.stderr.on('data', (d) => (stderr += String(d)));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stdout).toContain('Erased the personal data of 1 booking(s).');
+    const row = await rt.storage.db.selectFrom('bookings').select(['status', 'nik', 'name', 'phone']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'no_show', nik: '', name: '', phone: '' });
+  }, 60_000);
 });
