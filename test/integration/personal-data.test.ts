@@ -123,6 +123,10 @@ describe.each(DIALECTS)('the retention purge on $name', (dialect) => {
     expect(messages.length).toBeGreaterThan(0);
     for (const m of messages) expect(m).toMatchObject({ recipient: '', body: '' });
     expect(messages.every((m) => m.status !== 'waiting')).toBe(true);
+    // An erased message has nothing left to send: the admin's resend does not find it.
+    const erasedId = (await rt.storage.db.selectFrom('outbox_messages').select('id').where('personal_data_erased_at', 'is not', null).executeTakeFirstOrThrow()).id;
+    const resend = await rt.app.inject({ method: 'POST', url: `/api/v1/offices/${SLUG}/outbox/${erasedId}/resend`, headers: { cookie: admin!.cookie, 'x-csrf-token': admin!.csrfToken } });
+    expect(resend.statusCode, resend.body).toBe(404);
     // An erased booking cannot be seen any more, even with its NIK: nothing of it is left to show.
     const data = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${codes.served}/data`, payload: { nik: served.nik } });
     expect(data.statusCode).toBe(404);
