@@ -1002,6 +1002,7 @@ export const en: Catalogue = {
   'citizen.dataErasedTitle': 'Your data has been erased',
   'citizen.dataErasedText': 'The NIK, name, WhatsApp number, email and message texts of booking {code} have been erased.',
   'citizen.dataErasedCancelled': 'The booking was cancelled too; its place is open for someone else.',
+  'staff.outboxReason.personal_data_erased': 'not sent: the booking’s personal data was erased',
   'dataAction.desk_search': 'a search at the front desk',
   'dataAction.booking_lookup': 'opened at the front desk',
   'dataAction.desk_booking': 'the booking’s page at the front desk',

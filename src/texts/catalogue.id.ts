@@ -1002,6 +1002,7 @@ export const id = {
   'citizen.dataErasedTitle': 'Data Anda sudah dihapus',
   'citizen.dataErasedText': 'NIK, nama, nomor WhatsApp, email dan isi pesan antrean {code} sudah dihapus.',
   'citizen.dataErasedCancelled': 'Antrean ini juga dibatalkan; tempatnya terbuka untuk orang lain.',
+  'staff.outboxReason.personal_data_erased': 'tidak dikirim: data pribadi antreannya sudah dihapus',
   'dataAction.desk_search': 'pencarian di meja depan',
   'dataAction.booking_lookup': 'dibuka di meja depan',
   'dataAction.desk_booking': 'halaman antrean di meja depan',
