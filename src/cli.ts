@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { closeDaysEverywhere } from './app/floor/commands/close-day.js';
+import { purgePersonalData } from './app/privacy/commands/purge-personal-data.js';
 import { loadConfig } from './config.js';
 import { InProcessBus } from './realtime/in-process-bus.js';
 import { openStorage } from './db/database.js';
@@ -11,6 +12,7 @@ const USAGE = `Usage: npm run antrean -- <command>
 Commands:
   migrate     bring the database schema up to date
   close-day   record no-shows for past days now (the server also does it every 5 minutes)
+  purge       erase personal data past each office's retention now (the server also does it every hour)
 ${USER_USAGE}`;
 
 /** Command-line entry: `npm run migrate`, `npm run antrean -- …`. */
@@ -34,6 +36,19 @@ async function main(argv: string[]): Promise<number> {
         await migrateToLatest(storage);
         const ctx = { storage, now: () => new Date(), randomInt, events: new InProcessBus() };
         console.log(`Recorded ${await closeDaysEverywhere(ctx)} no-show(s).`);
+        return 0;
+      } finally {
+        await storage.close();
+      }
+    }
+    case 'purge': {
+      const storage = openStorage(config.databaseUrl);
+      try {
+        await migrateToLatest(storage);
+        const ctx = { storage, now: () => new Date(), randomInt, events: new InProcessBus() };
+        // Past days closed first: a ticket never closed is still active and is not erased.
+        await closeDaysEverywhere(ctx);
+        console.log(`Erased the personal data of ${await purgePersonalData(ctx)} booking(s).`);
         return 0;
       } finally {
         await storage.close();

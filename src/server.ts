@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { createLogger } from './http/logger.js';
 import { startDayCloser } from './day-closer.js';
 import { startReminderFinder } from './reminder-finder.js';
+import { startDataPurger } from './data-purger.js';
 import { startRuntime } from './runtime.js';
 
 const config = loadConfig();
@@ -38,6 +39,7 @@ await runtime.app.listen({ port: config.port, host: config.host });
 const stopDayCloser = startDayCloser(runtime.ctx, logger);
 runtime.outbox.start();
 const stopReminderFinder = startReminderFinder(runtime.ctx, logger);
+const stopDataPurger = startDataPurger(runtime.ctx, logger);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -46,6 +48,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     stopDayCloser();
     stopReminderFinder();
+    stopDataPurger();
     logger.info({ signal }, 'shutting down');
     runtime.close().then(
       () => process.exit(0),

@@ -26,6 +26,11 @@ export interface EngineCapabilities {
    * locked, timed out), not that the request was wrong: worth a 503 and a retry, not a 500.
    */
   isUnavailable(error: unknown): boolean;
+  /**
+   * Whether erased data survives in a write-ahead log until a checkpoint writes the pages
+   * back (SQLite in WAL mode, with `secure_delete` zeroing freed space in the pages).
+   */
+  rewritesFreedPagesOnCheckpoint: boolean;
 }
 
 /** A unique index by its PostgreSQL name and the `table.column` list SQLite reports instead. */
@@ -48,6 +53,7 @@ export const sqliteCapabilities: EngineCapabilities = {
     String(error.message).includes(index.sqliteColumns),
   crossProcessEvents: false,
   skipLockedClaims: false,
+  rewritesFreedPagesOnCheckpoint: true,
   // The busy timeout ran out behind another writer, or the file cannot be opened or read.
   isUnavailable: (error) =>
     hasField(error, 'code') && typeof error.code === 'string' && /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR)/.test(error.code),
@@ -69,6 +75,7 @@ export const postgresCapabilities: EngineCapabilities = {
     hasField(error, 'code') && error.code === '23505' && error.constraint === index.name,
   crossProcessEvents: true,
   skipLockedClaims: true,
+  rewritesFreedPagesOnCheckpoint: false,
   isUnavailable: (error) => {
     if (hasField(error, 'code') && typeof error.code === 'string' && (NETWORK_ERRORS.has(error.code) || UNAVAILABLE_SQLSTATES.test(error.code))) return true;
     return error instanceof Error && PG_CLIENT_MESSAGES.test(error.message);

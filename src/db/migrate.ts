@@ -15,6 +15,7 @@ import * as messageTemplates from './migrations/0011-message-templates.js';
 import * as officeContact from './migrations/0013-office-contact.js';
 import * as deskDay from './migrations/0014-desk-day.js';
 import * as counterDay from './migrations/0016-counter-day.js';
+import * as personalData from './migrations/0020-personal-data.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0013-office-contact': officeContact,
   '0014-desk-day': deskDay,
   '0016-counter-day': counterDay,
+  '0020-personal-data': personalData,
 };
 
 class InCodeProvider implements MigrationProvider {

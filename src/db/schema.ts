@@ -39,6 +39,8 @@ export interface OfficesTable {
   contact_email: Generated<string>;
   /** The office's logo as a small image data URL (`data:image/png;base64,…`), served by `/o/:slug/logo`; empty for none. */
   logo: Generated<string>;
+  /** Days after the appointment date that a booking's personal data is kept; then the purge erases it. */
+  retention_days: Generated<number>;
 }
 
 export interface ServicesTable {
@@ -154,6 +156,8 @@ export interface BookingsTable {
   transferred_from_counter: Generated<number | null>;
   /** 1 once the satisfaction survey was answered for this visit: the answers themselves are not linked to it. */
   survey_answered: Generated<number>;
+  /** When NIK, name, phone and email were erased (retention or the citizen's request); null while kept. */
+  personal_data_erased_at: Generated<string | null>;
 }
 
 export interface BookingEventsTable {
@@ -280,6 +284,22 @@ export interface OutboxMessagesTable {
   failure_reason: string | null;
   /** The last answer of the gateway or mail server, shortened. */
   last_detail: string | null;
+  /** When recipient and body were erased with the booking's personal data; null while kept. */
+  personal_data_erased_at: Generated<string | null>;
+}
+
+/** One staff read of a booking's personal data: who, when, which booking, for what. Only ever inserted. */
+export interface PersonalDataAccessTable {
+  id: Generated<number>;
+  at: string;
+  office_id: number;
+  booking_id: number;
+  user_id: number;
+  /** The account's name and role at the time, so the record reads the same after an account changes. */
+  username: string;
+  role: string;
+  /** What the read was for: `desk_search`, `booking_lookup`, `counter_ticket`, `desk_booking`, `desk_receipt`. */
+  action: string;
 }
 
 /** One try to send a message: written before the gateway is called, completed with its answer. */
@@ -357,6 +377,7 @@ export interface Database {
   whatsapp_unreachable: WhatsappUnreachableTable;
   message_templates: MessageTemplatesTable;
   survey_responses: SurveyResponsesTable;
+  personal_data_access: PersonalDataAccessTable;
 }
 
 export type OfficeRow = Selectable<OfficesTable>;

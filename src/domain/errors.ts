@@ -37,6 +37,7 @@ export type DomainErrorCode =
   | 'COUNTER_HELD'
   | 'SURVEY_ALREADY_ANSWERED'
   | 'SURVEY_NOT_OPEN'
+  | 'VISIT_IN_PROGRESS'
 
   | 'SLUG_TAKEN';
 

@@ -35,4 +35,5 @@ export const OfficeChangesBody = z.object({
   reminderBeforeEnabled: z.boolean({ error: 'INVALID' }).optional(),
   reminderHoursBefore: whole.optional(),
   turnNearAhead: whole.optional(),
+  retentionDays: whole.optional().describe("Days after the appointment date that a booking's NIK, name, phone and email are kept, 1–365; then they are erased"),
 });

@@ -77,6 +77,18 @@ export function roleText(lang: Lang, role: Role): string {
   return CATALOGUES[lang][`role.${role}`];
 }
 
+/** What a staff read of personal data was for, in words; an unknown value as it is. */
+export function dataActionText(lang: Lang, action: string): string {
+  const key = `dataAction.${action}`;
+  return isTextKey(key) ? CATALOGUES[lang][key] : action;
+}
+
+/** How a booking was made, in words; an unknown value as it is. */
+export function channelText(lang: Lang, channel: string): string {
+  const key = `channel.${channel}`;
+  return isTextKey(key) ? CATALOGUES[lang][key] : channel;
+}
+
 /** A priority group in words; an unknown value as it is. */
 export function priorityText(lang: Lang, group: PriorityGroup | string): string {
   const key = `priority.${group}`;

@@ -17,6 +17,8 @@ export interface OfficeSettings extends BookingRules, ReminderSettings {
   contactEmail: string;
   /** Where the logo is served, its version in the query so a new one is fetched at once; null for none. */
   logoUrl: string | null;
+  /** Days after the appointment date that a booking's personal data is kept. */
+  retentionDays: number;
 }
 
 /** The address of an office's logo, with a version that changes with the image; null when it has none. */
@@ -41,6 +43,7 @@ export function officeSettingsOf(o: OfficeRow): OfficeSettings {
     checkInAfterMinutes: Number(o.check_in_after_minutes),
     earlyCheckInMinutes: Number(o.early_check_in_minutes),
     deskSharePercent: Number(o.desk_share_percent),
+    retentionDays: Number(o.retention_days),
     ...reminderSettingsOf(o),
   };
 }

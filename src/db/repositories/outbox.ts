@@ -240,6 +240,8 @@ export async function requeueOutboxMessage(db: Executor, id: number, at: string)
     .set({ status: 'waiting', tries: 0, next_attempt_at: at, failure_reason: null, claimed_by: null, lease_until: null, sent_at: null })
     .where('id', '=', id)
     .where('status', 'in', ['sent', 'failed'])
+    // Its recipient and words were erased with the booking's personal data: nothing to send.
+    .where('personal_data_erased_at', 'is', null)
     .returning('id')
     .executeTakeFirst();
   return row !== undefined;

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { StaffReader } from '../../app/privacy/staff-reads.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/shared/context.js';
 import { findStaffSession } from '../../app/staff/queries/find-staff-session.js';
@@ -190,4 +191,10 @@ export function setSessionCookie(reply: FastifyReply, token: string, opts: Sessi
 /** Tells the browser to forget its session token. */
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/', secure });
+}
+
+/** The logged-in staff member as the record of personal data reads names them; only call after a role guard. */
+export function readerOf(req: FastifyRequest): StaffReader {
+  if (!req.staff) throw new Error('role guard let an anonymous request through');
+  return { userId: req.staff.id, username: req.staff.username, role: req.staff.role };
 }

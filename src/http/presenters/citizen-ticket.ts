@@ -1,4 +1,5 @@
 import type { Ticket } from '../../app/booking/queries/get-ticket.js';
+import { erasureDate } from '../../domain/retention.js';
 import { arrivalTimes, timeOfMinutes } from '../../domain/check-in-window.js';
 import { presentBooking, presentBookingToCodeHolder } from './booking.js';
 import { formatDate, formatTime, zoneAbbreviation } from '../../texts/indonesian-format.js';
@@ -33,6 +34,11 @@ export function presentCitizenTicket(ticket: Ticket, lang: Lang, audience: Ticke
     /** The last change, which dates the calendar file. */
     updatedAt: new Date(booking.updated_at),
     changeable: booking.status === 'booked',
+    /** How long the office keeps the personal data, and the day it goes at the latest. */
+    retentionDays: Number(office.retention_days),
+    erasedBy: formatDate(erasureDate(booking.date, Number(office.retention_days)), lang),
+    /** The personal data was erased (retention or the owner's request): nothing personal is left to show. */
+    dataErased: booking.personal_data_erased_at !== null && booking.personal_data_erased_at !== undefined,
     /** The office closed the booking's day: what happened, the admin's reason and the day it was on. */
     closure: ticket.closure
       ? { outcome: ticket.closure.outcome, reason: ticket.closure.reason, closedDate: formatDate(ticket.closure.date, lang) }

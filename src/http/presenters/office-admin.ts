@@ -27,6 +27,7 @@ export const OfficeSettingsSchema = z
     reminderBeforeEnabled: z.boolean().describe('A reminder a set number of hours before the session'),
     reminderHoursBefore: z.number().int().describe('How many hours before, 1–24 (default 2); one falling in quiet hours (21.00–06.00) moves to 06.00 or is skipped'),
     turnNearAhead: z.number().int().describe('A checked-in person is told their turn nears with this many or fewer ahead in their line, 0–20; 0 is off (default 3)'),
+    retentionDays: z.number().int().describe("Days after the appointment date that a booking's personal data is kept, 1–365 (default 30); then the purge erases it"),
   })
   .meta({ id: 'OfficeSettings' });
 

@@ -23,7 +23,7 @@ export const OutboxMessageSchema = z
     subject: z.string(),
     state: z.enum(['waiting', 'sent', 'failed']),
     status: z.string().describe('waiting, claimed, sending, sent or failed'),
-    failureReason: z.string().nullable().describe('gave_up, not_on_whatsapp, rejected, outcome_unknown, no_longer_due'),
+    failureReason: z.string().nullable().describe('gave_up, not_on_whatsapp, rejected, outcome_unknown, no_longer_due, personal_data_erased (its booking\'s personal data was erased before it went)'),
     lastDetail: z.string().nullable(),
     tries: z.number().int().describe('Tries of the current round'),
     createdAt: z.string(),

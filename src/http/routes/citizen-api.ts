@@ -10,6 +10,9 @@ import { listOffices } from '../../app/office/queries/list-offices.js';
 import { listOfficeServices } from '../../app/office/queries/list-office-services.js';
 import { rescheduleBooking } from '../../app/booking/commands/reschedule-booking.js';
 import { requestLang } from '../i18n.js';
+import { eraseOwnData } from '../../app/privacy/commands/erase-own-data.js';
+import { getOwnData } from '../../app/privacy/queries/get-own-data.js';
+import { OwnDataSchema, presentOwnData } from '../presenters/own-data.js';
 import { ERROR_RESPONSES } from '../openapi.js';
 import { DaySchema, presentDays } from '../presenters/availability.js';
 import { presentService, ServiceSchema } from '../presenters/service.js';
@@ -41,6 +44,8 @@ const BookingBody = PersonFields.extend({ office: textField(64), date: dateField
 
 const CancelBody = z.object({ nik: nikField });
 const SurveyBody = z.object({ answers: SurveyAnswersSchema });
+const OwnerBody = z.object({ nik: nikField.describe('The NIK the booking was made with') });
+const ErasedAnswer = z.object({ erased: z.literal(true), code: z.string(), cancelled: z.boolean().describe('A booking still ahead was cancelled with it') });
 const RescheduleBody = z.object({ nik: nikField, date: dateField, sessionId: idField('SESSION_INVALID') });
 
 /** An Idempotency-Key is an opaque client token; bound its size so it cannot bloat the table. */
@@ -182,6 +187,42 @@ export function citizenApiRoutes(ctx: AppContext) {
         schema: { tags: CITIZEN, summary: 'Cancel with the NIK the booking was made with; the place is freed', params: CodeParams, body: CancelBody, response: { 200: BookingAnswer, ...ERROR_RESPONSES } },
       },
       async (req) => ({ booking: presentBooking(await cancelBooking(ctx, { code: req.params.code, nik: req.body.nik }), requestLang(req)) }),
+    );
+
+    app.post(
+      '/bookings/:code/data',
+      {
+        config: { limit: { bucket: 'booking' as const, byCode: true } },
+        schema: {
+          tags: CITIZEN,
+          summary: "Everything kept about a booking, for the NIK it was made with (the citizen's copy, also as a download on /t/:code/data); the same 404 for a wrong NIK or code",
+          params: CodeParams,
+          body: OwnerBody,
+          response: { 200: OwnDataSchema, ...ERROR_RESPONSES },
+        },
+      },
+      async (req, reply) => {
+        reply.header('cache-control', 'no-store');
+        return presentOwnData(await getOwnData(ctx, { code: req.params.code, nik: req.body.nik }), requestLang(req));
+      },
+    );
+
+    app.post(
+      '/bookings/:code/data/erase',
+      {
+        config: { limit: { bucket: 'booking' as const, byCode: true } },
+        schema: {
+          tags: CITIZEN,
+          summary: 'Erase the personal data of a booking at once, with its NIK; a booking still ahead is cancelled with it (409 VISIT_IN_PROGRESS while it is on the floor today)',
+          params: CodeParams,
+          body: OwnerBody,
+          response: { 200: ErasedAnswer, ...ERROR_RESPONSES },
+        },
+      },
+      async (req) => {
+        const erased = await eraseOwnData(ctx, { code: req.params.code, nik: req.body.nik });
+        return { erased: true as const, code: erased.code, cancelled: erased.cancelled };
+      },
     );
 
     app.post(

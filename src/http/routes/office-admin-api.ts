@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { listDataAccess } from '../../app/privacy/queries/list-data-access.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listChanges } from '../../app/audit/queries/list-changes.js';
@@ -51,6 +52,27 @@ const AuditQuery = z.object({
 });
 
 const OfficeAnswer = z.object({ office: OfficeSettingsSchema });
+const DataAccessQuery = z.object({
+  booking: bookingCodeField.optional().describe('Only reads of this booking code'),
+  user: textField(64).optional().describe("Only reads by this staff member's username"),
+  from: dateField.optional().describe("First day, on the office's calendar"),
+  to: dateField.optional().describe('Last day, included'),
+});
+const DataAccessAnswer = z.object({
+  reads: z.array(
+    z
+      .object({
+        at: z.string(),
+        username: z.string(),
+        role: z.string(),
+        action: z.string().describe('desk_search, booking_lookup, desk_booking, desk_receipt or counter_ticket'),
+        code: z.string(),
+        queueNumber: z.string(),
+        date: z.string(),
+      })
+      .meta({ id: 'PersonalDataRead' }),
+  ),
+});
 const Warnings = z.array(PlacesWarningSchema).describe('Sessions left with more bookings than places: every booking is kept');
 const DayAnswer = z.object({ date: z.string(), sessions: z.array(SessionSpecSchema), warnings: Warnings });
 
@@ -80,6 +102,19 @@ export function officeAdminApiRoutes(ctx: AppContext) {
       const { settings } = await getOfficeSettings(ctx, { officeSlug: req.params.slug, actor: adminOf(req) });
       return { office: presentOfficeSettings(settings) };
     });
+
+    app.get(
+      '/offices/:slug/data-access',
+      spec(
+        'Every staff read of personal data at the office (desk search, booking lookup and page, receipt, counter view): who, when, which booking, for what; newest first, at most 1000',
+        { params: SlugParams, querystring: DataAccessQuery },
+        { 200: DataAccessAnswer },
+      ),
+      async (req) => {
+        const { lines } = await listDataAccess(ctx, { officeSlug: req.params.slug, actor: adminOf(req), ...stripUndefined(req.query) });
+        return { reads: lines };
+      },
+    );
 
     app.patch(
       '/offices/:slug',

@@ -29,7 +29,7 @@ import { PRIORITY_GROUPS } from '../../domain/queue-order.js';
 import { openSse } from '../../realtime/sse.js';
 import { closeStreamsOnShutdown, type StreamPolicy } from '../stream-registry.js';
 import { requestLang } from '../i18n.js';
-import { requireRole, verifyCsrf } from '../plugins/staff-auth.js';
+import { readerOf, requireRole, verifyCsrf } from '../plugins/staff-auth.js';
 import { ERROR_RESPONSES } from '../openapi.js';
 import { CounterSchema, CounterSettingSchema, presentCounter, presentCounterSetting } from '../presenters/counter.js';
 import { DisplayStateSchema, presentCall, presentDisplayState } from '../presenters/display.js';
@@ -166,7 +166,7 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
       '/offices/:slug/bookings',
       { ...desk, ...spec('desk', 'Find bookings by code, NIK, queue number or part of a name: today first, then upcoming, then past', 'desk', { params: SlugParams, querystring: SearchQuery }, { 200: BookingsAnswer }) },
       async (req) => {
-        const found = await findBookings(ctx, { officeSlug: req.params.slug, query: req.query.q });
+        const found = await findBookings(ctx, { officeSlug: req.params.slug, query: req.query.q, reader: readerOf(req) });
         const lang = requestLang(req);
         return { bookings: found.bookings.map((b) => presentTicket(b, lang)), more: found.more };
       },

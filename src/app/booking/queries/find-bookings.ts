@@ -6,6 +6,7 @@ import { officeClock } from '../../../domain/office-clock.js';
 import { readQueueNumber } from '../../../domain/queue-number.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
+import { recordStaffReads, type StaffReader } from '../../privacy/staff-reads.js';
 
 export interface FindBookingsOptions {
   officeSlug: string;
@@ -13,6 +14,8 @@ export interface FindBookingsOptions {
   query: string;
   /** How many to return at most (default 20). */
   limit?: number;
+  /** The staff member searching: what they see is recorded as a read of personal data. */
+  reader?: StaffReader;
 }
 
 /** What a search found, and whether more matched than it shows. */
@@ -26,7 +29,13 @@ export interface FoundBookings {
  * number on their slip, or part of a name. The query is read as a code first, then as a NIK,
  * then as a queue number, then as a name. Today's bookings come first, then upcoming, then past.
  */
-export async function findBookings(ctx: AppContext, { officeSlug, query, limit = 20 }: FindBookingsOptions): Promise<FoundBookings> {
+export async function findBookings(ctx: AppContext, opts: FindBookingsOptions): Promise<FoundBookings> {
+  const found = await search(ctx, opts);
+  await recordStaffReads(ctx, opts.reader, found.bookings, 'desk_search');
+  return found;
+}
+
+async function search(ctx: AppContext, { officeSlug, query, limit = 20 }: FindBookingsOptions): Promise<FoundBookings> {
   const db = ctx.storage.db;
   const office = await requireOffice(db, officeSlug);
   const { today } = officeClock(office, ctx.now());

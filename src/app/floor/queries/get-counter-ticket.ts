@@ -7,6 +7,7 @@ import type { CounterRow, OfficeRow } from '../../../db/schema.js';
 import { mayUndoSkip, transferTargets, undoSkipUntil } from '../../../domain/counter-work.js';
 import type { AppContext } from '../../shared/context.js';
 import { type CounterOptions, requireCounter } from '../../office/queries/find-counter.js';
+import { recordStaffReads, type StaffReader } from '../../privacy/staff-reads.js';
 import { officeClock } from '../../../domain/office-clock.js';
 import { counterReach } from '../counter-clerk.js';
 
@@ -25,7 +26,7 @@ export interface CounterTicket {
 }
 
 /** The counter's current ticket and its waiting line, read at one instant. */
-export async function getCounterTicket(ctx: AppContext, opts: CounterOptions): Promise<CounterTicket> {
+export async function getCounterTicket(ctx: AppContext, opts: CounterOptions & { reader?: StaffReader }): Promise<CounterTicket> {
   const db = ctx.storage.db;
   const { office, counter } = await requireCounter(ctx, opts);
   const now = ctx.now();
@@ -44,5 +45,6 @@ export async function getCounterTicket(ctx: AppContext, opts: CounterOptions): P
     if (skipped) undoableSkip = { queueNumber: skipped.queue_number, until: undoSkipUntil(new Date(skip.at)).toISOString() };
   }
   const transferable = offered.filter((s) => transferTargets(reach, Number(s.id), Number(counter.number)).length > 0).map((s) => s.code);
+  if (ticket) await recordStaffReads(ctx, opts.reader, [ticket], 'counter_ticket');
   return { office, counter, ticket: ticket ?? null, waiting: waiting.length, undoableSkip, transferable };
 }

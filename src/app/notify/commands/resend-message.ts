@@ -22,7 +22,8 @@ export async function resendMessage(ctx: AppContext, opts: ResendMessageOptions)
   const at = ctx.now().toISOString();
   await db.transaction().execute(async (trx) => {
     const message = await findOutboxMessage(trx, opts.messageId);
-    if (!message || message.office_id !== office.id) throw new DomainError('NOT_FOUND', { what: 'message' });
+    // A message erased with its booking's personal data has no recipient or words left to send.
+    if (!message || message.office_id !== office.id || message.personal_data_erased_at) throw new DomainError('NOT_FOUND', { what: 'message' });
     if (!(await requeueOutboxMessage(trx, message.id, at))) throw new DomainError('MESSAGE_IN_PROGRESS', { status: message.status });
     await recordAudit(
       trx,

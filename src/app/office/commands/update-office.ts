@@ -5,6 +5,7 @@ import { DomainError, type FieldProblem, InvalidInputError } from '../../../doma
 import { todayIn } from '../../../domain/local-date.js';
 import { type ReminderSettings, reminderSettingProblems } from '../../../domain/messages/reminder-schedule.js';
 import { type BookingRules, contactProblems, type OfficeContact, ruleProblems, zoneProblem } from '../../../domain/office-settings.js';
+import { retentionProblems } from '../../../domain/retention.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../queries/find-office.js';
 import { type AdminActor, assertManages } from '../../shared/admin-actor.js';
@@ -16,6 +17,8 @@ export interface OfficeChanges extends Partial<BookingRules>, Partial<ReminderSe
   name?: string;
   address?: string;
   timezone?: string;
+  /** Days after the appointment date that personal data is kept. */
+  retentionDays?: number;
 }
 
 export interface UpdateOfficeOptions {
@@ -31,7 +34,7 @@ export interface UpdateOfficeOptions {
  */
 export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): Promise<OfficeSettings> {
   const c = opts.changes;
-  const problems: FieldProblem[] = [...ruleProblems(c), ...reminderSettingProblems(c), ...contactProblems(c)];
+  const problems: FieldProblem[] = [...ruleProblems(c), ...reminderSettingProblems(c), ...contactProblems(c), ...retentionProblems(c.retentionDays)];
   if (c.timezone !== undefined) {
     const zone = zoneProblem(c.timezone);
     if (zone) problems.push({ field: 'timezone', problem: zone });
@@ -65,6 +68,7 @@ export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): 
       ...(c.reminderBeforeEnabled !== undefined ? { reminder_before_enabled: c.reminderBeforeEnabled ? 1 : 0 } : {}),
       ...(c.reminderHoursBefore !== undefined ? { reminder_hours_before: c.reminderHoursBefore } : {}),
       ...(c.turnNearAhead !== undefined ? { turn_near_ahead: c.turnNearAhead } : {}),
+      ...(c.retentionDays !== undefined ? { retention_days: c.retentionDays } : {}),
     };
     const write = () => updateOfficeRow(trx, office.id, set);
     // The desk share changes what online bookings may take: as exact as a change of places.

@@ -85,6 +85,7 @@ export function bookingPages(ctx: AppContext) {
       return bookPage({
         lang,
         office,
+        retentionDays: Number(office.retention_days),
         logoUrl: logoUrlOf(office),
         services: services.map((s) => ({ code: s.code, name: lang === 'en' ? s.name_en : s.name })),
         days,

@@ -8,6 +8,7 @@ import { bookingPages } from './book.js';
 import { changePages } from './change.js';
 import { sendPage } from './render.js';
 import { recoveryPages } from './recover.js';
+import { privacyPages } from './privacy.js';
 import { ticketPages } from './ticket.js';
 import { t } from '../../../texts/texts.js';
 
@@ -62,5 +63,6 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
     await app.register(bookingPages(ctx));
     await app.register(changePages(ctx));
     await app.register(recoveryPages(ctx));
+    await app.register(privacyPages(ctx));
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { listDataAccess } from '../../../app/privacy/queries/list-data-access.js';
 import { z } from 'zod';
 import { listChanges } from '../../../app/audit/queries/list-changes.js';
 import type { AppContext } from '../../../app/shared/context.js';
@@ -24,6 +25,7 @@ import {
   ADMIN_PATH,
   type AdminFormErrors,
   auditPage,
+  dataAccessPage,
   type DayRow,
   daysPage,
   officesPage,
@@ -190,6 +192,7 @@ export function adminPages(ctx: AppContext) {
         checkInAfterMinutes: text(6).parse(body.checkInAfterMinutes).trim(),
         earlyCheckInMinutes: text(6).parse(body.earlyCheckInMinutes).trim(),
         deskSharePercent: text(6).parse(body.deskSharePercent).trim(),
+        retentionDays: text(6).parse(body.retentionDays).trim(),
       };
       try {
         const named = parseInput(z.object({ name: textField(120), address: z.string().trim().max(300, 'TOO_LONG'), timezone: textField(64) }), values);
@@ -206,6 +209,8 @@ export function adminPages(ctx: AppContext) {
             checkInAfterMinutes: placesOf(values.checkInAfterMinutes),
             earlyCheckInMinutes: placesOf(values.earlyCheckInMinutes),
             deskSharePercent: placesOf(values.deskSharePercent),
+            // A form without the field (an older page still open) keeps the setting.
+            ...(body.retentionDays === undefined ? {} : { retentionDays: placesOf(values.retentionDays) }),
           },
         });
         return reply.redirect(`${ADMIN_PATH}/offices/${slug}?ok=saved`, 303);
@@ -315,6 +320,22 @@ export function adminPages(ctx: AppContext) {
             actor,
           });
       const page = auditPage({ viewer: viewerOf(req), offices, allOffices: actor.officeId === null, values, lines, errors: problems.length ? wordsOf(problems) : undefined });
+      return sendStaffPage(reply, page, problems.length ? 422 : 200);
+    });
+
+    app.get(`${ADMIN_PATH}/offices/:slug/data-access`, admin, async (req, reply) => {
+      const { slug } = parseInput(SlugParams, req.params);
+      const q = (req.query ?? {}) as Record<string, unknown>;
+      const values = { booking: text(40).parse(q.booking).trim(), user: text(64).parse(q.user).trim(), from: text(10).parse(q.from).trim(), to: text(10).parse(q.to).trim() };
+      const problems: FieldProblem[] = [];
+      for (const key of ['from', 'to'] as const) if (values[key] && !(isLocalDate(values[key]) && isServedDate(values[key]))) problems.push({ field: key, problem: 'DATE_INVALID' });
+      if (values.booking && normalizeBookingCode(values.booking) === null) problems.push({ field: 'booking', problem: 'CODE_INVALID' });
+      const { office, lines } = await listDataAccess(ctx, {
+        officeSlug: slug,
+        actor: adminOf(req),
+        ...(problems.length ? { booking: '-' } : { booking: values.booking || undefined, user: values.user || undefined, from: values.from || undefined, to: values.to || undefined }),
+      });
+      const page = dataAccessPage({ viewer: viewerOf(req), office, values, lines: problems.length ? [] : lines, errors: problems.length ? wordsOf(problems) : undefined });
       return sendStaffPage(reply, page, problems.length ? 422 : 200);
     });
   };

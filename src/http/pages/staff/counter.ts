@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { readerOf } from '../../plugins/staff-auth.js';
 import { z } from 'zod';
 import type { BookingView } from '../../../app/booking/read-models.js';
 import { callNext } from '../../../app/floor/commands/call-next.js';
@@ -92,7 +93,7 @@ export function counterPages(ctx: AppContext) {
       notes: { done?: string; problem?: string; held?: { clerk: string; since: string }; unclaimed?: boolean },
       status = 200,
     ) {
-      const [view, services] = await Promise.all([getCounterTicket(ctx, { officeSlug: slug, counterNumber }), listServices(ctx, { officeSlug: slug })]);
+      const [view, services] = await Promise.all([getCounterTicket(ctx, { officeSlug: slug, counterNumber, reader: readerOf(req) }), listServices(ctx, { officeSlug: slug })]);
       const clock = (iso: string) => timeIn(view.office.timezone, new Date(iso)).replace(':', '.');
       const page = counterPage({
         undoSkip: view.undoableSkip ? { queueNumber: view.undoableSkip.queueNumber, until: clock(view.undoableSkip.until) } : null,

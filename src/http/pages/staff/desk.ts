@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordStaffReads } from '../../../app/privacy/staff-reads.js';
+import { readerOf } from '../../plugins/staff-auth.js';
 import { z } from 'zod';
 import { book } from '../../../app/booking/commands/book.js';
 import { cancelBooking } from '../../../app/booking/commands/cancel-booking.js';
@@ -102,10 +104,12 @@ export function deskPages(ctx: AppContext) {
     const namedActor = (req: FastifyRequest): NamedActor => ({ userId: staffIdOf(req), username: viewerOf(req).username });
 
     /** A booking of this office by code, or undefined: for showing what a refused code names. */
-    async function findTicket(slug: string, code: string): Promise<DeskTicket | undefined> {
+    async function findTicket(req: FastifyRequest, slug: string, code: string): Promise<DeskTicket | undefined> {
       try {
         const b = await getBooking(ctx, { code: code });
-        return b.office_slug === slug ? presentTicket(b, STAFF_LANG) : undefined;
+        if (b.office_slug !== slug) return undefined;
+        await recordStaffReads(ctx, readerOf(req), [b], 'booking_lookup');
+        return presentTicket(b, STAFF_LANG);
       } catch (error) {
         if (error instanceof DomainError && error.code === 'NOT_FOUND') return undefined;
         throw error;
@@ -122,8 +126,8 @@ export function deskPages(ctx: AppContext) {
     app.get('/staff/desk/:slug', desk, async (req, reply) => {
       const { slug } = parseInput(SlugParams, req.params);
       const q = DeskQuery.parse(req.query ?? {});
-      const done = q.ok && q.ticket ? await findTicket(slug, q.ticket) : undefined;
-      const left = q.ok === 'checked_in' && q.left ? await findTicket(slug, q.left) : undefined;
+      const done = q.ok && q.ticket ? await findTicket(req, slug, q.ticket) : undefined;
+      const left = q.ok === 'checked_in' && q.left ? await findTicket(req, slug, q.left) : undefined;
       return renderCheckIn(req, reply, slug, {
         code: q.code ?? '',
         checkedIn: q.ok === 'checked_in' ? done : undefined,
@@ -160,7 +164,7 @@ export function deskPages(ctx: AppContext) {
         return reply.redirect(`${deskPath(slug)}?ok=checked_in&ticket=${canonical}${left}`, 303);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        const ticket = await findTicket(slug, canonical);
+        const ticket = await findTicket(req, slug, canonical);
         const d = error.details;
         if (error.code === 'CHECK_IN_WINDOW' && ticket) {
           const office = await getOffice(ctx, { officeSlug: slug });
@@ -189,7 +193,7 @@ export function deskPages(ctx: AppContext) {
         return reply.redirect(`${deskPath(slug)}?ok=requeued&ticket=${b.code}`, 303);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        const ticket = await findTicket(slug, code);
+        const ticket = await findTicket(req, slug, code);
         return renderCheckIn(req, reply, slug, { problem: { title: domainErrorText(error, STAFF_LANG), ticket } }, error.code === 'NOT_FOUND' ? 404 : 409);
       }
     });
@@ -273,7 +277,7 @@ export function deskPages(ctx: AppContext) {
       const office = await getOffice(ctx, { officeSlug: slug });
       const q = SearchQuery.parse(req.query ?? {}).q.trim();
       const tooShort = q.length > 0 && q.length < 2;
-      const found = q.length >= 2 ? await findBookings(ctx, { officeSlug: slug, query: q }) : null;
+      const found = q.length >= 2 ? await findBookings(ctx, { officeSlug: slug, query: q, reader: readerOf(req) }) : null;
       const results = found ? found.bookings.map((b) => presentTicket(b, STAFF_LANG)) : null;
       const today = todayIn(office.timezone, ctx.now());
       const page = searchPage({ viewer: viewerOf(req), office: deskOffice(office), q, results, more: found?.more ?? false, problem: tooShort ? st('staff.searchTooShort') : undefined, today });
@@ -285,6 +289,7 @@ export function deskPages(ctx: AppContext) {
       const ticket = await getTicket(ctx, { code });
       // Codes are global; a desk prints only its own office's receipts.
       if (ticket.office.slug !== slug) throw new DomainError('NOT_FOUND', { what: 'booking' });
+      await recordStaffReads(ctx, readerOf(req), [ticket.booking], 'desk_receipt');
       const fresh = (req.query as Record<string, unknown> | undefined)?.fresh === '1';
       // Staff at the desk see the person in front of them: the full name, as before.
       const tk = presentCitizenTicket(ticket, STAFF_LANG, 'owner');
@@ -314,6 +319,7 @@ export function deskPages(ctx: AppContext) {
       const booking = await getBooking(ctx, { code });
       // Codes are global; a desk manages only its own office's bookings.
       if (booking.office_slug !== slug) throw new DomainError('NOT_FOUND', { what: 'booking' });
+      await recordStaffReads(ctx, readerOf(req), [booking], 'desk_booking');
       const choices = await getBookingChoices(ctx, { officeSlug: slug, channel: 'desk' });
       const page = managePage({
         viewer: viewerOf(req),
@@ -390,7 +396,7 @@ export function deskPages(ctx: AppContext) {
           return reply.redirect(`${deskPath(slug)}?ok=priority&ticket=${b.code}`, 303);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          const ticket = await findTicket(slug, code);
+          const ticket = await findTicket(req, slug, code);
           return renderCheckIn(req, reply, slug, { problem: { title: domainErrorText(error, STAFF_LANG), ticket } }, error.code === 'NOT_FOUND' ? 404 : 409);
         }
       }

@@ -25,6 +25,8 @@ export interface BookValues {
 export interface BookPageModel {
   lang: Lang;
   office: { slug: string; name: string; address: string; timezone: string };
+  /** Days after the appointment the office keeps personal data (its real setting). */
+  retentionDays: number;
   /** The office's logo for the header; null for none. */
   logoUrl?: string | null;
   services: ServiceOption[];
@@ -66,7 +68,8 @@ ${inputField({ id: 'email', label: t('citizen.emailLabel'), hint: t('citizen.ema
 <section class="privacy" aria-labelledby="privacy-title">
 <h3 id="privacy-title">${t('citizen.privacyTitle')}</h3>
 <p>${t('citizen.privacyWhat', { office: m.office.name })}</p>
-<p>${t('citizen.privacyKeep')}</p>
+<p data-retention>${t('citizen.privacyKeep', { days: m.retentionDays })}</p>
+<p>${t('citizen.privacyMore')} <a href="/o/${m.office.slug}/privasi">${t('citizen.privacyLink')}</a></p>
 <p class="muted">${t('citizen.privacyLaw')}</p>
 </section>
 </fieldset>

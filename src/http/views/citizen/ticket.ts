@@ -135,6 +135,14 @@ ${inputField({ id: 'nik', label: t('citizen.nikLabel'), hint: t('citizen.ownerNi
 <p class="form-actions"><button type="submit" class="button">${t('citizen.detailsSubmit')}</button></p>
 </form>
 </section>`}
+<section class="privacy-note no-print" aria-labelledby="data-title" data-privacy>
+<h2 id="data-title">${t('citizen.ticketPrivacyTitle')}</h2>
+${tk.dataErased
+  ? html`<p>${t('citizen.ticketPrivacyErased')}</p>`
+  : html`<p>${t('citizen.ticketPrivacy', { date: tk.erasedBy, days: tk.retentionDays })}</p>
+<p><a class="button" href="${base}/data">${t('citizen.dataLink')}</a></p>`}
+<p><a href="/o/${tk.office}/privasi">${t('citizen.privacyLink')}</a></p>
+</section>
 ${tk.changeable
   ? html`<section class="change no-print" aria-labelledby="change-title">
 <h2 id="change-title">${t('citizen.changeTitle')}</h2>

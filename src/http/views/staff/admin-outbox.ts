@@ -42,7 +42,7 @@ function known<K extends string>(prefix: string, value: string, keys: readonly K
 }
 
 const KIND_KEYS = ['booked', 'moved', 'cancelled', 'reminder_evening', 'reminder_before', 'turn_near'].map((k) => `staff.messageKind.${k}`) as (TextKey & `staff.messageKind.${string}`)[];
-const REASON_KEYS = ['gave_up', 'not_on_whatsapp', 'rejected', 'outcome_unknown', 'no_longer_due'].map((k) => `staff.outboxReason.${k}`) as (TextKey & `staff.outboxReason.${string}`)[];
+const REASON_KEYS = ['gave_up', 'not_on_whatsapp', 'rejected', 'outcome_unknown', 'no_longer_due', 'personal_data_erased'].map((k) => `staff.outboxReason.${k}`) as (TextKey & `staff.outboxReason.${string}`)[];
 
 /** "Sel, 1 Des 09.05" in the office's zone. */
 function when(iso: string, zone: string): string {

@@ -2,7 +2,9 @@ import type { AuditLine } from '../../../app/audit/queries/list-changes.js';
 import type { OfficeSettings } from '../../../app/office/office-settings.js';
 import { formatDate, zoneAbbreviation } from '../../../texts/indonesian-format.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
-import { type PlainTextKey, textsFor } from '../../../texts/texts.js';
+import { dataActionText, type PlainTextKey, roleText, textsFor } from '../../../texts/texts.js';
+import type { DataAccessLine } from '../../../app/privacy/queries/list-data-access.js';
+import type { Role } from '../../../domain/staff-role.js';
 import { OFFICE_ZONES } from '../../../domain/office-settings.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, notice, type PageViewer, staffPage } from './layout.js';
@@ -122,7 +124,7 @@ ${zoneSelect(m.values.timezone, e.timezone)}
 }
 
 /** The settings form's values as typed (strings, since a form sends text). */
-export type SettingsValues = Record<'name' | 'address' | 'contactPhone' | 'contactEmail' | 'timezone' | 'bookingDaysAhead' | 'checkInBeforeMinutes' | 'checkInAfterMinutes' | 'earlyCheckInMinutes' | 'deskSharePercent', string> & {
+export type SettingsValues = Record<'name' | 'address' | 'contactPhone' | 'contactEmail' | 'timezone' | 'bookingDaysAhead' | 'checkInBeforeMinutes' | 'checkInAfterMinutes' | 'earlyCheckInMinutes' | 'deskSharePercent' | 'retentionDays', string> & {
   sameDayBooking: boolean;
 };
 
@@ -140,6 +142,7 @@ export function settingsValues(s: OfficeSettings): SettingsValues {
     checkInAfterMinutes: String(s.checkInAfterMinutes),
     earlyCheckInMinutes: String(s.earlyCheckInMinutes),
     deskSharePercent: String(s.deskSharePercent),
+    retentionDays: String(s.retentionDays),
   };
 }
 
@@ -177,6 +180,10 @@ ${num('checkInAfterMinutes', st('staff.checkInAfterLabel'))}
 ${num('earlyCheckInMinutes', st('staff.earlyCheckInLabel'), st('staff.earlyCheckInHint'))}
 <div class="field"><label class="chip"><input type="checkbox" name="sameDayBooking" value="1"${v.sameDayBooking ? ' checked' : ''}> ${st('staff.sameDayLabel')}</label></div>
 </div>
+</fieldset>
+<fieldset><legend>${st('staff.privacyLegend')}</legend>
+${num('retentionDays', st('staff.retentionDaysLabel'), st('staff.retentionDaysHint'))}
+<p><a href="${ADMIN_PATH}/offices/${m.office.slug}/data-access">${st('staff.dataAccessTitle')}</a></p>
 </fieldset>
 <p><button type="submit" class="button button-primary">${st('staff.save')}</button></p>
 </form>
@@ -363,4 +370,48 @@ ${m.lines.length
     : html`<p>${st('staff.auditNone')}</p>`}
 </div>`;
   return adminPage(m.viewer, 'audit', st('staff.auditTitle'), officeName ? { slug: officeName.slug, name: officeName.name } : null, body);
+}
+
+/** The data-access filter as typed. */
+export interface DataAccessValues {
+  booking: string;
+  user: string;
+  from: string;
+  to: string;
+}
+
+/** `/staff/admin/offices/:slug/data-access`: every staff read of personal data, per booking and per staff member. */
+export function dataAccessPage(m: {
+  viewer: PageViewer;
+  office: { slug: string; name: string; timezone: string };
+  values: DataAccessValues;
+  lines: DataAccessLine[];
+  errors?: AdminFormErrors | undefined;
+}): SafeHtml {
+  const e = m.errors?.fields ?? {};
+  const v = m.values;
+  const body = html`<div class="page">
+<h1>${st('staff.dataAccessTitle')}</h1>
+<p class="lead">${st('staff.dataAccessLead')}</p>
+${problemNotice(m.errors)}
+<form method="get" action="${ADMIN_PATH}/offices/${m.office.slug}/data-access" class="audit-filter">
+<div class="two-col">
+${input('booking', st('staff.dataAccessBooking'), v.booking, e.booking, { maxlength: 40 })}
+${input('user', st('staff.dataAccessUser'), v.user, e.user, { maxlength: 64 })}
+${input('from', st('staff.dataAccessFrom'), v.from, e.from, { type: 'date' })}
+${input('to', st('staff.dataAccessTo'), v.to, e.to, { type: 'date' })}
+</div>
+<p><button type="submit" class="button button-primary">${st('staff.dataAccessShow')}</button></p>
+</form>
+${m.lines.length
+    ? html`<table class="results" data-access>
+<thead><tr><th scope="col">${st('staff.dataAccessWhen')}</th><th scope="col">${st('staff.dataAccessWho')}</th><th scope="col">${st('staff.dataAccessAction')}</th><th scope="col">${st('staff.dataAccessTicket')}</th></tr></thead>
+<tbody>${m.lines.map(
+        (l) => html`<tr><td><time datetime="${l.at}">${l.at.replace('T', ' ').slice(0, 19)} UTC</time></td><td>${l.username} (${roleText(STAFF_LANG, l.role as Role)})</td><td>${dataActionText(STAFF_LANG, l.action)}</td>
+<td><a href="${ADMIN_PATH}/offices/${m.office.slug}/data-access?booking=${l.code}"><code>${l.code}</code></a> · ${l.queueNumber} · ${formatDate(l.date, STAFF_LANG)}</td></tr>`,
+      )}</tbody>
+</table>`
+    : html`<p>${st('staff.dataAccessNone')}</p>`}
+</div>`;
+  return adminPage(m.viewer, 'settings', st('staff.dataAccessTitle'), m.office, body);
 }

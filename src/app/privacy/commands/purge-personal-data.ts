@@ -1,0 +1,40 @@
+import { findBookingById } from '../../../db/repositories/bookings.js';
+import { listOffices } from '../../../db/repositories/offices.js';
+import { erasePersonalData, flushErasedPages, forgetUnreachablePhones, listErasableBookingIds } from '../../../db/repositories/personal-data.js';
+import { todayIn } from '../../../domain/local-date.js';
+import { erasureCutoff } from '../../../domain/retention.js';
+import type { AppContext } from '../../shared/context.js';
+
+/** Bookings erased per transaction: short transactions, so bookings never wait long behind a purge. */
+const BATCH = 200;
+
+/**
+ * Erases the personal data of every booking past its office's retention: NIK, name, phone and
+ * email of bookings whose appointment was more than `retention_days` ago, and of cancelled
+ * bookings cancelled that long ago; with them the recipients and words of their messages. The
+ * rows stay, anonymous, so reports count them as before. Then, on SQLite, the write-ahead log
+ * is checkpointed so no old copy of the pages survives there. Returns how many were erased.
+ */
+export async function purgePersonalData(ctx: AppContext): Promise<number> {
+  const db = ctx.storage.db;
+  const now = ctx.now();
+  const at = now.toISOString();
+  let erased = 0;
+  for (const office of await listOffices(db)) {
+    const cutoff = erasureCutoff(todayIn(office.timezone, now), Number(office.retention_days), office.timezone);
+    for (;;) {
+      const done = await db.transaction().execute(async (trx) => {
+        const ids = await listErasableBookingIds(trx, { officeId: office.id, ...cutoff, limit: BATCH });
+        const phones: string[] = [];
+        for (const id of ids) phones.push((await findBookingById(trx, id))?.phone ?? '');
+        await erasePersonalData(trx, ids, at);
+        await forgetUnreachablePhones(trx, phones);
+        return ids.length;
+      });
+      erased += done;
+      if (done < BATCH) break;
+    }
+  }
+  if (erased > 0) await flushErasedPages(ctx.storage);
+  return erased;
+}
