@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from './domain/staff-account.js';
 import type { HttpOptions } from './http/build-app.js';
 import type { NotifySettings } from './notify/transports.js';
+import { parseDataKey } from './privacy/data-cipher.js';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -71,9 +72,27 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must look like smtp://user:pass@host:port').optional(),
   /** The From of every email, e.g. `Disdukcapil Kota Bogor <antrean@example.go.id>`; needed with SMTP_URL. */
   MAIL_FROM: z.string().min(3).optional(),
+  /**
+   * The data key NIKs, phone numbers and email addresses are encrypted with: 32 bytes, base64.
+   * Required with PostgreSQL; for an SQLite file a key file beside it is made on first start.
+   */
+  ANTREAN_DATA_KEY: z
+    .string()
+    .trim()
+    .refine((v) => isDataKey(v), 'must be 32 random bytes in base64, e.g. from `openssl rand -base64 32`')
+    .optional(),
   /** Seconds between the outbox worker's passes when nothing was due. */
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(300).default(5),
 });
+
+function isDataKey(value: string): boolean {
+  try {
+    parseDataKey(value, 'ANTREAN_DATA_KEY');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The proxies Fastify trusts for the client address: a hop count, or proxy addresses and CIDRs. */
 export type TrustedProxies = number | string[];
@@ -107,6 +126,8 @@ export type Config = Omit<HttpOptions, 'bodyLimitBytes'> & {
   databaseUrl: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   adminPassword: string | undefined;
+  /** ANTREAN_DATA_KEY (base64); undefined: the key file beside an SQLite database. */
+  dataKey: string | undefined;
   databasePoolSize: number;
   databaseConnectTimeoutMs: number;
   databaseStatementTimeoutMs: number;
@@ -132,6 +153,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? ['TRUST_PROXY=true now trusts one proxy hop; set TRUST_PROXY=1 (or the proxy addresses) to say so.']
     : [];
   if (e.SMTP_URL && !e.MAIL_FROM) throw new Error('Invalid configuration:\nMAIL_FROM: needed with SMTP_URL, e.g. "Disdukcapil <antrean@example.go.id>"');
+  if (!e.ANTREAN_DATA_KEY && /^postgres(ql)?:\/\//.test(e.DATABASE_URL)) {
+    throw new Error(
+      'Invalid configuration:\nANTREAN_DATA_KEY: required with PostgreSQL. Make one with `openssl rand -base64 32`, keep it apart from the database backups, and never lose it: without it NIKs and phone numbers cannot be read.',
+    );
+  }
   if (!e.WHATSAPP_GATEWAY_URL) warnings.push('WHATSAPP_GATEWAY_URL is not set: WhatsApp messages are written to the log, not sent.');
   if (!e.SMTP_URL) warnings.push('SMTP_URL is not set: email messages are written to the log, not sent.');
   if (!e.PUBLIC_URL) warnings.push('PUBLIC_URL is not set: messages carry the ticket path (/t/CODE) instead of a full link.');
@@ -141,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     adminPassword: e.ANTREAN_ADMIN_PASSWORD,
+    dataKey: e.ANTREAN_DATA_KEY,
     trustProxy: trust.proxies !== false,
     trustedProxies: trust.proxies === false ? 1 : trust.proxies,
     databasePoolSize: e.DATABASE_POOL_SIZE,

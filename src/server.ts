@@ -13,6 +13,7 @@ const runtime = await startRuntime({
   poolSize: config.databasePoolSize,
   databaseTimeouts: { connectMs: config.databaseConnectTimeoutMs, statementMs: config.databaseStatementTimeoutMs },
   adminPassword: config.adminPassword,
+  dataKey: config.dataKey,
   notify: config.notify,
   outboxPollMs: config.outboxPollMs,
   http: {

@@ -15,6 +15,7 @@ import * as messageTemplates from './migrations/0011-message-templates.js';
 import * as officeContact from './migrations/0013-office-contact.js';
 import * as deskDay from './migrations/0014-desk-day.js';
 import * as counterDay from './migrations/0016-counter-day.js';
+import * as sealedPersonalData from './migrations/0018-sealed-personal-data.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0013-office-contact': officeContact,
   '0014-desk-day': deskDay,
   '0016-counter-day': counterDay,
+  '0018-sealed-personal-data': sealedPersonalData,
 };
 
 class InCodeProvider implements MigrationProvider {
