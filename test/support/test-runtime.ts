@@ -30,7 +30,8 @@ export async function startTestRuntime(
     notify?: NotifySettings;
     /** A database to start on instead of a fresh one (it is then not dropped on close), and its data key. */
     database?: { url: string };
-    dataKey?: string;
+    /** The data key (TEST_DATA_KEY by default); null: none, as `npm start` without ANTREAN_DATA_KEY. */
+    dataKey?: string | null;
   } = {},
 ): Promise<TestRuntime> {
   const database = opts.database ? { url: opts.database.url, drop: async () => undefined } : await dialect.freshDatabase();
@@ -48,7 +49,7 @@ export async function startTestRuntime(
     logger: createLogger('info', sink),
     now: () => now,
     adminPassword: opts.adminPassword,
-    dataKey: opts.dataKey ?? TEST_DATA_KEY,
+    dataKey: opts.dataKey === null ? undefined : (opts.dataKey ?? TEST_DATA_KEY),
     notify: opts.notify,
     // Tests fire bursts at a small pool on a busy machine: waiting for a connection is not an outage.
     databaseTimeouts: { connectMs: 30_000 },
