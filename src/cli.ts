@@ -3,7 +3,9 @@ import { closeDaysEverywhere } from './app/floor/commands/close-day.js';
 import { loadConfig } from './config.js';
 import { InProcessBus } from './realtime/in-process-bus.js';
 import { openStorage } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
+import { prepareSealedStorage } from './db/open-sealed.js';
+import { DataKeyError } from './privacy/data-cipher.js';
+import { ROTATE_KEY_USAGE, rotateKeyCommand } from './rotate-key-command.js';
 import { USER_USAGE, userCommand } from './user-command.js';
 
 const USAGE = `Usage: npm run antrean -- <command>
@@ -11,6 +13,7 @@ const USAGE = `Usage: npm run antrean -- <command>
 Commands:
   migrate     bring the database schema up to date
   close-day   record no-shows for past days now (the server also does it every 5 minutes)
+${ROTATE_KEY_USAGE}
 ${USER_USAGE}`;
 
 /** Command-line entry: `npm run migrate`, `npm run antrean -- …`. */
@@ -21,7 +24,8 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate': {
       const storage = openStorage(config.databaseUrl);
       try {
-        const applied = await migrateToLatest(storage);
+        // Migrating also encrypts what a database from before migration 0018 holds in clear: it needs the key.
+        const { migrations: applied } = await prepareSealedStorage(storage, { envKey: config.dataKey, announce: (l) => console.log(l), now: () => new Date() });
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Schema is up to date.');
         return 0;
       } finally {
@@ -31,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     case 'close-day': {
       const storage = openStorage(config.databaseUrl);
       try {
-        await migrateToLatest(storage);
+        await prepareSealedStorage(storage, { envKey: config.dataKey, announce: (l) => console.log(l), now: () => new Date() });
         const ctx = { storage, now: () => new Date(), randomInt, events: new InProcessBus() };
         console.log(`Recorded ${await closeDaysEverywhere(ctx)} no-show(s).`);
         return 0;
@@ -39,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
         await storage.close();
       }
     }
+    case 'rotate-key':
+      return rotateKeyCommand(argv.slice(1), { databaseUrl: config.databaseUrl, dataKey: config.dataKey, newDataKey: config.newDataKey });
     case 'user':
       return userCommand(argv.slice(1), config.databaseUrl);
     default:
@@ -47,4 +53,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // A refused key is the operator's to fix: say what, without a stack trace.
+  if (!(error instanceof DataKeyError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+}

@@ -81,6 +81,12 @@ const EnvSchema = z.object({
     .trim()
     .refine((v) => isDataKey(v), 'must be 32 random bytes in base64, e.g. from `openssl rand -base64 32`')
     .optional(),
+  /** The key `rotate-key` moves the data to (32 bytes, base64); read by that command only. */
+  ANTREAN_NEW_DATA_KEY: z
+    .string()
+    .trim()
+    .refine((v) => isDataKey(v), 'must be 32 random bytes in base64, e.g. from `openssl rand -base64 32`')
+    .optional(),
   /** Seconds between the outbox worker's passes when nothing was due. */
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(300).default(5),
 });
@@ -128,6 +134,8 @@ export type Config = Omit<HttpOptions, 'bodyLimitBytes'> & {
   adminPassword: string | undefined;
   /** ANTREAN_DATA_KEY (base64); undefined: the key file beside an SQLite database. */
   dataKey: string | undefined;
+  /** ANTREAN_NEW_DATA_KEY: the key `rotate-key` moves to. */
+  newDataKey: string | undefined;
   databasePoolSize: number;
   databaseConnectTimeoutMs: number;
   databaseStatementTimeoutMs: number;
@@ -168,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     adminPassword: e.ANTREAN_ADMIN_PASSWORD,
     dataKey: e.ANTREAN_DATA_KEY,
+    newDataKey: e.ANTREAN_NEW_DATA_KEY,
     trustProxy: trust.proxies !== false,
     trustedProxies: trust.proxies === false ? 1 : trust.proxies,
     databasePoolSize: e.DATABASE_POOL_SIZE,

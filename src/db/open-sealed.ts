@@ -34,7 +34,9 @@ export async function prepareSealedStorage(
   const migrations = await migrateToLatest(storage);
   const recorded = check ?? (await writeKeyCheckOnce(storage.db, cipher, opts.now().toISOString()));
   if (!keyMatches(recorded, cipher)) throw wrongKey(recorded.key_id, cipher, source);
-  await sealRows(storage.db, cipher);
+  const sealed = await sealRows(storage.db, cipher);
+  // Rows were in clear until now (a database from before migration 0018): their old bytes go too.
+  if (sealed.bookings + sealed.messages + sealed.unreachable > 0) await storage.engine.eraseFreedSpace(storage.db);
   installDataCipher(cipher);
   return { cipher, source, migrations };
 }

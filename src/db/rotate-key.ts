@@ -57,6 +57,8 @@ export async function rotateDataKey(
     .where('id', '=', 1)
     .where('next_key_id', '=', next.keyId)
     .execute();
+  // Values sealed with the old key must not outlive it in free pages or the journal.
+  await storage.engine.eraseFreedSpace(storage.db);
   return { fromKeyId: current.keyId, toKeyId: next.keyId, alreadyDone: false, resealed };
 }
 

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomInt } from 'node:crypto';
+import { ensureDefaultOffice } from '../../src/app/office/commands/ensure-default-office.js';
 import { openStorage, type Storage } from '../../src/db/database.js';
+import { migrateUpTo } from '../../src/db/migrate.js';
 import { findBookingByCode } from '../../src/db/repositories/bookings.js';
+import { findOutboxMessagesByDedupeKey, isPhoneUnreachable } from '../../src/db/repositories/outbox.js';
+import { InProcessBus } from '../../src/realtime/in-process-bus.js';
 import { rotateDataKey } from '../../src/db/rotate-key.js';
 import { DataCipher, generateDataKey } from '../../src/privacy/data-cipher.js';
 import { TEST_DATA_KEY } from '../support/data-key.js';
@@ -230,6 +235,67 @@ for (const dialect of DIALECTS) {
       } finally {
         await database.drop();
       }
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`a database from before encryption on '${dialect.name}'`, () => {
+    it('is encrypted in place at the first start, with no clear bytes left in the file or its journal', async () => {
+      const database = await dialect.freshDatabase({ crossProcess: true });
+      const nik = nikFor(4600);
+      const phone = '6281398765432';
+      const email = 'lama@example.com';
+      const old = openStorage(database.url);
+      try {
+        await migrateUpTo(old, '0016-counter-day');
+        await ensureDefaultOffice({ storage: old, now: () => new Date('2026-11-30T02:00:00Z'), randomInt, events: new InProcessBus() });
+        const office = await old.db.selectFrom('offices').select('id').executeTakeFirstOrThrow();
+        const service = await old.db.selectFrom('services').select('id').where('office_id', '=', office.id).executeTakeFirstOrThrow();
+        const session = await old.db.selectFrom('sessions').select('id').where('office_id', '=', office.id).executeTakeFirstOrThrow();
+        const at = '2026-11-30T02:00:00.000Z';
+        const booking = await old.db
+          .insertInto('bookings')
+          .values({
+            code: 'KAMAR3467', office_id: office.id, service_id: service.id, session_id: session.id, date: '2026-12-02', queue_number: 'A-001', status: 'booked',
+            nik, name: 'Warga Lama', phone, email, channel: 'online', priority: null, checked_in_at: null, created_at: at, updated_at: at,
+          } as never)
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await old.db
+          .insertInto('outbox_messages')
+          .values({
+            office_id: office.id, booking_id: booking.id, kind: 'booked', channel: 'whatsapp', recipient: phone, subject: '', body: 'Nomor antrean A-001',
+            dedupe_key: 'booked:lama', status: 'sent', next_attempt_at: at, claimed_by: null, lease_until: null, created_at: at, sent_at: at, failure_reason: null, last_detail: null,
+          } as never)
+          .execute();
+        await old.db.insertInto('whatsapp_unreachable').values({ phone, marked_at: at, detail: 'not registered' } as never).execute();
+      } finally {
+        await old.close();
+      }
+
+      const rt = await startTestRuntime(dialect, { database });
+      try {
+        expect(await findBookingByCode(rt.storage.db, 'KAMAR3467')).toMatchObject({ nik, phone, email, name: 'Warga Lama' });
+        expect((await findOutboxMessagesByDedupeKey(rt.storage.db, 'booked:lama')).map((m) => m.recipient)).toEqual([phone]);
+        expect(await isPhoneUnreachable(rt.storage.db, phone)).toBe(true);
+        const again = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody({ nik, date: '2026-12-03' }) });
+        expect(again.json().error.code).toBe('ALREADY_BOOKED');
+        const cancelled = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings/KAMAR3467/cancel', payload: { nik } });
+        expect(cancelled.statusCode, cancelled.body).toBe(200);
+        await expectNoClearData(dialect, database.url, rt.storage, nik, `0${phone.slice(2)}`, email);
+      } finally {
+        await rt.close();
+      }
+      if (dialect.name === 'sqlite') {
+        const storage = openStorage(database.url);
+        try {
+          await expectNoClearData(dialect, database.url, storage, nik, `0${phone.slice(2)}`, email);
+        } finally {
+          await storage.close();
+        }
+      }
+      await database.drop();
     });
   });
 }
