@@ -56,8 +56,10 @@ export interface SealCounts {
  * row readable with one of the two keys and a later pass picks up where it stopped.
  */
 export async function sealRows(db: Kysely<Database>, to: DataCipher, from?: DataCipher, onRow?: () => void): Promise<SealCounts> {
+  // An empty value (no phone, or data erased after its retention period) stays empty, unsealed.
+  const seal = (value: string) => (value === '' ? '' : to.seal(value));
   const open = (value: string, keyId: string | null): string => {
-    if (keyId === null) return value;
+    if (keyId === null || value === '') return value;
     if (keyId === to.keyId) return to.open(value);
     if (from && keyId === from.keyId) return from.open(value);
     throw new DataKeyError(`A row is sealed with key ${keyId}, which is neither the current key nor the new one.`);
@@ -75,12 +77,11 @@ export async function sealRows(db: Kysely<Database>, to: DataCipher, from?: Data
     if (!rows.length) break;
     for (const row of rows) {
       const nik = open(row.nik, row.key_id);
-      // An empty phone (the desk booked someone without one) stays empty: it says nothing about anyone.
-      const phone = row.phone === '' ? '' : open(row.phone, row.key_id);
+      const phone = open(row.phone, row.key_id);
       const email = row.email === null ? null : open(row.email, row.key_id);
       await db
         .updateTable('bookings')
-        .set({ nik: to.seal(nik), nik_hmac: to.lookupHash(nik), phone: phone === '' ? '' : to.seal(phone), email: email === null ? null : to.seal(email), key_id: to.keyId })
+        .set({ nik: seal(nik), nik_hmac: nik === '' ? null : to.lookupHash(nik), phone: seal(phone), email: email === null ? null : seal(email), key_id: to.keyId })
         .where('id', '=', row.id)
         .where((eb) => (row.key_id === null ? eb('key_id', 'is', null) : eb('key_id', '=', row.key_id)))
         .execute();
@@ -101,7 +102,7 @@ export async function sealRows(db: Kysely<Database>, to: DataCipher, from?: Data
     for (const row of rows) {
       await db
         .updateTable('outbox_messages')
-        .set({ recipient: to.seal(open(row.recipient, row.key_id)), key_id: to.keyId })
+        .set({ recipient: seal(open(row.recipient, row.key_id)), key_id: to.keyId })
         .where('id', '=', row.id)
         .where((eb) => (row.key_id === null ? eb('key_id', 'is', null) : eb('key_id', '=', row.key_id)))
         .execute();

@@ -180,6 +180,8 @@ for (const dialect of DIALECTS) {
           expect(res.statusCode, res.body).toBe(201);
           codes.push(res.json().booking.code as string);
         }
+        // One booking's personal data erased the way a purge erases it: empty values stay empty through a rotation.
+        await first.storage.db.updateTable('bookings').set({ nik: '', phone: '', email: null, nik_hmac: null }).where('code', '=', codes[4]!).execute();
         await first.close();
 
         const newKey = generateDataKey();
@@ -218,9 +220,10 @@ for (const dialect of DIALECTS) {
         await expect(startTestRuntime(dialect, { database })).rejects.toThrow(/encrypted with data key/);
         const rotated = await startTestRuntime(dialect, { database, dataKey: newKey });
         try {
-          for (const [i, code] of codes.entries()) {
+          for (const [i, code] of codes.slice(0, 4).entries()) {
             expect(await findBookingByCode(rotated.storage.db, code)).toMatchObject({ nik: nikFor(4400 + i), phone: '6281234567890', email: `orang${i}@example.com` });
           }
+          expect(await findBookingByCode(rotated.storage.db, codes[4]!)).toMatchObject({ nik: '', phone: '', email: null, nik_hmac: null });
           const keys = await rotated.storage.db.selectFrom('bookings').select('key_id').distinct().execute();
           expect(keys).toEqual([{ key_id: next.keyId }]);
           // The keyed hashes were recomputed: one active booking per NIK still holds, and the owner check works.

@@ -11,7 +11,9 @@ import type { Executor } from './offices.js';
 export function openBooking<T extends { nik: string; phone: string; email: string | null; key_id: string | null }>(row: T): T {
   if (row.key_id === null) return row;
   const cipher = dataCipher();
-  return { ...row, nik: cipher.open(row.nik), phone: row.phone === '' ? '' : cipher.open(row.phone), email: row.email === null ? null : cipher.open(row.email) };
+  // An empty value (no phone; data erased after its retention period) is stored empty, not sealed.
+  const open = (value: string) => (value === '' ? '' : cipher.open(value));
+  return { ...row, nik: open(row.nik), phone: open(row.phone), email: row.email === null ? null : open(row.email) };
 }
 
 /** The keyed hash a NIK is found by (`bookings.nik_hmac`). */
@@ -152,13 +154,14 @@ export async function countActiveBetween(
 /** Adds a booking, its NIK, phone and email sealed with the data key, and returns its id. */
 export async function insertBooking(db: Executor, booking: Omit<NewBooking, 'nik_hmac' | 'key_id'>): Promise<number> {
   const cipher = dataCipher();
+  // An empty value (a desk booking for someone without a phone) stays empty: it says nothing about anyone.
+  const seal = (value: string) => (value === '' ? '' : cipher.seal(value));
   const sealed: NewBooking = {
     ...booking,
-    nik: cipher.seal(booking.nik),
+    nik: seal(booking.nik),
     nik_hmac: cipher.lookupHash(booking.nik),
-    // No phone (a desk booking for someone without one) stays empty: it says nothing about anyone.
-    phone: booking.phone === '' ? '' : cipher.seal(booking.phone),
-    email: booking.email == null ? null : cipher.seal(booking.email),
+    phone: seal(booking.phone),
+    email: booking.email == null ? null : seal(booking.email),
     key_id: cipher.keyId,
   };
   const row = await db.insertInto('bookings').values(sealed).returning('id').executeTakeFirstOrThrow();

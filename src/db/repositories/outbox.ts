@@ -6,7 +6,7 @@ import type { Executor } from './offices.js';
 
 /** A message row with its recipient opened; every function here hands rows out this way. */
 function openMessage<T extends { recipient: string; key_id: string | null }>(row: T): T {
-  return row.key_id === null ? row : { ...row, recipient: dataCipher().open(row.recipient) };
+  return row.key_id === null || row.recipient === '' ? row : { ...row, recipient: dataCipher().open(row.recipient) };
 }
 
 /** A message to queue, recipient in clear; status, tries and claim fields start empty. */
