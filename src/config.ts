@@ -74,7 +74,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   /**
    * The data key NIKs, phone numbers and email addresses are encrypted with: 32 bytes, base64.
-   * Required with PostgreSQL; for an SQLite file a key file beside it is made on first start.
+   * Required with PostgreSQL (the start refuses without it; `user` commands do not need it);
+   * for an SQLite file a key file beside it is made on first start.
    */
   ANTREAN_DATA_KEY: z
     .string()
@@ -161,11 +162,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? ['TRUST_PROXY=true now trusts one proxy hop; set TRUST_PROXY=1 (or the proxy addresses) to say so.']
     : [];
   if (e.SMTP_URL && !e.MAIL_FROM) throw new Error('Invalid configuration:\nMAIL_FROM: needed with SMTP_URL, e.g. "Disdukcapil <antrean@example.go.id>"');
-  if (!e.ANTREAN_DATA_KEY && /^postgres(ql)?:\/\//.test(e.DATABASE_URL)) {
-    throw new Error(
-      'Invalid configuration:\nANTREAN_DATA_KEY: required with PostgreSQL. Make one with `openssl rand -base64 32`, keep it apart from the database backups, and never lose it: without it NIKs and phone numbers cannot be read.',
-    );
-  }
   if (!e.WHATSAPP_GATEWAY_URL) warnings.push('WHATSAPP_GATEWAY_URL is not set: WhatsApp messages are written to the log, not sent.');
   if (!e.SMTP_URL) warnings.push('SMTP_URL is not set: email messages are written to the log, not sent.');
   if (!e.PUBLIC_URL) warnings.push('PUBLIC_URL is not set: messages carry the ticket path (/t/CODE) instead of a full link.');
