@@ -4,7 +4,9 @@ import { purgePersonalData } from './app/privacy/commands/purge-personal-data.js
 import { loadConfig } from './config.js';
 import { InProcessBus } from './realtime/in-process-bus.js';
 import { openStorage } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
+import { prepareSealedStorage } from './db/open-sealed.js';
+import { DataKeyError } from './privacy/data-cipher.js';
+import { ROTATE_KEY_USAGE, rotateKeyCommand } from './rotate-key-command.js';
 import { USER_USAGE, userCommand } from './user-command.js';
 
 const USAGE = `Usage: npm run antrean -- <command>
@@ -13,6 +15,7 @@ Commands:
   migrate     bring the database schema up to date
   close-day   record no-shows for past days now (the server also does it every 5 minutes)
   purge       erase personal data past each office's retention now (the server also does it every hour)
+${ROTATE_KEY_USAGE}
 ${USER_USAGE}`;
 
 /** Command-line entry: `npm run migrate`, `npm run antrean -- …`. */
@@ -23,7 +26,8 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate': {
       const storage = openStorage(config.databaseUrl);
       try {
-        const applied = await migrateToLatest(storage);
+        // Migrating also encrypts what a database from before migration 0018 holds in clear: it needs the key.
+        const { migrations: applied } = await prepareSealedStorage(storage, { envKey: config.dataKey, announce: (l) => console.log(l), now: () => new Date() });
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Schema is up to date.');
         return 0;
       } finally {
@@ -33,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     case 'close-day': {
       const storage = openStorage(config.databaseUrl);
       try {
-        await migrateToLatest(storage);
+        await prepareSealedStorage(storage, { envKey: config.dataKey, announce: (l) => console.log(l), now: () => new Date() });
         const ctx = { storage, now: () => new Date(), randomInt, events: new InProcessBus() };
         console.log(`Recorded ${await closeDaysEverywhere(ctx)} no-show(s).`);
         return 0;
@@ -44,7 +48,8 @@ async function main(argv: string[]): Promise<number> {
     case 'purge': {
       const storage = openStorage(config.databaseUrl);
       try {
-        await migrateToLatest(storage);
+        // Purging writes to the rows that hold sealed data: the key must be the database's own.
+        await prepareSealedStorage(storage, { envKey: config.dataKey, announce: (l) => console.log(l), now: () => new Date() });
         const ctx = { storage, now: () => new Date(), randomInt, events: new InProcessBus() };
         // Past days closed first: a ticket never closed is still active and is not erased.
         await closeDaysEverywhere(ctx);
@@ -54,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
         await storage.close();
       }
     }
+    case 'rotate-key':
+      return rotateKeyCommand(argv.slice(1), { databaseUrl: config.databaseUrl, dataKey: config.dataKey, newDataKey: config.newDataKey });
     case 'user':
       return userCommand(argv.slice(1), config.databaseUrl);
     default:
@@ -62,4 +69,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // A refused key is the operator's to fix: say what, without a stack trace.
+  if (!(error instanceof DataKeyError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from './domain/staff-account.js';
 import type { HttpOptions } from './http/build-app.js';
 import type { NotifySettings } from './notify/transports.js';
+import { parseDataKey } from './privacy/data-cipher.js';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -71,9 +72,34 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must look like smtp://user:pass@host:port').optional(),
   /** The From of every email, e.g. `Disdukcapil Kota Bogor <antrean@example.go.id>`; needed with SMTP_URL. */
   MAIL_FROM: z.string().min(3).optional(),
+  /**
+   * The data key NIKs, phone numbers and email addresses are encrypted with: 32 bytes, base64.
+   * Required with PostgreSQL (the start refuses without it; `user` commands do not need it);
+   * for an SQLite file a key file beside it is made on first start.
+   */
+  ANTREAN_DATA_KEY: z
+    .string()
+    .trim()
+    .refine((v) => isDataKey(v), 'must be 32 random bytes in base64, e.g. from `openssl rand -base64 32`')
+    .optional(),
+  /** The key `rotate-key` moves the data to (32 bytes, base64); read by that command only. */
+  ANTREAN_NEW_DATA_KEY: z
+    .string()
+    .trim()
+    .refine((v) => isDataKey(v), 'must be 32 random bytes in base64, e.g. from `openssl rand -base64 32`')
+    .optional(),
   /** Seconds between the outbox worker's passes when nothing was due. */
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(300).default(5),
 });
+
+function isDataKey(value: string): boolean {
+  try {
+    parseDataKey(value, 'ANTREAN_DATA_KEY');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The proxies Fastify trusts for the client address: a hop count, or proxy addresses and CIDRs. */
 export type TrustedProxies = number | string[];
@@ -107,6 +133,10 @@ export type Config = Omit<HttpOptions, 'bodyLimitBytes'> & {
   databaseUrl: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   adminPassword: string | undefined;
+  /** ANTREAN_DATA_KEY (base64); undefined: the key file beside an SQLite database. */
+  dataKey: string | undefined;
+  /** ANTREAN_NEW_DATA_KEY: the key `rotate-key` moves to. */
+  newDataKey: string | undefined;
   databasePoolSize: number;
   databaseConnectTimeoutMs: number;
   databaseStatementTimeoutMs: number;
@@ -141,6 +171,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     adminPassword: e.ANTREAN_ADMIN_PASSWORD,
+    dataKey: e.ANTREAN_DATA_KEY,
+    newDataKey: e.ANTREAN_NEW_DATA_KEY,
     trustProxy: trust.proxies !== false,
     trustedProxies: trust.proxies === false ? 1 : trust.proxies,
     databasePoolSize: e.DATABASE_POOL_SIZE,

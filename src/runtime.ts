@@ -6,7 +6,7 @@ import { ensureDefaultOffice } from './app/office/commands/ensure-default-office
 import { ensureFirstAdmin } from './app/staff/commands/ensure-first-admin.js';
 import { setMessagePublicUrl } from './app/notify/ticket-link.js';
 import { type DatabaseTimeouts, openStorage, type Storage } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
+import { prepareSealedStorage } from './db/open-sealed.js';
 import { buildApp, type HttpOptions } from './http/build-app.js';
 import type { EventBus } from './realtime/in-process-bus.js';
 import { startBus } from './realtime/start-bus.js';
@@ -22,6 +22,11 @@ export interface RuntimeOptions {
   http?: Partial<HttpOptions>;
   /** The clock; only tests pass another. */
   now?: () => Date;
+  /**
+   * ANTREAN_DATA_KEY (base64). Unset: the key file beside an SQLite database, made on first
+   * start. A key that does not open the database's data refuses the start (DataKeyError).
+   */
+  dataKey?: string | undefined;
   /** Password of the first admin on a database without users (ANTREAN_ADMIN_PASSWORD); generated when absent. */
   adminPassword?: string | undefined;
   /**
@@ -49,8 +54,10 @@ export interface Runtime {
 /** Opens storage, migrates, makes the default office ready and builds the app. */
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const storage = openStorage(opts.databaseUrl, { poolSize: opts.poolSize, timeouts: opts.databaseTimeouts });
+  const announce = opts.announce ?? ((line: string) => console.log(line));
   try {
-    await migrateToLatest(storage);
+    // Before anything is written: a database whose data this key cannot open is left as it is.
+    await prepareSealedStorage(storage, { envKey: opts.dataKey, announce, now: opts.now ?? (() => new Date()) });
     const bus = await startBus(storage, (error) => opts.logger.warn({ err: error }, 'event bus problem'));
     const ctx: AppContext = { storage, now: opts.now ?? (() => new Date()), randomInt, events: bus };
     // Messages are written far from any request: their ticket links take PUBLIC_URL from here.
@@ -59,7 +66,6 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const admin = await ensureFirstAdmin(ctx, { password: opts.adminPassword });
     if (admin.created) {
       opts.logger.info({ username: admin.username }, 'first admin created');
-      const announce = opts.announce ?? ((line: string) => console.log(line));
       announce(
         admin.generatedPassword === null
           ? `First admin created: username "${admin.username}", password from ANTREAN_ADMIN_PASSWORD.`

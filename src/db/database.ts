@@ -57,7 +57,8 @@ export function openStorage(url: string, options: OpenOptions = {}): Storage {
   // Another process (a migration, the CLI) may hold the write lock for a moment.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  // Freed space is overwritten with zeros: an erased NIK must not live on in a free page.
+  // Deleted and replaced content is overwritten with zeros, not left in free pages: personal data
+  // that was sealed, erased or rotated must not be readable from the file.
   sqlite.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, engine: sqliteCapabilities, url, close: () => db.destroy() };

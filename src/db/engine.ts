@@ -1,4 +1,4 @@
-import type { ColumnDataType } from 'kysely';
+import { type ColumnDataType, type QueryExecutorProvider, sql } from 'kysely';
 
 /** Which storage engine a database runs on. */
 export type EngineName = 'sqlite' | 'postgres';
@@ -31,7 +31,18 @@ export interface EngineCapabilities {
    * back (SQLite in WAL mode, with `secure_delete` zeroing freed space in the pages).
    */
   rewritesFreedPagesOnCheckpoint: boolean;
+  /**
+   * Rewrites the tables that hold personal data so that the bytes of values just replaced
+   * (clear values sealed, or values sealed with a retired key) do not linger in free space or
+   * the journal. SQLite: VACUUM, then the WAL checkpointed and truncated (the connection also
+   * runs with `secure_delete`). PostgreSQL: VACUUM FULL of those tables, which writes them anew
+   * and drops the old files.
+   */
+  eraseFreedSpace(db: QueryExecutorProvider): Promise<void>;
 }
+
+// The tables whose rows carry sealed personal data.
+const PERSONAL_TABLES = ['bookings', 'outbox_messages', 'whatsapp_unreachable'];
 
 /** A unique index by its PostgreSQL name and the `table.column` list SQLite reports instead. */
 export interface UniqueIndex {
@@ -54,6 +65,11 @@ export const sqliteCapabilities: EngineCapabilities = {
   crossProcessEvents: false,
   skipLockedClaims: false,
   rewritesFreedPagesOnCheckpoint: true,
+  async eraseFreedSpace(db) {
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    await sql`VACUUM`.execute(db);
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  },
   // The busy timeout ran out behind another writer, or the file cannot be opened or read.
   isUnavailable: (error) =>
     hasField(error, 'code') && typeof error.code === 'string' && /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR)/.test(error.code),
@@ -76,6 +92,9 @@ export const postgresCapabilities: EngineCapabilities = {
   crossProcessEvents: true,
   skipLockedClaims: true,
   rewritesFreedPagesOnCheckpoint: false,
+  async eraseFreedSpace(db) {
+    await sql`VACUUM FULL ${sql.join(PERSONAL_TABLES.map((t) => sql.table(t)))}`.execute(db);
+  },
   isUnavailable: (error) => {
     if (hasField(error, 'code') && typeof error.code === 'string' && (NETWORK_ERRORS.has(error.code) || UNAVAILABLE_SQLSTATES.test(error.code))) return true;
     return error instanceof Error && PG_CLIENT_MESSAGES.test(error.message);

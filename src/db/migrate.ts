@@ -15,6 +15,7 @@ import * as messageTemplates from './migrations/0011-message-templates.js';
 import * as officeContact from './migrations/0013-office-contact.js';
 import * as deskDay from './migrations/0014-desk-day.js';
 import * as counterDay from './migrations/0016-counter-day.js';
+import * as sealedPersonalData from './migrations/0018-sealed-personal-data.js';
 import * as personalData from './migrations/0020-personal-data.js';
 
 interface EngineMigration {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0013-office-contact': officeContact,
   '0014-desk-day': deskDay,
   '0016-counter-day': counterDay,
+  '0018-sealed-personal-data': sealedPersonalData,
   '0020-personal-data': personalData,
 };
 

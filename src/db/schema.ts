@@ -130,9 +130,14 @@ export interface BookingsTable {
   date: string;
   queue_number: string;
   status: TicketStatus;
+  /** The NIK sealed with the data key (`src/privacy/data-cipher.ts`); repositories hand it out opened. */
   nik: string;
+  /** Keyed hash (HMAC-SHA-256) of the NIK, for lookups and the one-active-booking index; null only before sealing. */
+  nik_hmac: Generated<string | null>;
+  /** The data key `nik`, `phone` and `email` are sealed with; null: still clear (a database from before migration 0018, until the start seals it). */
+  key_id: Generated<string | null>;
   name: string;
-  /** `628…`; empty when the desk booked someone without a phone (never for online bookings). */
+  /** `628…`, sealed; empty when the desk booked someone without a phone (never for online bookings). */
   phone: string;
   channel: 'online' | 'desk' | 'walk_in';
   priority: string | null;
@@ -148,7 +153,7 @@ export interface BookingsTable {
   owner_check_failures: Generated<number>;
   /** `HH:MM` on the office's clock before which a ticket checked in early is not called; null: no wait. */
   call_from: Generated<string | null>;
-  /** An address for messages besides WhatsApp; optional, WhatsApp stays the main channel. */
+  /** An address for messages besides WhatsApp, sealed; optional, WhatsApp stays the main channel. */
   email: Generated<string | null>;
   /** The language of the page the citizen booked on (`id`, `en`), for their messages; null: Indonesian. */
   lang: Generated<string | null>;
@@ -270,7 +275,10 @@ export interface OutboxMessagesTable {
   booking_id: number | null;
   kind: string;
   channel: 'whatsapp' | 'email';
+  /** The `628…` number or email address, sealed with the data key `key_id` names. */
   recipient: string;
+  /** The data key the recipient is sealed with; null: still clear. */
+  key_id: Generated<string | null>;
   subject: string;
   body: string;
   dedupe_key: string;
@@ -319,7 +327,11 @@ export interface OutboxAttemptsTable {
 
 /** A number a WhatsApp gateway said is not on WhatsApp; its messages go by email when there is one. */
 export interface WhatsappUnreachableTable {
+  /** Keyed hash of the `628…` number (clear only before sealing, when `key_id` is null). */
   phone: string;
+  /** The number, sealed with the data key `key_id` names. */
+  phone_sealed: string | null;
+  key_id: string | null;
   marked_at: string;
   detail: string | null;
 }
@@ -353,6 +365,18 @@ export interface SurveyResponsesTable {
   facilities: number;
 }
 
+/** The one row saying which data key the database's personal data is sealed with, and any rotation under way. */
+export interface DataKeyTable {
+  id: number;
+  key_id: string;
+  /** A known text sealed with the key: only the right key opens it. */
+  check_value: string;
+  /** The key a rotation is moving to, until every row is sealed with it. */
+  next_key_id: string | null;
+  next_check_value: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   offices: OfficesTable;
   services: ServicesTable;
@@ -378,6 +402,7 @@ export interface Database {
   message_templates: MessageTemplatesTable;
   survey_responses: SurveyResponsesTable;
   personal_data_access: PersonalDataAccessTable;
+  data_key: DataKeyTable;
 }
 
 export type OfficeRow = Selectable<OfficesTable>;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATA_KEY } from '../support/data-key.js';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/http/logger.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
@@ -135,7 +136,7 @@ describe.runIf(POSTGRES)('the display board across two server instances on one P
   /** A server as `server.ts` builds it, on the shared database and the test's clock. */
   async function startInstance(url: string): Promise<Runtime> {
     const quiet = new Writable({ write: (_c, _e, done) => done() });
-    const runtime = await startRuntime({
+    const runtime = await startRuntime({ dataKey: TEST_DATA_KEY,
       databaseUrl: url,
       logger: createLogger('warn', quiet),
       now: () => now,

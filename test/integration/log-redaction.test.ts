@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findActiveBookingByNik, insertBooking, UNIQUE_ACTIVE_NIK } from '../../src/db/repositories/bookings.js';
 import { DIALECTS } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
@@ -47,3 +48,57 @@ describe('what request logs keep of NIKs and booking codes', () => {
     expect(text).not.toContain(code);
   });
 });
+
+for (const dialect of DIALECTS) {
+  describe(`a NIK in logs and database errors on '${dialect.name}'`, () => {
+    let rt: TestRuntime;
+    beforeAll(async () => {
+      rt = await startTestRuntime(dialect);
+    });
+    afterAll(async () => {
+      await rt.close();
+    });
+
+    const nik = nikFor(9100);
+    const badNik = '3271014501900000'; // serial 0000: refused by validation
+    const forms = (n: string) => [n, `${n.slice(0, 6)} ${n.slice(6, 12)} ${n.slice(12)}`, `${n.slice(0, 4)}-${n.slice(4, 8)}-${n.slice(8, 12)}-${n.slice(12)}`];
+    const expectNoNik = (text: string, n: string) => {
+      for (const form of forms(n)) expect(text).not.toContain(form);
+      expect(text.replace(/\D/g, '')).not.toContain(n);
+    };
+
+    it('never logs a NIK that is booked, fails validation or races into the unique index', async () => {
+      const booked = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody({ nik }) });
+      expect(booked.statusCode).toBe(201);
+      const invalid = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody({ nik: badNik }) });
+      expect(invalid.statusCode).toBe(422);
+      // Several at once with one new NIK: the losers meet the one-active-booking index or its check.
+      const racing = nikFor(9101);
+      const answers = await Promise.all(
+        ['2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07', '2026-12-08', '2026-12-09'].map((date) =>
+          rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody({ nik: racing, date }) }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+      const logs = rt.logLines.join('\n');
+      expect(logs).toContain('/api/v1/bookings');
+      for (const n of [nik, badNik, racing]) expectNoNik(logs, n);
+    });
+
+    it('keeps the NIK out of the unique violation the database reports, its detail and its SQL', async () => {
+      const office = await rt.storage.db.selectFrom('offices').select('id').executeTakeFirstOrThrow();
+      const existing = await findActiveBookingByNik(rt.storage.db, office.id, nik);
+      expect(existing).toBeDefined();
+      const { id: _id, nik_hmac: _hmac, key_id: _key, code: _code, ...copy } = await rt.storage.db.selectFrom('bookings').selectAll().where('id', '=', existing!.id).executeTakeFirstOrThrow();
+      let caught: unknown;
+      try {
+        await insertBooking(rt.storage.db, { ...copy, nik, phone: '6281234567890', code: 'XXXXXXXXX', queue_number: 'Z-999' });
+      } catch (error) {
+        caught = error;
+      }
+      expect(rt.storage.engine.isUniqueViolation(caught, UNIQUE_ACTIVE_NIK)).toBe(true);
+      const reported = JSON.stringify(caught, Object.getOwnPropertyNames(caught)) + String((caught as Error).message);
+      expectNoNik(reported, nik);
+    });
+  });
+}

@@ -1,4 +1,8 @@
 import { Writable } from 'node:stream';
+import { isPhoneUnreachable } from '../../src/db/repositories/outbox.js';
+import { listActiveBookingsOfNik, nikLookupHash } from '../../src/db/repositories/bookings.js';
+import { dataCipher } from '../../src/privacy/data-cipher.js';
+import { TEST_DATA_KEY } from '../support/data-key.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageTransport } from '../../src/app/notify/channels.js';
 import { claimDueMessages, deliverClaimedMessage, sendDueMessages } from '../../src/app/notify/commands/send-due-messages.js';
@@ -41,7 +45,7 @@ async function deploy(dialect: TestDialect, notify: () => NotifySettings): Promi
     },
     now: () => now,
     async start(settings) {
-      const rt = await startRuntime({
+      const rt = await startRuntime({ dataKey: TEST_DATA_KEY,
         databaseUrl: database.url,
         logger: createLogger('warn', sink),
         now: () => now,
@@ -271,7 +275,9 @@ describe.each(DIALECTS)('outbox on $name', (dialect) => {
     expect(smtp.mails[0]).toMatchObject({ to: ['Siti.R@example.com'], from: 'antrean@example.go.id', user: 'antrean' });
     expect(mailText(smtp.mails[0]!.raw)).toContain(code);
     expect(smtp.mails[0]!.raw).toMatch(/^From: Disdukcapil Kota Bogor <antrean@example\.go\.id>/m);
-    expect(await rt.storage.db.selectFrom('whatsapp_unreachable').select('phone').execute()).toEqual([{ phone: '6281234567890' }]);
+    // Kept as the number's keyed hash, the number itself sealed.
+    expect(await rt.storage.db.selectFrom('whatsapp_unreachable').select('phone').execute()).toEqual([{ phone: dataCipher().lookupHash('6281234567890') }]);
+    expect(await isPhoneUnreachable(rt.storage.db, '6281234567890')).toBe(true);
 
     // The next message about the booking goes by email only: the number is not tried again.
     const cancel = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${code}/cancel`, payload: { nik } });
@@ -417,7 +423,7 @@ describe.each(DIALECTS)('messages of a closed day and of the booking forms on $n
     expect(booked.statusCode).toBe(303);
     const withoutEmail = await page({ nik: nikFor(nikSerial++), email: '' });
     expect(withoutEmail.statusCode).toBe(303);
-    const emails = await rt.storage.db.selectFrom('bookings').select(['nik', 'email']).where('nik', '=', nik).execute();
+    const emails = (await listActiveBookingsOfNik(rt.storage.db, nik)).map((b) => ({ nik: b.nik, email: b.email }));
     expect(emails).toEqual([{ nik, email: 'budi@example.com' }]);
 
     const desk = await logInStaff(rt, 'desk');
@@ -446,7 +452,7 @@ describe.each(DIALECTS)('messages of a closed day and of the booking forms on $n
         .selectFrom('outbox_messages')
         .innerJoin('bookings', 'bookings.id', 'outbox_messages.booking_id')
         .select('outbox_messages.channel')
-        .where('bookings.nik', '=', nik)
+        .where('bookings.nik_hmac', '=', nikLookupHash(nik))
         .execute();
       return rows.map((r) => r.channel);
     };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATA_KEY } from '../support/data-key.js';
 import { DIALECTS } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { logInStaff } from '../support/staff.js';
@@ -93,7 +94,7 @@ describe.each(DIALECTS)('the owner-check lock across two server processes on $na
   beforeAll(async () => {
     database = await dialect.freshDatabase({ crossProcess: true });
     const start = () =>
-      startRuntime({ databaseUrl: database.url, logger: createLogger('silent'), now: () => TUESDAY_MORNING, announce: () => undefined });
+      startRuntime({ dataKey: TEST_DATA_KEY, databaseUrl: database.url, logger: createLogger('silent'), now: () => TUESDAY_MORNING, announce: () => undefined });
     a = await start();
     b = await start();
   });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { TEST_DATA_KEY } from '../support/data-key.js';
 import { randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -438,7 +439,7 @@ describe.each(DIALECTS)('first admin and CLI on $name', (dialect) => {
       expect(short.stderr).toContain('at least 10 characters');
 
       const announced: string[] = [];
-      const rt = await startRuntime({ databaseUrl: database.url, logger: createLogger('silent'), announce: (l) => announced.push(l) });
+      const rt = await startRuntime({ dataKey: TEST_DATA_KEY, databaseUrl: database.url, logger: createLogger('silent'), announce: (l) => announced.push(l) });
       try {
         // The CLI's user exists, so no first admin is made behind the operator's back.
         expect(announced).toEqual([]);

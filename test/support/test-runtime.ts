@@ -3,7 +3,10 @@ import { createLogger } from '../../src/http/logger.js';
 import type { HttpOptions } from '../../src/http/build-app.js';
 import type { NotifySettings } from '../../src/notify/transports.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
+import { TEST_DATA_KEY } from './data-key.js';
 import type { TestDialect } from './dialects.js';
+
+export { TEST_DATA_KEY };
 
 /** A Tuesday 09:00 WIB: today is 2026-12-01 in Kota Bogor, the booking window 2 to 15 December. */
 export const TUESDAY_MORNING = new Date('2026-12-01T02:00:00Z');
@@ -20,9 +23,18 @@ export interface TestRuntime extends Runtime {
 /** A runtime on a fresh database of the dialect, with a settable clock and captured logs. */
 export async function startTestRuntime(
   dialect: TestDialect,
-  opts: { now?: Date; http?: Partial<HttpOptions>; adminPassword?: string; notify?: NotifySettings } = {},
+  opts: {
+    now?: Date;
+    http?: Partial<HttpOptions>;
+    adminPassword?: string;
+    notify?: NotifySettings;
+    /** A database to start on instead of a fresh one (it is then not dropped on close), and its data key. */
+    database?: { url: string };
+    /** The data key (TEST_DATA_KEY by default); null: none, as `npm start` without ANTREAN_DATA_KEY. */
+    dataKey?: string | null;
+  } = {},
 ): Promise<TestRuntime> {
-  const database = await dialect.freshDatabase();
+  const database = opts.database ? { url: opts.database.url, drop: async () => undefined } : await dialect.freshDatabase();
   let now = opts.now ?? TUESDAY_MORNING;
   const logLines: string[] = [];
   const announcements: string[] = [];
@@ -37,6 +49,7 @@ export async function startTestRuntime(
     logger: createLogger('info', sink),
     now: () => now,
     adminPassword: opts.adminPassword,
+    dataKey: opts.dataKey === null ? undefined : (opts.dataKey ?? TEST_DATA_KEY),
     notify: opts.notify,
     // Tests fire bursts at a small pool on a busy machine: waiting for a connection is not an outage.
     databaseTimeouts: { connectMs: 30_000 },

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { TEST_DATA_KEY } from './data-key.js';
 import { createLogger } from '../../src/http/logger.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
 import type { TestDialect } from './dialects.js';
@@ -24,7 +25,7 @@ export async function startTwinRuntimes(dialect: TestDialect): Promise<TwinRunti
   const count = dialect.name === 'postgres' ? 2 : 1;
   for (let i = 0; i < count; i++) {
     runtimes.push(
-      await startRuntime({
+      await startRuntime({ dataKey: TEST_DATA_KEY,
         databaseUrl: database.url,
         logger: createLogger('warn', sink),
         now: () => now,

@@ -1,7 +1,25 @@
 import type { Insertable } from 'kysely';
 import { ACTIVE_STATUSES, type TicketStatus } from '../../domain/ticket-status.js';
 import type { BookingEventsTable, BookingRow, NewBooking } from '../schema.js';
+import { dataCipher } from '../../privacy/data-cipher.js';
 import type { Executor } from './offices.js';
+
+/**
+ * A booking row with its NIK, phone and email opened. Every function here that hands out
+ * bookings does it, so use cases see clear values and never a sealed one.
+ */
+export function openBooking<T extends { nik: string; phone: string; email: string | null; key_id: string | null }>(row: T): T {
+  if (row.key_id === null) return row;
+  const cipher = dataCipher();
+  // An empty value (no phone; data erased after its retention period) is stored empty, not sealed.
+  const open = (value: string) => (value === '' ? '' : cipher.open(value));
+  return { ...row, nik: open(row.nik), phone: open(row.phone), email: row.email === null ? null : open(row.email) };
+}
+
+/** The keyed hash a NIK is found by (`bookings.nik_hmac`). */
+export function nikLookupHash(nik: string): string {
+  return dataCipher().lookupHash(nik);
+}
 
 /** A booking with the office, service and session facts that every presentation needs. */
 export interface BookingView extends BookingRow {
@@ -20,7 +38,7 @@ export interface BookingView extends BookingRow {
   session_end: string;
 }
 
-/** Bookings with the office, service and session facts of a BookingView, to narrow further. */
+/** Bookings with the office, service and session facts of a BookingView, to narrow further; rows come sealed, pass them through `openBooking`. */
 export function bookingViewQuery(db: Executor) {
   return db
     .selectFrom('bookings')
@@ -46,32 +64,36 @@ export function bookingViewQuery(db: Executor) {
 }
 
 /** The booking with that code, with its office, service and session. */
-export function findBookingByCode(db: Executor, code: string): Promise<BookingView | undefined> {
-  return bookingViewQuery(db).where('bookings.code', '=', code).executeTakeFirst();
+export async function findBookingByCode(db: Executor, code: string): Promise<BookingView | undefined> {
+  const row = await bookingViewQuery(db).where('bookings.code', '=', code).executeTakeFirst();
+  return row && openBooking(row);
 }
 
 /** The booking with that id, with its office, service and session. */
-export function findBookingById(db: Executor, id: number): Promise<BookingView | undefined> {
-  return bookingViewQuery(db).where('bookings.id', '=', id).executeTakeFirst();
+export async function findBookingById(db: Executor, id: number): Promise<BookingView | undefined> {
+  const row = await bookingViewQuery(db).where('bookings.id', '=', id).executeTakeFirst();
+  return row && openBooking(row);
 }
 
 /** The NIK's active booking at an office, if it holds one. */
-export function findActiveBookingByNik(db: Executor, officeId: number, nik: string): Promise<BookingView | undefined> {
-  return bookingViewQuery(db)
+export async function findActiveBookingByNik(db: Executor, officeId: number, nik: string): Promise<BookingView | undefined> {
+  const row = await bookingViewQuery(db)
     .where('bookings.office_id', '=', officeId)
-    .where('bookings.nik', '=', nik)
+    .where('bookings.nik_hmac', '=', nikLookupHash(nik))
     .where('bookings.status', 'in', ACTIVE_STATUSES)
     .executeTakeFirst();
+  return row && openBooking(row);
 }
 
 /** Every active booking of a NIK, at any office, in the order of their day. */
-export function listActiveBookingsOfNik(db: Executor, nik: string): Promise<BookingView[]> {
-  return bookingViewQuery(db)
-    .where('bookings.nik', '=', nik)
+export async function listActiveBookingsOfNik(db: Executor, nik: string): Promise<BookingView[]> {
+  const rows = await bookingViewQuery(db)
+    .where('bookings.nik_hmac', '=', nikLookupHash(nik))
     .where('bookings.status', 'in', ACTIVE_STATUSES)
     .orderBy('bookings.date')
     .orderBy('sessions.start_time')
     .execute();
+  return rows.map(openBooking);
 }
 
 /**
@@ -129,9 +151,20 @@ export async function countActiveBetween(
   return rows.map((r) => ({ date: r.date, sessionId: Number(r.session_id), count: Number(r.n) }));
 }
 
-/** Adds a booking and returns its id. */
-export async function insertBooking(db: Executor, booking: NewBooking): Promise<number> {
-  const row = await db.insertInto('bookings').values(booking).returning('id').executeTakeFirstOrThrow();
+/** Adds a booking, its NIK, phone and email sealed with the data key, and returns its id. */
+export async function insertBooking(db: Executor, booking: Omit<NewBooking, 'nik_hmac' | 'key_id'>): Promise<number> {
+  const cipher = dataCipher();
+  // An empty value (a desk booking for someone without a phone) stays empty: it says nothing about anyone.
+  const seal = (value: string) => (value === '' ? '' : cipher.seal(value));
+  const sealed: NewBooking = {
+    ...booking,
+    nik: seal(booking.nik),
+    nik_hmac: cipher.lookupHash(booking.nik),
+    phone: seal(booking.phone),
+    email: booking.email == null ? null : seal(booking.email),
+    key_id: cipher.keyId,
+  };
+  const row = await db.insertInto('bookings').values(sealed).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -192,7 +225,7 @@ export function listStaleBookingsOfNik(db: Executor, officeId: number, nik: stri
     .selectFrom('bookings')
     .select(['id', 'status'])
     .where('office_id', '=', officeId)
-    .where('nik', '=', nik)
+    .where('nik_hmac', '=', nikLookupHash(nik))
     .where('date', '<', today)
     .where('status', 'in', ACTIVE_STATUSES)
     .execute();
@@ -213,7 +246,7 @@ export async function insertIdempotencyKey(db: Executor, key: string, requestHas
   await db.insertInto('idempotency_keys').values({ key, request_hash: requestHash, booking_id: bookingId, created_at: at }).execute();
 }
 
-export const UNIQUE_ACTIVE_NIK = { name: 'bookings_one_active_per_nik', sqliteColumns: 'bookings.office_id, bookings.nik' };
+export const UNIQUE_ACTIVE_NIK = { name: 'bookings_one_active_per_nik_hmac', sqliteColumns: 'bookings.office_id, bookings.nik_hmac' };
 export const UNIQUE_BOOKING_CODE = { name: 'bookings_code_key', sqliteColumns: 'bookings.code' };
 export const UNIQUE_IDEMPOTENCY_KEY = { name: 'idempotency_keys_pkey', sqliteColumns: 'idempotency_keys.key' };
 
@@ -224,8 +257,9 @@ export async function deleteIdempotencyKeysBefore(db: Executor, before: string):
 }
 
 /** Bookings of one date with that status, with office, service and session. */
-export function listBookingsOn(db: Executor, officeId: number, date: string, status: TicketStatus): Promise<BookingView[]> {
-  return bookingViewQuery(db).where('bookings.office_id', '=', officeId).where('bookings.date', '=', date).where('bookings.status', '=', status).execute();
+export async function listBookingsOn(db: Executor, officeId: number, date: string, status: TicketStatus): Promise<BookingView[]> {
+  const rows = await bookingViewQuery(db).where('bookings.office_id', '=', officeId).where('bookings.date', '=', date).where('bookings.status', '=', status).execute();
+  return rows.map(openBooking);
 }
 
 /** The sessions of one date that have drawn queue numbers: each holds a session_days lock row. */

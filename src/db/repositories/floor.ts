@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { ACTIVE_STATUSES, type TicketStatus } from '../../domain/ticket-status.js';
 import type { Executor } from './offices.js';
-import { bookingViewQuery, type BookingView, findBookingById } from './bookings.js';
+import { bookingViewQuery, type BookingView, findBookingById, nikLookupHash, openBooking } from './bookings.js';
 
 /** A checked-in ticket as the calling order sees it. */
 export interface WaitingRow {
@@ -73,7 +73,7 @@ export async function searchBookings(
 ): Promise<{ bookings: BookingView[]; more: boolean }> {
   let q = db.selectFrom('bookings').select('id').where('office_id', '=', officeId);
   if (by.code) q = q.where('code', '=', by.code);
-  else if (by.nik) q = q.where('nik', '=', by.nik);
+  else if (by.nik) q = q.where('nik_hmac', '=', nikLookupHash(by.nik));
   else if (by.queueNumber) q = q.where('queue_number', '=', by.queueNumber);
   else if (by.name) q = q.where(sql`lower(name)`, 'like', `%${by.name.toLowerCase().replace(/[%_\\]/g, '')}%`);
   else return { bookings: [], more: false };
@@ -91,14 +91,15 @@ export async function searchBookings(
 }
 
 /** Every booking of an office on one day but the cancelled ones, in session and number order: the desk's list of today. */
-export function listDayTickets(db: Executor, officeId: number, date: string): Promise<BookingView[]> {
-  return bookingViewQuery(db)
+export async function listDayTickets(db: Executor, officeId: number, date: string): Promise<BookingView[]> {
+  const rows = await bookingViewQuery(db)
     .where('bookings.office_id', '=', officeId)
     .where('bookings.date', '=', date)
     .where('bookings.status', '!=', 'cancelled')
     .orderBy('sessions.start_time')
     .orderBy('bookings.queue_number')
     .execute();
+  return rows.map(openBooking);
 }
 
 /** An office's tickets of one day in one status, most recently changed first. */

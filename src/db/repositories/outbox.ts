@@ -1,18 +1,27 @@
 import type { Insertable } from 'kysely';
 import type { EngineCapabilities } from '../engine.js';
 import type { BookingRow, OutboxAttemptRow, OutboxMessageRow, OutboxMessagesTable, OutboxStatus } from '../schema.js';
+import { dataCipher } from '../../privacy/data-cipher.js';
 import type { Executor } from './offices.js';
 
-/** A message to queue; status, tries and claim fields start empty. */
-export type NewOutboxMessage = Omit<Insertable<OutboxMessagesTable>, 'id' | 'tries' | 'claimed_by' | 'lease_until' | 'sent_at'>;
+/** A message row with its recipient opened; every function here hands rows out this way. */
+function openMessage<T extends { recipient: string; key_id: string | null }>(row: T): T {
+  return row.key_id === null || row.recipient === '' ? row : { ...row, recipient: dataCipher().open(row.recipient) };
+}
 
-/** Queues messages; one whose channel and dedupe key are already queued is skipped. Returns how many were new. */
+/** A message to queue, recipient in clear; status, tries and claim fields start empty. */
+export type NewOutboxMessage = Omit<Insertable<OutboxMessagesTable>, 'id' | 'tries' | 'claimed_by' | 'lease_until' | 'sent_at' | 'key_id'>;
+
+/**
+ * Queues messages, the recipient sealed with the data key; one whose channel and dedupe key are
+ * already queued is skipped. Returns how many were new.
+ */
 export async function insertOutboxMessages(db: Executor, messages: readonly NewOutboxMessage[]): Promise<number> {
   let inserted = 0;
   for (const message of messages) {
     const row = await db
       .insertInto('outbox_messages')
-      .values(message)
+      .values({ ...message, recipient: dataCipher().seal(message.recipient), key_id: dataCipher().keyId })
       .onConflict((oc) => oc.columns(['dedupe_key', 'channel']).doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -21,24 +30,25 @@ export async function insertOutboxMessages(db: Executor, messages: readonly NewO
   return inserted;
 }
 
-/** Whether a gateway said this `628…` number is not on WhatsApp. */
+/** Whether a gateway said this `628…` number is not on WhatsApp; found by the number's keyed hash. */
 export async function isPhoneUnreachable(db: Executor, phone: string): Promise<boolean> {
-  const row = await db.selectFrom('whatsapp_unreachable').select('phone').where('phone', '=', phone).executeTakeFirst();
+  const row = await db.selectFrom('whatsapp_unreachable').select('phone').where('phone', '=', dataCipher().lookupHash(phone)).executeTakeFirst();
   return row !== undefined;
 }
 
-/** Marks a number as not on WhatsApp (again): later messages to it go by email only. */
+/** Marks a number as not on WhatsApp (again): later messages to it go by email only. Kept as its keyed hash and sealed. */
 export async function markPhoneUnreachable(db: Executor, phone: string, at: string, detail: string): Promise<void> {
+  const cipher = dataCipher();
   await db
     .insertInto('whatsapp_unreachable')
-    .values({ phone, marked_at: at, detail })
+    .values({ phone: cipher.lookupHash(phone), phone_sealed: cipher.seal(phone), key_id: cipher.keyId, marked_at: at, detail })
     .onConflict((oc) => oc.column('phone').doUpdateSet({ marked_at: at, detail }))
     .execute();
 }
 
 /** Forgets the mark: a message to the number got through after all. */
 export async function clearPhoneUnreachable(db: Executor, phone: string): Promise<void> {
-  await db.deleteFrom('whatsapp_unreachable').where('phone', '=', phone).execute();
+  await db.deleteFrom('whatsapp_unreachable').where('phone', '=', dataCipher().lookupHash(phone)).execute();
 }
 
 /**
@@ -79,7 +89,7 @@ export async function claimDueMessages(
     )
     .returningAll()
     .execute();
-  return claimed.sort((a, b) => (a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : a.id - b.id));
+  return claimed.map(openMessage).sort((a, b) => (a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : a.id - b.id));
 }
 
 /**
@@ -196,13 +206,15 @@ export async function finishAttempt(
 }
 
 /** One message by id. */
-export function findOutboxMessage(db: Executor, id: number): Promise<OutboxMessageRow | undefined> {
-  return db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findOutboxMessage(db: Executor, id: number): Promise<OutboxMessageRow | undefined> {
+  const row = await db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && openMessage(row);
 }
 
 /** The messages queued for one booking and dedupe key (every channel). */
-export function findOutboxMessagesByDedupeKey(db: Executor, dedupeKey: string): Promise<OutboxMessageRow[]> {
-  return db.selectFrom('outbox_messages').selectAll().where('dedupe_key', '=', dedupeKey).orderBy('id').execute();
+export async function findOutboxMessagesByDedupeKey(db: Executor, dedupeKey: string): Promise<OutboxMessageRow[]> {
+  const rows = await db.selectFrom('outbox_messages').selectAll().where('dedupe_key', '=', dedupeKey).orderBy('id').execute();
+  return rows.map(openMessage);
 }
 
 /** Which statuses the admin's filter names: `waiting` covers every message not yet sent or given up on. */
@@ -212,7 +224,7 @@ export type OutboxFilter = 'waiting' | 'sent' | 'failed';
 export type OutboxListRow = OutboxMessageRow & { booking_code: string | null };
 
 /** An office's messages, newest first, optionally only those waiting, sent or failed. */
-export function listOfficeOutbox(db: Executor, opts: { officeId: number; status?: OutboxFilter | undefined; limit: number }): Promise<OutboxListRow[]> {
+export async function listOfficeOutbox(db: Executor, opts: { officeId: number; status?: OutboxFilter | undefined; limit: number }): Promise<OutboxListRow[]> {
   let q = db
     .selectFrom('outbox_messages')
     .leftJoin('bookings', 'bookings.id', 'outbox_messages.booking_id')
@@ -221,7 +233,8 @@ export function listOfficeOutbox(db: Executor, opts: { officeId: number; status?
     .where('outbox_messages.office_id', '=', opts.officeId);
   if (opts.status === 'waiting') q = q.where('outbox_messages.status', 'in', ['waiting', 'claimed', 'sending']);
   else if (opts.status) q = q.where('outbox_messages.status', '=', opts.status);
-  return q.orderBy('outbox_messages.created_at', 'desc').orderBy('outbox_messages.id', 'desc').limit(opts.limit).execute();
+  const rows = await q.orderBy('outbox_messages.created_at', 'desc').orderBy('outbox_messages.id', 'desc').limit(opts.limit).execute();
+  return rows.map(openMessage);
 }
 
 /** Every attempt of the given messages, oldest first. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { ACTIVE_STATUSES } from '../../domain/ticket-status.js';
 import type { Storage } from '../database.js';
 import type { Executor } from './offices.js';
+import { dataCipher } from '../../privacy/data-cipher.js';
 
 /** Bookings of an office whose personal data is due to go, oldest first. */
 export async function listErasableBookingIds(
@@ -39,7 +40,8 @@ export async function erasePersonalData(db: Executor, bookingIds: readonly numbe
   if (!bookingIds.length) return;
   await db
     .updateTable('bookings')
-    .set({ nik: '', name: '', phone: '', email: null, personal_data_erased_at: at })
+    // The NIK's keyed hash goes too: it would still tie the visit to the person.
+    .set({ nik: '', nik_hmac: null, name: '', phone: '', email: null, personal_data_erased_at: at })
     .where('id', 'in', bookingIds)
     .execute();
   await db
@@ -72,7 +74,9 @@ export async function erasePersonalData(db: Executor, bookingIds: readonly numbe
 export async function forgetUnreachablePhones(db: Executor, phones: readonly string[]): Promise<void> {
   const real = phones.filter(Boolean);
   if (!real.length) return;
-  await db.deleteFrom('whatsapp_unreachable').where('phone', 'in', real).execute();
+  // The list is kept by the numbers' keyed hashes.
+  const cipher = dataCipher();
+  await db.deleteFrom('whatsapp_unreachable').where('phone', 'in', real.map((p) => cipher.lookupHash(p))).execute();
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { TEST_DATA_KEY } from '../../support/data-key.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/http/logger.js';
 import { type Runtime, startRuntime } from '../../../src/runtime.js';
@@ -23,7 +24,7 @@ describe('the waiting-room board after the server goes away', () => {
 
   async function start(): Promise<void> {
     const quiet = new Writable({ write: (_c, _e, done) => done() });
-    const runtime = await startRuntime({
+    const runtime = await startRuntime({ dataKey: TEST_DATA_KEY,
       databaseUrl: database.url,
       logger: createLogger('warn', quiet),
       now: () => now,
