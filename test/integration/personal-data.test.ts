@@ -166,6 +166,8 @@ describe.each(DIALECTS)("the citizen's data on $name", (dialect) => {
     expect(data.booking).toMatchObject({ code: b.code, status: 'booked', channel: 'online', date: '2026-12-03' });
     expect(data.history.map((h: { type: string }) => h.type)).toEqual(['booked']);
     expect(data.messages.length).toBeGreaterThan(0);
+    // Kept sealed, shown opened: the owner reads the number and address the messages went to.
+    expect(new Set(data.messages.map((m: { recipient: string }) => m.recipient))).toEqual(new Set(['6281234567890', 'sekar@example.id']));
     expect(data.retention).toMatchObject({ days: 30, erasedBy: '2027-01-03' });
     expect(data.controller.name).toBeTruthy();
 

@@ -5,7 +5,8 @@ import { dataCipher } from '../../privacy/data-cipher.js';
 import type { Executor } from './offices.js';
 
 /** A message row with its recipient opened; every function here hands rows out this way. */
-function openMessage<T extends { recipient: string; key_id: string | null }>(row: T): T {
+/** A message row with its recipient opened; rows erased or still in clear pass as they are. */
+export function openMessage<T extends { recipient: string; key_id: string | null }>(row: T): T {
   return row.key_id === null || row.recipient === '' ? row : { ...row, recipient: dataCipher().open(row.recipient) };
 }
 

@@ -3,6 +3,7 @@ import { ACTIVE_STATUSES } from '../../domain/ticket-status.js';
 import type { Storage } from '../database.js';
 import type { Executor } from './offices.js';
 import { dataCipher } from '../../privacy/data-cipher.js';
+import { openMessage } from './outbox.js';
 
 /** Bookings of an office whose personal data is due to go, oldest first. */
 export async function listErasableBookingIds(
@@ -141,13 +142,18 @@ export function listPersonalDataAccess(db: Executor, filter: PersonalDataAccessF
 }
 
 /** A booking's messages as kept (recipient and body until erased), for its owner's copy. */
-export function listBookingMessages(db: Executor, bookingId: number) {
-  return db
+export async function listBookingMessages(db: Executor, bookingId: number) {
+  const rows = await db
     .selectFrom('outbox_messages')
-    .select(['kind', 'channel', 'recipient', 'subject', 'body', 'status', 'created_at', 'sent_at', 'personal_data_erased_at'])
+    .select(['kind', 'channel', 'recipient', 'key_id', 'subject', 'body', 'status', 'created_at', 'sent_at', 'personal_data_erased_at'])
     .where('booking_id', '=', bookingId)
     .orderBy('id')
     .execute();
+  // The recipient is stored sealed; the owner's copy shows it opened.
+  return rows.map((row) => {
+    const { key_id: _keyId, ...message } = openMessage(row);
+    return message;
+  });
 }
 
 /** A booking's ticket events, for its owner's copy: what happened and when, without staff names. */
