@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { purgePersonalData } from './app/privacy/commands/purge-personal-data.js';
 import type { AppContext } from './app/shared/context.js';
+import { startPeriodicJob } from './periodic-job.js';
 
 /**
  * How often personal data past its retention is looked for. Retention counts in days, so an
@@ -14,21 +15,12 @@ const EVERY_MS = 60 * 60 * 1000;
  * erasure is conditional on rows not yet erased, so two runs erase each row once.
  */
 export function startDataPurger(ctx: AppContext, logger: Logger): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
+  return startPeriodicJob(EVERY_MS, async () => {
     try {
       const erased = await purgePersonalData(ctx);
       if (erased > 0) logger.info({ erased }, 'personal data past its retention erased');
     } catch (error) {
       logger.warn({ err: error }, 'erasing personal data past its retention failed');
-    } finally {
-      running = false;
     }
-  };
-  void run();
-  const timer = setInterval(() => void run(), EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  });
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { enqueueDueReminders } from './app/notify/commands/enqueue-due-reminders.js';
 import type { AppContext } from './app/shared/context.js';
+import { startPeriodicJob } from './periodic-job.js';
 
 /**
  * How often the bookings are searched for reminders now due. A reminder goes out within this
@@ -15,22 +16,12 @@ const EVERY_MS = 60 * 1000;
  * worker sends it. Nothing is kept in memory, so a restart misses nothing still due.
  */
 export function startReminderFinder(ctx: AppContext, logger: Logger): () => void {
-  let running = false;
-  const run = async () => {
-    // A slow pass (a database away) is not overlapped by the next one.
-    if (running) return;
-    running = true;
+  return startPeriodicJob(EVERY_MS, async () => {
     try {
       const { queued } = await enqueueDueReminders(ctx, { now: ctx.now() });
       if (queued > 0) logger.info({ queued }, 'reminders queued');
     } catch (error) {
       logger.warn({ err: error }, 'finding due reminders failed');
-    } finally {
-      running = false;
     }
-  };
-  void run();
-  const timer = setInterval(() => void run(), EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  });
 }
