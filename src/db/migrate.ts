@@ -17,6 +17,7 @@ import * as deskDay from './migrations/0014-desk-day.js';
 import * as counterDay from './migrations/0016-counter-day.js';
 import * as sealedPersonalData from './migrations/0018-sealed-personal-data.js';
 import * as personalData from './migrations/0020-personal-data.js';
+import * as releaseSchedule from './migrations/0021-release-schedule.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0016-counter-day': counterDay,
   '0018-sealed-personal-data': sealedPersonalData,
   '0020-personal-data': personalData,
+  '0021-release-schedule': releaseSchedule,
 };
 
 class InCodeProvider implements MigrationProvider {

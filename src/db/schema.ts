@@ -41,6 +41,12 @@ export interface OfficesTable {
   logo: Generated<string>;
   /** Days after the appointment date that a booking's personal data is kept; then the purge erases it. */
   retention_days: Generated<number>;
+  /** `HH:MM` on the office's clock when a day's places open, `booking_days_ahead` days before it (the first wave). */
+  release_time: Generated<string>;
+  /** Seconds after each wave in which requests are entered in a draw instead of booked; 0 for none. */
+  draw_seconds: Generated<number>;
+  /** JSON waves `[{ time, percent }]` on the release day; null for one wave at `release_time`. */
+  release_waves: string | null;
 }
 
 export interface ServicesTable {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { openDraw, opensAt, releaseAt, releasedPlaces, releaseProblems, releasesOf, type ReleaseRules } from './release-schedule.js';
+
+const rules: ReleaseRules = { daysAhead: 14, time: '07:00', drawSeconds: 60, deskShare: 10 };
+const waved: ReleaseRules = { ...rules, waves: [{ time: '07:00', percent: 50 }, { time: '19:00', percent: 50 }] };
+
+describe('release schedule', () => {
+  it('opens a day daysAhead days before it at the release time on the office clock', () => {
+    expect(opensAt('2026-12-15', rules, 'Asia/Jakarta').toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(opensAt('2026-12-15', rules, 'Asia/Jayapura').toISOString()).toBe('2026-11-30T22:00:00.000Z');
+  });
+
+  it('releases waves on the release day with their cumulative share', () => {
+    const r = releasesOf('2026-12-15', waved, 'Asia/Jakarta');
+    expect(r.map((x) => [x.at.toISOString(), x.drawAt.toISOString(), x.cumulativePercent])).toEqual([
+      ['2026-12-01T00:00:00.000Z', '2026-12-01T00:01:00.000Z', 50],
+      ['2026-12-01T12:00:00.000Z', '2026-12-01T12:01:00.000Z', 100],
+    ]);
+  });
+
+  it('knows the latest wave and whether its draw is still open', () => {
+    const at = (iso: string) => new Date(iso);
+    expect(releaseAt('2026-12-15', waved, 'Asia/Jakarta', at('2026-11-30T23:59:59.999Z'))).toBeNull();
+    expect(openDraw('2026-12-15', waved, 'Asia/Jakarta', at('2026-12-01T00:00:00.000Z'))?.wave).toBe(0);
+    expect(openDraw('2026-12-15', waved, 'Asia/Jakarta', at('2026-12-01T00:00:59.999Z'))?.wave).toBe(0);
+    expect(openDraw('2026-12-15', waved, 'Asia/Jakarta', at('2026-12-01T00:01:00.000Z'))).toBeNull();
+    expect(releaseAt('2026-12-15', waved, 'Asia/Jakarta', at('2026-12-01T12:00:30.000Z'))?.wave).toBe(1);
+    expect(openDraw('2026-12-15', { ...rules, drawSeconds: 0 }, 'Asia/Jakarta', at('2026-12-01T00:00:00.000Z'))).toBeNull();
+  });
+
+  it('rounds a wave share down and opens every place at the last wave', () => {
+    const [first, last] = releasesOf('2026-12-15', { ...rules, waves: [{ time: '07:00', percent: 33 }, { time: '08:00', percent: 67 }] }, 'Asia/Jakarta');
+    expect(releasedPlaces(37, null)).toBe(0);
+    expect(releasedPlaces(37, first!)).toBe(12);
+    expect(releasedPlaces(37, last!)).toBe(37);
+  });
+
+  it('names each wrong release setting', () => {
+    expect(releaseProblems(waved)).toEqual([]);
+    expect(releaseProblems({ daysAhead: 0, drawSeconds: -1, deskShare: 101, time: '25:00' }).map((p) => p.field)).toEqual([
+      'release.daysAhead',
+      'release.drawSeconds',
+      'release.deskShare',
+      'release.time',
+    ]);
+    expect(releaseProblems({ waves: [{ time: '19:00', percent: 50 }, { time: '07:00', percent: 50 }] })[0]?.problem).toBe('RELEASE_WAVES_INVALID');
+    expect(releaseProblems({ waves: [{ time: '07:00', percent: 60 }, { time: '19:00', percent: 50 }] })[0]?.problem).toBe('RELEASE_WAVES_INVALID');
+    expect(releaseProblems({ time: '08:00', waves: [{ time: '07:00', percent: 100 }] })[0]?.problem).toBe('RELEASE_TIME_NOT_FIRST_WAVE');
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * When a day's places open to online booking. A day opens `daysAhead` days before itself at
+ * the office's `time`, in one wave or in several on that release day (50% in the morning, the
+ * rest in the evening, say), so that people who work or study can try too. The first
+ * `drawSeconds` after each wave are a draw, not a race: see `drawAt`.
+ */
+import type { FieldProblem } from './errors.js';
+import { addDays, instantOf, isTimeOfDay, type LocalDate, minutesOfDay } from './local-date.js';
+
+/** One wave: at `time` on the release day, `percent` of each session's online places open. */
+export interface ReleaseWave {
+  time: string;
+  percent: number;
+}
+
+/** An office's release settings, as the admin sets them (`PATCH … { release }`). */
+export interface ReleaseRules {
+  /** A day opens this many days before itself (14 opens the 15th on the 1st). */
+  daysAhead: number;
+  /** `HH:MM` on the office's clock of the first (or only) wave. */
+  time: string;
+  /** Length of the draw after each wave; 0 turns the draw off (first come, first served). */
+  drawSeconds: number;
+  /** Percent of each session's places held back from online booking for the desk. */
+  deskShare: number;
+  /** Waves on the release day, times ascending, percents summing to 100; the first at `time`. Absent: one wave at `time`. */
+  waves?: ReleaseWave[] | null;
+}
+
+export const DEFAULT_RELEASE: Readonly<Required<Omit<ReleaseRules, 'waves'>>> = { daysAhead: 14, time: '07:00', drawSeconds: 60, deskShare: 0 };
+
+export const RELEASE_LIMITS = {
+  daysAhead: { min: 1, max: 90 },
+  drawSeconds: { min: 0, max: 3600 },
+  deskShare: { min: 0, max: 100 },
+  waves: { max: 4 },
+} as const;
+
+/** A wave of a given day as an instant, with the share of online places open once it has come. */
+export interface Release {
+  /** 0 for the first wave. */
+  wave: number;
+  at: Date;
+  /** The draw after this wave ends here; equal to `at` when the draw is off. */
+  drawAt: Date;
+  /** Percent of online places open from this wave on, all earlier waves included (the last is 100). */
+  cumulativePercent: number;
+}
+
+/** The waves of the rules, the single-wave default included. */
+export function wavesOf(rules: ReleaseRules): ReleaseWave[] {
+  return rules.waves && rules.waves.length ? rules.waves : [{ time: rules.time, percent: 100 }];
+}
+
+/** The date on which `date`'s places are released. */
+export function releaseDateOf(date: LocalDate, rules: Pick<ReleaseRules, 'daysAhead'>): LocalDate {
+  return addDays(date, -rules.daysAhead);
+}
+
+/** Every wave that releases `date`'s places, in order, as instants in the office's zone. */
+export function releasesOf(date: LocalDate, rules: ReleaseRules, zone: string): Release[] {
+  const on = releaseDateOf(date, rules);
+  let cumulative = 0;
+  return wavesOf(rules).map((w, wave) => {
+    cumulative += w.percent;
+    const at = instantOf(on, w.time, zone);
+    return { wave, at, drawAt: new Date(at.getTime() + rules.drawSeconds * 1000), cumulativePercent: Math.min(100, cumulative) };
+  });
+}
+
+/** When `date` first opens to online booking. */
+export function opensAt(date: LocalDate, rules: ReleaseRules, zone: string): Date {
+  return releasesOf(date, rules, zone)[0]!.at;
+}
+
+/** The latest wave of `date` that has come by `now`, or null before the first. */
+export function releaseAt(date: LocalDate, rules: ReleaseRules, zone: string, now: Date): Release | null {
+  let last: Release | null = null;
+  for (const r of releasesOf(date, rules, zone)) if (r.at.getTime() <= now.getTime()) last = r;
+  return last;
+}
+
+/** The wave whose draw is open at `now` for `date` (requests are entered, not booked), or null. */
+export function openDraw(date: LocalDate, rules: ReleaseRules, zone: string, now: Date): Release | null {
+  const r = releaseAt(date, rules, zone, now);
+  return r && now.getTime() < r.drawAt.getTime() ? r : null;
+}
+
+/**
+ * Online places of a session open by a wave: `cumulativePercent` of them, rounded down, all of
+ * them at the last wave, so rounding never keeps a place back for ever.
+ */
+export function releasedPlaces(onlinePlaces: number, release: Release | null): number {
+  if (!release) return 0;
+  if (release.cumulativePercent >= 100) return onlinePlaces;
+  return Math.floor((onlinePlaces * release.cumulativePercent) / 100);
+}
+
+/** What is wrong with the given release settings, one problem per field. */
+export function releaseProblems(rules: Partial<ReleaseRules>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const key of ['daysAhead', 'drawSeconds', 'deskShare'] as const) {
+    const value = rules[key];
+    if (value === undefined) continue;
+    const { min, max } = RELEASE_LIMITS[key];
+    if (!Number.isInteger(value) || value < min || value > max) problems.push({ field: `release.${key}`, problem: 'NUMBER_RANGE' });
+  }
+  if (rules.time !== undefined && !isTimeOfDay(rules.time)) problems.push({ field: 'release.time', problem: 'TIME_INVALID' });
+  const waves = rules.waves;
+  if (waves) {
+    const ordered = waves.every((w, i) => isTimeOfDay(w.time) && (i === 0 || minutesOfDay(waves[i - 1]!.time) < minutesOfDay(w.time)));
+    const percents = waves.every((w) => Number.isInteger(w.percent) && w.percent > 0 && w.percent <= 100);
+    const sum = waves.reduce((s, w) => s + w.percent, 0);
+    if (waves.length === 0 || waves.length > RELEASE_LIMITS.waves.max || !ordered || !percents || sum !== 100) {
+      problems.push({ field: 'release.waves', problem: 'RELEASE_WAVES_INVALID' });
+    } else if (rules.time !== undefined && waves[0]!.time !== rules.time) {
+      problems.push({ field: 'release.time', problem: 'RELEASE_TIME_NOT_FIRST_WAVE' });
+    }
+  }
+  return problems;
+}
