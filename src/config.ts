@@ -92,6 +92,9 @@ const EnvSchema = z.object({
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(300).default(5),
 });
 
+/** Every environment variable the configuration reads; `.env.example` documents each (a test checks). */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 function isDataKey(value: string): boolean {
   try {
     parseDataKey(value, 'ANTREAN_DATA_KEY');

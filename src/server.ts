@@ -5,12 +5,16 @@ import { startReminderFinder } from './reminder-finder.js';
 import { startDataPurger } from './data-purger.js';
 import { DataKeyError } from './privacy/data-cipher.js';
 import { type Runtime, startRuntime } from './runtime.js';
+import { SqliteFileError, markInUse } from './db/sqlite-files.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 for (const warning of config.warnings) logger.warn(warning);
 let runtime: Runtime;
+// Held until the process ends: `restore` refuses to replace a database a server has open.
+let releaseInUse = (): void => undefined;
 try {
+  releaseInUse = markInUse(config.databaseUrl);
   runtime = await startRuntime({
     databaseUrl: config.databaseUrl,
     logger,
@@ -41,7 +45,7 @@ try {
   });
 } catch (error) {
   // A key that does not open the database's data: say so plainly, without a stack trace, and stop.
-  if (!(error instanceof DataKeyError)) throw error;
+  if (!(error instanceof DataKeyError) && !(error instanceof SqliteFileError)) throw error;
   logger.fatal(error.message);
   console.error(error.message);
   process.exit(1);
@@ -62,7 +66,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopDataPurger();
     logger.info({ signal }, 'shutting down');
     runtime.close().then(
-      () => process.exit(0),
+      () => {
+        releaseInUse();
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);

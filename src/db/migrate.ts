@@ -69,3 +69,8 @@ export async function migrateUpTo(storage: Storage, name: string): Promise<void>
   const { error } = await migrator.migrateTo(name);
   if (error) throw error;
 }
+
+/** The migrations this version knows, in order: a database that has applied others is from a newer version. */
+export function knownMigrationNames(): string[] {
+  return Object.keys(MIGRATIONS);
+}

@@ -25,14 +25,14 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `src/server.ts` with the given environment and waits until /healthz answers. The port
+ * Starts `src/server.ts` (or, `fromDist`, the built `dist/server.js`) with the given environment and waits until /healthz answers. The port
  * is free when picked but another process may take it before the server binds it; then the
  * server is started again on another port.
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, opts: { fromDist?: boolean } = {}): Promise<ServerProcess> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnFreePort(env);
+      return await startOnFreePort(env, opts.fromDist ?? false);
     } catch (error) {
       if (attempt >= 5 || !(error instanceof PortTakenError)) throw error;
     }
@@ -41,10 +41,12 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 
 class PortTakenError extends Error {}
 
-async function startOnFreePort(env: Record<string, string>): Promise<ServerProcess> {
+async function startOnFreePort(env: Record<string, string>, fromDist: boolean): Promise<ServerProcess> {
   const port = await freePort();
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  // From dist/: the way production runs it (`node dist/server.js`), once `npm run build` has made it.
+  const args = fromDist ? ['dist/server.js'] : ['--import', 'tsx', 'src/server.ts'];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     // A loaded machine can keep a request waiting for a pooled connection longer than production's 5 s.
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', DATABASE_CONNECT_TIMEOUT_SECONDS: '30', ANTREAN_DATA_KEY: TEST_DATA_KEY, ...env },
