@@ -58,7 +58,7 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Booking lookups by code (ticket pages, calendar file, API) per minute from one address. */
   LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
-  /** Lookups of unknown codes per minute per process, all addresses together; past it every code lookup waits. */
+  /** Lookups of unknown codes per minute, all addresses together (per process, or over all of them with REDIS_URL); past it every code lookup waits. */
   LOOKUP_MISS_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** The WhatsApp gateway's send endpoint; unset, WhatsApp messages are written to the log instead. */
   WHATSAPP_GATEWAY_URL: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) address').optional(),

@@ -43,7 +43,7 @@ export interface HttpOptions {
   loginRateLimitPerMinute: number;
   /** Lookups of a booking by its code per minute from one address (codes are guessed this way). */
   lookupRateLimitPerMinute: number;
-  /** Lookups of unknown codes per minute in this process, from all addresses together. */
+  /** Lookups of unknown codes per minute from all addresses together: in this process, or in every process with `redisUrl`. */
   lookupMissLimitPerMinute: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For, mark cookies Secure. */
   trustProxy: boolean;
