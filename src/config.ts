@@ -58,7 +58,7 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Booking lookups by code (ticket pages, calendar file, API) per minute from one address. */
   LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
-  /** Lookups of unknown codes per minute per process, all addresses together; past it every code lookup waits. */
+  /** Lookups of unknown codes per minute, all addresses together (per process, or over all of them with REDIS_URL); past it every code lookup waits. */
   LOOKUP_MISS_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** The WhatsApp gateway's send endpoint; unset, WhatsApp messages are written to the log instead. */
   WHATSAPP_GATEWAY_URL: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) address').optional(),
@@ -88,6 +88,17 @@ const EnvSchema = z.object({
     .trim()
     .refine((v) => isDataKey(v), 'must be 32 random bytes in base64, e.g. from `openssl rand -base64 32`')
     .optional(),
+  /** `on`: GET /metrics in the Prometheus text format (see METRICS_TOKEN for who may read it); `off`: no /metrics at all. */
+  METRICS: z.enum(['on', 'off']).default('on'),
+  /**
+   * Set: /metrics answers anyone sending `Authorization: Bearer <token>` (for a Prometheus on
+   * another machine); unset: only a scraper on this machine, connecting directly, not via nginx.
+   */
+  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters, e.g. from `openssl rand -hex 32`').optional(),
+  /** `redis://host:6379`: rate limits counted in Redis, shared by every process; unset: each process counts its own. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must look like redis://host:6379 (rediss:// for TLS)').optional(),
+  /** Put before every rate-limit key in Redis, so several sites can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().min(1).default('antrean:rl:'),
   /** Seconds between the outbox worker's passes when nothing was due. */
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(300).default(5),
 });
@@ -196,6 +207,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lookupRateLimitPerMinute: e.LOOKUP_RATE_LIMIT_PER_MINUTE,
     lookupMissLimitPerMinute: e.LOOKUP_MISS_LIMIT_PER_MINUTE,
     publicUrl: e.PUBLIC_URL,
+    metrics: e.METRICS,
+    metricsToken: e.METRICS_TOKEN,
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     notify: {
       whatsapp: e.WHATSAPP_GATEWAY_URL
         ? { url: e.WHATSAPP_GATEWAY_URL, token: e.WHATSAPP_GATEWAY_TOKEN, format: e.WHATSAPP_GATEWAY_FORMAT, timeoutMs: e.WHATSAPP_GATEWAY_TIMEOUT_SECONDS * 1000 }

@@ -8,6 +8,7 @@ import { setMessagePublicUrl } from './app/notify/ticket-link.js';
 import { type DatabaseTimeouts, openStorage, type Storage } from './db/database.js';
 import { prepareSealedStorage } from './db/open-sealed.js';
 import { buildApp, type HttpOptions } from './http/build-app.js';
+import { AppMetrics } from './http/metrics.js';
 import type { EventBus } from './realtime/in-process-bus.js';
 import { startBus } from './realtime/start-bus.js';
 import { createOutboxWorker, type OutboxWorker } from './notify/outbox-worker.js';
@@ -59,7 +60,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     // Before anything is written: a database whose data this key cannot open is left as it is.
     await prepareSealedStorage(storage, { envKey: opts.dataKey, announce, now: opts.now ?? (() => new Date()) });
     const bus = await startBus(storage, (error) => opts.logger.warn({ err: error }, 'event bus problem'));
-    const ctx: AppContext = { storage, now: opts.now ?? (() => new Date()), randomInt, events: bus };
+    const metrics = new AppMetrics();
+    const ctx: AppContext = { storage, now: opts.now ?? (() => new Date()), randomInt, events: bus, meter: metrics };
     // Messages are written far from any request: their ticket links take PUBLIC_URL from here.
     setMessagePublicUrl(opts.http?.publicUrl);
     await ensureDefaultOffice(ctx);
@@ -72,7 +74,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
           : `First admin created: username "${admin.username}", password "${admin.generatedPassword}". It is shown only this once: write it down now.`,
       );
     }
-    const app = await buildApp({ ctx, bus, logger: opts.logger, http: opts.http });
+    const app = await buildApp({ ctx, bus, logger: opts.logger, http: opts.http, metrics });
     const transports = buildTransports(opts.notify ?? {}, opts.logger);
     const outbox = createOutboxWorker(ctx, { transports: transports.transports, logger: opts.logger, pollMs: opts.outboxPollMs ?? 5_000 });
     return {

@@ -41,6 +41,10 @@ try {
       lookupRateLimitPerMinute: config.lookupRateLimitPerMinute,
       lookupMissLimitPerMinute: config.lookupMissLimitPerMinute,
       publicUrl: config.publicUrl,
+      metrics: config.metrics,
+      metricsToken: config.metricsToken,
+      redisUrl: config.redisUrl,
+      redisKeyPrefix: config.redisKeyPrefix,
     },
   });
 } catch (error) {

@@ -13,6 +13,8 @@ export interface Storage {
   /** The connection string it was opened with, for processes that need their own connection (LISTEN). */
   url: string;
   close(): Promise<void>;
+  /** The connection pool's counts now (PostgreSQL); absent on SQLite, which has one connection. */
+  poolUse?: () => { total: number; idle: number; waiting: number };
 }
 
 /** How long PostgreSQL may take before a request gives up and is answered 503. */
@@ -48,7 +50,8 @@ export function openStorage(url: string, options: OpenOptions = {}): Storage {
     // An idle client losing its server must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: postgresCapabilities, url, close: () => db.destroy() };
+    const poolUse = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, engine: postgresCapabilities, url, close: () => db.destroy(), poolUse };
   }
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });

@@ -18,6 +18,8 @@ import { closuresApiRoutes } from './routes/closures-api.js';
 import { outboxApiRoutes } from './routes/outbox-api.js';
 import { healthRoutes } from './routes/health.js';
 import { registerRouteLimits } from './route-limits.js';
+import { AppMetrics, registerMetrics } from './metrics.js';
+import { sharedLimitStore } from './shared-limits.js';
 import { ticketEventRoutes } from './routes/ticket-events.js';
 import { reportsApiRoutes } from './routes/reports-api.js';
 import { registerStaticAssets } from './static-assets.js';
@@ -41,7 +43,7 @@ export interface HttpOptions {
   loginRateLimitPerMinute: number;
   /** Lookups of a booking by its code per minute from one address (codes are guessed this way). */
   lookupRateLimitPerMinute: number;
-  /** Lookups of unknown codes per minute in this process, from all addresses together. */
+  /** Lookups of unknown codes per minute from all addresses together: in this process, or in every process with `redisUrl`. */
   lookupMissLimitPerMinute: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For, mark cookies Secure. */
   trustProxy: boolean;
@@ -69,6 +71,14 @@ export interface HttpOptions {
   connectionTimeoutMs: number;
   /** The site's public address (`https://antrean.example.go.id`) for links that leave the page; the Host header is not trusted. */
   publicUrl: string | undefined;
+  /** `GET /metrics` served (`on`) or absent (`off`). */
+  metrics: 'on' | 'off';
+  /** Set: /metrics asks for `Authorization: Bearer <token>` from anywhere. Unset: only scrapers on this machine, not via a proxy. */
+  metricsToken: string | undefined;
+  /** Set: every rate limit is counted in this Redis, shared by all processes; unset or away: in each process. */
+  redisUrl: string | undefined;
+  /** Put before the rate-limit keys in Redis, so several sites can share one. */
+  redisKeyPrefix: string;
 }
 
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
@@ -94,6 +104,10 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   keepAliveTimeoutMs: 5_000,
   connectionTimeoutMs: 120_000,
   publicUrl: undefined,
+  metrics: 'on',
+  metricsToken: undefined,
+  redisUrl: undefined,
+  redisKeyPrefix: 'antrean:rl:',
 };
 
 export interface AppDeps {
@@ -101,6 +115,8 @@ export interface AppDeps {
   bus: EventBus;
   logger: Logger;
   http?: Partial<HttpOptions>;
+  /** The process's metrics, whose booking counts `ctx.meter` feeds; a fresh set when absent. */
+  metrics?: AppMetrics;
 }
 
 /**
@@ -159,7 +175,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   registerStaffAuth(app, deps.ctx);
   await app.register(formbody, { bodyLimit: http.bodyLimitBytes });
-  await app.register(rateLimit, { global: false });
+  const metrics = deps.metrics ?? new AppMetrics();
+  metrics.watch(deps.ctx, streams, (error) => deps.logger.warn({ err: error }, 'metrics: live figures not read'));
+  registerMetrics(app, metrics, { mode: http.metrics, token: http.metricsToken });
+  const shared = http.redisUrl
+    ? sharedLimitStore({ url: http.redisUrl, keyPrefix: http.redisKeyPrefix, logger: deps.logger, onShared: (on) => metrics.setLimitsShared(on) })
+    : undefined;
+  if (shared) app.addHook('onClose', async () => shared.close());
+  await app.register(rateLimit, { global: false, ...(shared ? { store: shared.store } : {}) });
   registerRouteLimits(app, http);
 
   // Pages, styles, scripts and JSON go out as brotli or gzip: a form page of 41 KB is about 10 KB

@@ -9,7 +9,7 @@ export interface RouteLimit {
   bucket: 'booking' | 'login' | 'lookup';
   /**
    * The route finds a booking by the code in its path (or by NIK and phone, `/bookings/recover`):
-   * every 404 counts against the per-process miss budget, so guessing from many addresses is bounded too.
+   * every 404 counts against the miss budget (per process, or shared through Redis), so guessing from many addresses is bounded too.
    */
   byCode?: boolean;
   /**
@@ -57,7 +57,7 @@ export function registerRouteLimits(app: FastifyInstance, opts: RouteLimitOption
     max: opts.apiRateLimitPerMinute,
     keyGenerator: (req) => (req.staff ? `staff:${req.staff.id}` : `api:${req.ip}`),
   });
-  // One key for the whole process: guessing from many addresses still draws on one budget.
+  // One key for every address (and, with Redis, every process): guessing from many addresses still draws on one budget.
   const misses = app.createRateLimit({ ...window, max: opts.lookupMissLimitPerMinute, keyGenerator: () => 'lookup-misses' });
 
   const check = async (req: FastifyRequest, reply: FastifyReply) => {

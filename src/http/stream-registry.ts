@@ -42,6 +42,11 @@ export class StreamGate {
 
   constructor(private readonly quota: StreamQuota) {}
 
+  /** Streams open now, for the metrics. */
+  get open(): number {
+    return this.total;
+  }
+
   /** Takes a place for one more stream from `address`, or throws ServiceUnavailableError. */
   take(address: string): StreamPlace {
     const mine = this.byAddress.get(address) ?? 0;

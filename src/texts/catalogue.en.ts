@@ -29,6 +29,7 @@ export const en: Catalogue = {
   'error.UNAVAILABLE': 'The service is unavailable.',
   'error.DATABASE_UNAVAILABLE': 'The service is briefly unavailable. Please try again in a few seconds.',
   'error.TOO_MANY_STREAMS': 'Too many live connections are open. The page still refreshes from time to time.',
+  'error.METRICS_LOCAL_ONLY': 'Metrics are served to this machine only. Set METRICS_TOKEN to read them from elsewhere.',
   'error.UNAUTHENTICATED': 'Please log in first.',
   'error.FORBIDDEN': 'Your account is not allowed to do this.',
   'error.CSRF': 'The form has expired or did not come from this page. Reload the page and try again.',

@@ -28,6 +28,7 @@ export const id = {
   'error.UNAVAILABLE': 'Layanan sedang tidak tersedia.',
   'error.DATABASE_UNAVAILABLE': 'Layanan sedang tidak tersedia sebentar. Silakan coba lagi dalam beberapa detik.',
   'error.TOO_MANY_STREAMS': 'Terlalu banyak sambungan langsung yang terbuka. Halaman tetap diperbarui secara berkala.',
+  'error.METRICS_LOCAL_ONLY': 'Metrik hanya diberikan ke mesin ini sendiri. Setel METRICS_TOKEN untuk membacanya dari tempat lain.',
   'error.UNAUTHENTICATED': 'Silakan masuk (login) lebih dulu.',
   'error.FORBIDDEN': 'Akun Anda tidak berwenang untuk ini.',
   'error.CSRF': 'Formulir kedaluwarsa atau tidak berasal dari halaman ini. Muat ulang halaman dan coba lagi.',

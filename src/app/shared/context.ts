@@ -1,4 +1,5 @@
 import type { Storage } from '../../db/database.js';
+import type { UseCaseMeter } from './meter.js';
 
 /** Something that happened at an office that live screens care about. */
 export interface OfficeEvent {
@@ -28,4 +29,6 @@ export interface AppContext {
   /** A uniform cryptographic integer in [0, n). */
   randomInt(n: number): number;
   events: EventPublisher;
+  /** Counts bookings made and refused for the metrics; absent, nothing is counted. */
+  meter?: UseCaseMeter;
 }

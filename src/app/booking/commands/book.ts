@@ -61,6 +61,18 @@ export interface BookResult {
  * whatever the number of processes or requests.
  */
 export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResult> {
+  try {
+    const result = await bookOnce(ctx, opts);
+    if (!result.replayed) ctx.meter?.bookingMade(opts.channel);
+    return result;
+  } catch (error) {
+    // Input errors (a mistyped NIK) are the form's business; refusals by a rule are the office's.
+    if (error instanceof DomainError) ctx.meter?.bookingRefused(opts.channel, error.code);
+    throw error;
+  }
+}
+
+async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult> {
   // Only the desk books people without a phone; a citizen booking for themselves gives one.
   const person = parsePerson(opts, { phoneOptional: opts.channel !== 'online' });
   const db = ctx.storage.db;
