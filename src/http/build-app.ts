@@ -67,14 +67,19 @@ export interface HttpOptions {
   keepAliveTimeoutMs: number;
   /** A connection silent both ways this long is closed; must exceed the streams' heartbeat. */
   connectionTimeoutMs: number;
+  /** Leading zero bits an online booking's proof of work must have (POW_DIFFICULTY); 0 turns the proof off. */
+  powDifficulty: number;
+  /** Seconds after a form's challenge was issued from which it is accepted without a nonce (no JavaScript). */
+  powWaitSeconds: number;
   /** The site's public address (`https://antrean.example.go.id`) for links that leave the page; the Host header is not trusted. */
   publicUrl: string | undefined;
 }
 
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   bodyLimitBytes: 16 * 1024,
-  // Generous: mobile carriers put many phones behind one address (CGNAT).
-  bookingRateLimitPerMinute: 30,
+  // An anomaly guard, not the brake on brokers (the limits per NIK and phone and the proof of work
+  // are): a carrier-grade NAT puts hundreds of honest phones behind one address at a release.
+  bookingRateLimitPerMinute: 600,
   apiRateLimitPerMinute: 600,
   // Office PCs share one address behind the office's NAT; a whole shift logs in within minutes.
   loginRateLimitPerMinute: 30,
@@ -94,6 +99,9 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   keepAliveTimeoutMs: 5_000,
   connectionTimeoutMs: 120_000,
   publicUrl: undefined,
+  // About 65,000 hashes: well under a second in a phone's browser, a real cost per request to a script.
+  powDifficulty: 16,
+  powWaitSeconds: 5,
 };
 
 export interface AppDeps {
@@ -176,7 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       // Limits are attached per route (route-limits.ts); every API route also has the general one.
-      await api.register(citizenApiRoutes(deps.ctx));
+      await api.register(citizenApiRoutes(deps.ctx, { difficulty: http.powDifficulty, waitSeconds: http.powWaitSeconds }));
       await api.register(availabilityEventRoutes(deps.ctx, streams));
       await api.register(ticketEventRoutes(deps.ctx, streams));
       await api.register(staffAuthRoutes(deps.ctx, { trustProxy: http.trustProxy }));

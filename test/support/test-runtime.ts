@@ -60,6 +60,8 @@ export async function startTestRuntime(
       loginRateLimitPerMinute: 10_000,
       lookupRateLimitPerMinute: 10_000,
       lookupMissLimitPerMinute: 10_000,
+      // The proof of work is off unless a test turns it on (test/integration/fair-booking.test.ts).
+      powDifficulty: 0,
       ...opts.http,
     },
   });
