@@ -40,8 +40,8 @@ const EnvSchema = z.object({
     .regex(/^https?:\/\/[^\s/?#@]+(?:\/[^\s?#]*)?$/, 'must be an http(s) address such as https://antrean.example.go.id')
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
-  /** API requests per minute from one address. */
-  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** API requests per minute from one address; high for the same reason as the booking limit (CGNAT at a release). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   /** Event streams one address may hold open; phones behind one CGNAT address share it, and fall back to polling. */
   STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   /** Public event streams per process; each holds a file descriptor, and the usual limit is 1,024. */

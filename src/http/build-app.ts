@@ -80,7 +80,8 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   // An anomaly guard, not the brake on brokers (the limits per NIK and phone and the proof of work
   // are): a carrier-grade NAT puts hundreds of honest phones behind one address at a release.
   bookingRateLimitPerMinute: 600,
-  apiRateLimitPerMinute: 600,
+  // Likewise: every phone behind one address also fetches a challenge, availability and its ticket.
+  apiRateLimitPerMinute: 3000,
   // Office PCs share one address behind the office's NAT; a whole shift logs in within minutes.
   loginRateLimitPerMinute: 30,
   // A citizen opens their ticket a few times; CGNAT puts many citizens behind one address.

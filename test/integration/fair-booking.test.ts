@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeDaysEverywhere } from '../../src/app/floor/commands/close-day.js';
 import { DEFAULT_HTTP_OPTIONS } from '../../src/http/build-app.js';
 import { proofBits, solveProof } from '../../src/domain/proof-of-work.js';
+import { sealRows } from '../../src/db/data-key.js';
+import { dataCipher } from '../../src/privacy/data-cipher.js';
 import { DIALECTS } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { logInStaff, type StaffLogin } from '../support/staff.js';
@@ -45,7 +47,7 @@ describe.each(DIALECTS)('fair booking on $name', (dialect) => {
 
   describe('monthly limits by person', () => {
     it('refuses a fifth online booking with one phone number in a month, not the desk, and lifts with the month', async () => {
-      rt = await startTestRuntime(dialect, { now: wib('2026-12-01') });
+      rt = await startTestRuntime(dialect, { personLimits: true, now: wib('2026-12-01') });
       const phone = '0812-7777-0001';
       for (let i = 0; i < 4; i++) expect((await bookOnline('2026-12-02', freshNik(), phone)).statusCode).toBe(201);
 
@@ -73,7 +75,7 @@ describe.each(DIALECTS)('fair booking on $name', (dialect) => {
     });
 
     it('refuses a NIK its fifth online booking in a month, counting visits missed or made, and says so in Indonesian', async () => {
-      rt = await startTestRuntime(dialect, { now: wib('2026-12-01') });
+      rt = await startTestRuntime(dialect, { personLimits: true, now: wib('2026-12-01') });
       const nik = freshNik();
       // Each booking's day passes unvisited; the next booking closes it as a no-show and books again.
       const plan: [string, string][] = [
@@ -99,7 +101,7 @@ describe.each(DIALECTS)('fair booking on $name', (dialect) => {
     });
 
     it('does not count a cancelled booking, and follows the limits the admin sets (0: none), audited', async () => {
-      rt = await startTestRuntime(dialect, { now: wib('2026-12-01') });
+      rt = await startTestRuntime(dialect, { personLimits: true, now: wib('2026-12-01') });
       const admin = await logInStaff(rt, 'admin');
       const patched = await staffCall(admin, 'PATCH', '/api/v1/offices/kota-bogor', { bookingLimits: { perPhonePerMonth: 1, perNikPerMonth: 0 } });
       expect(patched.statusCode).toBe(200);
@@ -121,9 +123,24 @@ describe.each(DIALECTS)('fair booking on $name', (dialect) => {
     });
   });
 
+  it('hashes the phone of bookings made before the phone hash existed at the next start, so they count', async () => {
+    rt = await startTestRuntime(dialect, { personLimits: true, now: wib('2026-12-01') });
+    const phone = '0812-7777-0006';
+    for (let i = 0; i < 4; i++) expect((await bookOnline('2026-12-02', freshNik(), phone)).statusCode).toBe(201);
+    // As a database from before migration 0023 has them: no phone hash.
+    await rt.ctx.storage.db.updateTable('bookings').set({ phone_hmac: null }).execute();
+    expect((await bookOnline('2026-12-02', freshNik(), phone)).statusCode).toBe(201);
+    await rt.ctx.storage.db.updateTable('bookings').set({ phone_hmac: null }).execute();
+    // The start's sealing pass fills them in.
+    await sealRows(rt.ctx.storage.db, dataCipher());
+    const hashed = await rt.ctx.storage.db.selectFrom('bookings').select('phone_hmac').where('phone', '!=', '').execute();
+    expect(hashed.every((r) => r.phone_hmac === dataCipher().lookupHash('6281277770006'))).toBe(true);
+    expect((await bookOnline('2026-12-02', freshNik(), phone)).json().error.code).toBe('PHONE_MONTHLY_LIMIT');
+  });
+
   describe('the no-show policy', () => {
     it('blocks online booking after N no-shows within M days for K days, lets the desk book, and lifts after', async () => {
-      rt = await startTestRuntime(dialect, { now: wib('2026-12-01') });
+      rt = await startTestRuntime(dialect, { personLimits: true, now: wib('2026-12-01') });
       const admin = await logInStaff(rt, 'admin');
       const policy = { enabled: true, noShows: 2, withinDays: 30, blockDays: 10 };
       const set = await staffCall(admin, 'PATCH', '/api/v1/offices/kota-bogor', { noShowPolicy: policy, bookingLimits: { perPhonePerMonth: 0, perNikPerMonth: 0 } });
@@ -170,7 +187,7 @@ describe.each(DIALECTS)('fair booking on $name', (dialect) => {
     }
 
     it('accepts a solved proof once, refuses none, a reuse, a wrong nonce, a forged token and an expired one', async () => {
-      rt = await startTestRuntime(dialect, { now: wib('2026-12-01'), http: { powDifficulty: 8, powWaitSeconds: 5 } });
+      rt = await startTestRuntime(dialect, { personLimits: true, now: wib('2026-12-01'), http: { powDifficulty: 8, powWaitSeconds: 5 } });
       const c = await challenge();
       expect(c).toMatchObject({ difficulty: 8, waitSeconds: 5, issuedAt: wib('2026-12-01').toISOString() });
       expect(Date.parse(c.expiresAt)).toBeGreaterThan(Date.parse(c.issuedAt));
@@ -204,7 +221,7 @@ describe.each(DIALECTS)('fair booking on $name', (dialect) => {
     });
 
     it('takes a token without a nonce only after the wait, and lets a retry with the same idempotency key replay', async () => {
-      rt = await startTestRuntime(dialect, { now: wib('2026-12-01'), http: { powDifficulty: 8, powWaitSeconds: 5 } });
+      rt = await startTestRuntime(dialect, { personLimits: true, now: wib('2026-12-01'), http: { powDifficulty: 8, powWaitSeconds: 5 } });
       const c = await challenge();
       const early = await bookWith({ token: c.token });
       expect(early.statusCode).toBe(403);
@@ -222,7 +239,7 @@ describe.each(DIALECTS)('fair booking on $name', (dialect) => {
     });
 
     it('lets the form without a script book once its seconds have passed', async () => {
-      rt = await startTestRuntime(dialect, { now: wib('2026-12-01'), http: { powDifficulty: 8, powWaitSeconds: 5 } });
+      rt = await startTestRuntime(dialect, { personLimits: true, now: wib('2026-12-01'), http: { powDifficulty: 8, powWaitSeconds: 5 } });
       const page = await rt.app.inject({ url: '/o/kota-bogor' });
       const token = /name="proofToken" value="([^"]+)" data-difficulty="8"/.exec(page.body)?.[1];
       expect(token).toBeDefined();
@@ -256,6 +273,7 @@ describe.each(DIALECTS)('fair booking on $name', (dialect) => {
 
   it('books 300 citizens behind one address at a release instant with the default address limits', async () => {
     rt = await startTestRuntime(dialect, {
+      personLimits: true,
       now: wib('2026-12-01', '07:00'),
       http: { bookingRateLimitPerMinute: DEFAULT_HTTP_OPTIONS.bookingRateLimitPerMinute, apiRateLimitPerMinute: DEFAULT_HTTP_OPTIONS.apiRateLimitPerMinute, powDifficulty: 8 },
     });
@@ -288,7 +306,7 @@ describe.each(DIALECTS)('fair booking on $name', (dialect) => {
 
   describe('a booking names its person', () => {
     it('shows the name on the ticket and in full at check-in, and no route changes a booking’s NIK', async () => {
-      rt = await startTestRuntime(dialect, { now: wib('2026-12-01') });
+      rt = await startTestRuntime(dialect, { personLimits: true, now: wib('2026-12-01') });
       const nik = freshNik();
       const made = await bookOnline('2026-12-02', nik, '0812-7777-0005');
       const code = made.json().booking.code as string;
