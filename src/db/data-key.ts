@@ -86,7 +86,9 @@ export async function sealRows(db: Kysely<Database>, to: DataCipher, from?: Data
           nik_hmac: nik === '' ? null : to.lookupHash(nik),
           phone: seal(phone),
           phone_hmac: phone === '' ? null : to.lookupHash(phone),
-          email: email === null ? null : seal(email), key_id: to.keyId })
+          email: email === null ? null : seal(email),
+          key_id: to.keyId,
+        })
         .where('id', '=', row.id)
         .where((eb) => (row.key_id === null ? eb('key_id', 'is', null) : eb('key_id', '=', row.key_id)))
         .execute();
