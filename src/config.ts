@@ -24,16 +24,24 @@ const EnvSchema = z.object({
     .refine((v) => parseTrustProxy(v) !== null, 'expected false, a hop count of 1 or more, or a comma-separated list of IP addresses or CIDRs'),
   /** Connections per process in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Booking requests per minute from one address; brokers script them, but CGNAT shares addresses. */
-  BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /**
+   * Booking requests per minute from one address: only an anomaly guard. Carrier-grade NAT puts
+   * hundreds of honest phones behind one address at a release, so brokers are stopped by the
+   * limits per NIK and phone and by the proof of work instead.
+   */
+  BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Leading zero bits of the proof of work an online booking carries (about 2^n hashes); 0 turns it off. */
+  POW_DIFFICULTY: z.coerce.number().int().min(0).max(30).default(16),
+  /** Seconds a booking form without JavaScript must have been open before it is accepted without a solved proof. */
+  POW_WAIT_SECONDS: z.coerce.number().int().min(0).max(120).default(5),
   /** The address citizens reach the site by, for share links and calendar files; the Host header is not trusted for them. */
   PUBLIC_URL: z
     .string()
     .regex(/^https?:\/\/[^\s/?#@]+(?:\/[^\s?#]*)?$/, 'must be an http(s) address such as https://antrean.example.go.id')
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
-  /** API requests per minute from one address. */
-  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** API requests per minute from one address; high for the same reason as the booking limit (CGNAT at a release). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   /** Event streams one address may hold open; phones behind one CGNAT address share it, and fall back to polling. */
   STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   /** Public event streams per process; each holds a file descriptor, and the usual limit is 1,024. */
@@ -201,6 +209,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
     connectionTimeoutMs: e.HTTP_IDLE_TIMEOUT_SECONDS * 1000,
     bookingRateLimitPerMinute: e.BOOKING_RATE_LIMIT_PER_MINUTE,
+    powDifficulty: e.POW_DIFFICULTY,
+    powWaitSeconds: e.POW_WAIT_SECONDS,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     warnings,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -28,6 +28,8 @@ try {
       trustProxy: config.trustProxy,
       trustedProxies: config.trustedProxies,
       bookingRateLimitPerMinute: config.bookingRateLimitPerMinute,
+      powDifficulty: config.powDifficulty,
+      powWaitSeconds: config.powWaitSeconds,
       apiRateLimitPerMinute: config.apiRateLimitPerMinute,
       streamsPerAddress: config.streamsPerAddress,
       maxPublicStreams: config.maxPublicStreams,

@@ -81,12 +81,36 @@ export async function sealRows(db: Kysely<Database>, to: DataCipher, from?: Data
       const email = row.email === null ? null : open(row.email, row.key_id);
       await db
         .updateTable('bookings')
-        .set({ nik: seal(nik), nik_hmac: nik === '' ? null : to.lookupHash(nik), phone: seal(phone), email: email === null ? null : seal(email), key_id: to.keyId })
+        .set({
+          nik: seal(nik),
+          nik_hmac: nik === '' ? null : to.lookupHash(nik),
+          phone: seal(phone),
+          phone_hmac: phone === '' ? null : to.lookupHash(phone),
+          email: email === null ? null : seal(email),
+          key_id: to.keyId,
+        })
         .where('id', '=', row.id)
         .where((eb) => (row.key_id === null ? eb('key_id', 'is', null) : eb('key_id', '=', row.key_id)))
         .execute();
       counts.bookings++;
       onRow?.();
+    }
+  }
+
+  // Rows sealed before migration 0023 lack the phone's keyed hash: add it (the monthly limit per number counts by it).
+  for (;;) {
+    const rows = await db
+      .selectFrom('bookings')
+      .select(['id', 'phone'])
+      .where('key_id', '=', to.keyId)
+      .where('phone_hmac', 'is', null)
+      .where('phone', '!=', '')
+      .orderBy('id')
+      .limit(BATCH)
+      .execute();
+    if (!rows.length) break;
+    for (const row of rows) {
+      await db.updateTable('bookings').set({ phone_hmac: to.lookupHash(to.open(row.phone)) }).where('id', '=', row.id).where('key_id', '=', to.keyId).execute();
     }
   }
 

@@ -47,6 +47,15 @@ export interface OfficesTable {
   draw_seconds: Generated<number>;
   /** JSON waves `[{ time, percent }]` on the release day; null for one wave at `release_time`. */
   release_waves: string | null;
+  /** Online bookings one phone number may make in a calendar month at this office; 0: no limit. */
+  phone_bookings_per_month: Generated<number>;
+  /** Online bookings one NIK may make in a calendar month at this office; 0: no limit. */
+  nik_bookings_per_month: Generated<number>;
+  /** 1 when the no-show policy is on: `no_show_count` no-shows within `no_show_within_days` days block online booking for `no_show_block_days` days. */
+  no_show_policy_enabled: Generated<number>;
+  no_show_count: Generated<number>;
+  no_show_within_days: Generated<number>;
+  no_show_block_days: Generated<number>;
 }
 
 export interface ServicesTable {
@@ -169,6 +178,14 @@ export interface BookingsTable {
   survey_answered: Generated<number>;
   /** When NIK, name, phone and email were erased (retention or the citizen's request); null while kept. */
   personal_data_erased_at: Generated<string | null>;
+  /** Keyed hash of the phone (`628…`), for the monthly limit per number; null when there is no phone or before the start hashed it. */
+  phone_hmac: Generated<string | null>;
+}
+
+/** A proof-of-work token already spent, kept until it expires so no process accepts it twice. */
+export interface UsedProofsTable {
+  token_id: string;
+  expires_at: string;
 }
 
 export interface BookingEventsTable {
@@ -393,6 +410,7 @@ export interface Database {
   calendar_years: CalendarYearsTable;
   session_days: SessionDaysTable;
   bookings: BookingsTable;
+  used_proofs: UsedProofsTable;
   booking_events: BookingEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   users: UsersTable;

@@ -69,6 +69,10 @@ export interface HttpOptions {
   keepAliveTimeoutMs: number;
   /** A connection silent both ways this long is closed; must exceed the streams' heartbeat. */
   connectionTimeoutMs: number;
+  /** Leading zero bits an online booking's proof of work must have (POW_DIFFICULTY); 0 turns the proof off. */
+  powDifficulty: number;
+  /** Seconds after a form's challenge was issued from which it is accepted without a nonce (no JavaScript). */
+  powWaitSeconds: number;
   /** The site's public address (`https://antrean.example.go.id`) for links that leave the page; the Host header is not trusted. */
   publicUrl: string | undefined;
   /** `GET /metrics` served (`on`) or absent (`off`). */
@@ -83,9 +87,11 @@ export interface HttpOptions {
 
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   bodyLimitBytes: 16 * 1024,
-  // Generous: mobile carriers put many phones behind one address (CGNAT).
-  bookingRateLimitPerMinute: 30,
-  apiRateLimitPerMinute: 600,
+  // An anomaly guard, not the brake on brokers (the limits per NIK and phone and the proof of work
+  // are): a carrier-grade NAT puts hundreds of honest phones behind one address at a release.
+  bookingRateLimitPerMinute: 600,
+  // Likewise: every phone behind one address also fetches a challenge, availability and its ticket.
+  apiRateLimitPerMinute: 3000,
   // Office PCs share one address behind the office's NAT; a whole shift logs in within minutes.
   loginRateLimitPerMinute: 30,
   // A citizen opens their ticket a few times; CGNAT puts many citizens behind one address.
@@ -108,6 +114,9 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   metricsToken: undefined,
   redisUrl: undefined,
   redisKeyPrefix: 'antrean:rl:',
+  // About 65,000 hashes: well under a second in a phone's browser, a real cost per request to a script.
+  powDifficulty: 16,
+  powWaitSeconds: 5,
 };
 
 export interface AppDeps {
@@ -199,7 +208,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       // Limits are attached per route (route-limits.ts); every API route also has the general one.
-      await api.register(citizenApiRoutes(deps.ctx));
+      await api.register(citizenApiRoutes(deps.ctx, { difficulty: http.powDifficulty, waitSeconds: http.powWaitSeconds }));
       await api.register(availabilityEventRoutes(deps.ctx, streams));
       await api.register(ticketEventRoutes(deps.ctx, streams));
       await api.register(staffAuthRoutes(deps.ctx, { trustProxy: http.trustProxy }));

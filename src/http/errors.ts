@@ -45,6 +45,15 @@ const STATUS: Record<DomainErrorCode, number> = {
   COUNTER_HELD: 409,
   SURVEY_ALREADY_ANSWERED: 409,
   SURVEY_NOT_OPEN: 409,
+  // Person-based limits: waiting for next month (or the block's end) lifts them, a retry does not.
+  PHONE_MONTHLY_LIMIT: 429,
+  NIK_MONTHLY_LIMIT: 429,
+  NO_SHOW_BLOCKED: 409,
+  PROOF_REQUIRED: 400,
+  PROOF_INVALID: 403,
+  PROOF_EXPIRED: 403,
+  PROOF_REUSED: 403,
+  PROOF_TOO_EARLY: 403,
 };
 
 /** How long a client is told to wait when the database does not answer. */

@@ -35,5 +35,20 @@ export const OfficeChangesBody = z.object({
   reminderBeforeEnabled: z.boolean({ error: 'INVALID' }).optional(),
   reminderHoursBefore: whole.optional(),
   turnNearAhead: whole.optional(),
+  bookingLimits: z
+    .object({
+      perPhonePerMonth: whole.optional().describe('Online bookings one phone number may make in a calendar month, 0–100; 0: no limit (default 4)'),
+      perNikPerMonth: whole.optional().describe('Online bookings one NIK may make in a calendar month, 0–100; 0: no limit (default 4)'),
+    })
+    .optional()
+    .describe('Limits by person, not by address; desk and walk-in bookings are neither limited nor counted'),
+  noShowPolicy: z
+    .object({
+      enabled: z.boolean({ error: 'INVALID' }).optional(),
+      noShows: whole.optional().describe('No-shows that trigger a block, 1–20 (default 3)'),
+      withinDays: whole.optional().describe('…within this many days, 1–365 (default 90)'),
+      blockDays: whole.optional().describe('Days the NIK may not book online after that, 1–365 (default 30); the desk still can'),
+    })
+    .optional(),
   retentionDays: whole.optional().describe("Days after the appointment date that a booking's NIK, name, phone and email are kept, 1–365; then they are erased"),
 });

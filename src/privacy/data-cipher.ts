@@ -44,12 +44,14 @@ export class DataCipher {
   readonly keyId: string;
   readonly #encryptionKey: Buffer;
   readonly #hashKey: Buffer;
+  readonly #dataKey: Buffer;
 
   constructor(key: Buffer) {
     if (key.length !== DATA_KEY_BYTES) throw new DataKeyError(`A data key has ${DATA_KEY_BYTES} bytes.`);
     this.keyId = derive(key, 'key-id', 4).toString('hex');
     this.#encryptionKey = derive(key, 'aes-256-gcm', 32);
     this.#hashKey = derive(key, 'hmac-sha-256', 32);
+    this.#dataKey = Buffer.from(key);
   }
 
   /** The text encrypted under this key. */
@@ -74,6 +76,14 @@ export class DataCipher {
     } catch {
       throw new DataKeyError('A sealed value does not open with this key.');
     }
+  }
+
+  /**
+   * A signature (HMAC-SHA-256, base64url) of `text` for one purpose, with a key derived from the
+   * data key for that purpose alone: every process of the site shares it, nobody else has it.
+   */
+  sign(purpose: string, text: string): string {
+    return createHmac('sha256', derive(this.#dataKey, `sign/${purpose}`, 32)).update(text, 'utf8').digest('base64url');
   }
 
   /** The keyed hash of a value already in its canonical form (a NIK's 16 digits, a `628…` number), hex. */

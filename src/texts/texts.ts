@@ -63,6 +63,7 @@ export function domainErrorText(error: DomainError, lang: Lang): string {
   if (typeof d.retryAfterSeconds === 'number') params.minutes = String(Math.max(1, Math.ceil(d.retryAfterSeconds / 60)));
   for (const [k, v] of Object.entries(d)) if (typeof v === 'string' || typeof v === 'number') params[k] ??= String(v);
   if (error.code === 'WRONG_DAY' && typeof d.date === 'string') params.date = formatDate(d.date, lang);
+  if (error.code === 'NO_SHOW_BLOCKED' && typeof d.until === 'string') params.until = formatDate(d.until, lang);
   return errorText(lang, hasErrorText(specific) ? specific : error.code, params);
 }
 

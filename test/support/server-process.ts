@@ -49,7 +49,7 @@ async function startOnFreePort(env: Record<string, string>, fromDist: boolean): 
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     // A loaded machine can keep a request waiting for a pooled connection longer than production's 5 s.
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', DATABASE_CONNECT_TIMEOUT_SECONDS: '30', ANTREAN_DATA_KEY: TEST_DATA_KEY, ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', DATABASE_CONNECT_TIMEOUT_SECONDS: '30', ANTREAN_DATA_KEY: TEST_DATA_KEY, POW_DIFFICULTY: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (out += String(d)));

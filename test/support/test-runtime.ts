@@ -32,6 +32,11 @@ export async function startTestRuntime(
     database?: { url: string };
     /** The data key (TEST_DATA_KEY by default); null: none, as `npm start` without ANTREAN_DATA_KEY. */
     dataKey?: string | null;
+    /**
+     * Keep the offices' monthly limits per phone and NIK (4 each by default). Off by default:
+     * most tests book many times with one phone (`bookingBody`); test/integration/fair-booking.test.ts turns them on.
+     */
+    personLimits?: boolean;
   } = {},
 ): Promise<TestRuntime> {
   const database = opts.database ? { url: opts.database.url, drop: async () => undefined } : await dialect.freshDatabase();
@@ -60,9 +65,14 @@ export async function startTestRuntime(
       loginRateLimitPerMinute: 10_000,
       lookupRateLimitPerMinute: 10_000,
       lookupMissLimitPerMinute: 10_000,
+      // The proof of work is off unless a test turns it on (test/integration/fair-booking.test.ts).
+      powDifficulty: 0,
       ...opts.http,
     },
   });
+  if (!opts.personLimits) {
+    await runtime.ctx.storage.db.updateTable('offices').set({ phone_bookings_per_month: 0, nik_bookings_per_month: 0 }).execute();
+  }
   return {
     ...runtime,
     logLines,

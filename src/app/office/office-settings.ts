@@ -4,6 +4,8 @@ import type { OfficeRow } from '../../db/schema.js';
 import type { ReminderSettings } from '../../domain/messages/reminder-schedule.js';
 import type { BookingRules } from '../../domain/office-settings.js';
 import { inDayOrder, type SessionSpec, type WeekdaySessions } from '../../domain/schedule.js';
+import type { BookingLimits, NoShowPolicy } from '../../domain/booking-guards.js';
+import { bookingLimitsOf, noShowPolicyOf } from '../booking/booking-guards.js';
 
 /** An office's settings as the admin sees and changes them. */
 export interface OfficeSettings extends BookingRules, ReminderSettings {
@@ -19,6 +21,10 @@ export interface OfficeSettings extends BookingRules, ReminderSettings {
   logoUrl: string | null;
   /** Days after the appointment date that a booking's personal data is kept. */
   retentionDays: number;
+  /** Online bookings per phone number and per NIK in a calendar month; 0: no limit. */
+  bookingLimits: BookingLimits;
+  /** Online booking refused for a while after repeated no-shows; off by default. */
+  noShowPolicy: NoShowPolicy;
 }
 
 /** The address of an office's logo, with a version that changes with the image; null when it has none. */
@@ -44,6 +50,8 @@ export function officeSettingsOf(o: OfficeRow): OfficeSettings {
     earlyCheckInMinutes: Number(o.early_check_in_minutes),
     deskSharePercent: Number(o.desk_share_percent),
     retentionDays: Number(o.retention_days),
+    bookingLimits: bookingLimitsOf(o),
+    noShowPolicy: noShowPolicyOf(o),
     ...reminderSettingsOf(o),
   };
 }

@@ -152,7 +152,7 @@ export async function countActiveBetween(
 }
 
 /** Adds a booking, its NIK, phone and email sealed with the data key, and returns its id. */
-export async function insertBooking(db: Executor, booking: Omit<NewBooking, 'nik_hmac' | 'key_id'>): Promise<number> {
+export async function insertBooking(db: Executor, booking: Omit<NewBooking, 'nik_hmac' | 'phone_hmac' | 'key_id'>): Promise<number> {
   const cipher = dataCipher();
   // An empty value (a desk booking for someone without a phone) stays empty: it says nothing about anyone.
   const seal = (value: string) => (value === '' ? '' : cipher.seal(value));
@@ -161,6 +161,7 @@ export async function insertBooking(db: Executor, booking: Omit<NewBooking, 'nik
     nik: seal(booking.nik),
     nik_hmac: cipher.lookupHash(booking.nik),
     phone: seal(booking.phone),
+    phone_hmac: booking.phone === '' ? null : cipher.lookupHash(booking.phone),
     email: booking.email == null ? null : seal(booking.email),
     key_id: cipher.keyId,
   };
@@ -244,6 +245,44 @@ export function findIdempotencyKey(db: Executor, key: string) {
 /** Remembers which booking a key produced; fails on a key used before. */
 export async function insertIdempotencyKey(db: Executor, key: string, requestHash: string, bookingId: number, at: string): Promise<void> {
   await db.insertInto('idempotency_keys').values({ key, request_hash: requestHash, booking_id: bookingId, created_at: at }).execute();
+}
+
+/**
+ * Online bookings made at the office between two instants (ISO, `from` included, `to` not) by a
+ * NIK or with a phone number, found by their keyed hashes. Cancelled ones hold no place and are
+ * not counted: changing one's mind is not hoarding.
+ */
+export async function countOnlineBookingsMadeBy(
+  db: Executor,
+  who: { officeId: number; by: 'nik' | 'phone'; value: string },
+  from: string,
+  to: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('bookings')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('office_id', '=', who.officeId)
+    .where(who.by === 'nik' ? 'nik_hmac' : 'phone_hmac', '=', dataCipher().lookupHash(who.value))
+    .where('channel', '=', 'online')
+    .where('status', '!=', 'cancelled')
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The dates of the NIK's no-shows at the office on or after `from`, newest first. */
+export async function listNoShowDatesOfNik(db: Executor, officeId: number, nik: string, from: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('bookings')
+    .select('date')
+    .where('office_id', '=', officeId)
+    .where('nik_hmac', '=', nikLookupHash(nik))
+    .where('status', '=', 'no_show')
+    .where('date', '>=', from)
+    .orderBy('date', 'desc')
+    .execute();
+  return rows.map((r) => r.date);
 }
 
 export const UNIQUE_ACTIVE_NIK = { name: 'bookings_one_active_per_nik_hmac', sqliteColumns: 'bookings.office_id, bookings.nik_hmac' };

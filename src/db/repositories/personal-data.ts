@@ -42,7 +42,7 @@ export async function erasePersonalData(db: Executor, bookingIds: readonly numbe
   await db
     .updateTable('bookings')
     // The NIK's keyed hash goes too: it would still tie the visit to the person.
-    .set({ nik: '', nik_hmac: null, name: '', phone: '', email: null, personal_data_erased_at: at })
+    .set({ nik: '', nik_hmac: null, name: '', phone: '', phone_hmac: null, email: null, personal_data_erased_at: at })
     .where('id', 'in', bookingIds)
     .execute();
   await db

@@ -28,6 +28,12 @@ export const OfficeSettingsSchema = z
     reminderHoursBefore: z.number().int().describe('How many hours before, 1–24 (default 2); one falling in quiet hours (21.00–06.00) moves to 06.00 or is skipped'),
     turnNearAhead: z.number().int().describe('A checked-in person is told their turn nears with this many or fewer ahead in their line, 0–20; 0 is off (default 3)'),
     retentionDays: z.number().int().describe("Days after the appointment date that a booking's personal data is kept, 1–365 (default 30); then the purge erases it"),
+    bookingLimits: z
+      .object({ perPhonePerMonth: z.number().int(), perNikPerMonth: z.number().int() })
+      .describe('Online bookings per phone number and per NIK in a calendar month of the office; 0: no limit'),
+    noShowPolicy: z
+      .object({ enabled: z.boolean(), noShows: z.number().int(), withinDays: z.number().int(), blockDays: z.number().int() })
+      .describe('After `noShows` no-shows within `withinDays` days a NIK may not book online for `blockDays` days'),
   })
   .meta({ id: 'OfficeSettings' });
 

@@ -10,6 +10,10 @@
   var form = document.querySelector('form[data-availability]');
   if (form) liveAvailability(form);
 
+  // The booking's proof of work, solved in the background while the person types or reads.
+  var proofToken = document.querySelector('form input[name="proofToken"][data-difficulty]');
+  if (proofToken) solveProof(proofToken);
+
   var bookForm = document.querySelector('form.book');
   if (bookForm) guardDoubleSubmit(bookForm);
   // "Ambil nomor" on the review: one tap, one booking (the idempotency key makes a second harmless).
@@ -36,6 +40,51 @@
   if (print && window.print) {
     print.hidden = false;
     print.addEventListener('click', function () { window.print(); });
+  }
+
+  /*
+   * Finds a nonce such that sha256(token + ':' + nonce) starts with `difficulty` zero bits and
+   * puts it in the form's proofNonce field. Web Crypto needs a secure context (HTTPS or
+   * localhost); elsewhere the field stays empty and the server takes the seconds the form was
+   * open instead, so nothing here can stop a booking.
+   */
+  function solveProof(tokenInput) {
+    var nonceInput = tokenInput.form && tokenInput.form.querySelector('input[name="proofNonce"]');
+    var difficulty = Number(tokenInput.getAttribute('data-difficulty'));
+    if (!nonceInput || nonceInput.value || !(difficulty > 0)) return;
+    if (!window.isSecureContext || !window.crypto || !crypto.subtle || !window.TextEncoder) return;
+    var token = tokenInput.value;
+    var encoder = new TextEncoder();
+    var BATCH = 256;
+
+    function zeroBits(buffer) {
+      var bytes = new Uint8Array(buffer);
+      var bits = 0;
+      for (var i = 0; i < bytes.length; i++) {
+        if (bytes[i] === 0) { bits += 8; continue; }
+        return bits + Math.clz32(bytes[i]) - 24;
+      }
+      return bits;
+    }
+
+    function round(start) {
+      var tries = [];
+      for (var n = start; n < start + BATCH; n++) {
+        tries.push(crypto.subtle.digest('SHA-256', encoder.encode(token + ':' + n.toString(36))));
+      }
+      return Promise.all(tries).then(function (digests) {
+        for (var i = 0; i < digests.length; i++) {
+          if (zeroBits(digests[i]) >= difficulty) {
+            nonceInput.value = (start + i).toString(36);
+            tokenInput.form.setAttribute('data-proof', 'solved');
+            return;
+          }
+        }
+        // Yield between rounds so typing stays smooth on a cheap phone.
+        setTimeout(function () { round(start + BATCH); }, 0);
+      });
+    }
+    round(0).catch(function () { /* the wait path still books */ });
   }
 
   function guardDoubleSubmit(f) {

@@ -9,6 +9,8 @@ import { getBooking } from '../../app/booking/queries/get-booking.js';
 import { listOffices } from '../../app/office/queries/list-offices.js';
 import { listOfficeServices } from '../../app/office/queries/list-office-services.js';
 import { rescheduleBooking } from '../../app/booking/commands/reschedule-booking.js';
+import { issueChallenge, redeemProof } from '../../app/booking/proof-of-work.js';
+import { MAX_NONCE_LENGTH, type ProofSettings } from '../../domain/proof-of-work.js';
 import { requestLang } from '../i18n.js';
 import { eraseOwnData } from '../../app/privacy/commands/erase-own-data.js';
 import { getOwnData } from '../../app/privacy/queries/get-own-data.js';
@@ -40,7 +42,27 @@ const AvailabilityQuery = z.object({
 });
 
 /** The body of a booking request: where and when, and the person (parsed as at every booking entry). */
-const BookingBody = PersonFields.extend({ office: textField(64), date: dateField, sessionId: idField('SESSION_INVALID') });
+const BookingBody = PersonFields.extend({
+  office: textField(64),
+  date: dateField,
+  sessionId: idField('SESSION_INVALID'),
+  proof: z
+    .object({
+      token: z.string({ error: 'INVALID' }).max(300, 'TOO_LONG').describe('The token of `GET /api/v1/challenge`'),
+      nonce: z.string({ error: 'INVALID' }).max(MAX_NONCE_LENGTH, 'TOO_LONG').optional().describe("Makes sha256(token + ':' + nonce) start with `difficulty` zero bits; without it the token is accepted `waitSeconds` after issue"),
+    })
+    .optional()
+    .describe('The solved proof of work; required unless the server runs with POW_DIFFICULTY=0. Each token books once.'),
+});
+const ChallengeAnswer = z.object({
+  challenge: z.object({
+    token: z.string().describe('Signed, stateless: any process of the site checks it'),
+    difficulty: z.number().int().describe("Leading zero bits sha256(token + ':' + nonce) must have; 0: the proof is off"),
+    issuedAt: z.string(),
+    expiresAt: z.string(),
+    waitSeconds: z.number().int().describe('From this many seconds after issue the token is accepted without a nonce'),
+  }),
+});
 
 const CancelBody = z.object({ nik: nikField });
 const SurveyBody = z.object({ answers: SurveyAnswersSchema });
@@ -67,9 +89,18 @@ const RecoverAnswer = z.object({ bookings: z.array(BookingSchema).describe('The 
 const CITIZEN = ['citizen'];
 
 /** The JSON API a citizen's phone (or any client) books through. */
-export function citizenApiRoutes(ctx: AppContext) {
+export function citizenApiRoutes(ctx: AppContext, proof: ProofSettings) {
   return async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
+
+    app.get(
+      '/challenge',
+      { schema: { tags: CITIZEN, summary: 'A proof-of-work challenge for one online booking', response: { 200: ChallengeAnswer, ...ERROR_RESPONSES } } },
+      async (_req, reply) => {
+        reply.header('cache-control', 'no-store');
+        return { challenge: issueChallenge(ctx, proof) };
+      },
+    );
 
     app.get('/offices', { schema: { tags: CITIZEN, summary: 'The offices', response: { 200: OfficesAnswer, ...ERROR_RESPONSES } } }, async () => {
       const offices = await listOffices(ctx);
@@ -127,6 +158,7 @@ export function citizenApiRoutes(ctx: AppContext) {
       },
       async (req, reply) => {
         const body = req.body;
+        await redeemProof(ctx, proof, { proof: body.proof, idempotencyKey: req.headers['idempotency-key'] });
         const result = await book(ctx, {
           officeSlug: body.office,
           date: body.date,

@@ -24,6 +24,7 @@ import { assertStillOpen } from '../../office/queries/office-calendar.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
 import { takeSessionPlace } from '../../shared/session-quota.js';
 import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
+import { assertMayBookOnline } from '../booking-guards.js';
 
 export interface BookOptions {
   officeSlug: string;
@@ -102,6 +103,7 @@ async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult>
         const events = await expireStaleBookingsOfNik(trx, office.id, person.nik, clock.today, at);
         const existing = await findActiveBookingByNik(trx, office.id, person.nik);
         if (existing) throw alreadyBooked();
+        if (opts.channel === 'online') await assertMayBookOnline(trx, office, person, now);
 
         const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: opts.channel });
         await assertStillOpen(trx, office.id, day.date);

@@ -6,6 +6,7 @@ import { todayIn } from '../../../domain/local-date.js';
 import { type ReminderSettings, reminderSettingProblems } from '../../../domain/messages/reminder-schedule.js';
 import { type BookingRules, contactProblems, type OfficeContact, ruleProblems, zoneProblem } from '../../../domain/office-settings.js';
 import { retentionProblems } from '../../../domain/retention.js';
+import { type BookingLimits, guardSettingProblems, type NoShowPolicy } from '../../../domain/booking-guards.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../queries/find-office.js';
 import { type AdminActor, assertManages } from '../../shared/admin-actor.js';
@@ -19,6 +20,10 @@ export interface OfficeChanges extends Partial<BookingRules>, Partial<ReminderSe
   timezone?: string;
   /** Days after the appointment date that personal data is kept. */
   retentionDays?: number;
+  /** Monthly limits of online bookings per phone and per NIK; absent parts stay. */
+  bookingLimits?: Partial<BookingLimits>;
+  /** The no-show policy; absent parts stay. */
+  noShowPolicy?: Partial<NoShowPolicy>;
 }
 
 export interface UpdateOfficeOptions {
@@ -34,7 +39,7 @@ export interface UpdateOfficeOptions {
  */
 export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): Promise<OfficeSettings> {
   const c = opts.changes;
-  const problems: FieldProblem[] = [...ruleProblems(c), ...reminderSettingProblems(c), ...contactProblems(c), ...retentionProblems(c.retentionDays)];
+  const problems: FieldProblem[] = [...ruleProblems(c), ...reminderSettingProblems(c), ...contactProblems(c), ...retentionProblems(c.retentionDays), ...guardSettingProblems(c.bookingLimits, c.noShowPolicy)];
   if (c.timezone !== undefined) {
     const zone = zoneProblem(c.timezone);
     if (zone) problems.push({ field: 'timezone', problem: zone });
@@ -69,6 +74,7 @@ export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): 
       ...(c.reminderHoursBefore !== undefined ? { reminder_hours_before: c.reminderHoursBefore } : {}),
       ...(c.turnNearAhead !== undefined ? { turn_near_ahead: c.turnNearAhead } : {}),
       ...(c.retentionDays !== undefined ? { retention_days: c.retentionDays } : {}),
+      ...guardColumns(c),
     };
     const write = () => updateOfficeRow(trx, office.id, set);
     // The desk share changes what online bookings may take: as exact as a change of places.
@@ -88,4 +94,18 @@ export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): 
   });
   await announcePlaces(ctx, office.id, done.changed);
   return done.after;
+}
+
+/** The columns of changed booking limits and no-show policy. */
+function guardColumns(c: OfficeChanges) {
+  const l = c.bookingLimits ?? {};
+  const p = c.noShowPolicy ?? {};
+  return {
+    ...(l.perPhonePerMonth !== undefined ? { phone_bookings_per_month: l.perPhonePerMonth } : {}),
+    ...(l.perNikPerMonth !== undefined ? { nik_bookings_per_month: l.perNikPerMonth } : {}),
+    ...(p.enabled !== undefined ? { no_show_policy_enabled: p.enabled ? 1 : 0 } : {}),
+    ...(p.noShows !== undefined ? { no_show_count: p.noShows } : {}),
+    ...(p.withinDays !== undefined ? { no_show_within_days: p.withinDays } : {}),
+    ...(p.blockDays !== undefined ? { no_show_block_days: p.blockDays } : {}),
+  };
 }

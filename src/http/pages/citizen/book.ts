@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { book } from '../../../app/booking/commands/book.js';
+import { issueChallenge, redeemProof } from '../../../app/booking/proof-of-work.js';
+import type { ProofSettings } from '../../../domain/proof-of-work.js';
+import type { FormProof } from '../../views/citizen/proof-fields.js';
 import type { AppContext } from '../../../app/shared/context.js';
 import { type BookingChoices, getBookingChoices } from '../../../app/booking/queries/get-booking-choices.js';
 import { assertBookable } from '../../../domain/availability.js';
@@ -48,8 +51,22 @@ function typedValues(body: Record<string, unknown>): BookValues {
   return { nik: typed(body, 'nik', 40), name: typed(body, 'name', 120), phone: typed(body, 'phone', 40), email: typed(body, 'email', 254), service: typed(body, 'service', 32) };
 }
 
+/** The proof of work the form sent, to carry to the next step; undefined when it sent none. */
+function sentProof(body: Record<string, unknown>, difficulty: number): FormProof | undefined {
+  const token = typed(body, 'proofToken', 300);
+  return token ? { token, difficulty, nonce: typed(body, 'proofNonce', 64) } : undefined;
+}
+
 /** The review of a parsed form at a slot, in words. */
-function review(lang: Lang, choices: BookingChoices, body: Record<string, unknown>, form: z.output<typeof BookForm>, slot: SlotRef, filled: boolean) {
+function review(
+  lang: Lang,
+  choices: BookingChoices,
+  body: Record<string, unknown>,
+  form: z.output<typeof BookForm>,
+  slot: SlotRef,
+  filled: boolean,
+  proof: FormProof | undefined,
+) {
   const { office, services, days } = choices;
   const service = services.find((s) => s.code === form.service);
   if (!service) throw new InvalidInputError([{ field: 'service', problem: 'UNKNOWN_SERVICE' }]);
@@ -63,6 +80,7 @@ function review(lang: Lang, choices: BookingChoices, body: Record<string, unknow
     office,
     values: typedValues(body),
     idempotencyKey: form.idempotencyKey ?? randomUUID(),
+    proof,
     slot,
     shown: {
       serviceName: lang === 'en' ? service.name_en : service.name,
@@ -77,7 +95,15 @@ function review(lang: Lang, choices: BookingChoices, body: Record<string, unknow
 }
 
 /** `/o/:slug`: the booking form; pressing a session shows "Periksa lagi", and its "Ambil nomor" books. */
-export function bookingPages(ctx: AppContext) {
+export function bookingPages(ctx: AppContext, proofSettings: ProofSettings) {
+  /** A fresh proof of work for a form; none when the proof is off. */
+  const newProof = (): FormProof | undefined => {
+    if (proofSettings.difficulty <= 0) return undefined;
+    const c = issueChallenge(ctx, proofSettings);
+    return { token: c.token, difficulty: c.difficulty, nonce: '' };
+  };
+  /** The proof the form sent, or a fresh one when it sent none (the proof was turned on meanwhile). */
+  const carriedProof = (body: Record<string, unknown>) => (proofSettings.difficulty <= 0 ? undefined : (sentProof(body, proofSettings.difficulty) ?? newProof()));
   return async (app: FastifyInstance) => {
     async function render(req: FastifyRequest, slug: string, values: BookValues, chosen?: SlotRef, errors?: FormErrors) {
       const lang = requestLang(req);
@@ -91,6 +117,7 @@ export function bookingPages(ctx: AppContext) {
         days,
         values,
         idempotencyKey: randomUUID(),
+        proof: newProof(),
         chosen,
         errors,
       });
@@ -135,8 +162,10 @@ export function bookingPages(ctx: AppContext) {
         const form = parseInput(BookForm, body);
         if (step !== 'confirm') {
           const choices = await getBookingChoices(ctx, { officeSlug: slug });
-          return sendPage(reply, review(lang, choices, body, form, form.slot, false));
+          return sendPage(reply, review(lang, choices, body, form, form.slot, false, carriedProof(body)));
         }
+        const proof = sentProof(body, proofSettings.difficulty);
+        await redeemProof(ctx, proofSettings, { proof: proof && { token: proof.token, nonce: proof.nonce }, idempotencyKey: form.idempotencyKey });
         try {
           const { booking } = await book(ctx, {
             officeSlug: slug,
@@ -158,7 +187,8 @@ export function bookingPages(ctx: AppContext) {
             return sendPage(reply, await render(req, slug, typedValues(body), form.slot, { fields: { slots: t(lang, 'citizen.reviewNoPlace') } }), 409);
           }
           const offered = { date: nearest.day.date, sessionId: nearest.session.id };
-          return sendPage(reply, review(lang, choices, body, form, offered, true), 409);
+          // The proof was spent on the try that found the session full: the offer carries a fresh one.
+          return sendPage(reply, review(lang, choices, body, form, offered, true, newProof()), 409);
         }
       } catch (error) {
         const errors = toFormErrors(error, lang);

@@ -36,6 +36,11 @@ export function toFormErrors(error: unknown, lang: Lang): FormErrors {
     if (error.code === 'NOT_ACTIVE' || error.code === 'VISIT_IN_PROGRESS') return { fields: {}, form: words };
     // A lost code is looked up by NIK and phone together; which of the two is wrong is not said.
     if (error.code === 'NOT_FOUND' && error.details.what === 'booking_for_nik_phone') return { fields: {}, form: words };
+    // Limits by person: shown at the NIK or the phone, without the lost-code links.
+    if (error.code === 'NIK_MONTHLY_LIMIT' || error.code === 'NO_SHOW_BLOCKED') return { fields: { nik: words } };
+    if (error.code === 'PHONE_MONTHLY_LIMIT') return { fields: { phone: words } };
+    // The proof of work is nothing the person typed: the form comes back with a fresh one.
+    if (error.code.startsWith('PROOF_')) return { fields: {}, form: words };
     const field = FIELD_OF_CODE[error.code];
     if (field === 'nik') {
       return {

@@ -18,6 +18,9 @@ export interface CitizenPageOptions {
   trustProxy: boolean;
   /** The site's public address for share links and calendar files; see `absoluteUrl`. */
   publicUrl: string | undefined;
+  /** The online booking's proof of work: see HttpOptions. */
+  powDifficulty: number;
+  powWaitSeconds: number;
 }
 
 const YEAR_SECONDS = 365 * 24 * 3600;
@@ -60,7 +63,7 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
     });
 
     await app.register(ticketPages(ctx, { publicUrl: opts.publicUrl }));
-    await app.register(bookingPages(ctx));
+    await app.register(bookingPages(ctx, { difficulty: opts.powDifficulty, waitSeconds: opts.powWaitSeconds }));
     await app.register(changePages(ctx));
     await app.register(recoveryPages(ctx));
     await app.register(privacyPages(ctx));

@@ -193,6 +193,12 @@ export function adminPages(ctx: AppContext) {
         earlyCheckInMinutes: text(6).parse(body.earlyCheckInMinutes).trim(),
         deskSharePercent: text(6).parse(body.deskSharePercent).trim(),
         retentionDays: text(6).parse(body.retentionDays).trim(),
+        'bookingLimits.perPhonePerMonth': text(6).parse(body['bookingLimits.perPhonePerMonth']).trim(),
+        'bookingLimits.perNikPerMonth': text(6).parse(body['bookingLimits.perNikPerMonth']).trim(),
+        'noShowPolicy.enabled': body['noShowPolicy.enabled'] === '1',
+        'noShowPolicy.noShows': text(6).parse(body['noShowPolicy.noShows']).trim(),
+        'noShowPolicy.withinDays': text(6).parse(body['noShowPolicy.withinDays']).trim(),
+        'noShowPolicy.blockDays': text(6).parse(body['noShowPolicy.blockDays']).trim(),
       };
       try {
         const named = parseInput(z.object({ name: textField(120), address: z.string().trim().max(300, 'TOO_LONG'), timezone: textField(64) }), values);
@@ -211,6 +217,18 @@ export function adminPages(ctx: AppContext) {
             deskSharePercent: placesOf(values.deskSharePercent),
             // A form without the field (an older page still open) keeps the setting.
             ...(body.retentionDays === undefined ? {} : { retentionDays: placesOf(values.retentionDays) }),
+            // Likewise for the limits per person and the no-show policy.
+            ...(body['bookingLimits.perPhonePerMonth'] === undefined
+              ? {}
+              : {
+                  bookingLimits: { perPhonePerMonth: placesOf(values['bookingLimits.perPhonePerMonth']), perNikPerMonth: placesOf(values['bookingLimits.perNikPerMonth']) },
+                  noShowPolicy: {
+                    enabled: values['noShowPolicy.enabled'],
+                    noShows: placesOf(values['noShowPolicy.noShows']),
+                    withinDays: placesOf(values['noShowPolicy.withinDays']),
+                    blockDays: placesOf(values['noShowPolicy.blockDays']),
+                  },
+                }),
           },
         });
         return reply.redirect(`${ADMIN_PATH}/offices/${slug}?ok=saved`, 303);

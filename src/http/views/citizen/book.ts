@@ -1,4 +1,5 @@
 import type { DayAvailability } from '../../../domain/availability.js';
+import { type FormProof, proofFields } from './proof-fields.js';
 import { html, type SafeHtml } from '../html.js';
 import { errorSummary, type FormErrors, inputField } from './fields.js';
 import { citizenPage } from './layout.js';
@@ -34,6 +35,8 @@ export interface BookPageModel {
   values: BookValues;
   /** A fresh random key per render: a double tap on a session books once. */
   idempotencyKey: string;
+  /** The proof of work this form's booking will carry; absent when the proof is off. */
+  proof?: FormProof | undefined;
   chosen?: SlotRef | undefined;
   errors?: FormErrors | undefined;
 }
@@ -58,6 +61,7 @@ ${errorSummary(m.errors, t('citizen.errorSummary'), Object.fromEntries(FIELD_ORD
 <form method="post" action="${path}" class="book" novalidate${first ? html` data-availability="/api/v1/offices/${m.office.slug}/availability?from=${first}&amp;days=${m.days.length}&amp;lang=${m.lang}" data-events="/api/v1/offices/${m.office.slug}/availability/events"` : ''} data-t-busy="${t('citizen.booking')}">
 <button type="submit" hidden disabled aria-hidden="true" tabindex="-1"></button>
 <input type="hidden" name="idempotencyKey" value="${m.idempotencyKey}">
+${proofFields(m.proof)}
 <p class="muted">${t('citizen.bookLead')}</p>
 <fieldset class="section">
 <legend class="step-title"><h2><span class="step" aria-hidden="true">1</span> ${t('citizen.stepIdentity')}</h2></legend>

@@ -1,3 +1,4 @@
+import { type FormProof, proofFields } from './proof-fields.js';
 import { html, type SafeHtml } from '../html.js';
 import { citizenPage } from './layout.js';
 import { slotValue, type SlotRef } from './slot-picker.js';
@@ -12,6 +13,8 @@ export interface ReviewModel {
   values: { nik: string; name: string; phone: string; email: string; service: string };
   /** The double-tap protection of the form, carried to the confirm. */
   idempotencyKey: string;
+  /** The form's proof of work, carried to the confirm; absent when the proof is off. */
+  proof?: FormProof | undefined;
   slot: SlotRef;
   shown: { serviceName: string; eligibility: string; day: string; hour: string; name: string; nikMasked: string };
   /** The time first chosen filled meanwhile: `slot` is the nearest one with places instead. */
@@ -31,6 +34,7 @@ export function reviewPage(m: ReviewModel): SafeHtml {
 ${m.filled ? html`<div class="notice notice-warn" role="alert" id="review-filled"><p>${t('citizen.reviewFilled')}</p></div>` : html`<p class="lead">${t('citizen.reviewLead')}</p>`}
 <form method="post" action="${path}" class="review" aria-labelledby="review-title">
 <input type="hidden" name="idempotencyKey" value="${m.idempotencyKey}">
+${proofFields(m.proof)}
 <input type="hidden" name="nik" value="${v.nik}">
 <input type="hidden" name="name" value="${v.name}">
 <input type="hidden" name="phone" value="${v.phone}">

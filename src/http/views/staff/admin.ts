@@ -126,6 +126,11 @@ ${zoneSelect(m.values.timezone, e.timezone)}
 /** The settings form's values as typed (strings, since a form sends text). */
 export type SettingsValues = Record<'name' | 'address' | 'contactPhone' | 'contactEmail' | 'timezone' | 'bookingDaysAhead' | 'checkInBeforeMinutes' | 'checkInAfterMinutes' | 'earlyCheckInMinutes' | 'deskSharePercent' | 'retentionDays', string> & {
   sameDayBooking: boolean;
+} & GuardValues;
+
+/** The limits per person and the no-show policy as typed; field names as the API's problems name them. */
+export type GuardValues = Record<'bookingLimits.perPhonePerMonth' | 'bookingLimits.perNikPerMonth' | 'noShowPolicy.noShows' | 'noShowPolicy.withinDays' | 'noShowPolicy.blockDays', string> & {
+  'noShowPolicy.enabled': boolean;
 };
 
 /** The form values of saved settings. */
@@ -143,6 +148,12 @@ export function settingsValues(s: OfficeSettings): SettingsValues {
     earlyCheckInMinutes: String(s.earlyCheckInMinutes),
     deskSharePercent: String(s.deskSharePercent),
     retentionDays: String(s.retentionDays),
+    'bookingLimits.perPhonePerMonth': String(s.bookingLimits.perPhonePerMonth),
+    'bookingLimits.perNikPerMonth': String(s.bookingLimits.perNikPerMonth),
+    'noShowPolicy.enabled': s.noShowPolicy.enabled,
+    'noShowPolicy.noShows': String(s.noShowPolicy.noShows),
+    'noShowPolicy.withinDays': String(s.noShowPolicy.withinDays),
+    'noShowPolicy.blockDays': String(s.noShowPolicy.blockDays),
   };
 }
 
@@ -179,6 +190,16 @@ ${num('checkInBeforeMinutes', st('staff.checkInBeforeLabel'))}
 ${num('checkInAfterMinutes', st('staff.checkInAfterLabel'))}
 ${num('earlyCheckInMinutes', st('staff.earlyCheckInLabel'), st('staff.earlyCheckInHint'))}
 <div class="field"><label class="chip"><input type="checkbox" name="sameDayBooking" value="1"${v.sameDayBooking ? ' checked' : ''}> ${st('staff.sameDayLabel')}</label></div>
+</div>
+</fieldset>
+<fieldset><legend>${st('staff.fairnessLegend')}</legend>
+<div class="two-col">
+${num('bookingLimits.perPhonePerMonth', st('staff.perPhonePerMonthLabel'), st('staff.perMonthHint'))}
+${num('bookingLimits.perNikPerMonth', st('staff.perNikPerMonthLabel'), st('staff.perMonthHint'))}
+<div class="field"><label class="chip"><input type="checkbox" name="noShowPolicy.enabled" value="1"${v['noShowPolicy.enabled'] ? ' checked' : ''}> ${st('staff.noShowPolicyLabel')}</label></div>
+${num('noShowPolicy.noShows', st('staff.noShowsLabel'))}
+${num('noShowPolicy.withinDays', st('staff.noShowWithinDaysLabel'))}
+${num('noShowPolicy.blockDays', st('staff.noShowBlockDaysLabel'), st('staff.noShowBlockDaysHint'))}
 </div>
 </fieldset>
 <fieldset><legend>${st('staff.privacyLegend')}</legend>
