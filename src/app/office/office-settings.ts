@@ -3,6 +3,8 @@ import type { ScheduledSession } from '../../db/repositories/schedule.js';
 import type { OfficeRow } from '../../db/schema.js';
 import type { ReminderSettings } from '../../domain/messages/reminder-schedule.js';
 import type { BookingRules } from '../../domain/office-settings.js';
+import type { ReleaseRules } from '../../domain/release-schedule.js';
+import { releaseRulesOf } from './release-rules.js';
 import { inDayOrder, type SessionSpec, type WeekdaySessions } from '../../domain/schedule.js';
 
 /** An office's settings as the admin sees and changes them. */
@@ -19,6 +21,8 @@ export interface OfficeSettings extends BookingRules, ReminderSettings {
   logoUrl: string | null;
   /** Days after the appointment date that a booking's personal data is kept. */
   retentionDays: number;
+  /** When a day's places open online; `daysAhead` and `deskShare` are `bookingDaysAhead` and `deskSharePercent` again. */
+  release: ReleaseRules;
 }
 
 /** The address of an office's logo, with a version that changes with the image; null when it has none. */
@@ -45,6 +49,7 @@ export function officeSettingsOf(o: OfficeRow): OfficeSettings {
     deskSharePercent: Number(o.desk_share_percent),
     retentionDays: Number(o.retention_days),
     ...reminderSettingsOf(o),
+    release: releaseRulesOf(o),
   };
 }
 

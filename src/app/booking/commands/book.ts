@@ -81,7 +81,7 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
   const clock = officeClock(office, now);
   const [day] = await planOfficeDays(db, office, clock, opts.date, 1, opts.channel);
   if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
-  const session = assertBookable(day, opts.sessionId);
+  const session = assertBookable(day, opts.sessionId, office.timezone);
 
   // A fresh code colliding with an existing one is a one-in-trillions event; draw again.
   for (let attempt = 1; ; attempt++) {
@@ -91,7 +91,7 @@ export async function book(ctx: AppContext, opts: BookOptions): Promise<BookResu
         const existing = await findActiveBookingByNik(trx, office.id, person.nik);
         if (existing) throw alreadyBooked();
 
-        const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: opts.channel });
+        const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: opts.channel, now });
         await assertStillOpen(trx, office.id, day.date);
 
         const booked = await applyLifecycleStep(trx, {
