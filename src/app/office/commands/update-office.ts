@@ -35,8 +35,9 @@ export interface UpdateOfficeOptions {
 
 /**
  * Changes an office's name, address, contact, logo, zone and booking rules at once, or nothing when one is
- * wrong. A new desk share is obeyed by every booking that commits after it (the same locks
- * as a change of places); times of existing bookings stay as they were, on the local clock.
+ * wrong. A new desk share or release schedule is obeyed by every booking that commits after
+ * it (the same locks as a change of places); times of existing bookings stay as they were, on
+ * the local clock.
  */
 export async function updateOffice(ctx: AppContext, opts: UpdateOfficeOptions): Promise<OfficeSettings> {
   const c = opts.changes;

@@ -6,6 +6,7 @@ import { dataActionText, type PlainTextKey, roleText, textsFor } from '../../../
 import type { DataAccessLine } from '../../../app/privacy/queries/list-data-access.js';
 import type { Role } from '../../../domain/staff-role.js';
 import { OFFICE_ZONES } from '../../../domain/office-settings.js';
+import { RELEASE_LIMITS } from '../../../domain/release-schedule.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, notice, type PageViewer, staffPage } from './layout.js';
 
@@ -134,7 +135,7 @@ export type SettingsValues = Record<
 };
 
 /** Rows of the waves list on the settings form: as many as an office may have. */
-export const WAVE_ROWS = 4;
+export const WAVE_ROWS = RELEASE_LIMITS.waves.max;
 
 /** The form values of saved settings. */
 export function settingsValues(s: OfficeSettings): SettingsValues {
