@@ -3,6 +3,7 @@ import { createLogger } from './http/logger.js';
 import { startDayCloser } from './day-closer.js';
 import { startReminderFinder } from './reminder-finder.js';
 import { startDataPurger } from './data-purger.js';
+import { startReleaseAnnouncer } from './release-announcer.js';
 import { DataKeyError } from './privacy/data-cipher.js';
 import { type Runtime, startRuntime } from './runtime.js';
 import { SqliteFileError, markInUse } from './db/sqlite-files.js';
@@ -61,6 +62,7 @@ const stopDayCloser = startDayCloser(runtime.ctx, logger);
 runtime.outbox.start();
 const stopReminderFinder = startReminderFinder(runtime.ctx, logger);
 const stopDataPurger = startDataPurger(runtime.ctx, logger);
+const stopReleaseAnnouncer = startReleaseAnnouncer(runtime.ctx, logger);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -70,6 +72,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopDayCloser();
     stopReminderFinder();
     stopDataPurger();
+    stopReleaseAnnouncer();
     logger.info({ signal }, 'shutting down');
     runtime.close().then(
       () => {

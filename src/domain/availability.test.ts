@@ -129,3 +129,39 @@ describe('planning days from a schedule', () => {
     expect(desk.sessions[0]!.remaining).toBe(5);
   });
 });
+
+describe('planning days by the release schedule', () => {
+  // 14 days ahead at 07.00 WIB, 50% then the rest at 19.00, 10% for the desk: the 28th is released on the 14th.
+  const rules = { daysAhead: 14, time: '07:00', drawSeconds: 60, deskShare: 10, waves: [{ time: '07:00', percent: 50 }, { time: '19:00', percent: 50 }] };
+  const at = (iso: string) => ({ rules, zone: 'Asia/Jakarta', now: new Date(iso) });
+  const last = (iso: string, channel: PlanInput['channel'] = 'online') =>
+    planDays(input({ dates: ['2026-12-28'], deskSharePercent: 10, channel, release: at(iso) }))[0]!;
+
+  it('keeps a day shut online before its first wave and says when it opens; the desk is not held to it', () => {
+    const before = last('2026-12-13T23:59:59Z');
+    expect(before.opensAt?.toISOString()).toBe('2026-12-14T00:00:00.000Z');
+    expect(before.sessions[0]).toMatchObject({ remaining: 0, bookable: false, openPlaces: 0 });
+    expect(before.sessions[0]!.opensAt?.toISOString()).toBe('2026-12-14T00:00:00.000Z');
+    expect(() => assertBookable(before, 1, 'Asia/Jakarta')).toThrow(expect.objectContaining({ code: 'NOT_YET_OPEN', details: { date: '2026-12-28', opensAt: '2026-12-14T00:00:00.000Z', zone: 'Asia/Jakarta' } }));
+    const desk = last('2026-12-13T23:59:59Z', 'desk');
+    expect(desk).toMatchObject({ opensAt: null });
+    expect(desk.sessions[0]).toMatchObject({ remaining: 40, bookable: true, opensAt: null });
+  });
+
+  it("opens each wave's share of the online places, the desk's share never", () => {
+    const morning = last('2026-12-14T00:00:00Z');
+    expect(morning.opensAt).toBeNull();
+    // 40 places, 4 for the desk, 36 online: 18 at 07.00, all 36 at 19.00.
+    expect(morning.sessions[0]).toMatchObject({ openPlaces: 18, remaining: 18, bookable: true });
+    expect(morning.sessions[0]!.opensAt?.toISOString()).toBe('2026-12-14T12:00:00.000Z');
+    const evening = last('2026-12-14T12:00:00Z');
+    expect(evening.sessions[0]).toMatchObject({ openPlaces: 36, remaining: 36, opensAt: null });
+  });
+
+  it('calls a session whose open share is taken full, not unopened', () => {
+    const booked = new Map([[slotKey('2026-12-28', 1), 18]]);
+    const [day] = planDays(input({ dates: ['2026-12-28'], booked, deskSharePercent: 10, release: at('2026-12-14T01:00:00Z') }));
+    expect(day!.sessions[0]).toMatchObject({ remaining: 0, bookable: false, openPlaces: 18 });
+    expect(() => assertBookable(day!, 1)).toThrow(expect.objectContaining({ code: 'SESSION_FULL' }));
+  });
+});

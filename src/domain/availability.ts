@@ -1,6 +1,7 @@
 import type { BookingWindow } from './booking-window.js';
 import { DomainError } from './errors.js';
 import { isoWeekday, type LocalDate, minutesOfDay } from './local-date.js';
+import { nextOpeningAt, onlinePlacesAt, opensAt, type ReleaseRules } from './release-schedule.js';
 import { placesFor } from './schedule.js';
 
 /** A session as the office opens it on a date, with that date's places. */
@@ -20,6 +21,10 @@ export type Closure =
 export interface SessionAvailability extends SessionTemplate {
   remaining: number;
   bookable: boolean;
+  /** Places the channel may fill at the planned instant, bookings not yet counted: online, the released share of the places left after the desk's. */
+  openPlaces?: number;
+  /** When more of its online places open (the next wave), or null once all are open or for the desk. */
+  opensAt?: Date | null;
 }
 
 export interface DayAvailability {
@@ -27,6 +32,16 @@ export interface DayAvailability {
   open: boolean;
   closure: Closure | null;
   sessions: SessionAvailability[];
+  /** When an open day first opens to online booking (its first wave), or null once it has opened or for the desk. */
+  opensAt?: Date | null;
+}
+
+/** The release schedule online booking obeys, and the instant it is planned for. */
+export interface ReleaseInput {
+  rules: ReleaseRules;
+  /** The office's zone: a wave's time is on its clock. */
+  zone: string;
+  now: Date;
 }
 
 export interface PlanInput {
@@ -44,6 +59,11 @@ export interface PlanInput {
   today: LocalDate;
   /** Wall-clock time now in the office's zone, to close today's sessions that are over. */
   nowTime: string;
+  /**
+   * When given, online booking opens a day only at its first wave and then only the released
+   * share of each session (see release-schedule); the desk and walk-ins are not held to it.
+   */
+  release?: ReleaseInput;
 }
 
 /** Key of the booked-count map, one per session and date. */
@@ -74,34 +94,48 @@ export function sameSessionsEachDay(openWeekdays: readonly number[], sessions: r
  */
 export function planDays(input: PlanInput): DayAvailability[] {
   const channel = input.channel ?? 'online';
+  const release = channel === 'online' ? input.release : undefined;
   return input.dates.map((date) => {
     const dated = input.closedDays.get(date);
     const todays = dated ? [] : input.sessionsOn(date);
     const closure: Closure | null = dated ?? (todays.length ? null : { kind: 'weekend' });
-    if (closure) return { date, open: false, closure, sessions: [] };
+    if (closure) return { date, open: false, closure, sessions: [], opensAt: null };
     const inWindow = date >= input.window.first && date <= input.window.last;
     const sessions = todays.map((s) => {
-      const places = placesFor(channel, s.capacity, input.deskSharePercent ?? 0);
-      const remaining = Math.max(0, places - (input.booked.get(slotKey(date, s.id)) ?? 0));
+      const openPlaces = release
+        ? onlinePlacesAt(s.capacity, date, release.rules, release.zone, release.now)
+        : placesFor(channel, s.capacity, input.deskSharePercent ?? 0);
+      const remaining = Math.max(0, openPlaces - (input.booked.get(slotKey(date, s.id)) ?? 0));
       // A session of today stays bookable until it ends: people may still come during it.
       const over = date === input.today && minutesOfDay(input.nowTime) >= minutesOfDay(s.end);
-      return { ...s, remaining, bookable: inWindow && !over && remaining > 0 };
+      const next = release ? nextOpeningAt(s.capacity, date, release.rules, release.zone, release.now) : null;
+      return { ...s, remaining, bookable: inWindow && !over && remaining > 0, openPlaces, opensAt: next };
     });
-    return { date, open: true, closure: null, sessions };
+    const first = release ? opensAt(date, release.rules, release.zone) : null;
+    return { date, open: true, closure: null, sessions, opensAt: first && first.getTime() > release!.now.getTime() ? first : null };
   });
 }
 
 /**
  * Checks a requested session on a planned day before any place is taken; the quota itself is
- * checked again under the session's lock, since `remaining` here may be stale by then.
+ * checked again under the session's lock, since `remaining` here may be stale by then. `zone`
+ * only lets a NOT_YET_OPEN refusal name its time on the office's clock.
  */
-export function assertBookable(day: DayAvailability, sessionId: number): SessionAvailability {
+export function assertBookable(day: DayAvailability, sessionId: number, zone?: string): SessionAvailability {
   if (!day.open) throw new DomainError('CLOSED', { date: day.date });
   const session = day.sessions.find((s) => s.id === sessionId);
   if (!session) throw new DomainError('NOT_BOOKABLE', { date: day.date, reason: 'unknown_session' });
+  // Before its wave, a session is not full: its places are not open yet.
+  const opens = day.opensAt ?? (session.openPlaces === 0 ? session.opensAt : null);
+  if (opens) throw notYetOpen(day.date, opens, zone);
   if (session.remaining === 0) throw new DomainError('SESSION_FULL', { date: day.date });
   if (!session.bookable) throw new DomainError('NOT_BOOKABLE', { date: day.date, reason: 'outside_window' });
   return session;
+}
+
+/** A refusal of a day or session whose online places open later; with the zone, its words can name the time. */
+export function notYetOpen(date: LocalDate, opensAt: Date, zone?: string): DomainError {
+  return new DomainError('NOT_YET_OPEN', { date, opensAt: opensAt.toISOString(), ...(zone ? { zone } : {}) });
 }
 
 /** Whether one more booking fits: the rule applied under the lock. */

@@ -7,6 +7,7 @@ export type DomainErrorCode =
   | 'ALREADY_BOOKED'
   | 'CLOSED'
   | 'NOT_BOOKABLE'
+  | 'NOT_YET_OPEN'
   | 'NOT_FOUND'
   | 'NIK_MISMATCH'
   | 'NOT_ACTIVE'

@@ -3,6 +3,8 @@ import { type LocalDate, timeIn, todayIn } from './local-date.js';
 
 /** An office's own rules for a moment in time: its today, its booking window, its open weekdays. */
 export interface OfficeClock {
+  /** The instant the clock was read at: releases are instants, not wall-clock times. */
+  now: Date;
   today: LocalDate;
   /** HH:MM on the office's wall clock. */
   nowTime: string;
@@ -25,6 +27,7 @@ export interface OfficeClockSettings {
 export function officeClock(office: OfficeClockSettings, now: Date): OfficeClock {
   const today = todayIn(office.timezone, now);
   return {
+    now,
     today,
     nowTime: timeIn(office.timezone, now),
     window: bookingWindow({ today, sameDayBooking: office.same_day_booking === 1, daysAhead: office.booking_days_ahead }),

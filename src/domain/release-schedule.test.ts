@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDraw, opensAt, releaseAt, releasedPlaces, releaseProblems, releasesOf, type ReleaseRules } from './release-schedule.js';
+import { nextOpeningAt, onlinePlacesAt, openDraw, opensAt, releaseAt, releasedPlaces, releaseProblems, releasesBetween, releasesOf, type ReleaseRules } from './release-schedule.js';
 
 const rules: ReleaseRules = { daysAhead: 14, time: '07:00', drawSeconds: 60, deskShare: 10 };
 const waved: ReleaseRules = { ...rules, waves: [{ time: '07:00', percent: 50 }, { time: '19:00', percent: 50 }] };
@@ -46,5 +46,29 @@ describe('release schedule', () => {
     expect(releaseProblems({ waves: [{ time: '19:00', percent: 50 }, { time: '07:00', percent: 50 }] })[0]?.problem).toBe('RELEASE_WAVES_INVALID');
     expect(releaseProblems({ waves: [{ time: '07:00', percent: 60 }, { time: '19:00', percent: 50 }] })[0]?.problem).toBe('RELEASE_WAVES_INVALID');
     expect(releaseProblems({ time: '08:00', waves: [{ time: '07:00', percent: 100 }] })[0]?.problem).toBe('RELEASE_TIME_NOT_FIRST_WAVE');
+  });
+});
+
+describe('places a release opens', () => {
+  it('opens the released share of the places left after the desk, and says when more come', () => {
+    const at = (iso: string) => new Date(iso);
+    expect(onlinePlacesAt(40, '2026-12-15', waved, 'Asia/Jakarta', at('2026-11-30T23:59:59Z'))).toBe(0);
+    expect(onlinePlacesAt(40, '2026-12-15', waved, 'Asia/Jakarta', at('2026-12-01T00:00:00Z'))).toBe(18);
+    expect(onlinePlacesAt(40, '2026-12-15', waved, 'Asia/Jakarta', at('2026-12-01T12:00:00Z'))).toBe(36);
+    expect(nextOpeningAt(40, '2026-12-15', waved, 'Asia/Jakarta', at('2026-12-01T00:00:00Z'))?.toISOString()).toBe('2026-12-01T12:00:00.000Z');
+    expect(nextOpeningAt(40, '2026-12-15', waved, 'Asia/Jakarta', at('2026-12-01T12:00:00Z'))).toBeNull();
+    // One online place: the first half rounds to none, so it opens at the second wave.
+    expect(nextOpeningAt(1, '2026-12-15', { ...waved, deskShare: 0 }, 'Asia/Jakarta', at('2026-11-30T00:00:00Z'))?.toISOString()).toBe('2026-12-01T12:00:00.000Z');
+  });
+
+  it('finds the waves between two instants with the day each releases', () => {
+    const found = (after: string, upTo: string) => releasesBetween(waved, 'Asia/Jakarta', new Date(after), new Date(upTo)).map((r) => [r.date, r.release.wave]);
+    expect(found('2026-11-30T23:59:00Z', '2026-12-01T00:00:00Z')).toEqual([['2026-12-15', 0]]);
+    expect(found('2026-12-01T00:00:00Z', '2026-12-01T11:59:59Z')).toEqual([]);
+    expect(found('2026-11-30T00:00:00Z', '2026-12-01T12:00:00Z')).toEqual([
+      ['2026-12-14', 1],
+      ['2026-12-15', 0],
+      ['2026-12-15', 1],
+    ]);
   });
 });

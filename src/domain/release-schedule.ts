@@ -5,7 +5,8 @@
  * `drawSeconds` after each wave are a draw, not a race: see `drawAt`.
  */
 import type { FieldProblem } from './errors.js';
-import { addDays, instantOf, isTimeOfDay, type LocalDate, minutesOfDay } from './local-date.js';
+import { addDays, instantOf, isTimeOfDay, type LocalDate, minutesOfDay, todayIn } from './local-date.js';
+import { placesFor } from './schedule.js';
 
 /** One wave: at `time` on the release day, `percent` of each session's online places open. */
 export interface ReleaseWave {
@@ -118,4 +119,45 @@ export function releaseProblems(rules: Partial<ReleaseRules>): FieldProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * Places of a session that online booking may fill at `now`: the released share of the places
+ * left after the desk's (rounded down twice, so neither rounding gives away a held place).
+ * The desk and walk-ins are not bound by the release; this is the online limit only.
+ */
+export function onlinePlacesAt(capacity: number, date: LocalDate, rules: ReleaseRules, zone: string, now: Date): number {
+  return releasedPlaces(placesFor('online', capacity, rules.deskShare), releaseAt(date, rules, zone, now));
+}
+
+/**
+ * When more of a session's online places open after `now`: the first later wave that releases
+ * more of them than are open now (rounding can make a wave add nothing to a small session), or
+ * null once all of them are open.
+ */
+export function nextOpeningAt(capacity: number, date: LocalDate, rules: ReleaseRules, zone: string, now: Date): Date | null {
+  const online = placesFor('online', capacity, rules.deskShare);
+  const open = releasedPlaces(online, releaseAt(date, rules, zone, now));
+  for (const r of releasesOf(date, rules, zone)) {
+    if (r.at.getTime() > now.getTime() && releasedPlaces(online, r) > open) return r.at;
+  }
+  return null;
+}
+
+/**
+ * Every wave that comes after `after` and by `upTo` (a pass of the release announcer), with the
+ * day it releases. Looks back at most two release days, so a long pause announces only the
+ * latest waves: pages that were open across it refresh on any event anyway.
+ */
+export function releasesBetween(rules: ReleaseRules, zone: string, after: Date, upTo: Date): { date: LocalDate; release: Release }[] {
+  const found: { date: LocalDate; release: Release }[] = [];
+  const last = todayIn(zone, upTo);
+  for (const on of [addDays(last, -1), last]) {
+    const date = addDays(on, rules.daysAhead);
+    for (const release of releasesOf(date, rules, zone)) {
+      const at = release.at.getTime();
+      if (at > after.getTime() && at <= upTo.getTime()) found.push({ date, release });
+    }
+  }
+  return found;
 }

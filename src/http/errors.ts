@@ -12,6 +12,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   ALREADY_BOOKED: 409,
   CLOSED: 409,
   NOT_BOOKABLE: 409,
+  // Not full: its places open later (details.opensAt), so the answer says when.
+  NOT_YET_OPEN: 409,
   NOT_FOUND: 404,
   NIK_MISMATCH: 404,
   NOT_ACTIVE: 409,

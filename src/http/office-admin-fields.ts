@@ -12,6 +12,24 @@ const whole = z.number({ error: 'NUMBER_INVALID' }).int('NUMBER_INVALID');
 /** A new office. */
 export const NewOfficeBody = z.object({ slug: textField(64), name: textField(120), address: addressField.default(''), timezone: textField(64) });
 
+const timeOfDay = z.string({ error: 'TIME_INVALID' }).max(5, 'TIME_INVALID');
+
+/** Changes to the release schedule; absent fields stay, `waves: null` removes the waves. */
+export const ReleaseChangesBody = z
+  .object({
+    daysAhead: whole.optional().describe('A day opens this many days before itself, 1–90; `bookingDaysAhead` is the same setting'),
+    time: timeOfDay.optional().describe("HH:MM on the office's clock of the first (or only) wave"),
+    drawSeconds: whole.optional().describe('Length of the draw after each wave, 0–3600; 0 turns the draw off'),
+    deskShare: whole.optional().describe('Percent of each session held back from online booking for the desk, 0–100; `deskSharePercent` is the same setting'),
+    waves: z
+      .array(z.object({ time: timeOfDay, percent: whole }), { error: 'RELEASE_WAVES_INVALID' })
+      .max(4, 'RELEASE_WAVES_INVALID')
+      .nullable()
+      .optional()
+      .describe('Waves on the release day, times ascending, percents summing to 100, the first at `time` (sent without `time`, the first wave sets it); null: one wave at `time`'),
+  })
+  .describe("When a day's places open to online booking");
+
 /** Changes to an office; absent fields stay. */
 export const OfficeChangesBody = z.object({
   name: textField(120).optional(),
@@ -50,5 +68,6 @@ export const OfficeChangesBody = z.object({
       blockDays: whole.optional().describe('Days the NIK may not book online after that, 1–365 (default 30); the desk still can'),
     })
     .optional(),
+  release: ReleaseChangesBody.optional(),
   retentionDays: whole.optional().describe("Days after the appointment date that a booking's NIK, name, phone and email are kept, 1–365; then they are erased"),
 });

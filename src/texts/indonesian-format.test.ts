@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatSession, formatShortDate, formatTime, zoneAbbreviation } from './indonesian-format.js';
+import { formatDate, formatOpening, formatSession, formatShortDate, formatTime, zoneAbbreviation } from './indonesian-format.js';
 import { isoWeekday } from '../domain/local-date.js';
 
 const DAY_MS = 86_400_000;
@@ -103,5 +103,13 @@ describe('formatWeekHours', () => {
     const week = [1, 2, 3, 4].map((weekday) => ({ weekday, start: '08:00', end: '14:00' }));
     expect(formatWeekHours([...week, { weekday: 5, start: '08:00', end: '11:30' }], 'Asia/Jakarta', 'id')).toBe('Senin–Kamis 08.00–14.00 WIB; Jumat 08.00–11.30 WIB');
     expect(formatWeekHours([{ weekday: 1, start: '08:00', end: '12:00' }, { weekday: 3, start: '08:00', end: '12:00' }], 'Asia/Makassar', 'en')).toBe('Monday 08:00–12:00 WITA; Wednesday 08:00–12:00 WITA');
+  });
+});
+
+describe('release times', () => {
+  it("names a release on the office's clock without the year", () => {
+    expect(formatOpening(new Date('2026-12-07T00:00:00Z'), 'Asia/Jakarta', 'id')).toBe('Senin, 7 Desember, 07.00 WIB');
+    expect(formatOpening(new Date('2026-12-07T00:00:00Z'), 'Asia/Jakarta', 'en')).toBe('Monday, 7 December, 07:00 WIB');
+    expect(formatOpening(new Date('2026-12-06T22:00:00Z'), 'Asia/Jayapura', 'id')).toBe('Senin, 7 Desember, 07.00 WIT');
   });
 });

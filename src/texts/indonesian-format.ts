@@ -3,7 +3,7 @@
  * Names come from our own tables, not from `Intl`: a server built with small ICU data would
  * otherwise print English or "M12" months, and tickets must read the same everywhere.
  */
-import { dateParts, instantOf, isoWeekday, isTimeOfDay, utcOffsetMinutes, type LocalDate } from '../domain/local-date.js';
+import { dateParts, instantOf, isoWeekday, isTimeOfDay, timeIn, todayIn, utcOffsetMinutes, type LocalDate } from '../domain/local-date.js';
 import type { Lang } from './lang.js';
 
 // Indexed by ISO weekday − 1 (Monday first) and by month − 1.
@@ -71,6 +71,16 @@ export function zoneAbbreviation(zone: string, at?: Date): string {
 export function formatDate(d: LocalDate, lang: Lang): string {
   const { year, month, day } = dateParts(d);
   return `${nameAt(DAY_NAMES[lang], isoWeekday(d) - 1)}, ${day} ${nameAt(MONTH_NAMES[lang], month - 1)} ${year}`;
+}
+
+/**
+ * An instant on an office's clock without the year, as a release is announced: "Senin,
+ * 7 Desember, 07.00 WIB" / "Monday, 7 December, 07:00 WIB".
+ */
+export function formatOpening(at: Date, zone: string, lang: Lang): string {
+  const date = todayIn(zone, at);
+  const { month, day } = dateParts(date);
+  return `${nameAt(DAY_NAMES[lang], isoWeekday(date) - 1)}, ${day} ${nameAt(MONTH_NAMES[lang], month - 1)}, ${formatTime(timeIn(zone, at), lang)} ${zoneAbbreviation(zone, at)}`;
 }
 
 /** "Sen, 7 Des" / "Mon, 7 Dec", for compact day pickers. */

@@ -3,7 +3,7 @@ import type { PriorityGroup } from '../domain/queue-order.js';
 import type { Role } from '../domain/staff-role.js';
 import { en } from './catalogue.en.js';
 import { type Catalogue, id, type TextKey } from './catalogue.id.js';
-import { formatDate } from './indonesian-format.js';
+import { formatDate, formatOpening } from './indonesian-format.js';
 import type { Lang } from './lang.js';
 
 export type { TextKey };
@@ -64,6 +64,7 @@ export function domainErrorText(error: DomainError, lang: Lang): string {
   for (const [k, v] of Object.entries(d)) if (typeof v === 'string' || typeof v === 'number') params[k] ??= String(v);
   if (error.code === 'WRONG_DAY' && typeof d.date === 'string') params.date = formatDate(d.date, lang);
   if (error.code === 'NO_SHOW_BLOCKED' && typeof d.until === 'string') params.until = formatDate(d.until, lang);
+  if (error.code === 'NOT_YET_OPEN' && typeof d.opensAt === 'string') params.when = typeof d.zone === 'string' ? formatOpening(new Date(d.opensAt), d.zone, lang) : d.opensAt;
   return errorText(lang, hasErrorText(specific) ? specific : error.code, params);
 }
 

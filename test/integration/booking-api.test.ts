@@ -62,6 +62,9 @@ describe.each(DIALECTS)('booking API on $name', (dialect) => {
     // 14 days ahead is the last bookable date.
     expect(days.find((d) => d.date === '2026-12-15')!.sessions.some((s) => s.bookable)).toBe(true);
     expect(days.find((d) => d.date === '2026-12-16')!.sessions.some((s) => s.bookable)).toBe(false);
+    // It opens on the release day, 14 days before itself, at 07.00 on the office's clock.
+    expect(days.find((d) => d.date === '2026-12-16')).toMatchObject({ opensAt: '2026-12-02T00:00:00.000Z' });
+    expect(days.find((d) => d.date === '2026-12-15')).toMatchObject({ opensAt: null });
   });
 
   it('shows national holidays and cuti bersama as closed with their names', async () => {
@@ -143,8 +146,10 @@ describe.each(DIALECTS)('booking API on $name', (dialect) => {
     expect(closed.json().error.code).toBe('CLOSED');
     const today = await post('/api/v1/bookings', bookingBody({ date: '2026-12-01', sessionId: first, nik: freshNik() }));
     expect(today.json().error.code).toBe('NOT_BOOKABLE');
+    // The day after the window opens tomorrow at 07.00, and says so.
     const far = await post('/api/v1/bookings', bookingBody({ date: '2026-12-16', sessionId: first, nik: freshNik() }));
-    expect(far.json().error.code).toBe('NOT_BOOKABLE');
+    expect(far.json().error).toMatchObject({ code: 'NOT_YET_OPEN', details: { opensAt: '2026-12-02T00:00:00.000Z' } });
+    expect(far.json().error.message).toContain('Rabu, 2 Desember, 07.00 WIB');
     const unknown = await post('/api/v1/bookings', bookingBody({ sessionId: 9999, nik: freshNik() }));
     expect(unknown.statusCode).toBe(409);
     expect(unknown.json().error.code).toBe('NOT_BOOKABLE');

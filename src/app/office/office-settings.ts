@@ -3,6 +3,8 @@ import type { ScheduledSession } from '../../db/repositories/schedule.js';
 import type { OfficeRow } from '../../db/schema.js';
 import type { ReminderSettings } from '../../domain/messages/reminder-schedule.js';
 import type { BookingRules } from '../../domain/office-settings.js';
+import type { ReleaseRules } from '../../domain/release-schedule.js';
+import { releaseRulesOf } from './release-rules.js';
 import { inDayOrder, type SessionSpec, type WeekdaySessions } from '../../domain/schedule.js';
 import type { BookingLimits, NoShowPolicy } from '../../domain/booking-guards.js';
 import { bookingLimitsOf, noShowPolicyOf } from '../booking/booking-guards.js';
@@ -25,6 +27,8 @@ export interface OfficeSettings extends BookingRules, ReminderSettings {
   bookingLimits: BookingLimits;
   /** Online booking refused for a while after repeated no-shows; off by default. */
   noShowPolicy: NoShowPolicy;
+  /** When a day's places open online; `daysAhead` and `deskShare` are `bookingDaysAhead` and `deskSharePercent` again. */
+  release: ReleaseRules;
 }
 
 /** The address of an office's logo, with a version that changes with the image; null when it has none. */
@@ -53,6 +57,7 @@ export function officeSettingsOf(o: OfficeRow): OfficeSettings {
     bookingLimits: bookingLimitsOf(o),
     noShowPolicy: noShowPolicyOf(o),
     ...reminderSettingsOf(o),
+    release: releaseRulesOf(o),
   };
 }
 

@@ -14,6 +14,7 @@ import { InvalidInputError } from '../../domain/errors.js';
 import { eachDay, type LocalDate } from '../../domain/local-date.js';
 import { freeQueueLetter } from '../../domain/schedule.js';
 import { loadSessionsByDate, type SessionsByDate } from './queries/sessions-by-date.js';
+import { releaseRulesOf } from './release-rules.js';
 
 /** A session whose bookings outnumber its places after a change: every booking is kept and the admin is told. */
 export interface PlacesWarning {
@@ -52,12 +53,13 @@ export async function changeSessions<T>(
   const slots = eachDay(today, span).flatMap((date) => after(date).map((s) => ({ sessionId: s.id, date })));
   await lockSessionDaysFrom(trx, office.id, today, slots);
   const counts = await countActiveFrom(trx, office.id, today);
+  // A new desk share or release schedule changes every day's online places.
+  const rulesChanged = JSON.stringify(releaseRulesOf(fresh)) !== JSON.stringify(releaseRulesOf(office));
   const changed = eachDay(today, span).flatMap((date) => {
     const was = before(date);
     const now = after(date);
     const first = now[0] ?? was[0];
-    const deskShare = Number(fresh.desk_share_percent) !== Number(office.desk_share_percent);
-    return first && (deskShare || JSON.stringify(was) !== JSON.stringify(now)) ? [{ date, sessionId: first.id }] : [];
+    return first && (rulesChanged || JSON.stringify(was) !== JSON.stringify(now)) ? [{ date, sessionId: first.id }] : [];
   });
   return { result, warnings: placesWarnings(counts, before, after), changed };
 }

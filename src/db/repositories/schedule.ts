@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import { ACTIVE_STATUSES } from '../../domain/ticket-status.js';
-import type { DaySessionsTable, SessionRow, WeeklySessionsTable } from '../schema.js';
+import type { DaySessionsTable, OfficeRow, SessionRow, WeeklySessionsTable } from '../schema.js';
 import type { Executor } from './offices.js';
 
 /** A session as the schedule opens it, with the places it has there. */
@@ -40,10 +40,15 @@ export async function listDaySessions(db: Executor, officeId: number, from: stri
   return rows.map((r) => ({ ...r, session_id: Number(r.session_id), capacity: Number(r.capacity) }));
 }
 
+/** The office settings read with a session's places: its release rules and its zone. */
+export interface SessionPlaceRules {
+  office: Pick<OfficeRow, 'desk_share_percent' | 'booking_days_ahead' | 'release_time' | 'draw_seconds' | 'release_waves' | 'timezone'>;
+}
+
 /**
  * The places of one session on one date as the schedule stands now, with the office's desk
- * share, or undefined when the session does not open that date. The date's own sessions, when
- * it has any, replace its weekday's.
+ * share and release rules, or undefined when the session does not open that date. The date's
+ * own sessions, when it has any, replace its weekday's.
  */
 export async function placesOn(
   db: Executor,
@@ -51,12 +56,17 @@ export async function placesOn(
   sessionId: number,
   date: string,
   weekday: number,
-): Promise<{ capacity: number; deskSharePercent: number } | undefined> {
+): Promise<({ capacity: number; deskSharePercent: number } & SessionPlaceRules) | undefined> {
   // One statement: it runs while the session's lock is held, so every round trip counts.
   const row = await db
     .selectFrom('offices as o')
     .select((eb) => [
       'o.desk_share_percent',
+      'o.booking_days_ahead',
+      'o.release_time',
+      'o.draw_seconds',
+      'o.release_waves',
+      'o.timezone',
       eb
         .selectFrom('day_sessions')
         .select((e) => e.fn.countAll<string | number>().as('n'))
@@ -82,7 +92,9 @@ export async function placesOn(
     .executeTakeFirst();
   if (!row) return undefined;
   const capacity = Number(row.own_sessions) > 0 ? row.own_capacity : row.weekly_capacity;
-  return capacity === null || capacity === undefined ? undefined : { capacity: Number(capacity), deskSharePercent: Number(row.desk_share_percent) };
+  if (capacity === null || capacity === undefined) return undefined;
+  const { own_sessions: _own, own_capacity: _capacity, weekly_capacity: _weekly, ...office } = row;
+  return { capacity: Number(capacity), deskSharePercent: Number(row.desk_share_percent), office };
 }
 
 /** Every session row of an office, retired ones included. */

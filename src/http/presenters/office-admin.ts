@@ -6,6 +6,20 @@ import { formatDate, zoneAbbreviation } from '../../texts/indonesian-format.js';
 import type { Lang } from '../../texts/lang.js';
 import { errorText } from '../../texts/texts.js';
 
+/** When a day's places open to online booking. */
+export const ReleaseSchema = z
+  .object({
+    daysAhead: z.number().int().describe('A day opens this many days before itself, 1–90 (default 14); the same as `bookingDaysAhead`'),
+    time: z.string().describe("HH:MM on the office's clock of the first (or only) wave (default 07:00)"),
+    drawSeconds: z.number().int().describe('Length of the draw after each wave, 0–3600 (default 60); 0 is first come, first served'),
+    deskShare: z.number().int().describe('Percent of each session held back from online booking for the desk, 0–100; the same as `deskSharePercent`'),
+    waves: z
+      .array(z.object({ time: z.string().describe('HH:MM'), percent: z.number().int().describe('Share of online places this wave opens') }))
+      .nullable()
+      .describe('Waves on the release day, times ascending, percents summing to 100, the first at `time`; null for one wave at `time`'),
+  })
+  .meta({ id: 'ReleaseRules' });
+
 export const OfficeSettingsSchema = z
   .object({
     slug: z.string(),
@@ -34,12 +48,13 @@ export const OfficeSettingsSchema = z
     noShowPolicy: z
       .object({ enabled: z.boolean(), noShows: z.number().int(), withinDays: z.number().int(), blockDays: z.number().int() })
       .describe('After `noShows` no-shows within `withinDays` days a NIK may not book online for `blockDays` days'),
+    release: ReleaseSchema,
   })
   .meta({ id: 'OfficeSettings' });
 
 /** An office's settings with the zone's label. */
 export function presentOfficeSettings(s: OfficeSettings): z.infer<typeof OfficeSettingsSchema> {
-  return { ...s, zoneLabel: zoneAbbreviation(s.timezone) };
+  return { ...s, zoneLabel: zoneAbbreviation(s.timezone), release: { ...s.release, waves: s.release.waves ?? null } };
 }
 
 export const SessionSpecSchema = z.object({ start: z.string().describe('HH:MM'), end: z.string().describe('HH:MM'), capacity: z.number().int() });

@@ -140,7 +140,7 @@ export function citizenApiRoutes(ctx: AppContext, proof: ProofSettings) {
         const { office, days } = await getAvailability(ctx, { officeSlug: req.params.slug, from: req.query.from, days: req.query.days });
         // Remaining places change by the second; a cache would show sessions as open that are full.
         reply.header('cache-control', 'no-store');
-        return { office: office.slug, timezone: office.timezone, days: presentDays(days, requestLang(req)) };
+        return { office: office.slug, timezone: office.timezone, days: presentDays(days, requestLang(req), office.timezone) };
       },
     );
 

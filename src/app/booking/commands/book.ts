@@ -94,7 +94,7 @@ async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult>
   const clock = officeClock(office, now);
   const [day] = await planOfficeDays(db, office, clock, opts.date, 1, opts.channel);
   if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
-  const session = assertBookable(day, opts.sessionId);
+  const session = assertBookable(day, opts.sessionId, office.timezone);
 
   // A fresh code colliding with an existing one is a one-in-trillions event; draw again.
   for (let attempt = 1; ; attempt++) {
@@ -105,7 +105,7 @@ async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult>
         if (existing) throw alreadyBooked();
         if (opts.channel === 'online') await assertMayBookOnline(trx, office, person, now);
 
-        const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: opts.channel });
+        const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: opts.channel, now });
         await assertStillOpen(trx, office.id, day.date);
 
         const booked = await applyLifecycleStep(trx, {

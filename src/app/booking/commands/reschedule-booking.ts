@@ -37,11 +37,11 @@ export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBooking
   if (booking.date < clock.today) throw new DomainError('NOT_ACTIVE', { status: 'past' });
   const [day] = await planOfficeDays(db, office, clock, opts.date, 1, channel);
   if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
-  const session = assertBookable(day, opts.sessionId);
+  const session = assertBookable(day, opts.sessionId, office.timezone);
 
   const event = await db.transaction().execute(async (trx) => {
     // A citizen's own move leaves the desk's share free like any online booking; the desk may use it.
-    const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel });
+    const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel, now });
     await assertStillOpen(trx, office.id, day.date);
     // Only a booking still `booked` moves: a check-in or cancel that got there first wins.
     return applyLifecycleStep(trx, {

@@ -7,20 +7,27 @@ import type { AppContext, OfficeOptions } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock, type OfficeClock } from '../../../domain/office-clock.js';
 import { type BookingChannel, planOfficeDays } from '../../office/queries/plan-office-days.js';
+import { releaseRulesOf } from '../../office/release-rules.js';
+import { releaseAt } from '../../../domain/release-schedule.js';
 
 /** What a booking form offers: the office, its services, and every day a citizen may book now. */
 export interface BookingChoices {
   office: OfficeRow;
   services: ServiceRow[];
-  /** Each date of the booking window in order, closed and full ones included, so the form can say why. */
+  /** Each date of the booking window in order, closed and full ones included, so the form can say why; online, the next day to open after it. */
   days: DayAvailability[];
   today: LocalDate;
 }
 
-/** The days of the office's booking window with live remaining places; none when the window is empty. */
+/**
+ * The days of the office's booking window with live remaining places; none when the window is
+ * empty. Online, once the window's last day has been released the next day to open follows it
+ * (not bookable, with its `opensAt`), so a citizen sees when more days come.
+ */
 export async function planBookingWindow(db: Executor, office: OfficeRow, clock: OfficeClock, channel: BookingChannel = 'online'): Promise<DayAvailability[]> {
+  const nextToOpen = channel === 'online' && releaseAt(clock.window.last, releaseRulesOf(office), office.timezone, clock.now) !== null;
   const count = daysBetween(clock.window.first, clock.window.last) + 1;
-  return count > 0 ? planOfficeDays(db, office, clock, clock.window.first, count, channel) : [];
+  return count > 0 ? planOfficeDays(db, office, clock, clock.window.first, count + (nextToOpen ? 1 : 0), channel) : [];
 }
 
 /** Everything the booking form of an office shows, read at one instant; the desk's channels see the places held for them. */

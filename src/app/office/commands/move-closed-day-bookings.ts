@@ -71,7 +71,8 @@ export async function moveBookingsOffClosedDay(ctx: AppContext, office: OfficeRo
         days = null;
         continue;
       }
-      const at = ctx.now().toISOString();
+      const now = ctx.now();
+      const at = now.toISOString();
       try {
         const event: TicketEvent = await db.transaction().execute(async (trx) => {
           const closed = await findClosedDay(trx, office.id, cause.date);
@@ -89,7 +90,7 @@ export async function moveBookingsOffClosedDay(ctx: AppContext, office: OfficeRo
             });
           }
           // The booking keeps its channel: an online booking moved by the office still leaves the desk's share free.
-          const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: target.session.id, date: target.date, channel: booking.channel });
+          const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: target.session.id, date: target.date, channel: booking.channel, now });
           await assertStillOpen(trx, office.id, target.date);
           return applyLifecycleStep(trx, {
             type: 'moved_by_closure',

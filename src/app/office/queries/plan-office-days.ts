@@ -4,6 +4,7 @@ import type { OfficeRow } from '../../../db/schema.js';
 import { type DayAvailability, planDays, slotKey } from '../../../domain/availability.js';
 import { addDays, eachDay, type LocalDate } from '../../../domain/local-date.js';
 import { type OfficeClock } from '../../../domain/office-clock.js';
+import { releaseRulesOf } from '../release-rules.js';
 import { closuresBetween } from './office-calendar.js';
 import { loadSessionsByDate } from './sessions-by-date.js';
 
@@ -35,5 +36,7 @@ export async function planOfficeDays(
     window: clock.window,
     today: clock.today,
     nowTime: clock.nowTime,
+    // Online places open by the office's release schedule, at the clock's instant.
+    release: { rules: releaseRulesOf(office), zone: office.timezone, now: clock.now },
   });
 }

@@ -73,7 +73,7 @@ function review(
   const day = days.find((d) => d.date === slot.date);
   if (!day) throw new DomainError('NOT_BOOKABLE', { date: slot.date, reason: 'outside_window' });
   // The same refusals as booking gives, before the citizen is asked to confirm a time they cannot have.
-  const session = assertBookable(day, slot.sessionId);
+  const session = assertBookable(day, slot.sessionId, office.timezone);
   const eligibility = lang === 'en' ? service.eligibility_en || service.eligibility : service.eligibility;
   return reviewPage({
     lang,

@@ -12,6 +12,7 @@ const FIELD_OF_CODE: Partial<Record<DomainError['code'], string>> = {
   SESSION_FULL: 'slots',
   CLOSED: 'slots',
   NOT_BOOKABLE: 'slots',
+  NOT_YET_OPEN: 'slots',
   ALREADY_BOOKED: 'nik',
 };
 

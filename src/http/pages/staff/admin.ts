@@ -33,6 +33,7 @@ import {
   settingsPage,
   settingsValues,
   type SettingsValues,
+  WAVE_ROWS,
   weekdayName,
   type WeekRow,
 } from '../../views/staff/admin.js';
@@ -80,6 +81,24 @@ function warningWords(warnings: PlacesWarning[]): string[] {
 /** Places as typed: whole digits (or a minus sign, for the domain to refuse), anything else NaN. */
 function placesOf(typed: string): number {
   return /^-?\d{1,6}$/.test(typed) ? Number(typed) : Number.NaN;
+}
+
+/** The release settings as typed on the settings form; blank wave rows are no wave, none at all one wave at the release time. */
+function releaseOf(values: SettingsValues) {
+  const waves = values.waves.filter((w) => w.time || w.percent).map((w) => ({ time: w.time, percent: placesOf(w.percent) }));
+  return { time: values.releaseTime, drawSeconds: placesOf(values.drawSeconds), waves: waves.length ? waves : null };
+}
+
+/** Where a settings problem shows on the form: the release's fields under their form names. */
+function settingsFieldOf(field: string): { name: string } {
+  const names: Record<string, string> = {
+    'release.time': 'releaseTime',
+    'release.drawSeconds': 'drawSeconds',
+    'release.waves': 'waves',
+    'release.daysAhead': 'bookingDaysAhead',
+    'release.deskShare': 'deskSharePercent',
+  };
+  return { name: names[field] ?? field };
 }
 
 /** The week as grid rows: one per distinct session time, its places under each weekday. */
@@ -199,6 +218,9 @@ export function adminPages(ctx: AppContext) {
         'noShowPolicy.noShows': text(6).parse(body['noShowPolicy.noShows']).trim(),
         'noShowPolicy.withinDays': text(6).parse(body['noShowPolicy.withinDays']).trim(),
         'noShowPolicy.blockDays': text(6).parse(body['noShowPolicy.blockDays']).trim(),
+        releaseTime: text(6).parse(body.releaseTime).trim(),
+        drawSeconds: text(6).parse(body.drawSeconds).trim(),
+        waves: Array.from({ length: WAVE_ROWS }, (_, i) => ({ time: text(6).parse(body[`wave${i}_time`]).trim(), percent: text(6).parse(body[`wave${i}_percent`]).trim() })),
       };
       try {
         const named = parseInput(z.object({ name: textField(120), address: z.string().trim().max(300, 'TOO_LONG'), timezone: textField(64) }), values);
@@ -229,11 +251,12 @@ export function adminPages(ctx: AppContext) {
                     blockDays: placesOf(values['noShowPolicy.blockDays']),
                   },
                 }),
+            ...(body.releaseTime === undefined ? {} : { release: releaseOf(values) }),
           },
         });
         return reply.redirect(`${ADMIN_PATH}/offices/${slug}?ok=saved`, 303);
       } catch (error) {
-        const errors = formErrorsOf(error);
+        const errors = formErrorsOf(error, settingsFieldOf);
         if (!errors) throw error;
         return renderSettings(req, reply, slug, { values, errors }, 422);
       }

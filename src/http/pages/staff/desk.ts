@@ -420,7 +420,7 @@ function formErrors(error: unknown): DeskFormErrors | undefined {
   }
   if (error instanceof DomainError) {
     const words = domainErrorText(error, STAFF_LANG);
-    if (['SESSION_FULL', 'NOT_BOOKABLE', 'CLOSED'].includes(error.code)) return { fields: { slot: words }, form: words };
+    if (['SESSION_FULL', 'NOT_BOOKABLE', 'NOT_YET_OPEN', 'CLOSED'].includes(error.code)) return { fields: { slot: words }, form: words };
     return { fields: {}, form: words };
   }
   return undefined;

@@ -42,7 +42,9 @@ function sameSlot(a: SlotRef | undefined, date: string, sessionId: number): bool
 /**
  * Days as an accordion (`<details>`, so it opens and closes without a script) and each
  * bookable session as a submit button of the surrounding form: pressing one books at once.
- * Closed days stay in the list with their reason; full sessions show as disabled buttons.
+ * Closed days stay in the list with their reason; full sessions show as disabled buttons, and
+ * so do those of a day not yet released, saying when they open (the page's script enables them
+ * when a release reaches its stream).
  */
 export function slotPicker(o: SlotPickerOptions): SafeHtml {
   const t = textsFor(o.lang);
@@ -54,7 +56,7 @@ export function slotPicker(o: SlotPickerOptions): SafeHtml {
   const sessionButton = (day: DayAvailability, s: SessionAvailability): SafeHtml => {
     const isCurrent = sameSlot(o.current, day.date, s.id);
     const choosable = s.bookable && !isCurrent;
-    const state = isCurrent ? t('citizen.currentSlot') : sessionPlacesLabel(s, o.lang);
+    const state = isCurrent ? t('citizen.currentSlot') : sessionPlacesLabel(s, o.lang, o.zone);
     const time = `${formatTime(s.start, o.lang)}–${formatTime(s.end, o.lang)}`;
     // The zone is said once above the days; screen readers hear it, and the date, on every button.
     return html`<button type="submit" name="slot" value="${slotValue(day.date, s.id)}" class="slot${choosable ? '' : ' slot-off'}${isCurrent ? ' slot-current' : ''}" data-slot="${slotValue(day.date, s.id)}"${isCurrent ? ' data-current' : ''}${choosable ? '' : ' disabled'}><span class="vh">${formatDate(day.date, o.lang)}, </span><span class="slot-time">${time}<span class="vh"> ${zone}</span></span> <span class="slot-left">${state}</span></button>`;
@@ -66,9 +68,9 @@ export function slotPicker(o: SlotPickerOptions): SafeHtml {
       return html`<li class="day-closed"><span class="day-date">${formatDate(day.date, o.lang)}</span> <span class="day-reason">${reason}</span></li>`;
     }
     const places = bookablePlaces(day);
-    const next = places === 0 ? nextDayWithPlaces(o.days, day.date) : null;
+    const next = places === 0 && !day.opensAt ? nextDayWithPlaces(o.days, day.date) : null;
     return html`<li><details class="day" id="${dayAnchor(day.date)}" name="day" data-day="${day.date}"${day.date === openDate ? ' open' : ''}>
-<summary><span class="day-date">${formatDate(day.date, o.lang)}</span><span class="day-left${places ? '' : ' day-left-none'}" data-day-left>${dayPlacesLabel(day, o.lang)}</span></summary>
+<summary><span class="day-date">${formatDate(day.date, o.lang)}</span><span class="day-left${places ? '' : ' day-left-none'}" data-day-left>${dayPlacesLabel(day, o.lang, o.zone)}</span></summary>
 <div class="day-body">
 ${next ? html`<p class="offer">${t('citizen.dayFullOffer')} <a href="#${dayAnchor(next.date)}" data-open-day="${next.date}">${formatDate(next.date, o.lang)}</a></p>` : ''}
 <div class="sessions">${day.sessions.map((s) => sessionButton(day, s))}</div>

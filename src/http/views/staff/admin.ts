@@ -6,6 +6,7 @@ import { dataActionText, type PlainTextKey, roleText, textsFor } from '../../../
 import type { DataAccessLine } from '../../../app/privacy/queries/list-data-access.js';
 import type { Role } from '../../../domain/staff-role.js';
 import { OFFICE_ZONES } from '../../../domain/office-settings.js';
+import { RELEASE_LIMITS } from '../../../domain/release-schedule.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, notice, type PageViewer, staffPage } from './layout.js';
 
@@ -124,14 +125,22 @@ ${zoneSelect(m.values.timezone, e.timezone)}
 }
 
 /** The settings form's values as typed (strings, since a form sends text). */
-export type SettingsValues = Record<'name' | 'address' | 'contactPhone' | 'contactEmail' | 'timezone' | 'bookingDaysAhead' | 'checkInBeforeMinutes' | 'checkInAfterMinutes' | 'earlyCheckInMinutes' | 'deskSharePercent' | 'retentionDays', string> & {
+export type SettingsValues = Record<
+  'name' | 'address' | 'contactPhone' | 'contactEmail' | 'timezone' | 'bookingDaysAhead' | 'checkInBeforeMinutes' | 'checkInAfterMinutes' | 'earlyCheckInMinutes' | 'deskSharePercent' | 'retentionDays' | 'releaseTime' | 'drawSeconds',
+  string
+> & {
   sameDayBooking: boolean;
+  /** The release waves as typed, one row each (WAVE_ROWS of them); blank rows are no wave. */
+  waves: { time: string; percent: string }[];
 } & GuardValues;
 
 /** The limits per person and the no-show policy as typed; field names as the API's problems name them. */
 export type GuardValues = Record<'bookingLimits.perPhonePerMonth' | 'bookingLimits.perNikPerMonth' | 'noShowPolicy.noShows' | 'noShowPolicy.withinDays' | 'noShowPolicy.blockDays', string> & {
   'noShowPolicy.enabled': boolean;
 };
+
+/** Rows of the waves list on the settings form: as many as an office may have. */
+export const WAVE_ROWS = RELEASE_LIMITS.waves.max;
 
 /** The form values of saved settings. */
 export function settingsValues(s: OfficeSettings): SettingsValues {
@@ -154,6 +163,12 @@ export function settingsValues(s: OfficeSettings): SettingsValues {
     'noShowPolicy.noShows': String(s.noShowPolicy.noShows),
     'noShowPolicy.withinDays': String(s.noShowPolicy.withinDays),
     'noShowPolicy.blockDays': String(s.noShowPolicy.blockDays),
+    releaseTime: s.release.time,
+    drawSeconds: String(s.release.drawSeconds),
+    waves: Array.from({ length: WAVE_ROWS }, (_, i) => {
+      const w = s.release.waves?.[i];
+      return w ? { time: w.time, percent: String(w.percent) } : { time: '', percent: '' };
+    }),
   };
 }
 
@@ -167,8 +182,10 @@ export function settingsPage(m: {
 }): SafeHtml {
   const e = m.errors?.fields ?? {};
   const v = m.values;
-  const num = (id: keyof SettingsValues, label: string, hint?: string) =>
+  const num = (id: Exclude<keyof SettingsValues, 'waves'>, label: string, hint?: string) =>
     input(id, label, String(v[id]), e[id], { type: 'number', maxlength: 5, required: true, ...(hint ? { hint } : {}) });
+  const waveCell = (name: string, value: string, label: string, type: string) =>
+    html`<input name="${name}" type="${type}" value="${value}" maxlength="5" aria-label="${label}"${e.waves ? html` aria-invalid="true" aria-describedby="waves-error"` : ''}>`;
   const body = html`<div class="page narrow-wide">
 <h1>${st('staff.settingsTitle')}</h1>
 ${m.notice ? notice('ok', m.notice) : ''}
@@ -182,10 +199,28 @@ ${input('contactPhone', st('staff.contactPhoneLabel'), v.contactPhone, e.contact
 ${input('contactEmail', st('staff.contactEmailLabel'), v.contactEmail, e.contactEmail, { maxlength: 120, hint: st('staff.contactHint') })}
 ${zoneSelect(v.timezone, e.timezone)}
 </div>
-<fieldset><legend>${st('staff.rulesLegend')}</legend>
+<fieldset data-release><legend>${st('staff.releaseLegend')}</legend>
+<p class="hint">${st('staff.releaseLead')}</p>
 <div class="two-col">
 ${num('bookingDaysAhead', st('staff.daysAheadLabel'))}
+${input('releaseTime', st('staff.releaseTimeLabel'), v.releaseTime, e.releaseTime, { maxlength: 5, required: true, hint: st('staff.releaseTimeHint') })}
+${num('drawSeconds', st('staff.drawSecondsLabel'), st('staff.drawSecondsHint'))}
 ${num('deskSharePercent', st('staff.deskShareLabel'), st('staff.deskShareHint'))}
+</div>
+<div class="field${e.waves ? ' has-error' : ''}" role="group" aria-labelledby="waves-label">
+<p class="label" id="waves-label"><strong>${st('staff.wavesLabel')}</strong></p>
+<p class="hint">${st('staff.wavesHint')}</p>
+${e.waves ? html`<p class="error" id="waves-error">${e.waves}</p>` : ''}
+<table class="results" data-waves>
+<thead><tr><th scope="col">${st('staff.colStart')}</th><th scope="col">%</th></tr></thead>
+<tbody>${v.waves.map(
+    (w, i) => html`<tr><td>${waveCell(`wave${i}_time`, w.time, st('staff.waveTimeLabel', { n: i + 1 }), 'text')}</td><td>${waveCell(`wave${i}_percent`, w.percent, st('staff.wavePercentLabel', { n: i + 1 }), 'number')}</td></tr>`,
+  )}</tbody>
+</table>
+</div>
+</fieldset>
+<fieldset><legend>${st('staff.rulesLegend')}</legend>
+<div class="two-col">
 ${num('checkInBeforeMinutes', st('staff.checkInBeforeLabel'))}
 ${num('checkInAfterMinutes', st('staff.checkInAfterLabel'))}
 ${num('earlyCheckInMinutes', st('staff.earlyCheckInLabel'), st('staff.earlyCheckInHint'))}
