@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from './domain/staff-account.js';
+import type { SqliteSynchronous } from './db/database.js';
 import type { HttpOptions } from './http/build-app.js';
 import type { NotifySettings } from './notify/transports.js';
 import { parseDataKey } from './privacy/data-cipher.js';
@@ -88,6 +89,14 @@ const EnvSchema = z.object({
     .trim()
     .refine((v) => isDataKey(v), 'must be 32 random bytes in base64, e.g. from `openssl rand -base64 32`')
     .optional(),
+  /**
+   * When an SQLite commit is durable. `normal`: it survives the process being killed (a 201 is
+   * never lost to a crash), but a power loss or kernel crash may lose the last commits; `full`:
+   * it survives power loss too, flushing to the disk at every commit (slower bookings).
+   */
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+  /** On SIGTERM, how long requests in flight get to finish before the process exits anyway. */
+  DRAIN_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
   /** Seconds between the outbox worker's passes when nothing was due. */
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(300).default(5),
 });
@@ -144,6 +153,10 @@ export type Config = Omit<HttpOptions, 'bodyLimitBytes'> & {
   notify: NotifySettings;
   /** Pause of the outbox worker between passes. */
   outboxPollMs: number;
+  /** SQLITE_SYNCHRONOUS. */
+  sqliteSynchronous: SqliteSynchronous;
+  /** DRAIN_TIMEOUT_SECONDS in milliseconds: the shutdown's hard deadline. */
+  drainTimeoutMs: number;
   /** Things to tell the operator at start: settings that work but should change. */
   warnings: string[];
 };
@@ -200,5 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       email: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM, timeoutMs: 30_000 } : undefined,
     },
     outboxPollMs: e.OUTBOX_POLL_SECONDS * 1000,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    drainTimeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000,
   };
 }

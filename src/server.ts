@@ -16,6 +16,7 @@ try {
     logger,
     poolSize: config.databasePoolSize,
     databaseTimeouts: { connectMs: config.databaseConnectTimeoutMs, statementMs: config.databaseStatementTimeoutMs },
+    sqliteSynchronous: config.sqliteSynchronous,
     adminPassword: config.adminPassword,
     dataKey: config.dataKey,
     notify: config.notify,
@@ -52,17 +53,25 @@ runtime.outbox.start();
 const stopReminderFinder = startReminderFinder(runtime.ctx, logger);
 const stopDataPurger = startDataPurger(runtime.ctx, logger);
 
+// A stop drains: /readyz turns 503, no new connections are taken, event streams end (browsers
+// reconnect to another process), requests in flight and background passes finish, then the
+// database closes and the process exits 0. Past DRAIN_TIMEOUT_SECONDS it exits 1 anyway.
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    stopDayCloser();
-    stopReminderFinder();
-    stopDataPurger();
-    logger.info({ signal }, 'shutting down');
-    runtime.close().then(
-      () => process.exit(0),
+    logger.info({ signal, deadlineMs: config.drainTimeoutMs }, 'draining');
+    setTimeout(() => {
+      logger.error({ deadlineMs: config.drainTimeoutMs }, 'drain deadline passed: exiting with requests still open');
+      process.exit(1);
+    }, config.drainTimeoutMs).unref();
+    const stopJobs = () => Promise.all([stopDayCloser(), stopReminderFinder(), stopDataPurger()]);
+    runtime.close(stopJobs).then(
+      () => {
+        logger.info('drained');
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);

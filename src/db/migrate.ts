@@ -69,3 +69,6 @@ export async function migrateUpTo(storage: Storage, name: string): Promise<void>
   const { error } = await migrator.migrateTo(name);
   if (error) throw error;
 }
+
+/** The names of every migration this code knows, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);

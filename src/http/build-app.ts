@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/shared/context.js';
+import type { Lifecycle } from '../app/shared/lifecycle.js';
 import type { EventBus } from '../realtime/in-process-bus.js';
 import { registerErrorHandling } from './errors.js';
 import { registerApiDocs } from './openapi.js';
@@ -101,6 +102,8 @@ export interface AppDeps {
   bus: EventBus;
   logger: Logger;
   http?: Partial<HttpOptions>;
+  /** The process's draining flag, for the readiness probe; never draining when absent. */
+  lifecycle?: Lifecycle;
 }
 
 /**
@@ -169,7 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Before every route, so the document sees them all.
   await registerApiDocs(app);
-  await app.register(healthRoutes(deps.ctx));
+  await app.register(healthRoutes(deps.ctx, deps.lifecycle ?? { draining: false }));
   await registerStaticAssets(app);
   await app.register(citizenPages(deps.ctx, http));
   await app.register(staffPages(deps.ctx, { trustProxy: http.trustProxy }));
