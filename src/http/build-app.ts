@@ -140,6 +140,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   refuseUnstorableText(app);
+  // While the process drains, each answer closes its connection: a shutdown need not wait out keep-alive.
+  const lifecycle = deps.lifecycle ?? { draining: false };
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    if (lifecycle.draining) reply.header('connection', 'close');
+    done(null, payload);
+  });
   const streams: StreamPolicy = {
     public: new StreamGate({ max: http.maxPublicStreams, perAddress: http.streamsPerAddress }),
     staff: new StreamGate({ max: http.maxStaffStreams, perAddress: null }),
@@ -172,7 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Before every route, so the document sees them all.
   await registerApiDocs(app);
-  await app.register(healthRoutes(deps.ctx, deps.lifecycle ?? { draining: false }));
+  await app.register(healthRoutes(deps.ctx, lifecycle));
   await registerStaticAssets(app);
   await app.register(citizenPages(deps.ctx, http));
   await app.register(staffPages(deps.ctx, { trustProxy: http.trustProxy }));
