@@ -58,6 +58,10 @@ export function openStorage(url: string, options: OpenOptions = {}): Storage {
     });
     // An idle client losing its server must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
+    // Nor may a client in use: the pool stops listening for its errors while it is lent out, and
+    // a dropped connection emits one besides failing the query (answered 503). The broken client
+    // is not queryable any more, so the pool drops it when it comes back.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: postgresCapabilities, url, close: () => db.destroy() };
   }

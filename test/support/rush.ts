@@ -26,6 +26,8 @@ export interface Attempt {
   status: number | 'no answer';
   code?: string;
   bookingCode?: string;
+  /** The Retry-After header, when there was one. */
+  retryAfter?: string;
 }
 
 export interface RushOptions {
@@ -39,6 +41,8 @@ export interface RushOptions {
   firstCitizen?: number;
   /** Called after every answer, with all attempts so far. */
   onAnswer?: (done: Attempt[]) => void;
+  /** Ends the rush early (attempts in flight still finish) once this holds. */
+  stopWhen?: (done: Attempt[]) => boolean;
 }
 
 /** Distinct citizens booking at once, spread over the sessions; every outcome is kept, none thrown. */
@@ -46,7 +50,7 @@ export async function rush(opts: RushOptions): Promise<Attempt[]> {
   const done: Attempt[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < opts.attempts) {
+    while (next < opts.attempts && !opts.stopWhen?.(done)) {
       const i = next++;
       const session = opts.sessions[i % opts.sessions.length]!;
       let attempt: Attempt;
@@ -63,7 +67,12 @@ export async function rush(opts: RushOptions): Promise<Attempt[]> {
         } catch {
           // not JSON: counted by its status alone
         }
-        attempt = { status: res.status, code: body.error?.code, bookingCode: res.status === 201 ? body.booking?.code : undefined };
+        attempt = {
+          status: res.status,
+          code: body.error?.code,
+          bookingCode: res.status === 201 ? body.booking?.code : undefined,
+          retryAfter: res.headers.get('retry-after') ?? undefined,
+        };
       } catch {
         attempt = { status: 'no answer' };
       }
