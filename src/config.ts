@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from './domain/staff-account.js';
@@ -36,9 +37,9 @@ const EnvSchema = z.object({
   /** API requests per minute from one address. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Event streams one address may hold open; phones behind one CGNAT address share it, and fall back to polling. */
-  STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
-  /** Public event streams per process; each holds a file descriptor, and the usual limit is 1,024. */
-  STREAMS_MAX_PUBLIC: z.coerce.number().int().min(1).default(500),
+  STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  /** Public event streams per process; each holds a file descriptor (the start warns when the open-file limit is too low) and about 16 KB. */
+  STREAMS_MAX_PUBLIC: z.coerce.number().int().min(1).default(2000),
   /** Staff event streams (boards, counters) per process, apart so a public flood cannot blank the boards. */
   STREAMS_MAX_STAFF: z.coerce.number().int().min(1).default(100),
   /** An event stream is ended after this long; browsers reconnect by themselves. */
@@ -135,6 +136,19 @@ function isAddressOrCidr(v: string): boolean {
   return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }
 
+// Sockets of ordinary requests, the database pool, files and the process's own.
+const FILES_BESIDE_STREAMS = 256;
+
+/** The process's open-file limit where the system tells it (Linux), else undefined. */
+function openFileLimit(): number | undefined {
+  try {
+    const line = /^Max open files\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+    return line ? Number(line[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** What the process runs with: its own settings, and the HTTP options (documented there) taken from the environment. */
 export type Config = Omit<HttpOptions, 'bodyLimitBytes'> & {
   port: number;
@@ -177,6 +191,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SMTP_URL && !e.MAIL_FROM) throw new Error('Invalid configuration:\nMAIL_FROM: needed with SMTP_URL, e.g. "Disdukcapil <antrean@example.go.id>"');
   if (!e.WHATSAPP_GATEWAY_URL) warnings.push('WHATSAPP_GATEWAY_URL is not set: WhatsApp messages are written to the log, not sent.');
   if (!e.SMTP_URL) warnings.push('SMTP_URL is not set: email messages are written to the log, not sent.');
+  const fileLimit = openFileLimit();
+  if (fileLimit !== undefined && fileLimit < e.STREAMS_MAX_PUBLIC + e.STREAMS_MAX_STAFF + FILES_BESIDE_STREAMS) {
+    warnings.push(
+      `The open-file limit (${fileLimit}) is below the event streams allowed (STREAMS_MAX_PUBLIC + STREAMS_MAX_STAFF = ${e.STREAMS_MAX_PUBLIC + e.STREAMS_MAX_STAFF}) plus ${FILES_BESIDE_STREAMS} for requests and the database: raise it (LimitNOFILE, ulimit -n) or lower the caps, or connections will fail when they fill.`,
+    );
+  }
   if (!e.PUBLIC_URL) warnings.push('PUBLIC_URL is not set: messages carry the ticket path (/t/CODE) instead of a full link.');
   return {
     port: e.PORT,

@@ -85,9 +85,11 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   lookupMissLimitPerMinute: 300,
   trustProxy: false,
   trustedProxies: 1,
-  // Under the usual 1,024 file descriptors with room for the database pool and staff.
-  streamsPerAddress: 20,
-  maxPublicStreams: 500,
+  // Many phones share one carrier address (CGNAT), each page holding one stream.
+  streamsPerAddress: 50,
+  // About 16 KB of memory each (measured with 2,000); Node raises its open-file limit to the hard
+  // limit at start, and the start warns when that is too low for these caps.
+  maxPublicStreams: 2000,
   maxStaffStreams: 100,
   streamLifetimeMs: 15 * 60_000,
   requestTimeoutMs: 30_000,

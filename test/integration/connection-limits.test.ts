@@ -150,6 +150,12 @@ describe('connection limits', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });
 
+  it('warns at start when the open-file limit cannot hold the event streams allowed', () => {
+    expect(loadConfig({ STREAMS_MAX_PUBLIC: '2000' }).warnings.join(' ')).not.toMatch(/open-file limit/);
+    const tooMany = loadConfig({ STREAMS_MAX_PUBLIC: '100000000' });
+    if (process.platform === 'linux') expect(tooMany.warnings.join(' ')).toMatch(/open-file limit \(\d+\)/);
+  });
+
   it('cuts off a client that sends its headers a byte at a time, however steadily (slowloris)', async () => {
     const server = await listening({ requestTimeoutMs: 400, headersTimeoutMs: 300 });
     rt = server.rt;
