@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { openStorage } from '../../src/db/database.js';
 import { DIALECTS } from '../support/dialects.js';
 import { bookableSessions, bookingsInDatabase, outcomes, rush } from '../support/rush.js';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
@@ -69,6 +72,27 @@ describe.each(DIALECTS)('a server killed in the middle of a rush, on $name', (di
     } finally {
       await server?.stop();
       await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite commit settings', () => {
+  it('opens a file database in write-ahead-log mode, synchronous NORMAL by default and FULL when asked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antrean-pragma-'));
+    try {
+      for (const [asked, level] of [[undefined, 1], ['full', 2]] as const) {
+        const storage = openStorage(`file:${join(dir, `${asked ?? 'default'}.sqlite`)}`, { sqliteSynchronous: asked });
+        const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(storage.db);
+        const synchronous = await sql<{ synchronous: number }>`pragma synchronous`.execute(storage.db);
+        await storage.close();
+        expect(journal.rows[0]?.journal_mode).toBe('wal');
+        expect(synchronous.rows[0]?.synchronous).toBe(level);
+      }
+      expect(loadConfig({}).sqliteSynchronous).toBe('normal');
+      expect(loadConfig({ SQLITE_SYNCHRONOUS: 'full' }).sqliteSynchronous).toBe('full');
+      expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'off' })).toThrow(/SQLITE_SYNCHRONOUS/);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
