@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from './domain/staff-account.js';
+import type { SqliteSynchronous } from './db/database.js';
 import type { HttpOptions } from './http/build-app.js';
 import type { NotifySettings } from './notify/transports.js';
 import { parseDataKey } from './privacy/data-cipher.js';
@@ -43,9 +45,9 @@ const EnvSchema = z.object({
   /** API requests per minute from one address; high for the same reason as the booking limit (CGNAT at a release). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   /** Event streams one address may hold open; phones behind one CGNAT address share it, and fall back to polling. */
-  STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
-  /** Public event streams per process; each holds a file descriptor, and the usual limit is 1,024. */
-  STREAMS_MAX_PUBLIC: z.coerce.number().int().min(1).default(500),
+  STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  /** Public event streams per process; each holds a file descriptor (the start warns when the open-file limit is too low) and about 16 KB. */
+  STREAMS_MAX_PUBLIC: z.coerce.number().int().min(1).default(2000),
   /** Staff event streams (boards, counters) per process, apart so a public flood cannot blank the boards. */
   STREAMS_MAX_STAFF: z.coerce.number().int().min(1).default(100),
   /** An event stream is ended after this long; browsers reconnect by themselves. */
@@ -107,6 +109,14 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must look like redis://host:6379 (rediss:// for TLS)').optional(),
   /** Put before every rate-limit key in Redis, so several sites can share one Redis. */
   REDIS_KEY_PREFIX: z.string().min(1).default('antrean:rl:'),
+  /**
+   * When an SQLite commit is durable. `normal`: it survives the process being killed (a 201 is
+   * never lost to a crash), but a power loss or kernel crash may lose the last commits; `full`:
+   * it survives power loss too, flushing to the disk at every commit (slower bookings).
+   */
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+  /** On SIGTERM, how long requests in flight get to finish before the process exits anyway. */
+  DRAIN_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
   /** Seconds between the outbox worker's passes when nothing was due. */
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(300).default(5),
 });
@@ -148,6 +158,19 @@ function isAddressOrCidr(v: string): boolean {
   return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }
 
+// Sockets of ordinary requests, the database pool, files and the process's own.
+const FILES_BESIDE_STREAMS = 256;
+
+/** The process's open-file limit where the system tells it (Linux), else undefined. */
+function openFileLimit(): number | undefined {
+  try {
+    const line = /^Max open files\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+    return line ? Number(line[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** What the process runs with: its own settings, and the HTTP options (documented there) taken from the environment. */
 export type Config = Omit<HttpOptions, 'bodyLimitBytes'> & {
   port: number;
@@ -166,6 +189,10 @@ export type Config = Omit<HttpOptions, 'bodyLimitBytes'> & {
   notify: NotifySettings;
   /** Pause of the outbox worker between passes. */
   outboxPollMs: number;
+  /** SQLITE_SYNCHRONOUS. */
+  sqliteSynchronous: SqliteSynchronous;
+  /** DRAIN_TIMEOUT_SECONDS in milliseconds: the shutdown's hard deadline. */
+  drainTimeoutMs: number;
   /** Things to tell the operator at start: settings that work but should change. */
   warnings: string[];
 };
@@ -186,6 +213,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SMTP_URL && !e.MAIL_FROM) throw new Error('Invalid configuration:\nMAIL_FROM: needed with SMTP_URL, e.g. "Disdukcapil <antrean@example.go.id>"');
   if (!e.WHATSAPP_GATEWAY_URL) warnings.push('WHATSAPP_GATEWAY_URL is not set: WhatsApp messages are written to the log, not sent.');
   if (!e.SMTP_URL) warnings.push('SMTP_URL is not set: email messages are written to the log, not sent.');
+  const fileLimit = openFileLimit();
+  if (fileLimit !== undefined && fileLimit < e.STREAMS_MAX_PUBLIC + e.STREAMS_MAX_STAFF + FILES_BESIDE_STREAMS) {
+    warnings.push(
+      `The open-file limit (${fileLimit}) is below the event streams allowed (STREAMS_MAX_PUBLIC + STREAMS_MAX_STAFF = ${e.STREAMS_MAX_PUBLIC + e.STREAMS_MAX_STAFF}) plus ${FILES_BESIDE_STREAMS} for requests and the database: raise it (LimitNOFILE, ulimit -n) or lower the caps, or connections will fail when they fill.`,
+    );
+  }
   if (!e.PUBLIC_URL) warnings.push('PUBLIC_URL is not set: messages carry the ticket path (/t/CODE) instead of a full link.');
   return {
     port: e.PORT,
@@ -228,5 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       email: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM, timeoutMs: 30_000 } : undefined,
     },
     outboxPollMs: e.OUTBOX_POLL_SECONDS * 1000,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    drainTimeoutMs: e.DRAIN_TIMEOUT_SECONDS * 1000,
   };
 }

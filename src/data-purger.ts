@@ -14,7 +14,7 @@ const EVERY_MS = 60 * 60 * 1000;
  * (`npm run antrean -- purge` does the same at once). Every server process may run it: the
  * erasure is conditional on rows not yet erased, so two runs erase each row once.
  */
-export function startDataPurger(ctx: AppContext, logger: Logger): () => void {
+export function startDataPurger(ctx: AppContext, logger: Logger): () => Promise<void> {
   return startPeriodicJob(EVERY_MS, async () => {
     try {
       const erased = await purgePersonalData(ctx);

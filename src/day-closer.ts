@@ -14,7 +14,7 @@ const EVERY_MS = 5 * 60 * 1000;
  * office closure whose request died halfway.
  * Every server process runs it; the changes are conditional, so running it twice is harmless.
  */
-export function startDayCloser(ctx: AppContext, logger: Logger): () => void {
+export function startDayCloser(ctx: AppContext, logger: Logger): () => Promise<void> {
   return startPeriodicJob(EVERY_MS, async () => {
     try {
       const [closed] = await Promise.all([closeDaysEverywhere(ctx), forgetIdempotencyKeys(ctx)]);

@@ -15,7 +15,7 @@ const EVERY_MS = 60 * 1000;
  * it: the outbox's dedupe key lets only one of them queue each reminder, and the outbox
  * worker sends it. Nothing is kept in memory, so a restart misses nothing still due.
  */
-export function startReminderFinder(ctx: AppContext, logger: Logger): () => void {
+export function startReminderFinder(ctx: AppContext, logger: Logger): () => Promise<void> {
   return startPeriodicJob(EVERY_MS, async () => {
     try {
       const { queued } = await enqueueDueReminders(ctx, { now: ctx.now() });

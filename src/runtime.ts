@@ -2,10 +2,11 @@ import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppContext } from './app/shared/context.js';
+import type { Lifecycle } from './app/shared/lifecycle.js';
 import { ensureDefaultOffice } from './app/office/commands/ensure-default-office.js';
 import { ensureFirstAdmin } from './app/staff/commands/ensure-first-admin.js';
 import { setMessagePublicUrl } from './app/notify/ticket-link.js';
-import { type DatabaseTimeouts, openStorage, type Storage } from './db/database.js';
+import { type DatabaseTimeouts, openStorage, type SqliteSynchronous, type Storage } from './db/database.js';
 import { prepareSealedStorage } from './db/open-sealed.js';
 import { buildApp, type HttpOptions } from './http/build-app.js';
 import { AppMetrics } from './http/metrics.js';
@@ -20,6 +21,8 @@ export interface RuntimeOptions {
   poolSize?: number;
   /** PostgreSQL connect and statement limits; defaults in `openStorage`. */
   databaseTimeouts?: Partial<DatabaseTimeouts>;
+  /** When an SQLite commit is durable (SQLITE_SYNCHRONOUS): `normal` by default, see `SqliteSynchronous`. */
+  sqliteSynchronous?: SqliteSynchronous;
   http?: Partial<HttpOptions>;
   /** The clock; only tests pass another. */
   now?: () => Date;
@@ -49,12 +52,19 @@ export interface Runtime {
   bus: EventBus;
   /** The outbox sender: `server.ts` starts it; tests run its passes themselves. */
   outbox: OutboxWorker;
-  close(): Promise<void>;
+  /** Draining once `close` began: the readiness probe answers 503 from then on. */
+  lifecycle: Lifecycle;
+  /**
+   * Drains and closes: marks the process draining, stops taking connections, ends the event
+   * streams, lets requests in flight finish, stops the outbox worker (and `alongside`, e.g. the
+   * periodic jobs, at the same time), then closes the event bus and the database.
+   */
+  close(alongside?: () => Promise<unknown>): Promise<void>;
 }
 
 /** Opens storage, migrates, makes the default office ready and builds the app. */
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
-  const storage = openStorage(opts.databaseUrl, { poolSize: opts.poolSize, timeouts: opts.databaseTimeouts });
+  const storage = openStorage(opts.databaseUrl, { poolSize: opts.poolSize, timeouts: opts.databaseTimeouts, sqliteSynchronous: opts.sqliteSynchronous });
   const announce = opts.announce ?? ((line: string) => console.log(line));
   try {
     // Before anything is written: a database whose data this key cannot open is left as it is.
@@ -74,7 +84,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
           : `First admin created: username "${admin.username}", password "${admin.generatedPassword}". It is shown only this once: write it down now.`,
       );
     }
-    const app = await buildApp({ ctx, bus, logger: opts.logger, http: opts.http, metrics });
+    const lifecycle: Lifecycle = { draining: false };
+    const app = await buildApp({ ctx, bus, logger: opts.logger, http: opts.http, metrics, lifecycle });
     const transports = buildTransports(opts.notify ?? {}, opts.logger);
     const outbox = createOutboxWorker(ctx, { transports: transports.transports, logger: opts.logger, pollMs: opts.outboxPollMs ?? 5_000 });
     return {
@@ -83,11 +94,13 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       storage,
       bus,
       outbox,
-      async close() {
-        // A message in the gateway's hands is recorded before the connections go.
-        await outbox.stop();
+      lifecycle,
+      async close(alongside) {
+        lifecycle.draining = true;
+        // Requests in flight, a message in the gateway's hands and a background pass all finish
+        // and are recorded before the connections go.
+        await Promise.all([app.close(), outbox.stop(), alongside?.()]);
         transports.close();
-        await app.close();
         await bus.close();
         await storage.close();
       },

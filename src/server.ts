@@ -21,6 +21,7 @@ try {
     logger,
     poolSize: config.databasePoolSize,
     databaseTimeouts: { connectMs: config.databaseConnectTimeoutMs, statementMs: config.databaseStatementTimeoutMs },
+    sqliteSynchronous: config.sqliteSynchronous,
     adminPassword: config.adminPassword,
     dataKey: config.dataKey,
     notify: config.notify,
@@ -64,19 +65,25 @@ const stopReminderFinder = startReminderFinder(runtime.ctx, logger);
 const stopDataPurger = startDataPurger(runtime.ctx, logger);
 const stopReleaseAnnouncer = startReleaseAnnouncer(runtime.ctx, logger);
 
+// A stop drains: /readyz turns 503, no new connections are taken, event streams end (browsers
+// reconnect to another process), requests in flight and background passes finish, then the
+// database closes and the process exits 0. Past DRAIN_TIMEOUT_SECONDS it exits 1 anyway.
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    stopDayCloser();
-    stopReminderFinder();
-    stopDataPurger();
-    stopReleaseAnnouncer();
-    logger.info({ signal }, 'shutting down');
-    runtime.close().then(
+    logger.info({ signal, deadlineMs: config.drainTimeoutMs }, 'draining');
+    setTimeout(() => {
+      logger.error({ deadlineMs: config.drainTimeoutMs }, 'drain deadline passed: exiting with requests still open');
+      releaseInUse();
+      process.exit(1);
+    }, config.drainTimeoutMs).unref();
+    const stopJobs = () => Promise.all([stopDayCloser(), stopReminderFinder(), stopDataPurger(), stopReleaseAnnouncer()]);
+    runtime.close(stopJobs).then(
       () => {
         releaseInUse();
+        logger.info('drained');
         process.exit(0);
       },
       (error: unknown) => {

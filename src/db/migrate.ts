@@ -72,7 +72,5 @@ export async function migrateUpTo(storage: Storage, name: string): Promise<void>
   if (error) throw error;
 }
 
-/** The migrations this version knows, in order: a database that has applied others is from a newer version. */
-export function knownMigrationNames(): string[] {
-  return Object.keys(MIGRATIONS);
-}
+/** The names of every migration this code knows, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);

@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { knownMigrationNames } from './migrate.js';
+import { MIGRATION_NAMES } from './migrate.js';
 
 /**
  * Backups and restores of an SQLite database file, and the mark that a server has it open.
@@ -132,7 +132,7 @@ export function readBackup(file: string): BackupContents {
       throw new SqliteFileError('NOT_ANTREAN', `${file} is an SQLite database, but not an Antrean one (it has no migrations table or no bookings).`);
     }
     const migrations = (db.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((m) => m.name);
-    const known = new Set(knownMigrationNames());
+    const known = new Set(MIGRATION_NAMES);
     const unknown = migrations.filter((m) => !known.has(m));
     if (unknown.length) {
       throw new SqliteFileError('NEWER_VERSION', `${file} comes from a newer version of Antrean (migrations ${unknown.join(', ')}): restore it with that version.`);

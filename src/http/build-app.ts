@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/shared/context.js';
+import type { Lifecycle } from '../app/shared/lifecycle.js';
 import type { EventBus } from '../realtime/in-process-bus.js';
 import { registerErrorHandling } from './errors.js';
 import { registerApiDocs } from './openapi.js';
@@ -100,9 +101,11 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   lookupMissLimitPerMinute: 300,
   trustProxy: false,
   trustedProxies: 1,
-  // Under the usual 1,024 file descriptors with room for the database pool and staff.
-  streamsPerAddress: 20,
-  maxPublicStreams: 500,
+  // Many phones share one carrier address (CGNAT), each page holding one stream.
+  streamsPerAddress: 50,
+  // About 16 KB of memory each (measured with 2,000); Node raises its open-file limit to the hard
+  // limit at start, and the start warns when that is too low for these caps.
+  maxPublicStreams: 2000,
   maxStaffStreams: 100,
   streamLifetimeMs: 15 * 60_000,
   requestTimeoutMs: 30_000,
@@ -126,6 +129,8 @@ export interface AppDeps {
   http?: Partial<HttpOptions>;
   /** The process's metrics, whose booking counts `ctx.meter` feeds; a fresh set when absent. */
   metrics?: AppMetrics;
+  /** The process's draining flag, for the readiness probe; never draining when absent. */
+  lifecycle?: Lifecycle;
 }
 
 /**
@@ -162,6 +167,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   refuseUnstorableText(app);
+  // While the process drains, each answer closes its connection: a shutdown need not wait out keep-alive.
+  const lifecycle = deps.lifecycle ?? { draining: false };
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    if (lifecycle.draining) reply.header('connection', 'close');
+    done(null, payload);
+  });
   const streams: StreamPolicy = {
     public: new StreamGate({ max: http.maxPublicStreams, perAddress: http.streamsPerAddress }),
     staff: new StreamGate({ max: http.maxStaffStreams, perAddress: null }),
@@ -201,7 +212,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Before every route, so the document sees them all.
   await registerApiDocs(app);
-  await app.register(healthRoutes(deps.ctx));
+  await app.register(healthRoutes(deps.ctx, lifecycle));
   await registerStaticAssets(app);
   await app.register(citizenPages(deps.ctx, http));
   await app.register(staffPages(deps.ctx, { trustProxy: http.trustProxy }));

@@ -149,6 +149,59 @@ describe('connection limits', () => {
     expect(outcome).toBe('closed');
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });
+
+  it('warns at start when the open-file limit cannot hold the event streams allowed', () => {
+    expect(loadConfig({ STREAMS_MAX_PUBLIC: '2000' }).warnings.join(' ')).not.toMatch(/open-file limit/);
+    const tooMany = loadConfig({ STREAMS_MAX_PUBLIC: '100000000' });
+    if (process.platform === 'linux') expect(tooMany.warnings.join(' ')).toMatch(/open-file limit \(\d+\)/);
+  });
+
+  it('cuts off a client that sends its headers a byte at a time, however steadily (slowloris)', async () => {
+    const server = await listening({ requestTimeoutMs: 400, headersTimeoutMs: 300 });
+    rt = server.rt;
+    const socket = connect(Number(new URL(server.base).port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.resume();
+    const closed = new Promise<'closed'>((resolve) => socket.on('close', () => resolve('closed')));
+    socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+    // A byte every few milliseconds: never silent long enough for an idle timeout to catch it.
+    const drip = setInterval(() => socket.writable && socket.write('a'), 10);
+    const deadline = new Promise<'deadline'>((resolve) => setTimeout(() => resolve('deadline'), 10_000).unref());
+    const outcome = await Promise.race([closed, deadline]);
+    clearInterval(drip);
+    socket.destroy();
+    expect(outcome).toBe('closed');
+  });
+
+  it('closes a kept-alive connection that stays idle after its answer', async () => {
+    const server = await listening({ keepAliveTimeoutMs: 200 });
+    rt = server.rt;
+    const socket = connect(Number(new URL(server.base).port), '127.0.0.1');
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('error', () => undefined);
+    const closed = new Promise<'closed'>((resolve) => socket.on('close', () => resolve('closed')));
+    socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n');
+    const deadline = new Promise<'deadline'>((resolve) => setTimeout(() => resolve('deadline'), 10_000).unref());
+    const outcome = await Promise.race([closed, deadline]);
+    socket.destroy();
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(outcome).toBe('closed');
+  });
+
+  it('closes a connection that never sends a request', async () => {
+    const server = await listening({ requestTimeoutMs: 400, headersTimeoutMs: 300 });
+    rt = server.rt;
+    const socket = connect(Number(new URL(server.base).port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.resume();
+    const closed = new Promise<'closed'>((resolve) => socket.on('close', () => resolve('closed')));
+    const deadline = new Promise<'deadline'>((resolve) => setTimeout(() => resolve('deadline'), 10_000).unref());
+    const outcome = await Promise.race([closed, deadline]);
+    socket.destroy();
+    expect(outcome).toBe('closed');
+  });
 });
 
 describe('TRUST_PROXY', () => {

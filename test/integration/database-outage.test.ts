@@ -50,6 +50,9 @@ describe.skipIf(!POSTGRES)('a database that is away, on postgres', () => {
     expect(page.statusCode).toBe(503);
     expect(page.headers['retry-after']).toBeTruthy();
     expect((await rt.app.inject({ url: '/healthz' })).statusCode).toBe(503);
+    const ready = await rt.app.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toEqual({ ready: false, reasons: ['DATABASE_UNAVAILABLE'] });
   });
 
   it('answers 503 at once when nothing listens where the database should be', async () => {

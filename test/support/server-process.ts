@@ -11,6 +11,10 @@ export interface ServerProcess {
   pid: number;
   output: () => string;
   stop(): Promise<void>;
+  /** Sends a signal (SIGKILL: a crash; SIGTERM: a drain) without waiting. */
+  kill(signal: NodeJS.Signals): void;
+  /** Resolves with the exit code (null when a signal ended it) once the process is gone. */
+  exited: Promise<number | null>;
 }
 
 async function freePort(): Promise<number> {
@@ -52,13 +56,14 @@ async function startOnFreePort(env: Record<string, string>, fromDist: boolean): 
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', DATABASE_CONNECT_TIMEOUT_SECONDS: '30', ANTREAN_DATA_KEY: TEST_DATA_KEY, POW_DIFFICULTY: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.stdout?.on('data', (d) => (out += String(d)));
   child.stderr?.on('data', (d) => (out += String(d)));
   const url = `http://127.0.0.1:${port}`;
   // tsx compiles the server as it starts: slow on a busy 2-core machine.
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) {
+    if (child.exitCode !== null || child.signalCode !== null) {
       if (out.includes('EADDRINUSE')) throw new PortTakenError(`port ${port} was taken:\n${out}`);
       throw new Error(`server exited with ${child.exitCode}:\n${out}`);
     }
@@ -78,9 +83,11 @@ async function startOnFreePort(env: Record<string, string>, fromDist: boolean): 
     url,
     pid: child.pid ?? 0,
     output: () => out,
+    exited,
+    kill: (signal) => void child.kill(signal),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();

@@ -1,6 +1,6 @@
 import type { EngineName } from '../../db/engine.js';
 import { isDatabaseUnavailable } from '../../db/engine.js';
-import { pingDatabase } from '../../db/repositories/health.js';
+import { pendingMigrations, pingDatabase } from '../../db/repositories/health.js';
 import type { AppContext } from './context.js';
 
 /**
@@ -33,4 +33,38 @@ export async function probeStorage(ctx: AppContext, opts: ProbeStorageOptions): 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Why a process should not take traffic now. */
+export type NotReadyReason = 'DATABASE_UNAVAILABLE' | 'MIGRATIONS_PENDING' | 'DRAINING';
+
+/** What the readiness probe found: ready, or the reasons it is not. */
+export interface Readiness {
+  ready: boolean;
+  reasons: NotReadyReason[];
+}
+
+// Migrations are never undone: once a database was found up to date it stays so, and the probe
+// costs one `select 1` from then on.
+const upToDate = new WeakSet<object>();
+
+/**
+ * Whether this process can take traffic: the database answers within the time given, it has
+ * run every migration this code knows, and no shutdown began. Never throws.
+ */
+export async function checkReadiness(ctx: AppContext, opts: ProbeStorageOptions & { draining: boolean }): Promise<Readiness> {
+  const reasons: NotReadyReason[] = [];
+  if (opts.draining) reasons.push('DRAINING');
+  const health = await probeStorage(ctx, opts);
+  if (!health.available) reasons.push('DATABASE_UNAVAILABLE');
+  else if (!upToDate.has(ctx.storage)) {
+    try {
+      if ((await pendingMigrations(ctx.storage.db)).length === 0) upToDate.add(ctx.storage);
+      else reasons.push('MIGRATIONS_PENDING');
+    } catch (error) {
+      // No migration table yet, or the database went away between the two questions.
+      reasons.push(isDatabaseUnavailable(error) ? 'DATABASE_UNAVAILABLE' : 'MIGRATIONS_PENDING');
+    }
+  }
+  return { ready: reasons.length === 0, reasons };
 }

@@ -10,6 +10,9 @@ import { textField } from '../validation.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 
+/** Window in which a stream's availability changes are sent together, each session once. */
+const AVAILABILITY_COALESCE_MS = 250;
+
 /**
  * `GET /offices/:slug/availability/events`: an `availability` event each time a session's
  * places change, so an open booking page can refresh its counts instead of polling.
@@ -34,7 +37,13 @@ export function availabilityEventRoutes(ctx: AppContext, streams: StreamPolicy) 
       const release = streams.public.take(req.ip);
       let feed;
       try {
-        feed = await watchAvailability(ctx, { officeSlug: slug, onChange: (change) => stream.send('availability', change) });
+        feed = await watchAvailability(ctx, {
+          officeSlug: slug,
+          onChange: (change) => stream.send('availability', change),
+          // A page is at most a quarter of a second behind, and a rush of bookings is not
+          // multiplied by every open page.
+          coalesceMs: AVAILABILITY_COALESCE_MS,
+        });
       } catch (error) {
         release();
         throw error;
