@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { backupCommand } from '../../src/backup-command.js';
 import { SqliteFileError, backupSqlite, restoreSqlite } from '../../src/db/sqlite-files.js';
 import { TEST_DATA_KEY } from '../support/data-key.js';
-import { bookingBody, nikFor } from '../support/factories.js';
+import { bookingBody, nikFor, phoneFor } from '../support/factories.js';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -72,7 +72,7 @@ describe('backup and restore of a live SQLite database', () => {
         const res = await fetch(`${server.url}/api/v1/bookings`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(bookingBody({ date: session.date, sessionId: session.id, nik: nikFor(7000 + i) })),
+          body: JSON.stringify(bookingBody({ date: session.date, sessionId: session.id, nik: nikFor(7000 + i), phone: phoneFor(7000 + i) })),
         });
         const body = (await res.json()) as { booking?: { code: string } };
         if (res.status === 201 && body.booking) answered.push({ code: body.booking.code, at: performance.now() });

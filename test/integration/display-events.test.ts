@@ -7,7 +7,7 @@ import { DIALECTS, POSTGRES } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { openEventStream } from '../support/sse.js';
 import { logInStaff, type StaffLogin } from '../support/staff.js';
-import { startTestRuntime, type TestRuntime, TUESDAY_MORNING } from '../support/test-runtime.js';
+import { startTestRuntime, type TestRuntime, TUESDAY_MORNING, withoutPersonLimits } from '../support/test-runtime.js';
 
 const STATE_URL = '/api/v1/offices/kota-bogor/display/events';
 /** Wednesday 2 December 2026, 07:45 WIB: the first session has begun. */
@@ -141,8 +141,9 @@ describe.runIf(POSTGRES)('the display board across two server instances on one P
       logger: createLogger('warn', quiet),
       now: () => now,
       announce: () => undefined,
-      http: { bookingRateLimitPerMinute: 10_000, apiRateLimitPerMinute: 100_000 },
+      http: { bookingRateLimitPerMinute: 10_000, apiRateLimitPerMinute: 100_000, powDifficulty: 0 },
     });
+    await withoutPersonLimits(runtime);
     await runtime.app.listen({ port: 0, host: '127.0.0.1' });
     return runtime;
   }

@@ -18,7 +18,7 @@ import { DIALECTS, POSTGRES, type TestDialect } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { type FakeGateway, type FakeSmtp, mailText, startFakeGateway, startFakeSmtp } from '../support/message-peers.js';
 import { logInStaff, type StaffLogin } from '../support/staff.js';
-import { startTestRuntime, type TestRuntime, TUESDAY_MORNING } from '../support/test-runtime.js';
+import { startTestRuntime, type TestRuntime, TUESDAY_MORNING, withoutPersonLimits } from '../support/test-runtime.js';
 
 const MINUTE = 60_000;
 const TOKEN = 'gateway-token-123';
@@ -53,8 +53,9 @@ async function deploy(dialect: TestDialect, notify: () => NotifySettings): Promi
         databaseTimeouts: { connectMs: 30_000 },
         announce: () => undefined,
         notify: settings ?? notify(),
-        http: { bookingRateLimitPerMinute: 100_000, apiRateLimitPerMinute: 100_000, lookupRateLimitPerMinute: 100_000 },
+        http: { bookingRateLimitPerMinute: 100_000, apiRateLimitPerMinute: 100_000, lookupRateLimitPerMinute: 100_000, powDifficulty: 0 },
       });
+      await withoutPersonLimits(rt);
       open.push(rt);
       const close = rt.close.bind(rt);
       rt.close = async () => {

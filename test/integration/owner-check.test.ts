@@ -94,7 +94,7 @@ describe.each(DIALECTS)('the owner-check lock across two server processes on $na
   beforeAll(async () => {
     database = await dialect.freshDatabase({ crossProcess: true });
     const start = () =>
-      startRuntime({ dataKey: TEST_DATA_KEY, databaseUrl: database.url, logger: createLogger('silent'), now: () => TUESDAY_MORNING, announce: () => undefined });
+      startRuntime({ dataKey: TEST_DATA_KEY, databaseUrl: database.url, logger: createLogger('silent'), now: () => TUESDAY_MORNING, announce: () => undefined, http: { powDifficulty: 0 } });
     a = await start();
     b = await start();
   });

@@ -439,7 +439,7 @@ describe.each(DIALECTS)('first admin and CLI on $name', (dialect) => {
       expect(short.stderr).toContain('at least 10 characters');
 
       const announced: string[] = [];
-      const rt = await startRuntime({ dataKey: TEST_DATA_KEY, databaseUrl: database.url, logger: createLogger('silent'), announce: (l) => announced.push(l) });
+      const rt = await startRuntime({ dataKey: TEST_DATA_KEY, databaseUrl: database.url, logger: createLogger('silent'), announce: (l) => announced.push(l), http: { powDifficulty: 0 } });
       try {
         // The CLI's user exists, so no first admin is made behind the operator's back.
         expect(announced).toEqual([]);

@@ -5,6 +5,11 @@ export function nikFor(i: number, opts: { woman?: boolean } = {}): string {
   return `327101${String(day).padStart(2, '0')}0190${String(serial).padStart(4, '0')}`;
 }
 
+/** A valid WhatsApp number, different for every `i` below 10^8: distinct citizens have distinct phones (offices limit bookings per phone a month). */
+export function phoneFor(i: number): string {
+  return `0813${String(i).padStart(8, '0')}`;
+}
+
 /** A booking request body for the default office, with overrides. */
 export function bookingBody(over: Partial<Record<'office' | 'date' | 'service' | 'nik' | 'name' | 'phone', string>> & { sessionId?: number | string } = {}) {
   return {

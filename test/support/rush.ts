@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { openStorage } from '../../src/db/database.js';
-import { bookingBody, nikFor } from './factories.js';
+import { bookingBody, nikFor, phoneFor } from './factories.js';
 
 /** A session open for booking, by the server's own clock. */
 export interface BookableSession {
@@ -58,7 +58,7 @@ export async function rush(opts: RushOptions): Promise<Attempt[]> {
         const res = await fetch(`${opts.baseUrl()}/api/v1/bookings`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(bookingBody({ date: session.date, sessionId: session.id, nik: nikFor((opts.firstCitizen ?? 0) + i) })),
+          body: JSON.stringify(bookingBody({ date: session.date, sessionId: session.id, nik: nikFor((opts.firstCitizen ?? 0) + i), phone: phoneFor((opts.firstCitizen ?? 0) + i) })),
         });
         const text = await res.text();
         let body: { booking?: { code: string }; error?: { code: string } } = {};

@@ -3,7 +3,7 @@ import { TEST_DATA_KEY } from './data-key.js';
 import { createLogger } from '../../src/http/logger.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
 import type { TestDialect } from './dialects.js';
-import { TUESDAY_MORNING } from './test-runtime.js';
+import { TUESDAY_MORNING, withoutPersonLimits } from './test-runtime.js';
 
 /** Runtimes that share one database and one settable clock, each with its own connection pool. */
 export interface TwinRuntimes {
@@ -33,10 +33,11 @@ export async function startTwinRuntimes(dialect: TestDialect): Promise<TwinRunti
         // Tests fire bursts at a small pool on a busy machine: waiting for a connection is not an outage.
         databaseTimeouts: { connectMs: 30_000 },
         announce: () => undefined,
-        http: { bookingRateLimitPerMinute: 100_000, apiRateLimitPerMinute: 100_000 },
+        http: { bookingRateLimitPerMinute: 100_000, apiRateLimitPerMinute: 100_000, powDifficulty: 0 },
       }),
     );
   }
+  await withoutPersonLimits(runtimes[0]!);
   return {
     runtimes,
     setNow(next) {

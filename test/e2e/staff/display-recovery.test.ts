@@ -1,3 +1,4 @@
+import { withoutPersonLimits } from '../../support/test-runtime.js';
 import { Writable } from 'node:stream';
 import { TEST_DATA_KEY } from '../../support/data-key.js';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -29,8 +30,9 @@ describe('the waiting-room board after the server goes away', () => {
       logger: createLogger('warn', quiet),
       now: () => now,
       announce: () => undefined,
-      http: { bookingRateLimitPerMinute: 10_000, apiRateLimitPerMinute: 100_000 },
+      http: { bookingRateLimitPerMinute: 10_000, apiRateLimitPerMinute: 100_000, powDifficulty: 0 },
     });
+    await withoutPersonLimits(runtime);
     rt = { ...runtime, setNow: (d: Date) => (now = d) };
     running = true;
     await rt.app.listen({ port, host: '127.0.0.1' });
