@@ -12,6 +12,7 @@ import type { EventBus } from './realtime/in-process-bus.js';
 import { startBus } from './realtime/start-bus.js';
 import { createOutboxWorker, type OutboxWorker } from './notify/outbox-worker.js';
 import { buildTransports, type NotifySettings } from './notify/transports.js';
+import { createDrawRunner, type DrawRunner } from './draw-runner.js';
 
 export interface RuntimeOptions {
   databaseUrl: string;
@@ -38,6 +39,8 @@ export interface RuntimeOptions {
   notify?: NotifySettings;
   /** Pause of the outbox worker between passes (5 s by default). */
   outboxPollMs?: number;
+  /** Pause of the release draw runner between passes (1 s by default). */
+  drawPollMs?: number;
 }
 
 /** Everything a server process runs on, ready to listen or to be injected into. */
@@ -48,6 +51,8 @@ export interface Runtime {
   bus: EventBus;
   /** The outbox sender: `server.ts` starts it; tests run its passes themselves. */
   outbox: OutboxWorker;
+  /** The maker of release draws: `server.ts` starts it; tests run its passes themselves. */
+  draws: DrawRunner;
   close(): Promise<void>;
 }
 
@@ -75,13 +80,16 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const app = await buildApp({ ctx, bus, logger: opts.logger, http: opts.http });
     const transports = buildTransports(opts.notify ?? {}, opts.logger);
     const outbox = createOutboxWorker(ctx, { transports: transports.transports, logger: opts.logger, pollMs: opts.outboxPollMs ?? 5_000 });
+    const draws = createDrawRunner(ctx, { logger: opts.logger, pollMs: opts.drawPollMs ?? 1_000 });
     return {
       app,
       ctx,
       storage,
       bus,
       outbox,
+      draws,
       async close() {
+        draws.stop();
         // A message in the gateway's hands is recorded before the connections go.
         await outbox.stop();
         transports.close();

@@ -51,6 +51,7 @@ const stopDayCloser = startDayCloser(runtime.ctx, logger);
 runtime.outbox.start();
 const stopReminderFinder = startReminderFinder(runtime.ctx, logger);
 const stopDataPurger = startDataPurger(runtime.ctx, logger);
+runtime.draws.start();
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -60,6 +61,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopDayCloser();
     stopReminderFinder();
     stopDataPurger();
+    runtime.draws.stop();
     logger.info({ signal }, 'shutting down');
     runtime.close().then(
       () => process.exit(0),

@@ -30,7 +30,7 @@ const TWO_32 = 2 ** 32;
 /** The SHA-256 counter-mode stream of a seed (see the file's comment). */
 export function seededStream(seed: Uint8Array, sha256: Sha256): SeededStream {
   let counter = 0;
-  let block = new Uint8Array(0);
+  let block: Uint8Array = new Uint8Array(0);
   let offset = 0;
   const nextWord = (): number => {
     if (offset + 4 > block.length) {

@@ -38,6 +38,8 @@ export type DomainErrorCode =
   | 'SURVEY_ALREADY_ANSWERED'
   | 'SURVEY_NOT_OPEN'
   | 'VISIT_IN_PROGRESS'
+  | 'ALREADY_ENTERED'
+  | 'DRAW_IN_PROGRESS'
 
   | 'SLUG_TAKEN';
 
