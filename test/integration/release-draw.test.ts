@@ -88,6 +88,35 @@ describe.each(DIALECTS)('the draw at a release on $name', (dialect) => {
     expect(unknownSession.statusCode).toBe(409);
   });
 
+  let pageEntry = '';
+  it('sends the booking form to a waiting screen that reloads itself without scripts', async () => {
+    rt.setNow(IN_WINDOW);
+    const payload = new URLSearchParams({
+      idempotencyKey: 'key-entry-page-1',
+      nik: nikFor(8),
+      name: 'Dewi Lestari',
+      phone: phoneFor(8),
+      service: 'KTP-BARU',
+      slot: `${DATE}|1`,
+      step: 'confirm',
+    }).toString();
+    const res = await rt.app.inject({ method: 'POST', url: '/o/kota-bogor', payload, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toMatch(/^\/e\/[A-Za-z0-9_-]{24}$/);
+    pageEntry = String(res.headers.location).slice(3);
+    const page = await rt.app.inject({ method: 'GET', url: String(res.headers.location) });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Anda masuk undian');
+    // The result is out at 07.01 WIB, the end of the draw window on the office's clock.
+    expect(page.body).toContain('07.01 WIB');
+    expect(page.body).toMatch(/<noscript><meta http-equiv="refresh" content="\d+"><\/noscript>/);
+    expect(page.body).toContain(`data-entry-id="${pageEntry}"`);
+    const en = await rt.app.inject({ method: 'GET', url: `/e/${pageEntry}?lang=en` });
+    expect(en.body).toContain('You are in the draw');
+    const unknown = await rt.app.inject({ method: 'GET', url: '/e/nothing-here', headers: { accept: 'text/html' } });
+    expect(unknown.statusCode).toBe(404);
+  });
+
   it('answers 404 with a code for an unknown entry', async () => {
     const res = await getEntry('AAAAAAAAAAAAAAAAAAAAAAAA');
     expect(res.statusCode).toBe(404);
@@ -105,8 +134,12 @@ describe.each(DIALECTS)('the draw at a release on $name', (dialect) => {
     expect(await rt.draws.runOnce()).toBe(0);
 
     const entries = await rt.storage.db.selectFrom('draw_entries').selectAll().execute();
-    // Entered: NIKs 1, 2 and 3; all got a place (200 places, three entrants).
-    expect(entries.map((e) => e.status).sort()).toEqual(['booked', 'booked', 'booked']);
+    // Entered: NIKs 1, 2, 3 and 8 (the form); all got a place (200 places, four entrants).
+    expect(entries.map((e) => e.status).sort()).toEqual(['booked', 'booked', 'booked', 'booked']);
+    const page = await rt.app.inject({ method: 'GET', url: `/e/${pageEntry}` });
+    expect(page.body).toContain('Anda mendapat tempat');
+    expect(page.body).toMatch(/href="\/t\/[A-Z0-9]{9}"/);
+    expect(page.body).not.toContain('http-equiv="refresh"');
     // The booking holds the person now: the entry keeps none of it.
     for (const e of entries) expect({ nik: e.nik, nik_hmac: e.nik_hmac, name: e.name, phone: e.phone, email: e.email }).toEqual({ nik: '', nik_hmac: null, name: '', phone: '', email: null });
 
@@ -125,12 +158,12 @@ describe.each(DIALECTS)('the draw at a release on $name', (dialect) => {
   it('records the draw in the audit log with its seed and entry ids, and it replays to the same placements', async () => {
     const [record] = await auditOfDraws(rt);
     expect(record!.seed).toMatch(/^[0-9a-f]{64}$/);
-    expect(record!.entrants).toHaveLength(3);
+    expect(record!.entrants).toHaveLength(4);
     expect(JSON.stringify(record)).not.toContain(nikFor(1));
     expect(replayDraw(record!, sha256)).toEqual(record!.placements);
     expect(record!.outcome).toEqual(record!.placements);
     const draw = await rt.storage.db.selectFrom('draws').selectAll().executeTakeFirstOrThrow();
-    expect(draw).toMatchObject({ status: 'done', seed: record!.seed, entrants: 3, placed: 3, unplaced: 0, places: 200 });
+    expect(draw).toMatchObject({ status: 'done', seed: record!.seed, entrants: 4, placed: 4, unplaced: 0, places: 200 });
   });
 
   it('never enters desk bookings', async () => {
@@ -220,6 +253,9 @@ describe.each(DIALECTS)('a release with 5,000 entrants on $name', (dialect) => {
     expect(entry.booking).toBeUndefined();
     expect(entry.nextDays.length).toBeGreaterThan(0);
     for (const d of entry.nextDays) expect(d.date !== date && d.places > 0).toBe(true);
+    const page = await rt.app.inject({ method: 'GET', url: `/e/${unplaced.id}` });
+    expect(page.body).toContain('Tidak ada tempat hari itu');
+    expect(page.body).toContain(`href="/o/kota-bogor#day-${entry.nextDays[0].date}"`);
   });
 });
 

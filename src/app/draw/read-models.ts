@@ -25,4 +25,7 @@ export interface EntryState extends Entry {
   nextDays?: DayAvailability[];
   /** Seconds of the draw window, for the waiting page's words. */
   drawSeconds: number;
+  officeName: string;
+  /** The session and service chosen, for the waiting page. */
+  choice: { start: string; end: string; serviceName: string; serviceNameEn: string };
 }

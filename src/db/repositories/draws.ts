@@ -12,7 +12,12 @@ export interface EntryView extends DrawEntryRow {
   draw_at: string;
   date: string;
   office_slug: string;
+  office_name: string;
   office_timezone: string;
+  session_start: string;
+  session_end: string;
+  service_name: string;
+  service_name_en: string;
 }
 
 /** The person of an entry, in clear. */
@@ -116,8 +121,21 @@ export async function findEntryById(db: Executor, id: string): Promise<EntryView
     .selectFrom('draw_entries as e')
     .innerJoin('draws as d', 'd.id', 'e.draw_id')
     .innerJoin('offices as o', 'o.id', 'e.office_id')
+    .innerJoin('sessions as s', 's.id', 'e.session_id')
+    .innerJoin('services as v', 'v.id', 'e.service_id')
     .selectAll('e')
-    .select(['d.status as draw_status', 'd.draw_at', 'd.date', 'o.slug as office_slug', 'o.timezone as office_timezone'])
+    .select([
+      'd.status as draw_status',
+      'd.draw_at',
+      'd.date',
+      'o.slug as office_slug',
+      'o.name as office_name',
+      'o.timezone as office_timezone',
+      's.start_time as session_start',
+      's.end_time as session_end',
+      'v.name as service_name',
+      'v.name_en as service_name_en',
+    ])
     .where('e.id', '=', id)
     .executeTakeFirst();
   return row && openEntry(row);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EntryState } from '../../app/draw/read-models.js';
+import type { Entry, EntryState } from '../../app/draw/read-models.js';
 import type { Lang } from '../../texts/lang.js';
 import { DaySchema, presentDays } from './availability.js';
 import { BookingSchema, presentBooking } from './booking.js';
@@ -18,7 +18,7 @@ export const EntrySchema = z
   .meta({ id: 'Entry' });
 
 /** An entry as it leaves the server. */
-export function presentEntry(e: Omit<EntryState, 'drawSeconds'> & { drawSeconds?: number }, lang: Lang): z.infer<typeof EntrySchema> {
+export function presentEntry(e: Entry & Partial<Pick<EntryState, 'booking' | 'nextDays'>>, lang: Lang): z.infer<typeof EntrySchema> {
   return {
     id: e.id,
     status: e.status,

@@ -32,6 +32,8 @@ export async function getEntry(ctx: AppContext, opts: { id: string }): Promise<E
     serviceId: Number(entry.service_id),
     unplacedReason: entry.unplaced_reason,
     drawSeconds: releaseRulesOf(office).drawSeconds,
+    officeName: entry.office_name,
+    choice: { start: entry.session_start, end: entry.session_end, serviceName: entry.service_name, serviceNameEn: entry.service_name_en },
   };
   if (entry.status === 'booked' && entry.booking_id !== null) {
     const booking = await findBookingById(db, Number(entry.booking_id));

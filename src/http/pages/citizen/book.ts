@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { book } from '../../../app/booking/commands/book.js';
+import { bookOrEnter } from '../../../app/draw/commands/book-or-enter.js';
 import type { AppContext } from '../../../app/shared/context.js';
 import { type BookingChoices, getBookingChoices } from '../../../app/booking/queries/get-booking-choices.js';
 import { assertBookable } from '../../../domain/availability.js';
@@ -138,7 +138,7 @@ export function bookingPages(ctx: AppContext) {
           return sendPage(reply, review(lang, choices, body, form, form.slot, false));
         }
         try {
-          const { booking } = await book(ctx, {
+          const result = await bookOrEnter(ctx, {
             officeSlug: slug,
             date: form.slot.date,
             sessionId: form.slot.sessionId,
@@ -147,8 +147,10 @@ export function bookingPages(ctx: AppContext) {
             idempotencyKey: form.idempotencyKey,
             lang,
           });
+          // Within a release's draw window: the waiting page of the entry, which shows the result.
+          if (result.kind === 'entered') return reply.redirect(`/e/${result.entry.id}`, 303);
           // POST, redirect, GET: a reload of the ticket never books again.
-          return reply.redirect(`/t/${booking.code}`, 303);
+          return reply.redirect(`/t/${result.booking.code}`, 303);
         } catch (error) {
           if (!(error instanceof DomainError && error.code === 'SESSION_FULL')) throw error;
           // Filled while the citizen checked: offer the nearest time with places, one tap away.
