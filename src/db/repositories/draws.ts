@@ -262,13 +262,23 @@ export async function markRestUnplaced(db: Executor, drawId: number, at: string)
   return Number(result.numUpdatedRows);
 }
 
-/** Erases the person of every settled entry not yet erased (left out, or a run stopped halfway); returns how many. */
-export async function eraseSettledEntries(db: Executor, at: string): Promise<number> {
+/**
+ * Erases the person of entries not yet erased that nobody needs any more: settled ones (a run
+ * stopped between placing and erasing), and any of an office whose drawn date is before
+ * `beforeDate` (a draw never made). Returns how many.
+ */
+export async function eraseFinishedEntries(db: Executor, opts: { officeId: number; beforeDate: string; at: string }): Promise<number> {
   const result = await db
     .updateTable('draw_entries')
-    .set(erased(at))
-    .where('status', '!=', 'entered')
+    .set(erased(opts.at))
+    .where('office_id', '=', opts.officeId)
     .where('personal_data_erased_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('status', '!=', 'entered'),
+        eb('draw_id', 'in', eb.selectFrom('draws').select('draws.id').where('draws.office_id', '=', opts.officeId).where('draws.date', '<', opts.beforeDate)),
+      ]),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
