@@ -185,7 +185,8 @@
   // (1, 2, 4 … up to 15 s), and reload once the entry is booked or unplaced: the page then shows the result.
   function liveEntry(box) {
     var id = box.getAttribute('data-entry-id');
-    var drawAt = Date.parse(box.getAttribute('data-draw-at')) || Date.now();
+    // Measured on the server's clock: the phone's may be off by minutes.
+    var wait = Number(box.getAttribute('data-wait-ms')) || 0;
     var pause = 1000;
     function ask() {
       fetch('/api/v1/entries/' + encodeURIComponent(id), { headers: { accept: 'application/json' }, cache: 'no-store' })
@@ -199,6 +200,6 @@
       setTimeout(ask, pause);
       pause = Math.min(15000, pause * 2);
     }
-    setTimeout(ask, Math.min(60000, Math.max(1000, drawAt - Date.now() + 1000)));
+    setTimeout(ask, Math.min(60000, wait + 1000));
   }
 })();

@@ -52,7 +52,7 @@ ${days.length
     const time = `${formatTime(timeIn(zone, e.drawAt), m.lang)} ${zoneAbbreviation(zone, e.drawAt)}`;
     body = html`<h1>${t('citizen.entryTitle')}</h1>
 <p class="lead">${t('citizen.entryLead', { day, seconds: e.drawSeconds })}</p>
-<div data-entry-live data-entry-id="${e.id}" data-draw-at="${e.drawAt.toISOString()}">
+<div data-entry-live data-entry-id="${e.id}" data-wait-ms="${String(Math.max(0, e.drawAt.getTime() - m.now.getTime()))}">
 <p class="notice" role="status" aria-live="polite" data-entry-status="entered">${drawn ? t('citizen.entryDrawing') : t('citizen.entryWaiting', { time })}</p>
 </div>
 <p>${t('citizen.entryChoice', { session: formatSession(e.date, e.choice.start, e.choice.end, zone, m.lang), service: m.lang === 'en' ? e.choice.serviceNameEn || e.choice.serviceName : e.choice.serviceName })}</p>
