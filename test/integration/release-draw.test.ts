@@ -117,6 +117,16 @@ describe.each(DIALECTS)('the draw at a release on $name', (dialect) => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('lets no booking move into the date while its draw is open', async () => {
+    rt.setNow(IN_WINDOW);
+    const booked = await post(bookingBody({ date: '2026-12-03', nik: nikFor(9), phone: phoneFor(9) }));
+    expect(booked.statusCode).toBe(201);
+    const code = booked.json().booking.code as string;
+    const moved = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${code}/reschedule`, payload: { nik: nikFor(9), date: DATE, sessionId: 1 } });
+    expect(moved.statusCode).toBe(409);
+    expect(moved.json().error.code).toBe('DRAW_IN_PROGRESS');
+  });
+
   it('answers 404 with a code for an unknown entry', async () => {
     const res = await getEntry('AAAAAAAAAAAAAAAAAAAAAAAA');
     expect(res.statusCode).toBe(404);
