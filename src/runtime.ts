@@ -14,6 +14,7 @@ import type { EventBus } from './realtime/in-process-bus.js';
 import { startBus } from './realtime/start-bus.js';
 import { createOutboxWorker, type OutboxWorker } from './notify/outbox-worker.js';
 import { buildTransports, type NotifySettings } from './notify/transports.js';
+import { createDrawRunner, type DrawRunner } from './draw-runner.js';
 
 export interface RuntimeOptions {
   databaseUrl: string;
@@ -42,6 +43,8 @@ export interface RuntimeOptions {
   notify?: NotifySettings;
   /** Pause of the outbox worker between passes (5 s by default). */
   outboxPollMs?: number;
+  /** Pause of the release draw runner between passes (1 s by default). */
+  drawPollMs?: number;
 }
 
 /** Everything a server process runs on, ready to listen or to be injected into. */
@@ -60,6 +63,8 @@ export interface Runtime {
    * periodic jobs, at the same time), then closes the event bus and the database.
    */
   close(alongside?: () => Promise<unknown>): Promise<void>;
+  /** The maker of release draws: `server.ts` starts it; tests run its passes themselves. */
+  draws: DrawRunner;
 }
 
 /** Opens storage, migrates, makes the default office ready and builds the app. */
@@ -88,6 +93,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const app = await buildApp({ ctx, bus, logger: opts.logger, http: opts.http, metrics, lifecycle });
     const transports = buildTransports(opts.notify ?? {}, opts.logger);
     const outbox = createOutboxWorker(ctx, { transports: transports.transports, logger: opts.logger, pollMs: opts.outboxPollMs ?? 5_000 });
+    const draws = createDrawRunner(ctx, { logger: opts.logger, pollMs: opts.drawPollMs ?? 1_000 });
     return {
       app,
       ctx,
@@ -95,11 +101,12 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       bus,
       outbox,
       lifecycle,
+      draws,
       async close(alongside) {
         lifecycle.draining = true;
-        // Requests in flight, a message in the gateway's hands and a background pass all finish
-        // and are recorded before the connections go.
-        await Promise.all([app.close(), outbox.stop(), alongside?.()]);
+        // Requests in flight, a message in the gateway's hands, a draw and a background pass all
+        // finish and are recorded before the connections go.
+        await Promise.all([app.close(), outbox.stop(), draws.stop(), alongside?.()]);
         transports.close();
         await bus.close();
         await storage.close();

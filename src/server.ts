@@ -64,6 +64,7 @@ runtime.outbox.start();
 const stopReminderFinder = startReminderFinder(runtime.ctx, logger);
 const stopDataPurger = startDataPurger(runtime.ctx, logger);
 const stopReleaseAnnouncer = startReleaseAnnouncer(runtime.ctx, logger);
+runtime.draws.start();
 
 // A stop drains: /readyz turns 503, no new connections are taken, event streams end (browsers
 // reconnect to another process), requests in flight and background passes finish, then the

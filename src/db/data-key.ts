@@ -47,6 +47,8 @@ export interface SealCounts {
   bookings: number;
   messages: number;
   unreachable: number;
+  /** Release draw entries still waiting for their draw. */
+  entries?: number;
 }
 
 /**
@@ -157,6 +159,39 @@ export async function sealRows(db: Kysely<Database>, to: DataCipher, from?: Data
       });
       counts.unreachable++;
       onRow?.();
+    }
+  }
+  // Draw entries hold a person only until their draw is made: few rows, sealed like bookings.
+  const tables = await db.introspection.getTables();
+  if (tables.some((t) => t.name === 'draw_entries')) {
+    for (;;) {
+      const rows = await db
+        .selectFrom('draw_entries')
+        .select(['id', 'nik', 'name', 'phone', 'email', 'key_id'])
+        .where('key_id', 'is not', null)
+        .where('key_id', '!=', to.keyId)
+        .orderBy('id')
+        .limit(BATCH)
+        .execute();
+      if (!rows.length) break;
+      for (const row of rows) {
+        const nik = open(row.nik, row.key_id);
+        await db
+          .updateTable('draw_entries')
+          .set({
+            nik: seal(nik),
+            nik_hmac: nik === '' ? null : to.lookupHash(nik),
+            name: seal(open(row.name, row.key_id)),
+            phone: seal(open(row.phone, row.key_id)),
+            email: row.email === null ? null : seal(open(row.email, row.key_id)),
+            key_id: to.keyId,
+          })
+          .where('id', '=', row.id)
+          .where('key_id', '=', row.key_id)
+          .execute();
+        counts.entries = (counts.entries ?? 0) + 1;
+        onRow?.();
+      }
     }
   }
   return counts;

@@ -42,7 +42,7 @@ export interface EngineCapabilities {
 }
 
 // The tables whose rows carry sealed personal data.
-const PERSONAL_TABLES = ['bookings', 'outbox_messages', 'whatsapp_unreachable'];
+const PERSONAL_TABLES = ['bookings', 'outbox_messages', 'whatsapp_unreachable', 'draw_entries'];
 
 /** A unique index by its PostgreSQL name and the `table.column` list SQLite reports instead. */
 export interface UniqueIndex {

@@ -18,6 +18,7 @@ import * as counterDay from './migrations/0016-counter-day.js';
 import * as sealedPersonalData from './migrations/0018-sealed-personal-data.js';
 import * as personalData from './migrations/0020-personal-data.js';
 import * as releaseSchedule from './migrations/0021-release-schedule.js';
+import * as draws from './migrations/0022-draws.js';
 import * as fairBookingGuards from './migrations/0023-fair-booking-guards.js';
 
 interface EngineMigration {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0018-sealed-personal-data': sealedPersonalData,
   '0020-personal-data': personalData,
   '0021-release-schedule': releaseSchedule,
+  '0022-draws': draws,
   '0023-fair-booking-guards': fairBookingGuards,
 };
 

@@ -400,6 +400,69 @@ export interface DataKeyTable {
   updated_at: string;
 }
 
+/** A draw after a release wave: one per office, date and wave that had entrants. */
+export interface DrawsTable {
+  id: Generated<number>;
+  office_id: number;
+  date: string;
+  wave: number;
+  /** When the wave opened the day's places; the draw took entries from then to `draw_at`. */
+  release_at: string;
+  draw_at: string;
+  /** `open` (taking entries), `running` (claimed by one process), `done`. */
+  status: 'open' | 'running' | 'done';
+  /** 32 random bytes, hex, drawn when the draw ran; null before. */
+  seed: string | null;
+  /** When the draw was first claimed and run. */
+  run_at: string | null;
+  claimed_by: string | null;
+  /** A claim not finished by then (its process died) may be taken over. */
+  lease_until: string | null;
+  /** JSON `[{ id, start, places }]`: the places left per session when the draw ran. */
+  sessions_json: string | null;
+  /** Entries in the draw (those left out because the NIK held a booking by then not counted). */
+  entrants: Generated<number>;
+  /** Places the draw could give: the sum of `sessions_json`. */
+  places: Generated<number>;
+  /** Entrants who got a booking from the draw. */
+  placed: Generated<number>;
+  unplaced: Generated<number>;
+  finished_at: string | null;
+}
+
+/** A person entered in a draw; personal fields sealed like a booking's and erased once the draw is done. */
+export interface DrawEntriesTable {
+  /** Random, 144 bits, base64url: the entry's secret, since it leads to the booking. */
+  id: string;
+  draw_id: number;
+  office_id: number;
+  /** Sealed NIK; empty once erased. */
+  nik: string;
+  /** Keyed hash of the NIK (one entry per NIK per draw); null once erased. */
+  nik_hmac: string | null;
+  /** Sealed name; empty once erased. */
+  name: string;
+  /** Sealed `628…`; empty once erased. */
+  phone: string;
+  email: string | null;
+  key_id: string | null;
+  service_id: number;
+  session_id: number;
+  lang: string | null;
+  entered_at: string;
+  updated_at: string;
+  status: 'entered' | 'booked' | 'unplaced';
+  /** 0 when left out as the draw ran: the NIK held an active booking by then. */
+  in_draw: Generated<number>;
+  /** Why an entry got no booking: `no_place`, `already_booked`. */
+  unplaced_reason: string | null;
+  booking_id: number | null;
+  personal_data_erased_at: string | null;
+}
+
+export type DrawRow = Selectable<DrawsTable>;
+export type DrawEntryRow = Selectable<DrawEntriesTable>;
+
 export interface Database {
   offices: OfficesTable;
   services: ServicesTable;
@@ -427,6 +490,8 @@ export interface Database {
   survey_responses: SurveyResponsesTable;
   personal_data_access: PersonalDataAccessTable;
   data_key: DataKeyTable;
+  draws: DrawsTable;
+  draw_entries: DrawEntriesTable;
 }
 
 export type OfficeRow = Selectable<OfficesTable>;

@@ -47,6 +47,8 @@ export type DomainErrorCode =
   | 'PROOF_EXPIRED'
   | 'PROOF_REUSED'
   | 'PROOF_TOO_EARLY'
+  | 'ALREADY_ENTERED'
+  | 'DRAW_IN_PROGRESS'
 
   | 'SLUG_TAKEN';
 

@@ -40,6 +40,9 @@ const STATUS: Record<DomainErrorCode, number> = {
   COUNTER_NUMBER_TAKEN: 409,
   MESSAGE_IN_PROGRESS: 409,
   VISIT_IN_PROGRESS: 409,
+  ALREADY_ENTERED: 409,
+  // The window closed a moment ago and the draw is being made: retry in a few seconds.
+  DRAW_IN_PROGRESS: 409,
   SLUG_TAKEN: 409,
   NO_COUNTER_FOR_SERVICE: 409,
   UNDO_SKIP_EXPIRED: 409,

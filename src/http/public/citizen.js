@@ -36,6 +36,9 @@
   var ticketLive = document.querySelector('[data-ticket-live]');
   if (ticketLive) liveTicket(ticketLive);
 
+  var entryLive = document.querySelector('[data-entry-live]');
+  if (entryLive) liveEntry(entryLive);
+
   var print = document.querySelector('[data-print]');
   if (print && window.print) {
     print.hidden = false;
@@ -226,5 +229,26 @@
     window.addEventListener('pagehide', function () { if (events) { events.close(); events = null; } });
     window.addEventListener('pageshow', function (e) { if (e.persisted && poll) { listen(); fromPage(); } });
     document.addEventListener('visibilitychange', function () { if (!document.hidden && poll) fromPage(); });
+  }
+  // A release draw's waiting page: ask the API when the draw is due, then with a growing pause
+  // (1, 2, 4 … up to 15 s), and reload once the entry is booked or unplaced: the page then shows the result.
+  function liveEntry(box) {
+    var id = box.getAttribute('data-entry-id');
+    // Measured on the server's clock: the phone's may be off by minutes.
+    var wait = Number(box.getAttribute('data-wait-ms')) || 0;
+    var pause = 1000;
+    function ask() {
+      fetch('/api/v1/entries/' + encodeURIComponent(id), { headers: { accept: 'application/json' }, cache: 'no-store' })
+        .then(function (res) { return res.ok ? res.json() : null; })
+        .then(function (body) {
+          if (body && body.entry && body.entry.status !== 'entered') { window.location.reload(); return; }
+          later();
+        }, later);
+    }
+    function later() {
+      setTimeout(ask, pause);
+      pause = Math.min(15000, pause * 2);
+    }
+    setTimeout(ask, Math.min(60000, wait + 1000));
   }
 })();

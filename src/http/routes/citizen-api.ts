@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { book } from '../../app/booking/commands/book.js';
+import { bookOrEnter } from '../../app/draw/commands/book-or-enter.js';
+import { getEntry } from '../../app/draw/queries/get-entry.js';
+import { EntrySchema, presentEntry } from '../presenters/entry.js';
 import { cancelBooking } from '../../app/booking/commands/cancel-booking.js';
 import type { AppContext } from '../../app/shared/context.js';
 import { getAvailability } from '../../app/booking/queries/get-availability.js';
@@ -82,6 +84,8 @@ const ServicesQuery = z.object({
 });
 const AvailabilityAnswer = z.object({ office: z.string(), timezone: z.string(), days: z.array(DaySchema) });
 const BookingAnswer = z.object({ booking: BookingSchema });
+const EntryAnswer = z.object({ entry: EntrySchema });
+const EntryParams = z.object({ id: z.string().max(64, 'TOO_LONG') });
 const BookingWithPlaceAnswer = z.object({ booking: BookingWithPlaceSchema });
 const RecoverBody = z.object({ nik: nikField, phone: phoneField.describe('The phone the booking was made with: 08…, +62… or 62…') });
 const RecoverAnswer = z.object({ bookings: z.array(BookingSchema).describe('The active bookings of the NIK made with that phone') });
@@ -150,16 +154,17 @@ export function citizenApiRoutes(ctx: AppContext, proof: ProofSettings) {
         config: { limit: { bucket: 'booking' as const } },
         schema: {
           tags: CITIZEN,
-          summary: 'Book a place in a session',
+          summary:
+            'Book a place in a session; within the draw window after a release (`drawSeconds` after each wave) the person is entered in the draw instead: 202 with the entry, its result at GET /entries/:id',
           headers: IdempotencyHeaders,
           body: BookingBody,
-          response: { 201: BookingAnswer, ...ERROR_RESPONSES },
+          response: { 201: BookingAnswer, 202: EntryAnswer, ...ERROR_RESPONSES },
         },
       },
       async (req, reply) => {
         const body = req.body;
         await redeemProof(ctx, proof, { proof: body.proof, idempotencyKey: req.headers['idempotency-key'] });
-        const result = await book(ctx, {
+        const result = await bookOrEnter(ctx, {
           officeSlug: body.office,
           date: body.date,
           sessionId: body.sessionId,
@@ -168,8 +173,27 @@ export function citizenApiRoutes(ctx: AppContext, proof: ProofSettings) {
           lang: requestLang(req),
           ...personOf(body),
         });
+        if (result.kind === 'entered') return reply.status(202).send({ entry: presentEntry(result.entry, requestLang(req)) });
         if (result.replayed) reply.header('idempotent-replayed', 'true');
         return reply.status(201).send({ booking: presentBooking(result.booking, requestLang(req)) });
+      },
+    );
+
+    app.get(
+      '/entries/:id',
+      {
+        config: { limit: { bucket: 'lookup' as const, byCode: true } },
+        schema: {
+          tags: CITIZEN,
+          summary: 'An entry in a release draw by its id: entered (waiting), booked (with the booking) or unplaced (with the next days that have places)',
+          params: EntryParams,
+          response: { 200: EntryAnswer, ...ERROR_RESPONSES },
+        },
+      },
+      async (req, reply) => {
+        const entry = await getEntry(ctx, { id: req.params.id });
+        reply.header('cache-control', 'no-store');
+        return { entry: presentEntry(entry, requestLang(req)) };
       },
     );
 

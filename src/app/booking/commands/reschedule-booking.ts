@@ -12,6 +12,7 @@ import { officeClock } from '../../../domain/office-clock.js';
 import { assertStillOpen } from '../../office/queries/office-calendar.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
 import { takeSessionPlace } from '../../shared/session-quota.js';
+import { assertNoDrawHolds } from '../../draw/queries/assert-no-draw.js';
 import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
 
 /** The booking, who moves it (its owner by NIK, or the desk for them), and where to. */
@@ -35,6 +36,8 @@ export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBooking
   const at = now.toISOString();
   const clock = officeClock(office, now);
   if (booking.date < clock.today) throw new DomainError('NOT_ACTIVE', { status: 'past' });
+  // A citizen's move into a date being drawn waits for the draw, like a new booking.
+  if (channel === 'online' && booking.date !== opts.date) await assertNoDrawHolds(db, office, opts.date, now);
   const [day] = await planOfficeDays(db, office, clock, opts.date, 1, channel);
   if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
   const session = assertBookable(day, opts.sessionId, office.timezone);

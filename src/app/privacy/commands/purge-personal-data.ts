@@ -1,4 +1,5 @@
 import { findBookingById } from '../../../db/repositories/bookings.js';
+import { eraseFinishedEntries } from '../../../db/repositories/draws.js';
 import { listOffices } from '../../../db/repositories/offices.js';
 import { erasePersonalData, flushErasedPages, forgetUnreachablePhones, listErasableBookingIds } from '../../../db/repositories/personal-data.js';
 import { todayIn } from '../../../domain/local-date.js';
@@ -13,7 +14,8 @@ const BATCH = 200;
  * email of bookings whose appointment was more than `retention_days` ago, and of cancelled
  * bookings cancelled that long ago; with them the recipients and words of their messages. The
  * rows stay, anonymous, so reports count them as before. Then, on SQLite, the write-ahead log
- * is checkpointed so no old copy of the pages survives there. Returns how many were erased.
+ * is checkpointed so no old copy of the pages survives there. Draw entries no longer needed are
+ * erased too. Returns how many bookings and entries were erased.
  */
 export async function purgePersonalData(ctx: AppContext): Promise<number> {
   const db = ctx.storage.db;
@@ -34,6 +36,9 @@ export async function purgePersonalData(ctx: AppContext): Promise<number> {
       erased += done;
       if (done < BATCH) break;
     }
+    // Release draw entries: their booking holds the person once the draw is made; a draw whose
+    // day is over without being made needs none of it either.
+    erased += await eraseFinishedEntries(db, { officeId: office.id, beforeDate: todayIn(office.timezone, now), at });
   }
   if (erased > 0) await flushErasedPages(ctx.storage);
   return erased;

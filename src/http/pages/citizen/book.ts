@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { book } from '../../../app/booking/commands/book.js';
 import { issueChallenge, redeemProof } from '../../../app/booking/proof-of-work.js';
 import type { ProofSettings } from '../../../domain/proof-of-work.js';
 import type { FormProof } from '../../views/citizen/proof-fields.js';
+import { bookOrEnter } from '../../../app/draw/commands/book-or-enter.js';
 import type { AppContext } from '../../../app/shared/context.js';
 import { type BookingChoices, getBookingChoices } from '../../../app/booking/queries/get-booking-choices.js';
 import { assertBookable } from '../../../domain/availability.js';
@@ -167,7 +167,7 @@ export function bookingPages(ctx: AppContext, proofSettings: ProofSettings) {
         const proof = sentProof(body, proofSettings.difficulty);
         await redeemProof(ctx, proofSettings, { proof: proof && { token: proof.token, nonce: proof.nonce }, idempotencyKey: form.idempotencyKey });
         try {
-          const { booking } = await book(ctx, {
+          const result = await bookOrEnter(ctx, {
             officeSlug: slug,
             date: form.slot.date,
             sessionId: form.slot.sessionId,
@@ -176,8 +176,10 @@ export function bookingPages(ctx: AppContext, proofSettings: ProofSettings) {
             idempotencyKey: form.idempotencyKey,
             lang,
           });
+          // Within a release's draw window: the waiting page of the entry, which shows the result.
+          if (result.kind === 'entered') return reply.redirect(`/e/${result.entry.id}`, 303);
           // POST, redirect, GET: a reload of the ticket never books again.
-          return reply.redirect(`/t/${booking.code}`, 303);
+          return reply.redirect(`/t/${result.booking.code}`, 303);
         } catch (error) {
           if (!(error instanceof DomainError && error.code === 'SESSION_FULL')) throw error;
           // Filled while the citizen checked: offer the nearest time with places, one tap away.

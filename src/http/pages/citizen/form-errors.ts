@@ -34,7 +34,8 @@ export function toFormErrors(error: unknown, lang: Lang): FormErrors {
     // A wrong NIK and an unknown code give the same answer, so the form cannot probe for codes.
     if (error.code === 'NOT_FOUND' && error.details.what === 'booking_for_nik') return { fields: { nik: words } };
     if (error.code === 'IDEMPOTENCY_KEY_REUSED') return { fields: {}, form: t(lang, 'citizen.formUsed') };
-    if (error.code === 'NOT_ACTIVE' || error.code === 'VISIT_IN_PROGRESS') return { fields: {}, form: words };
+    if (error.code === 'NOT_ACTIVE' || error.code === 'VISIT_IN_PROGRESS' || error.code === 'DRAW_IN_PROGRESS') return { fields: {}, form: words };
+    if (error.code === 'ALREADY_ENTERED') return { fields: { nik: words } };
     // A lost code is looked up by NIK and phone together; which of the two is wrong is not said.
     if (error.code === 'NOT_FOUND' && error.details.what === 'booking_for_nik_phone') return { fields: {}, form: words };
     // Limits by person: shown at the NIK or the phone, without the lost-code links.

@@ -5,6 +5,7 @@ import { toErrorResponse } from '../../errors.js';
 import { requestLang } from '../../i18n.js';
 import { errorPage } from '../../views/citizen/home.js';
 import { bookingPages } from './book.js';
+import { entryPages } from './entry.js';
 import { changePages } from './change.js';
 import { sendPage } from './render.js';
 import { recoveryPages } from './recover.js';
@@ -64,6 +65,7 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
 
     await app.register(ticketPages(ctx, { publicUrl: opts.publicUrl }));
     await app.register(bookingPages(ctx, { difficulty: opts.powDifficulty, waitSeconds: opts.powWaitSeconds }));
+    await app.register(entryPages(ctx));
     await app.register(changePages(ctx));
     await app.register(recoveryPages(ctx));
     await app.register(privacyPages(ctx));

@@ -14,6 +14,8 @@ export interface PageFrame {
   /** Path of this page without query, for the language switch. */
   path: string;
   body: SafeHtml;
+  /** Reload the page after this many seconds when scripts do not run (a waiting page); none when absent. */
+  refreshSeconds?: number | undefined;
 }
 
 /**
@@ -33,6 +35,7 @@ export function citizenPage(frame: PageFrame): SafeHtml {
 <link rel="stylesheet" href="${assetUrl('citizen.css')}">
 <script src="${assetUrl('citizen.js')}" defer></script>
 <meta name="theme-color" content="#0a4d8c">
+${frame.refreshSeconds !== undefined ? html`<noscript><meta http-equiv="refresh" content="${String(frame.refreshSeconds)}"></noscript>` : ''}
 </head>
 <body>
 <a class="skip" href="#main">${t('citizen.skipToContent')}</a>

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { getEntry } from '../../../app/draw/queries/get-entry.js';
+import type { AppContext } from '../../../app/shared/context.js';
+import { requestLang } from '../../i18n.js';
+import { parseInput } from '../../validation.js';
+import { entryPage } from '../../views/citizen/entry.js';
+import { sendPage } from './render.js';
+
+const EntryParams = z.object({ id: z.string().max(64) });
+
+/** `/e/:id`: where the booking form sends a citizen entered in a release draw; waits for the result, then shows it. */
+export function entryPages(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    // Read like a ticket by its code: the id is the entry's secret.
+    app.get('/e/:id', { config: { limit: { bucket: 'lookup', byCode: true } } }, async (req, reply) => {
+      const { id } = parseInput(EntryParams, req.params);
+      const entry = await getEntry(ctx, { id });
+      return sendPage(reply, entryPage({ lang: requestLang(req), entry, now: ctx.now() }));
+    });
+  };
+}
