@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { announceReleases } from '../../src/app/booking/commands/announce-releases.js';
 import { DIALECTS } from '../support/dialects.js';
-import { bookingBody, nikFor } from '../support/factories.js';
+import { bookingBody, nikFor, phoneFor } from '../support/factories.js';
 import { openEventStream } from '../support/sse.js';
 import { logInStaff, type StaffLogin } from '../support/staff.js';
 import { startTestRuntime, type TestRuntime, TUESDAY_MORNING } from '../support/test-runtime.js';
@@ -56,7 +56,9 @@ describe.each(DIALECTS)('release schedule on $name', (dialect) => {
     });
   const dayOf = async (slug: string, date: string, lang = 'id'): Promise<Day> =>
     (await as(null, 'GET', `/api/v1/offices/${slug}/availability?from=${date}&days=1`, undefined, lang)).json().days[0];
-  const bookOnline = (office: string, date: string, sessionId: number) => as(null, 'POST', '/api/v1/bookings', bookingBody({ office, date, sessionId, nik: freshNik() }));
+  // Distinct citizens with distinct phones: offices made here keep the monthly limit per phone.
+  const bookOnline = (office: string, date: string, sessionId: number) =>
+    as(null, 'POST', '/api/v1/bookings', bookingBody({ office, date, sessionId, nik: freshNik(), phone: phoneFor(n) }));
   const bookAtDesk = (desk: StaffLogin, office: string, date: string, sessionId: number) =>
     as(desk, 'POST', `/api/v1/offices/${office}/bookings`, bookingBody({ office, date, sessionId, nik: freshNik() }));
 
