@@ -49,7 +49,7 @@ export function openStorage(url: string, options: OpenOptions = {}): Storage {
     });
     // An idle client losing its server must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
-    const db = watched(new PostgresDialect({ pool }));
+    const db = watched(new PostgresDialect({ pool }), true);
     return { db, engine: postgresCapabilities, url, close: () => db.destroy() };
   }
   const path = sqlitePath(url);
@@ -62,13 +62,13 @@ export function openStorage(url: string, options: OpenOptions = {}): Storage {
   // Deleted and replaced content is overwritten with zeros, not left in free pages: personal data
   // that was sealed, erased or rotated must not be readable from the file.
   sqlite.pragma('secure_delete = ON');
-  const db = watched(new SqliteDialect({ database: withStatementCache(sqlite) }));
+  const db = watched(new SqliteDialect({ database: withStatementCache(sqlite) }), false);
   return { db, engine: sqliteCapabilities, url, close: () => db.destroy() };
 }
 
 /** A Kysely instance whose writes are counted, for the read caches of src/app/shared/read-cache.ts. */
-function watched(dialect: Dialect): Kysely<Database> {
-  const watch = new WriteWatch();
+function watched(dialect: Dialect, shared: boolean): Kysely<Database> {
+  const watch = new WriteWatch(shared);
   const db = new Kysely<Database>({ dialect, plugins: [watch] });
   registerWriteWatch(db, watch);
   return db;

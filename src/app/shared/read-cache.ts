@@ -26,11 +26,20 @@ const caches = new WeakMap<object, Map<string, Entry>>();
  * reads must be what its locks protect. Only values that do not depend on the time of the
  * request may be cached; the caller derives the rest from ctx.now() each time. Missing values
  * (undefined) are not kept, so guessed keys cannot fill the cache. Callers must not change
- * the value they get: it is shared.
+ * the value they get: it is shared. With `exactAcrossProcesses` (the booked counts), the
+ * cache serves only where this process is the database's one writer (SQLite): there every
+ * change goes through this process and is seen at once.
  */
-export async function cachedRead<T>(db: object, key: string, tables: readonly string[], read: () => Promise<T>): Promise<T> {
+export async function cachedRead<T>(
+  db: object,
+  key: string,
+  tables: readonly string[],
+  read: () => Promise<T>,
+  opts: { exactAcrossProcesses?: boolean } = {},
+): Promise<T> {
   const watch = writeWatchOf(db);
-  if (!watch) return read();
+  // Several processes on one database (PostgreSQL): what must be exact everywhere is read every time.
+  if (!watch || (opts.exactAcrossProcesses && watch.shared)) return read();
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();

@@ -8,6 +8,9 @@ import type { KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTrans
  * whose table cannot be told (raw SQL that writes, schema changes) count against every table.
  */
 export class WriteWatch implements KyselyPlugin {
+  /** @param shared Whether other processes write the same database (PostgreSQL): their writes are not counted here. */
+  constructor(readonly shared: boolean) {}
+
   private readonly perTable = new Map<string, number>();
   private everything = 0;
   private readonly pending = new WeakMap<object, string | null>();

@@ -36,7 +36,7 @@ export async function planOfficeDays(
   const [sessionsOn, closedDays, counts] = await Promise.all([
     cachedRead(db, `sessions:${range}`, WINDOW_TABLES.sessions, () => loadSessionsByDate(db, office.id, from, to)),
     cachedRead(db, `closures:${range}`, WINDOW_TABLES.closures, () => closuresBetween(db, office.id, from, to)),
-    cachedRead(db, `booked:${range}`, WINDOW_TABLES.booked, () => bookedBetween(db, office.id, from, to)),
+    cachedRead(db, `booked:${range}`, WINDOW_TABLES.booked, () => bookedBetween(db, office.id, from, to), { exactAcrossProcesses: true }),
   ]);
   return planDays({
     dates: eachDay(from, count),
