@@ -340,7 +340,8 @@ async function growthDatabase(): Promise<string> {
         code: `G${i.toString(36).toUpperCase().padStart(7, '0')}`,
         date,
         status: statuses[i % statuses.length],
-        queue_number: `A${String(1 + (i % 200)).padStart(3, '0')}`,
+        // Unique per office and date: the dates go round, the number grows once per round.
+        queue_number: `A${String(1 + Math.floor(i / 730)).padStart(4, '0')}`,
         nik_hmac: createHash('sha256').update(`growth-${i}`).digest('hex'),
         created_at: `${date}T01:00:00.000Z`,
         updated_at: `${date}T09:00:00.000Z`,
