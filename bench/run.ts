@@ -1,82 +1,563 @@
 /**
- * `npm run bench`: load scenarios against a real server process on loopback, each printed as a
- * ratio to a baseline measured in the same run (GET /healthz on the same server), so a noisy
- * machine moves both sides alike. Bounded: a few seconds per scenario, loopback only.
+ * `npm run bench`: Antrean under load beside bare floors measured in the same run, printed as
+ * one table of figures and ratios, so a noisy (shared) machine moves both sides alike. Every
+ * server runs in its own process on loopback; every load is bounded in time or count.
+ *
+ *   npm run bench                          everything (a few minutes)
+ *   npm run bench -- --only=booking,rush   a subset: floors are measured when a ratio needs them
+ *
+ * Scenarios: floors (hello-world, bare booking on better-sqlite3 and pg), booking (distinct
+ * citizens over many sessions), availability (quiet and during a booking rush), rush (20,000
+ * attempts at 200 places: exactly 200 accepted), pages (ticket page, booking form page),
+ * growth (1,000,000 earlier bookings, with the query plans of the hot queries), pg (two
+ * processes on one PostgreSQL database).
+ *
+ * Environment: BENCH_SECONDS (per measurement, default 5), BENCH_CONNECTIONS (default 50),
+ * BENCH_SERVER_NODE_OPTIONS (passed to the Antrean servers, e.g. `--cpu-prof --cpu-prof-dir=DIR`),
+ * BENCH_PG_URL (an admin connection to PostgreSQL, default postgres://postgres@127.0.0.1:5432/postgres;
+ * the pg scenario makes its own database and drops it).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { nikFor } from '../test/support/factories.js';
-import { startServerProcess } from '../test/support/server-process.js';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { type ServerProcess, startServerProcess } from '../test/support/server-process.js';
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = 20;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_PASSWORD = 'bench-admin-password-1234';
+const OFFICE = 'kota-bogor';
+const RUSH_ATTEMPTS = 20_000;
+const RUSH_PLACES = 200;
+const GROWTH_ROWS = 1_000_000;
+
+const SCENARIOS = ['booking', 'availability', 'rush', 'pages', 'growth', 'pg'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = new Set<Scenario>(onlyArg ? (onlyArg.slice('--only='.length).split(',') as Scenario[]) : SCENARIOS);
+for (const s of only) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}; one of ${SCENARIOS.join(', ')}`);
+
+// ---------------------------------------------------------------------------------------------
+// Load and measurement
 
 interface Outcome {
   rps: number;
+  p50: number;
   p99: number;
+  total: number;
   statuses: Record<string, number>;
+  codes: Record<string, number>;
 }
 
 async function load(opts: autocannon.Options): Promise<Outcome> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
+  // A count-bounded load (the rush) runs until its requests are answered, with no time bound.
+  const result = await autocannon(opts.amount ? { connections: CONNECTIONS, ...opts } : { connections: CONNECTIONS, duration: SECONDS, ...opts });
   const statuses: Record<string, number> = {};
-  for (const key of ['1xx', '2xx', '3xx', '4xx', '5xx'] as const) statuses[key] = result[key];
-  return { rps: result.requests.average, p99: result.latency.p99, statuses };
+  for (const key of ['2xx', '3xx', '4xx', '5xx'] as const) if (result[key]) statuses[key] = result[key];
+  if (result.errors) statuses.errors = result.errors;
+  if (result.timeouts) statuses.timeouts = result.timeouts;
+  const codes = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    statuses,
+    codes: Object.fromEntries(Object.entries(codes).map(([k, v]) => [k, v.count])),
+  };
+}
+
+interface Slot {
+  date: string;
+  id: number;
+}
+
+/** POSTs bookings of distinct citizens (from `nikBase`) round the slots. */
+function bookingLoad(urls: string | string[], slots: Slot[], nikBase: number, opts: Partial<autocannon.Options> = {}): Promise<Outcome> {
+  let i = 0;
+  return load({
+    url: urls as string,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        path: '/api/v1/bookings',
+        setupRequest: (req) => {
+          const slot = slots[i % slots.length]!;
+          const body = JSON.stringify({ office: OFFICE, date: slot.date, sessionId: slot.id, service: 'KK', nik: nikFor(nikBase + i), name: 'Warga Beban', phone: '081234567890' });
+          i++;
+          return { ...req, body };
+        },
+      },
+    ],
+    ...opts,
+  });
+}
+
+/** POSTs to a floor's /book, spread over its slots, each attempt a new NIK. */
+function floorLoad(urls: string | string[], nikBase: number): Promise<Outcome> {
+  let i = 0;
+  return load({
+    url: urls as string,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        path: '/book',
+        setupRequest: (req) => {
+          const body = JSON.stringify({ slot: 1 + (i % 1000), nik: `${nikBase}-${i}` });
+          i++;
+          return { ...req, body };
+        },
+      },
+    ],
+  });
+}
+
+/** A valid NIK of its own for each i below 300 million: region 3271 01, a birth date, a serial. */
+function nikFor(i: number): string {
+  const serial = (i % 9999) + 1;
+  let rest = Math.floor(i / 9999);
+  const day = 1 + (rest % 28);
+  rest = Math.floor(rest / 28);
+  const month = 1 + (rest % 12);
+  rest = Math.floor(rest / 12);
+  const year = 50 + (rest % 50);
+  const woman = Math.floor(rest / 50) % 2 === 1;
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `327101${pad(day + (woman ? 40 : 0))}${pad(month)}${pad(year)}${pad(serial, 4)}`;
 }
 
 function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Servers
+
+interface Floor {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function startFloor(kind: 'hello' | 'sqlite' | 'pg', database = ''): Promise<Floor> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/floor-server.ts', kind, database], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`floor ${kind} did not start:\n${out}`)), 60_000);
+    child.stdout?.on('data', (d) => {
+      out += String(d);
+      const m = /PORT (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.stderr?.on('data', (d) => (out += String(d)));
+    child.on('exit', (code) => reject(new Error(`floor ${kind} exited ${code}:\n${out}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const SERVER_ENV = {
+  BOOKING_RATE_LIMIT_PER_MINUTE: '100000000',
+  API_RATE_LIMIT_PER_MINUTE: '100000000',
+  LOOKUP_RATE_LIMIT_PER_MINUTE: '100000000',
+  LOOKUP_MISS_LIMIT_PER_MINUTE: '100000000',
+  LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+  // The booking route's proof of work is for browsers; the bench measures the booking itself.
+  POW_DIFFICULTY: '0',
+  ANTREAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+  LOG_LEVEL: 'warn',
+};
+
+function startAntrean(databaseUrl: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
+  // BENCH_SERVER_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the servers (written when they stop).
+  const profiling: Record<string, string> = process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {};
+  return startServerProcess({ ...SERVER_ENV, ...profiling, DATABASE_URL: databaseUrl, ...extra });
+}
+
+interface Admin {
+  url: string;
+  headers: Record<string, string>;
+}
+
+async function logInAdmin(url: string): Promise<Admin> {
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+  if (!res.ok) throw new Error(`admin login failed: ${res.status} ${await res.text()}`);
+  const cookie = /antrean_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { url, headers: { cookie: `antrean_session=${cookie}`, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
+}
+
+async function adminCall(admin: Admin, method: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${admin.url}/api/v1${path}`, { method, headers: admin.headers, body: JSON.stringify(body) });
+}
+
+async function mustAdmin(admin: Admin, method: string, path: string, body: unknown): Promise<void> {
+  const res = await adminCall(admin, method, path, body);
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+}
+
+/**
+ * Makes the office a bench office: every day of the week open with eight sessions of 10,000
+ * places (room for every booking of a run), all of them online, and today's release passed
+ * (so every day of the window is open to booking now). Two dates are kept for the rush, each
+ * with one session of exactly RUSH_PLACES places.
+ */
+async function configureOffice(url: string): Promise<{ rushDates: string[] }> {
+  const admin = await logInAdmin(url);
+  // Every bench day open now, first come first served (no draw), and no monthly limits per person:
+  // the bench's citizens are distinct, but the measure is the booking path, not the guards.
+  await mustAdmin(admin, 'PATCH', `/offices/${OFFICE}`, {
+    sameDayBooking: false,
+    release: { daysAhead: 14, time: '00:00', drawSeconds: 0, deskShare: 0, waves: null },
+    bookingLimits: { perPhonePerMonth: 0, perNikPerMonth: 0 },
+  });
+  const sessions = Array.from({ length: 8 }, (_, h) => ({ start: `${String(8 + h).padStart(2, '0')}:00`, end: `${String(9 + h).padStart(2, '0')}:00`, capacity: 10_000 }));
+  await mustAdmin(admin, 'PUT', `/offices/${OFFICE}/schedule`, { weekdays: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, sessions })) });
+  const days = await availableDays(url);
+  const rushDates = days.slice(-2).map((d) => d.date);
+  for (const date of rushDates) await mustAdmin(admin, 'PUT', `/offices/${OFFICE}/days/${date}`, { sessions: [{ start: '08:00', end: '09:00', capacity: RUSH_PLACES }] });
+  return { rushDates };
+}
+
+type Day = { date: string; sessions: { id: number; bookable: boolean; remaining?: number }[] };
+
+async function availableDays(url: string): Promise<Day[]> {
+  const res = await fetch(`${url}/api/v1/offices/${OFFICE}/availability?days=30`);
+  const body = (await res.json()) as { days: Day[] };
+  return body.days.filter((d) => d.sessions.some((s) => s.bookable));
+}
+
+async function bookableSlots(url: string, except: string[]): Promise<Slot[]> {
+  return (await availableDays(url)).filter((d) => !except.includes(d.date)).flatMap((d) => d.sessions.filter((s) => s.bookable).map((s) => ({ date: d.date, id: s.id })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table
+
+interface Row {
+  path: string;
+  figure: string;
+  floor: string;
+  ratio: string;
+}
+const rows: Row[] = [];
+const notes: string[] = [];
+let failed = false;
+
+function fig(o: Outcome): string {
+  const other = Object.entries(o.codes)
+    .filter(([code]) => code !== '200' && code !== '201')
+    .map(([code, n]) => `${n}×${code}`)
+    .join(' ');
+  return `${o.rps.toFixed(0)} req/s, p99 ${o.p99} ms${other ? ` (${other})` : ''}`;
+}
+
+function ratio(x: number, floor: number | undefined): string {
+  return floor ? `**${(x / floor).toFixed(2)}×**` : '';
+}
+
+function check(what: string, ok: boolean): void {
+  if (!ok) {
+    failed = true;
+    notes.push(`FAILED: ${what}`);
+  }
+}
+
+function noServerErrors(what: string, o: Outcome): void {
+  check(`${what}: no 5xx (${JSON.stringify(o.statuses)})`, !o.statuses['5xx'] && !o.statuses.errors);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Growth: a database with 1,000,000 earlier bookings, built once per schema and kept
+
+function schemaVersion(): string {
+  const names = readdirSync(join(ROOT, 'src/db/migrations')).sort().join(',');
+  return createHash('sha256').update(names).digest('hex').slice(0, 12);
+}
+
+/**
+ * A file database with GROWTH_ROWS finished bookings over the past two years, cached in the
+ * temp dir by schema version. Made by the server itself (migrations, seed, one real booking
+ * whose sealed NIK and phone the clones reuse), then filled by a direct bulk insert.
+ */
+async function growthDatabase(): Promise<string> {
+  const cacheDir = join(tmpdir(), 'antrean-bench-cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const file = join(cacheDir, `growth-${schemaVersion()}-${GROWTH_ROWS}.sqlite`);
+  if (existsSync(file)) return file;
+  const building = `${file}.building`;
+  rmSync(building, { force: true });
+  const started = Date.now();
+  const server = await startAntrean(`file:${building}`);
+  try {
+    const { rushDates } = await configureOffice(server.url);
+    const [slot] = await bookableSlots(server.url, rushDates);
+    const res = await fetch(`${server.url}/api/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ office: OFFICE, date: slot!.date, sessionId: slot!.id, service: 'KK', nik: nikFor(900_000_000), name: 'Warga Lama', phone: '081234567890' }),
+    });
+    if (res.status !== 201) throw new Error(`growth seed booking: ${res.status} ${await res.text()}`);
+  } finally {
+    await server.stop();
+  }
+  const db = new SQLite(building);
+  db.pragma('journal_mode = WAL');
+  const model = db.prepare('SELECT * FROM bookings LIMIT 1').get() as Record<string, unknown>;
+  const columns = Object.keys(model).filter((c) => c !== 'id');
+  const insert = db.prepare(`INSERT INTO bookings (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+  const today = Date.now();
+  const statuses = ['done', 'done', 'done', 'no_show', 'cancelled'];
+  db.transaction(() => {
+    for (let i = 0; i < GROWTH_ROWS; i++) {
+      const date = new Date(today - (2 + (i % 730)) * 86_400_000).toISOString().slice(0, 10);
+      insert.run({
+        ...model,
+        code: `G${i.toString(36).toUpperCase().padStart(7, '0')}`,
+        date,
+        status: statuses[i % statuses.length],
+        // Unique per office and date: the dates go round, the number grows once per round.
+        queue_number: `A${String(1 + Math.floor(i / 730)).padStart(4, '0')}`,
+        nik_hmac: createHash('sha256').update(`growth-${i}`).digest('hex'),
+        created_at: `${date}T01:00:00.000Z`,
+        updated_at: `${date}T09:00:00.000Z`,
+        // Past the retention period, as the purger would have left them: nothing for it to do at start.
+        personal_data_erased_at: `${date}T23:00:00.000Z`,
+      });
+    }
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('ANALYZE');
+  db.close();
+  renameSync(building, file);
+  notes.push(`growth database built in ${((Date.now() - started) / 1000).toFixed(0)} s (${file}, kept for later runs)`);
+  return file;
+}
+
+/** EXPLAIN QUERY PLAN of the statements a booking and an availability read run against bookings. */
+function hotQueryPlans(file: string): string[] {
+  const db = new SQLite(file, { readonly: true });
+  const active = `('booked', 'checked_in', 'called', 'serving')`;
+  const queries: [string, string, unknown[]][] = [
+    ['availability: active per session over the window', `SELECT date, session_id, count(*) FROM bookings WHERE office_id = ? AND date >= ? AND date <= ? AND status IN ${active} GROUP BY date, session_id`, [1, '2030-01-01', '2030-01-14']],
+    ['booking: active in the session (quota)', `SELECT count(*) FROM bookings WHERE office_id = ? AND session_id = ? AND date = ? AND status IN ${active}`, [1, 1, '2030-01-01']],
+    ['booking: the NIK already active', `SELECT id FROM bookings WHERE office_id = ? AND nik_hmac = ? AND status IN ${active}`, [1, 'x']],
+    ['booking: the NIK stale', `SELECT id, status FROM bookings WHERE office_id = ? AND nik_hmac = ? AND date < ? AND status IN ${active}`, [1, 'x', '2030-01-01']],
+    ['booking: code', `SELECT id FROM bookings WHERE code = ?`, ['X']],
+  ];
+  const out: string[] = [];
+  for (const [name, sql, params] of queries) {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+    out.push(`- ${name}: ${plan.map((p) => p.detail).join('; ')}`);
+  }
+  db.close();
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'antrean-bench-'));
-  const server = await startServerProcess({
-    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `file:${join(dir, 'bench.sqlite')}`,
-    BOOKING_RATE_LIMIT_PER_MINUTE: '10000000',
-    API_RATE_LIMIT_PER_MINUTE: '10000000',
-    LOG_LEVEL: 'warn',
-  });
+  const stops: (() => Promise<void>)[] = [];
+  const started = Date.now();
   try {
-    const idleRss = rssOf(server.pid);
-    const baseline = await load({ url: `${server.url}/healthz` });
-    const availability = await load({ url: `${server.url}/api/v1/offices/kota-bogor/availability?days=14` });
-
-    const days = ((await (await fetch(`${server.url}/api/v1/offices/kota-bogor/availability?days=30`)).json()) as {
-      days: { date: string; sessions: { id: number; bookable: boolean }[] }[];
-    }).days.flatMap((d) => d.sessions.filter((s) => s.bookable).map((s) => ({ date: d.date, id: s.id })));
-    let i = 0;
-    const booking = await load({
-      url: `${server.url}/api/v1/bookings`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      requests: [
-        {
-          setupRequest: (req) => {
-            const slot = days[i % days.length]!;
-            const body = JSON.stringify({ office: 'kota-bogor', date: slot.date, sessionId: slot.id, service: 'KK', nik: nikFor(i), name: 'Warga Beban', phone: '081234567890' });
-            i++;
-            return { ...req, body };
-          },
-        },
-      ],
-    });
-    const loadedRss = rssOf(server.pid);
-
-    const ratio = (x: number) => (x / baseline.rps).toFixed(3);
-    console.log(`baseline GET /healthz: ${baseline.rps.toFixed(0)} req/s (p99 ${baseline.p99} ms), ${CONNECTIONS} connections, ${SECONDS} s`);
-    console.log(`availability (14 days) / baseline: ${ratio(availability.rps)}  (p99 ${availability.p99} ms, ${JSON.stringify(availability.statuses)})`);
-    console.log(`booking POST / baseline:           ${ratio(booking.rps)}  (p99 ${booking.p99} ms, ${JSON.stringify(booking.statuses)}; 4xx are full sessions once the quota is gone)`);
-    console.log(`memory: RSS idle ${idleRss.toFixed(0)} MiB, after load ${loadedRss.toFixed(0)} MiB, ratio ${(loadedRss / idleRss).toFixed(2)}`);
-    if (availability.statuses['5xx'] || booking.statuses['5xx'] || baseline.statuses['5xx']) {
-      console.error('server errors under load');
-      process.exitCode = 1;
+    const needSqlite = ['booking', 'availability', 'rush', 'pages', 'growth'].some((s) => only.has(s as Scenario));
+    let hello: Outcome | undefined;
+    if (needSqlite || only.has('pg')) {
+      const floor = await startFloor('hello');
+      hello = await load({ url: `${floor.url}/` });
+      await floor.stop();
+      rows.push({ path: 'floor: Fastify hello-world', figure: fig(hello), floor: '', ratio: '' });
     }
+    let sqliteFloor: Outcome | undefined;
+    if (only.has('booking') || only.has('growth') || only.has('rush')) {
+      const floor = await startFloor('sqlite', join(dir, 'floor.sqlite'));
+      sqliteFloor = await floorLoad(floor.url, 0);
+      await floor.stop();
+      rows.push({ path: 'floor: Fastify + better-sqlite3, UPDATE … WHERE taken < places + INSERT in a transaction', figure: fig(sqliteFloor), floor: '', ratio: '' });
+    }
+
+    let emptyBooking: Outcome | undefined;
+    let emptyAvailability: Outcome | undefined;
+    if (needSqlite && (only.has('booking') || only.has('availability') || only.has('rush') || only.has('pages') || only.has('growth'))) {
+      const server = await startAntrean(`file:${join(dir, 'antrean.sqlite')}`);
+      stops.push(() => server.stop());
+      const { rushDates } = await configureOffice(server.url);
+      const slots = await bookableSlots(server.url, rushDates);
+      const availabilityUrl = `${server.url}/api/v1/offices/${OFFICE}/availability?days=14`;
+      const idleRss = rssOf(server.pid);
+
+      if (only.has('availability') || only.has('growth')) {
+        emptyAvailability = await load({ url: availabilityUrl });
+        noServerErrors('availability', emptyAvailability);
+        rows.push({ path: '`GET …/availability?days=14`, quiet', figure: fig(emptyAvailability), floor: 'hello-world', ratio: ratio(emptyAvailability.rps, hello?.rps) });
+      }
+      if (only.has('booking') || only.has('growth')) {
+        emptyBooking = await bookingLoad(server.url, slots, 1_000_000);
+        noServerErrors('booking', emptyBooking);
+        rows.push({ path: `\`POST /api/v1/bookings\`, distinct citizens over ${slots.length} sessions`, figure: fig(emptyBooking), floor: 'bare better-sqlite3', ratio: ratio(emptyBooking.rps, sqliteFloor?.rps) });
+      }
+      if (only.has('rush')) {
+        const rushSession = (await availableDays(server.url)).find((d) => d.date === rushDates[0])!.sessions[0]!;
+        const rush = await bookingLoad(server.url, [{ date: rushDates[0]!, id: rushSession.id }], 3_000_000, { amount: RUSH_ATTEMPTS });
+        const rss = rssOf(server.pid);
+        const accepted = rush.codes['201'] ?? 0;
+        const refused = rush.codes['409'] ?? 0;
+        check(`rush: exactly ${RUSH_PLACES} accepted (got ${accepted})`, accepted === RUSH_PLACES);
+        check(`rush: every other answer a 409 (got ${JSON.stringify(rush.codes)})`, accepted + refused === rush.total);
+        noServerErrors('rush', rush);
+        rows.push({
+          path: `rush: ${RUSH_ATTEMPTS} attempts at ${RUSH_PLACES} places`,
+          figure: `${fig(rush)}; ${accepted} accepted, ${refused} × 409; RSS after ${rss.toFixed(0)} MB (idle ${idleRss.toFixed(0)} MB)`,
+          floor: 'bare better-sqlite3',
+          ratio: ratio(rush.rps, sqliteFloor?.rps),
+        });
+        if (only.has('availability')) {
+          // A second rush at the other date's 200 places, half the connections, availability on the other half.
+          const otherSession = (await availableDays(server.url)).find((d) => d.date === rushDates[1])!.sessions[0]!;
+          const half = Math.max(1, Math.floor(CONNECTIONS / 2));
+          const [during, second] = await Promise.all([
+            load({ url: availabilityUrl, connections: half }),
+            bookingLoad(server.url, [{ date: rushDates[1]!, id: otherSession.id }], 4_000_000, { connections: half }),
+          ]);
+          noServerErrors('availability during a rush', during);
+          // Bounded by time, not count: it may end before the places are gone, never past them.
+          check(`second rush: at most ${RUSH_PLACES} accepted (got ${second.codes['201'] ?? 0})`, (second.codes['201'] ?? 0) <= RUSH_PLACES);
+          noServerErrors('second rush', second);
+          rows.push({
+            path: `\`GET …/availability?days=14\` during a rush (${half} + ${half} connections)`,
+            figure: `${fig(during)}; rush beside it ${second.rps.toFixed(0)} req/s, p99 ${second.p99} ms`,
+            floor: 'hello-world',
+            ratio: ratio(during.rps, hello?.rps),
+          });
+        }
+      }
+      if (only.has('pages')) {
+        const res = await fetch(`${server.url}/api/v1/bookings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ office: OFFICE, date: slots[0]!.date, sessionId: slots[0]!.id, service: 'KK', nik: nikFor(5_000_000), name: 'Warga Tiket', phone: '081234567890' }),
+        });
+        const code = ((await res.json()) as { booking?: { code: string } }).booking?.code;
+        if (code) {
+          const ticket = await load({ url: `${server.url}/t/${code}` });
+          noServerErrors('ticket page', ticket);
+          rows.push({ path: '`GET /t/:code` (ticket page)', figure: fig(ticket), floor: 'hello-world', ratio: ratio(ticket.rps, hello?.rps) });
+        } else notes.push(`pages: could not book a ticket (${res.status})`);
+        const form = await load({ url: `${server.url}/o/${OFFICE}` });
+        noServerErrors('booking form page', form);
+        rows.push({ path: '`GET /o/:slug` (booking form page)', figure: fig(form), floor: 'hello-world', ratio: ratio(form.rps, hello?.rps) });
+      }
+      rows.push({ path: 'RSS of the SQLite server', figure: `idle ${idleRss.toFixed(0)} MB, after all of the above ${rssOf(server.pid).toFixed(0)} MB`, floor: '', ratio: '' });
+      await server.stop();
+      stops.pop();
+    }
+
+    if (only.has('growth')) {
+      const cached = await growthDatabase();
+      const file = join(dir, 'growth.sqlite');
+      copyFileSync(cached, file);
+      const server = await startAntrean(`file:${file}`);
+      stops.push(() => server.stop());
+      const { rushDates } = await configureOffice(server.url);
+      const slots = await bookableSlots(server.url, rushDates);
+      const availability = await load({ url: `${server.url}/api/v1/offices/${OFFICE}/availability?days=14` });
+      const booking = await bookingLoad(server.url, slots, 6_000_000);
+      noServerErrors('growth availability', availability);
+      noServerErrors('growth booking', booking);
+      rows.push({ path: `growth: availability with ${GROWTH_ROWS.toLocaleString('en')} earlier bookings`, figure: fig(availability), floor: 'same, empty database', ratio: ratio(availability.rps, emptyAvailability?.rps) });
+      rows.push({ path: `growth: booking with ${GROWTH_ROWS.toLocaleString('en')} earlier bookings`, figure: fig(booking), floor: 'same, empty database', ratio: ratio(booking.rps, emptyBooking?.rps) });
+      await server.stop();
+      stops.pop();
+      notes.push('query plans of the hot queries on the grown database:', ...hotQueryPlans(file));
+    }
+
+    if (only.has('pg')) await postgresScenario(hello);
   } finally {
-    await server.stop();
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log(`\nAntrean bench: ${CONNECTIONS} connections, ${SECONDS} s per measurement, load generator in the same process tree; ${((Date.now() - started) / 1000).toFixed(0)} s in all\n`);
+  console.log('| path | Antrean | compared with (same run) | ratio |');
+  console.log('|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.path} | ${r.figure} | ${r.floor} | ${r.ratio} |`);
+  for (const n of notes) console.log(n);
+  if (failed) process.exitCode = 1;
+}
+
+/** Two Antrean processes on one PostgreSQL database beside two bare pg floors on another table. */
+async function postgresScenario(hello: Outcome | undefined): Promise<void> {
+  const name = `antrean_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  try {
+    await admin.connect();
+  } catch (error) {
+    notes.push(`pg: skipped, no PostgreSQL at BENCH_PG_URL (${(error as Error).message})`);
+    return;
+  }
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const servers: { stop(): Promise<void> }[] = [];
+  try {
+    const floorA = await startFloor('pg', url.toString());
+    servers.push(floorA);
+    const floorB = await startFloor('pg', url.toString());
+    servers.push(floorB);
+    const floor = await floorLoad([floorA.url, floorB.url], 0);
+    await floorA.stop();
+    await floorB.stop();
+    rows.push({ path: 'floor: 2 × Fastify + pg, UPDATE … WHERE taken < places + INSERT in a transaction', figure: fig(floor), floor: '', ratio: '' });
+
+    const a = await startAntrean(url.toString());
+    servers.push(a);
+    const b = await startAntrean(url.toString());
+    servers.push(b);
+    const { rushDates } = await configureOffice(a.url);
+    const slots = await bookableSlots(a.url, rushDates);
+    const booking = await bookingLoad([a.url, b.url], slots, 7_000_000);
+    noServerErrors('pg booking', booking);
+    rows.push({ path: 'pg, 2 processes: `POST /api/v1/bookings`, distinct citizens', figure: fig(booking), floor: 'bare pg, 2 processes', ratio: ratio(booking.rps, floor.rps) });
+    const availability = await load({ url: [`${a.url}/api/v1/offices/${OFFICE}/availability?days=14`, `${b.url}/api/v1/offices/${OFFICE}/availability?days=14`] as unknown as string });
+    noServerErrors('pg availability', availability);
+    rows.push({ path: 'pg, 2 processes: `GET …/availability?days=14`', figure: fig(availability), floor: 'hello-world', ratio: ratio(availability.rps, hello?.rps) });
+    const session = (await availableDays(a.url)).find((d) => d.date === rushDates[0])!.sessions[0]!;
+    const rush = await bookingLoad([a.url, b.url], [{ date: rushDates[0]!, id: session.id }], 8_000_000, { amount: RUSH_ATTEMPTS });
+    const accepted = rush.codes['201'] ?? 0;
+    check(`pg rush: exactly ${RUSH_PLACES} accepted (got ${accepted})`, accepted === RUSH_PLACES);
+    check(`pg rush: every other answer a 409 (got ${JSON.stringify(rush.codes)})`, accepted + (rush.codes['409'] ?? 0) === rush.total);
+    noServerErrors('pg rush', rush);
+    rows.push({ path: `pg, 2 processes: rush ${RUSH_ATTEMPTS} at ${RUSH_PLACES} places`, figure: `${fig(rush)}; ${accepted} accepted; RSS after ${rssOf(a.pid).toFixed(0)} + ${rssOf(b.pid).toFixed(0)} MB`, floor: 'bare pg, 2 processes', ratio: ratio(rush.rps, floor.rps) });
+  } finally {
+    for (const s of servers.reverse()) await s.stop().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
   }
 }
 

@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Dialect, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { type EngineCapabilities, postgresCapabilities, sqliteCapabilities } from './engine.js';
 import type { Database } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
+import { registerWriteWatch, WriteWatch } from './repositories/write-watch.js';
 
 /** An open database with what its engine can do. */
 export interface Storage {
@@ -64,7 +66,7 @@ export function openStorage(url: string, options: OpenOptions = {}): Storage {
     // a dropped connection emits one besides failing the query (answered 503). The broken client
     // is not queryable any more, so the pool drops it when it comes back.
     pool.on('connect', (client) => client.on('error', () => undefined));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = watched(new PostgresDialect({ pool }), true);
     const poolUse = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     return { db, engine: postgresCapabilities, url, close: () => db.destroy(), poolUse };
   }
@@ -85,8 +87,16 @@ export function openStorage(url: string, options: OpenOptions = {}): Storage {
   // Deleted and replaced content is overwritten with zeros, not left in free pages: personal data
   // that was sealed, erased or rotated must not be readable from the file.
   sqlite.pragma('secure_delete = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = watched(new SqliteDialect({ database: withStatementCache(sqlite) }), false);
   return { db, engine: sqliteCapabilities, url, close: () => db.destroy() };
+}
+
+/** A Kysely instance whose writes are counted, for the read caches of src/app/shared/read-cache.ts. */
+function watched(dialect: Dialect, shared: boolean): Kysely<Database> {
+  const watch = new WriteWatch(shared);
+  const db = new Kysely<Database>({ dialect, plugins: [watch] });
+  registerWriteWatch(db, watch);
+  return db;
 }
 
 function sqlitePath(url: string): string {

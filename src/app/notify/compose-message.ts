@@ -1,4 +1,4 @@
-import { findBookingById } from '../../db/repositories/bookings.js';
+import { type BookingView, findBookingById } from '../../db/repositories/bookings.js';
 import { findMessageTemplate } from '../../db/repositories/message-templates.js';
 import { type Executor, findOfficeById } from '../../db/repositories/offices.js';
 import { DEFAULT_TEMPLATES, SUBJECTS } from '../../domain/messages/default-templates.js';
@@ -33,9 +33,10 @@ export async function templateBody(db: Executor, officeId: number, kind: Message
  */
 export async function composeMessage(
   db: Executor,
-  opts: { bookingId: number; kind: MessageKind; counterNumber?: number | null; publicUrl?: string },
+  opts: { bookingId: number; kind: MessageKind; counterNumber?: number | null; publicUrl?: string; booking?: BookingView },
 ): Promise<ComposedMessage> {
-  const booking = await findBookingById(db, opts.bookingId);
+  // The caller may have read the booking in the same transaction already: no second read.
+  const booking = opts.booking ?? (await findBookingById(db, opts.bookingId));
   if (!booking) throw new Error(`booking ${opts.bookingId} not found`);
   const office = await findOfficeById(db, booking.office_id);
   if (!office) throw new Error(`office ${booking.office_id} not found`);

@@ -33,7 +33,7 @@ export async function enqueueMessage(trx: Executor, opts: EnqueueMessageOptions)
   const queued = new Set((await findOutboxMessagesByDedupeKey(trx, opts.dedupeKey)).map((m) => m.channel));
   if (channels.every((c) => queued.has(c))) return 0;
 
-  const { subject, text } = await composeMessage(trx, { bookingId: opts.bookingId, kind: opts.kind, counterNumber: opts.counterNumber ?? null });
+  const { subject, text } = await composeMessage(trx, { bookingId: opts.bookingId, kind: opts.kind, counterNumber: opts.counterNumber ?? null, booking });
   const unreachable = booking.phone ? await isPhoneUnreachable(trx, booking.phone) : false;
   const base = {
     office_id: booking.office_id,

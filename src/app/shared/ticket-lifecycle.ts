@@ -12,6 +12,7 @@ import { todayIn } from '../../domain/local-date.js';
 import { type ClosureCause, isAllowedMove, TICKET_MOVES, type TicketEvent, type TicketEventType, type TicketStatus } from '../../domain/ticket-status.js';
 import type { FinishOutcome } from '../../domain/counter-work.js';
 import type { AppContext } from './context.js';
+import { cachedRead, WINDOW_TABLES } from './read-cache.js';
 import { announceFloor, type FloorChange } from '../floor/floor-events.js';
 import type { MessageKind } from '../notify/compose-message.js';
 import { enqueueMessage } from '../notify/enqueue-message.js';
@@ -176,7 +177,8 @@ function bookingDaysOf(event: TicketEvent): string[] {
  */
 export async function announceBookingChange(ctx: AppContext, change: { officeId: number; dates: readonly string[]; queueNumber: string }): Promise<void> {
   if (change.dates.length === 0) return;
-  const office = await findOfficeById(ctx.storage.db, change.officeId);
+  const db = ctx.storage.db;
+  const office = await cachedRead(db, `office#${change.officeId}`, WINDOW_TABLES.office, () => findOfficeById(db, change.officeId));
   if (!office || !change.dates.includes(todayIn(office.timezone, ctx.now()))) return;
   await announceFloor(ctx, change.officeId, { kind: 'ticket_changed', queueNumber: change.queueNumber });
 }

@@ -232,6 +232,21 @@ export function listStaleBookingsOfNik(db: Executor, officeId: number, nik: stri
     .execute();
 }
 
+/**
+ * The NIK's active bookings at an office, as id, status and date only: what a new booking must
+ * check (one active booking per NIK; those of past days are closed first). One indexed read
+ * instead of the stale list and the joined, opened active booking.
+ */
+export function listActiveOfNikAt(db: Executor, officeId: number, nik: string) {
+  return db
+    .selectFrom('bookings')
+    .select(['id', 'status', 'date'])
+    .where('office_id', '=', officeId)
+    .where('nik_hmac', '=', nikLookupHash(nik))
+    .where('status', 'in', ACTIVE_STATUSES)
+    .execute();
+}
+
 /** Records a change of a booking: the basis of every report. */
 export async function insertBookingEvent(db: Executor, event: Insertable<BookingEventsTable>): Promise<void> {
   await db.insertInto('booking_events').values(event).execute();

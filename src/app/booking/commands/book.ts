@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
-  findActiveBookingByNik,
   findBookingById,
   findIdempotencyKey,
   insertIdempotencyKey,
-  listStaleBookingsOfNik,
+  listActiveOfNikAt,
   UNIQUE_ACTIVE_NIK,
   UNIQUE_BOOKING_CODE,
 } from '../../../db/repositories/bookings.js';
@@ -16,8 +15,9 @@ import { generateBookingCode } from '../../../domain/booking-code.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { parsePerson } from '../../../domain/person.js';
 import { formatQueueNumber } from '../../../domain/queue-number.js';
-import { dayEndEvent, type TicketEvent } from '../../../domain/ticket-status.js';
+import { dayEndEvent, type TicketEvent, type TicketStatus } from '../../../domain/ticket-status.js';
 import type { AppContext } from '../../shared/context.js';
+import { cachedRead, WINDOW_TABLES } from '../../shared/read-cache.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../../domain/office-clock.js';
 import { assertStillOpen } from '../../office/queries/office-calendar.js';
@@ -78,7 +78,7 @@ async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult>
   const person = parsePerson(opts, { phoneOptional: opts.channel !== 'online' });
   const db = ctx.storage.db;
   const office = await requireOffice(db, opts.officeSlug);
-  const service = await findServiceByCode(db, office.id, opts.serviceCode);
+  const service = await cachedRead(db, `service:${office.id}:${opts.serviceCode}`, WINDOW_TABLES.services, () => findServiceByCode(db, office.id, opts.serviceCode));
   if (!service) throw new InvalidInputError([{ field: 'service', problem: 'UNKNOWN_SERVICE' }]);
 
   // The page's language is no part of the request: a retry after switching language is the same booking.
@@ -100,9 +100,9 @@ async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult>
   for (let attempt = 1; ; attempt++) {
     try {
       const { bookingId, events } = await db.transaction().execute(async (trx) => {
-        const events = await expireStaleBookingsOfNik(trx, office.id, person.nik, clock.today, at);
-        const existing = await findActiveBookingByNik(trx, office.id, person.nik);
-        if (existing) throw alreadyBooked();
+        const active = await listActiveOfNikAt(trx, office.id, person.nik);
+        if (active.some((b) => b.date >= clock.today)) throw alreadyBooked();
+        const events = await expireStaleBookings(trx, active, at);
         if (opts.channel === 'online') await assertMayBookOnline(trx, office, person, now);
 
         const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: opts.channel, now });
@@ -175,12 +175,13 @@ function fingerprint(request: Record<string, unknown>): string {
 }
 
 /**
- * Closes the NIK's bookings whose day is over but which the day closer has not reached yet,
+ * Closes the NIK's active bookings (all of them of past days: the caller refused any other)
+ * whose day is over but which the day closer has not reached yet,
  * by the day-end rule, so a missed day never blocks the person from booking again.
  */
-async function expireStaleBookingsOfNik(trx: Executor, officeId: number, nik: string, today: string, at: string): Promise<TicketEvent[]> {
+async function expireStaleBookings(trx: Executor, staleBookings: readonly { id: number; status: TicketStatus }[], at: string): Promise<TicketEvent[]> {
   const events: TicketEvent[] = [];
-  for (const stale of await listStaleBookingsOfNik(trx, officeId, nik, today)) {
+  for (const stale of staleBookings) {
     const end = dayEndEvent(stale.status);
     if (!end) continue;
     try {

@@ -3,10 +3,11 @@ import type { Executor } from '../../../db/repositories/offices.js';
 import type { OfficeRow } from '../../../db/schema.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { AppContext } from '../../shared/context.js';
+import { cachedRead, WINDOW_TABLES } from '../../shared/read-cache.js';
 
 /** The office with that slug, or NOT_FOUND. */
 export async function requireOffice(db: Executor, slug: string): Promise<OfficeRow> {
-  const office = await findOfficeBySlug(db, slug);
+  const office = await cachedRead(db, `office:${slug}`, WINDOW_TABLES.office, () => findOfficeBySlug(db, slug));
   if (!office) throw new DomainError('NOT_FOUND', { what: 'office' });
   return office;
 }

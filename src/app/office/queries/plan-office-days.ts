@@ -5,13 +5,24 @@ import { type DayAvailability, planDays, slotKey } from '../../../domain/availab
 import { addDays, eachDay, type LocalDate } from '../../../domain/local-date.js';
 import { type OfficeClock } from '../../../domain/office-clock.js';
 import { releaseRulesOf } from '../release-rules.js';
+import { cachedRead, WINDOW_TABLES } from '../../shared/read-cache.js';
 import { closuresBetween } from './office-calendar.js';
 import { loadSessionsByDate } from './sessions-by-date.js';
 
 /** Who the days are planned for: the desk and walk-ins may fill the places held back from online booking. */
 export type BookingChannel = 'online' | 'desk' | 'walk_in';
 
-/** Availability of an office over `count` days from `from`, read in four queries. */
+/** Active bookings per slot (`slotKey`) over a range. */
+async function bookedBetween(db: Executor, officeId: number, from: LocalDate, to: LocalDate): Promise<Map<string, number>> {
+  const counts = await countActiveBetween(db, officeId, from, to);
+  return new Map(counts.map((c) => [slotKey(c.date, c.sessionId), c.count]));
+}
+
+/**
+ * Availability of an office over `count` days from `from`, read in four queries or from the
+ * process's read cache (src/app/shared/read-cache.ts); the time-dependent part (the window,
+ * today, sessions already over) is worked out from `clock` on every call.
+ */
 export async function planOfficeDays(
   db: Executor,
   office: OfficeRow,
@@ -21,10 +32,12 @@ export async function planOfficeDays(
   channel: BookingChannel = 'online',
 ): Promise<DayAvailability[]> {
   const to = addDays(from, count - 1);
+  // Read through the process's cache: each part is read again once its tables were written.
+  const range = `${office.id}:${from}:${to}`;
   const [sessionsOn, closedDays, counts] = await Promise.all([
-    loadSessionsByDate(db, office.id, from, to),
-    closuresBetween(db, office.id, from, to),
-    countActiveBetween(db, office.id, from, to),
+    cachedRead(db, `sessions:${range}`, WINDOW_TABLES.sessions, () => loadSessionsByDate(db, office.id, from, to)),
+    cachedRead(db, `closures:${range}`, WINDOW_TABLES.closures, () => closuresBetween(db, office.id, from, to)),
+    cachedRead(db, `booked:${range}`, WINDOW_TABLES.booked, () => bookedBetween(db, office.id, from, to), { exactAcrossProcesses: true }),
   ]);
   return planDays({
     dates: eachDay(from, count),
@@ -32,7 +45,7 @@ export async function planOfficeDays(
     sessionsOn,
     channel,
     deskSharePercent: Number(office.desk_share_percent),
-    booked: new Map(counts.map((c) => [slotKey(c.date, c.sessionId), c.count])),
+    booked: counts,
     window: clock.window,
     today: clock.today,
     nowTime: clock.nowTime,
