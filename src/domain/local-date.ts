@@ -208,8 +208,24 @@ export function timeIn(zone: string, now: Date): string {
   return `${pad(hour, 2)}:${pad(minute, 2)}`;
 }
 
+// instantOf asks the zone data twice (tens of microseconds each); availability asks it for every
+// session and wave of every day shown, so the answers are kept. Dates repeat across requests.
+const INSTANTS = new Map<string, number>();
+const MAX_INSTANTS = 20_000;
+
 /** The instant at which clocks in `zone` show `time` on `date`. */
 export function instantOf(date: LocalDate, time: string, zone: string): Date {
+  const key = `${zone}|${date}|${time}`;
+  let ms = INSTANTS.get(key);
+  if (ms === undefined) {
+    ms = computeInstantOf(date, time, zone);
+    if (INSTANTS.size >= MAX_INSTANTS) INSTANTS.clear();
+    INSTANTS.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+function computeInstantOf(date: LocalDate, time: string, zone: string): number {
   const wallAsUtc = epochDayOf(requireCivil(date)) * MS_PER_DAY + minutesOfDay(time) * MS_PER_MINUTE;
   // The offset a day either side brackets any single transition; an offset is right when the
   // instant it gives really carries that offset. Indonesia keeps no DST, but zones that do
@@ -220,5 +236,5 @@ export function instantOf(date: LocalDate, time: string, zone: string): Date {
     .map((offset) => wallAsUtc - offset)
     .filter((t) => wallAsUtc - offsetMsAt(zone, t) === t)
     .sort((x, y) => x - y);
-  return new Date(candidates[0] ?? wallAsUtc - before);
+  return candidates[0] ?? wallAsUtc - before;
 }
