@@ -58,8 +58,21 @@ export function releaseDateOf(date: LocalDate, rules: Pick<ReleaseRules, 'daysAh
   return addDays(date, -rules.daysAhead);
 }
 
+// Planning a fortnight asks for the waves of each day several times per session; the answers
+// are kept for as long as the rules object lives (one request), so no change of rules is missed.
+const RELEASES = new WeakMap<ReleaseRules, Map<string, readonly Release[]>>();
+
 /** Every wave that releases `date`'s places, in order, as instants in the office's zone. */
-export function releasesOf(date: LocalDate, rules: ReleaseRules, zone: string): Release[] {
+export function releasesOf(date: LocalDate, rules: ReleaseRules, zone: string): readonly Release[] {
+  let byDay = RELEASES.get(rules);
+  if (!byDay) RELEASES.set(rules, (byDay = new Map()));
+  const key = `${zone}|${date}`;
+  let releases = byDay.get(key);
+  if (!releases) byDay.set(key, (releases = computeReleases(date, rules, zone)));
+  return releases;
+}
+
+function computeReleases(date: LocalDate, rules: ReleaseRules, zone: string): Release[] {
   const on = releaseDateOf(date, rules);
   let cumulative = 0;
   return wavesOf(rules).map((w, wave) => {
