@@ -26,6 +26,8 @@ export interface SlotPickerOptions {
   /** On the move form, the booking's own slot: shown, never choosable. */
   current?: SlotRef | undefined;
   error?: string | undefined;
+  /** The office's public page of releases, linked beside the days (which say when they open). */
+  releasesHref?: string | undefined;
 }
 
 /** Value of a session button: `DATE|SESSIONID`, parsed back by the page's schema. */
@@ -81,6 +83,7 @@ ${next ? html`<p class="offer">${t('citizen.dayFullOffer')} <a href="#${dayAncho
   return html`<fieldset class="slots section" id="slots" aria-describedby="${describedBy}">
 <legend class="step-title"><h2><span class="step" aria-hidden="true">${o.step}</span> ${t('citizen.stepSlot')}</h2></legend>
 <p class="hint" id="slots-help">${o.help} ${t('citizen.timesIn', { zone })}</p>
+${o.releasesHref ? html`<p class="muted releases-link"><a href="${o.releasesHref}">${t('citizen.releasesLink')}</a></p>` : ''}
 ${o.error ? html`<p class="error" id="slots-error">${o.error}</p>` : ''}
 ${o.days.length === 0 ? html`<p class="notice">${t('citizen.noDays')}</p>` : withPlaces.length === 0 ? html`<p class="notice">${t('citizen.noDayWithPlaces')}</p>` : ''}
 <ul class="days">${o.days.map(dayItem)}</ul>
