@@ -184,6 +184,8 @@ describe.each(DIALECTS)('the public account of releases on $name', (dialect) => 
     expect(html).toContain('replayDraw');
     const en = await rt.app.inject({ method: 'GET', url: `/o/kota-bogor/pembukaan?from=${DATE}&to=${DATE}&lang=en` });
     expect(en.body).toContain('How to check a draw');
+    // It sets the language cookie: no shared cache may keep it.
+    expect(en.headers['cache-control']).toBe('private, max-age=5');
     expect(en.body).toContain('Taken in the draw');
     rt.setNow(new Date(SMALL_OPENS.getTime() + 3_600_000));
     const small = await rt.app.inject({ method: 'GET', url: `/o/kota-bogor/pembukaan?from=${SMALL_DATE}&to=${SMALL_DATE}` });

@@ -29,8 +29,10 @@ export function releasePages(ctx: AppContext) {
         now: ctx.now(),
       });
       // Public figures, the same for everyone: a few seconds of cache take a crowd off the database.
+      // A `?lang=` answer sets the language cookie, which no shared cache may hand to others.
+      const shared = (req.query as Record<string, unknown>).lang === undefined;
       return reply
-        .header('cache-control', `public, max-age=${RELEASES_MAX_AGE_SECONDS}`)
+        .header('cache-control', `${shared ? 'public' : 'private'}, max-age=${RELEASES_MAX_AGE_SECONDS}`)
         .header('vary', 'Accept-Language, Cookie')
         .type('text/html; charset=utf-8')
         .send(page.value);

@@ -26,7 +26,7 @@ export interface SlotPickerOptions {
   /** On the move form, the booking's own slot: shown, never choosable. */
   current?: SlotRef | undefined;
   error?: string | undefined;
-  /** The office's public page of releases, linked beside the days (which say when they open). */
+  /** The office's public page of releases, linked below the days (which say when they open); after them, so the keyboard reaches the days first. */
   releasesHref?: string | undefined;
 }
 
@@ -83,9 +83,9 @@ ${next ? html`<p class="offer">${t('citizen.dayFullOffer')} <a href="#${dayAncho
   return html`<fieldset class="slots section" id="slots" aria-describedby="${describedBy}">
 <legend class="step-title"><h2><span class="step" aria-hidden="true">${o.step}</span> ${t('citizen.stepSlot')}</h2></legend>
 <p class="hint" id="slots-help">${o.help} ${t('citizen.timesIn', { zone })}</p>
-${o.releasesHref ? html`<p class="muted releases-link"><a href="${o.releasesHref}">${t('citizen.releasesLink')}</a></p>` : ''}
 ${o.error ? html`<p class="error" id="slots-error">${o.error}</p>` : ''}
 ${o.days.length === 0 ? html`<p class="notice">${t('citizen.noDays')}</p>` : withPlaces.length === 0 ? html`<p class="notice">${t('citizen.noDayWithPlaces')}</p>` : ''}
 <ul class="days">${o.days.map(dayItem)}</ul>
+${o.releasesHref ? html`<p class="muted releases-link"><a href="${o.releasesHref}">${t('citizen.releasesLink')}</a></p>` : ''}
 </fieldset>`;
 }
