@@ -1004,6 +1004,7 @@ export const en: Catalogue = {
   'citizen.entryBookOtherDay': 'Choose another day',
   // The public page of releases (/o/:slug/pembukaan).
   'citizen.releasesTitle': 'Place releases',
+  'citizen.releasesSummary': '{taken} of {online} online places taken',
   'citizen.releasesLead': 'Each day\'s places open at a time the office sets. Everyone who asks within the first {seconds} seconds after they open is entered in a draw, so being faster gains nothing; after the draw it is first come, first served. Here anyone can check how each day\'s places were taken.',
   'citizen.releasesLeadNoDraw': 'Each day\'s places open at a time the office sets, first come, first served. Here anyone can check how each day\'s places were taken.',
   'citizen.releasesRange': 'Service days {from} to {to}. All times in {zone}.',

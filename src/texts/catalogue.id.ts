@@ -1004,6 +1004,7 @@ export const id = {
   'citizen.entryBookOtherDay': 'Pilih hari lain',
   // The public page of releases (/o/:slug/pembukaan).
   'citizen.releasesTitle': 'Pembukaan tempat',
+  'citizen.releasesSummary': '{taken} dari {online} tempat online diambil',
   'citizen.releasesLead': 'Tempat setiap hari layanan dibuka pada jam yang ditetapkan kantor. Siapa pun yang mendaftar dalam {seconds} detik pertama setelah tempat dibuka masuk undian, jadi yang lebih cepat tidak diuntungkan; sesudah undian berlaku siapa cepat dia dapat. Di sini siapa pun bisa memeriksa bagaimana tempat setiap hari diambil.',
   'citizen.releasesLeadNoDraw': 'Tempat setiap hari layanan dibuka pada jam yang ditetapkan kantor, siapa cepat dia dapat. Di sini siapa pun bisa memeriksa bagaimana tempat setiap hari diambil.',
   'citizen.releasesRange': 'Hari layanan {from} sampai {to}. Semua jam dalam {zone}.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seriousAxeViolations, startPageServer, useBrowser } from '../../support/browser.js';
+import { saveScreenshot, seriousAxeViolations, startPageServer, useBrowser } from '../../support/browser.js';
 import { bookingBody, nikFor, phoneFor } from '../../support/factories.js';
 
 // 15 December opens on Tuesday 1 December at 07.00 WIB; its draw window ends at 07.01.
@@ -30,6 +30,7 @@ describe('the public page of releases, on a phone', () => {
       // Nothing wider than the phone: the seed wraps, the tables fit.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      await saveScreenshot(page, 'citizen-releases');
 
       const withScripts = await browser.open();
       await withScripts.goto(`${baseUrl}/o/kota-bogor/pembukaan?from=2026-12-14&to=2026-12-15`);

@@ -60,12 +60,15 @@ ${d.waves.some((w) => w.draw)
 
 /**
  * `/o/:slug/pembukaan`: how each day's places were released and taken, newest day first, with
- * the draws' seeds and how to check a draw. Plain HTML: no script, one small table per day.
+ * the draws' seeds and how to check a draw. Plain HTML: no script, each day a `<details>` with a
+ * one-line summary and a small table.
  */
 export function releasesPage(m: ReleasesPageModel): SafeHtml {
   const t = textsFor(m.lang);
   const path = `/o/${m.office.slug}/pembukaan`;
   const days = [...m.days].reverse();
+  // Each day folds (no script needed); the newest day already released opens, the rest stay one line each on a phone.
+  const newest = days.find((d) => d.open && d.opensAt.getTime() <= m.now.getTime())?.date;
   const body = html`<h1>${t('citizen.releasesTitle')}</h1>
 <p class="lead">${m.office.name}</p>
 <p>${m.drawSeconds > 0 ? t('citizen.releasesLead', { seconds: m.drawSeconds }) : t('citizen.releasesLeadNoDraw')}</p>
@@ -73,7 +76,7 @@ export function releasesPage(m: ReleasesPageModel): SafeHtml {
 ${days.length === 0 ? html`<p class="notice">${t('citizen.releasesNone')}</p>` : ''}
 ${days.map((d) =>
   d.open
-    ? html`<section class="section release-day" data-release-day="${d.date}" aria-labelledby="rd-${d.date}"><h2 id="rd-${d.date}">${formatDate(d.date, m.lang)}</h2>${openDay(m, d)}</section>`
+    ? html`<details class="section release-day" data-release-day="${d.date}"${d.date === newest ? ' open' : ''}><summary><strong>${formatDate(d.date, m.lang)}</strong><br><span class="muted">${t('citizen.releasesSummary', { taken: d.taken.inDraw + d.taken.afterDraw, online: d.places.releasedOnline })}</span></summary>${openDay(m, d)}</details>`
     : html`<p class="release-closed muted" data-release-day="${d.date}"><strong>${formatDate(d.date, m.lang)}</strong> · ${t('citizen.releasesClosed', { reason: d.closure ? closureReason(d.closure, m.lang) : '' })}</p>`,
 )}
 <section class="section" aria-labelledby="check-draw">
