@@ -25,6 +25,7 @@ import { ticketEventRoutes } from './routes/ticket-events.js';
 import { reportsApiRoutes } from './routes/reports-api.js';
 import { registerStaticAssets } from './static-assets.js';
 import { officeFloorApiRoutes } from './routes/office-floor-api.js';
+import { releasesApiRoutes } from './routes/releases-api.js';
 import { registerStaffAuth } from './plugins/staff-auth.js';
 import { refuseUnstorableText } from './plugins/text-guard.js';
 import { StreamGate, type StreamPolicy } from './stream-registry.js';
@@ -230,6 +231,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(officeAdminApiRoutes(deps.ctx));
       await api.register(outboxApiRoutes(deps.ctx));
       await api.register(messageTemplatesApiRoutes(deps.ctx));
+      await api.register(releasesApiRoutes(deps.ctx));
     },
     { prefix: '/api/v1' },
   );

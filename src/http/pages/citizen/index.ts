@@ -10,6 +10,7 @@ import { changePages } from './change.js';
 import { sendPage } from './render.js';
 import { recoveryPages } from './recover.js';
 import { privacyPages } from './privacy.js';
+import { releasePages } from './releases.js';
 import { ticketPages } from './ticket.js';
 import { t } from '../../../texts/texts.js';
 
@@ -69,5 +70,6 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
     await app.register(changePages(ctx));
     await app.register(recoveryPages(ctx));
     await app.register(privacyPages(ctx));
+    await app.register(releasePages(ctx));
   };
 }

@@ -88,7 +88,7 @@ ${m.services.map((s) => html`<option value="${s.code}"${s.code === m.values.serv
 </select>
 </div>
 </fieldset>
-${slotPicker({ lang: m.lang, days: m.days, zone: m.office.timezone, step: 3, help: t('citizen.slotHelp'), chosen: m.chosen, error: e.slots })}
+${slotPicker({ lang: m.lang, days: m.days, zone: m.office.timezone, step: 3, help: t('citizen.slotHelp'), chosen: m.chosen, error: e.slots, releasesHref: `/o/${m.office.slug}/pembukaan` })}
 </form>`;
   return citizenPage({ lang: m.lang, title: t('citizen.bookTitle'), officeName: m.office.name, logoUrl: m.logoUrl, path, body });
 }

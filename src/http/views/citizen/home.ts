@@ -30,6 +30,7 @@ ${sub(t('citizen.rulesTitle'), `${id}-rules`)}
 <ul class="rules" data-rules>
 <li>${o.sameDayBooking ? t('citizen.ruleSameDay') : t('citizen.ruleNextDay')}</li>
 <li>${t('citizen.ruleDaysAhead', { days: o.bookingDaysAhead })}</li>
+<li><a href="/o/${o.slug}/pembukaan" data-releases-link>${t('citizen.releasesLink')}</a></li>
 <li>${t('citizen.ruleWalkIn')}</li>
 ${o.hours ? html`<li data-hours>${t('citizen.ruleHours', { hours: o.hours })}</li>` : ''}
 <li>${t('citizen.ruleDocuments')}</li>

@@ -26,6 +26,8 @@ export interface SlotPickerOptions {
   /** On the move form, the booking's own slot: shown, never choosable. */
   current?: SlotRef | undefined;
   error?: string | undefined;
+  /** The office's public page of releases, linked below the days (which say when they open); after them, so the keyboard reaches the days first. */
+  releasesHref?: string | undefined;
 }
 
 /** Value of a session button: `DATE|SESSIONID`, parsed back by the page's schema. */
@@ -84,5 +86,6 @@ ${next ? html`<p class="offer">${t('citizen.dayFullOffer')} <a href="#${dayAncho
 ${o.error ? html`<p class="error" id="slots-error">${o.error}</p>` : ''}
 ${o.days.length === 0 ? html`<p class="notice">${t('citizen.noDays')}</p>` : withPlaces.length === 0 ? html`<p class="notice">${t('citizen.noDayWithPlaces')}</p>` : ''}
 <ul class="days">${o.days.map(dayItem)}</ul>
+${o.releasesHref ? html`<p class="muted releases-link"><a href="${o.releasesHref}">${t('citizen.releasesLink')}</a></p>` : ''}
 </fieldset>`;
 }
