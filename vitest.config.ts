@@ -21,6 +21,8 @@ export default defineConfig({
     // A deadline for what tests wait on (a page updating, an event arriving), generous because
     // a loaded machine is slow; a passing poll returns as soon as its condition holds.
     expect: { poll: { timeout: 10_000 } },
+    // PostgreSQL test databases are kept and reused by each worker; the run drops them at its end.
+    globalSetup: ['test/support/global-setup.ts'],
     projects: [
       {
         extends: true,
@@ -31,6 +33,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // Its tests start the server and the CLI as production runs them, from dist/.
+          globalSetup: ['test/support/global-setup.ts', 'test/support/build-dist.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { buildIfStale } from '../scripts/build.mjs';
 import { type ServerProcess, startServerProcess } from '../test/support/server-process.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -382,6 +383,8 @@ function hotQueryPlans(file: string): string[] {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
+  // Antrean runs as `npm start` runs it: from dist/, built first when older than src/.
+  buildIfStale();
   const dir = mkdtempSync(join(tmpdir(), 'antrean-bench-'));
   const stops: (() => Promise<void>)[] = [];
   const started = Date.now();

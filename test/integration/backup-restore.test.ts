@@ -1,28 +1,19 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { backupCommand } from '../../src/backup-command.js';
 import { SqliteFileError, backupSqlite, restoreSqlite } from '../../src/db/sqlite-files.js';
+import { runCli } from '../support/cli-process.js';
 import { TEST_DATA_KEY } from '../support/data-key.js';
 import { bookingBody, nikFor, phoneFor } from '../support/factories.js';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs `npm run antrean -- …` in its own process, on the given database. */
-function cli(args: string[], databaseUrl: string): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, ANTREAN_DATA_KEY: TEST_DATA_KEY } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, out: `${stdout}${stderr}` }),
-    );
-  });
+function cli(args: string[], databaseUrl: string) {
+  return runCli(args, { env: { DATABASE_URL: databaseUrl, ANTREAN_DATA_KEY: TEST_DATA_KEY } });
 }
 
 /** Every bookable session of the next weeks, by the server's own clock. */

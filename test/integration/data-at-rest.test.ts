@@ -245,7 +245,7 @@ for (const dialect of DIALECTS) {
 for (const dialect of DIALECTS) {
   describe(`a database from before encryption on '${dialect.name}'`, () => {
     it('is encrypted in place at the first start, with no clear bytes left in the file or its journal', async () => {
-      const database = await dialect.freshDatabase({ crossProcess: true });
+      const database = await dialect.freshDatabase({ crossProcess: true, empty: true });
       const nik = nikFor(4600);
       const phone = '6281398765432';
       const email = 'lama@example.com';

@@ -5,7 +5,7 @@ import { DIALECTS } from '../support/dialects.js';
 
 describe.each(DIALECTS)('migration 0013 (office contact, service conditions) on $name', (dialect) => {
   it('moves "aged 17 or married" from the seed documents to the condition, and leaves edited lists alone', async () => {
-    const database = await dialect.freshDatabase({ crossProcess: true });
+    const database = await dialect.freshDatabase({ crossProcess: true, empty: true });
     const storage = openStorage(database.url);
     try {
       await migrateUpTo(storage, '0009-staff-admin');

@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { book } from '../../src/app/booking/commands/book.js';
@@ -12,13 +10,13 @@ import { closeDaysEverywhere } from '../../src/app/floor/commands/close-day.js';
 import { purgePersonalData } from '../../src/app/privacy/commands/purge-personal-data.js';
 import { addUser } from '../../src/app/staff/commands/add-user.js';
 import { findBookingByCode } from '../../src/db/repositories/bookings.js';
+import { runCli } from '../support/cli-process.js';
 import { TEST_DATA_KEY } from '../support/data-key.js';
 import { DIALECTS, type TestDialect } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { logInStaff, type StaffLogin } from '../support/staff.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SLUG = 'kota-bogor';
 const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+07:00`);
 const WED = '2026-12-02';
@@ -354,15 +352,7 @@ describe.each(DIALECTS)('`npm run antrean -- purge` on $name', (dialect) => {
     const nik = nikFor(94_000);
     const res = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody({ nik, date: day.date, sessionId: day.sessions[0]!.id }) });
     expect(res.statusCode, res.body).toBe(201);
-    const cli = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'purge'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: rt.storage.url, ANTREAN_DATA_KEY: TEST_DATA_KEY }, stdio: 'pipe' });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += String(d)));
-      child.stderr.on('data', (d) => (stderr += String(d)));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    const cli = await runCli(['purge'], { env: { DATABASE_URL: rt.storage.url, ANTREAN_DATA_KEY: TEST_DATA_KEY } });
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.stdout).toContain('Erased the personal data of 1 booking(s).');
     const row = await rt.storage.db.selectFrom('bookings').select(['status', 'nik', 'name', 'phone']).executeTakeFirstOrThrow();

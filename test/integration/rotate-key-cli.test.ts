@@ -1,26 +1,17 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findBookingByCode } from '../../src/db/repositories/bookings.js';
 import { generateDataKey } from '../../src/privacy/data-cipher.js';
 import { DIALECTS } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
+import { runCli } from '../support/cli-process.js';
 import { startServerProcess } from '../support/server-process.js';
 import { startTestRuntime } from '../support/test-runtime.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs `npm run antrean -- …` in its own process with exactly these data-key variables. */
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
-  const base = { ...process.env };
-  delete base.ANTREAN_DATA_KEY;
-  delete base.ANTREAN_NEW_DATA_KEY;
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env: { ...base, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, out: `${stdout}${stderr}` });
-    });
-  });
+function cli(args: string[], env: Record<string, string>) {
+  return runCli(args, { env, unset: ['ANTREAN_DATA_KEY', 'ANTREAN_NEW_DATA_KEY'] });
 }
 
 for (const dialect of DIALECTS) {

@@ -8,7 +8,7 @@ import { nikFor } from '../support/factories.js';
 
 describe.each(DIALECTS)('migration 0007 (sessions per weekday) on $name', (dialect) => {
   it('gives each open weekday the active sessions with their places, and leaves every booking in its session', async () => {
-    const database = await dialect.freshDatabase({ crossProcess: true });
+    const database = await dialect.freshDatabase({ crossProcess: true, empty: true });
     const storage = openStorage(database.url);
     try {
       await migrateUpTo(storage, '0006-audit-log');

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
 import { TEST_DATA_KEY } from '../support/data-key.js';
 import { randomInt } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../src/app/staff/commands/add-user.js';
 import { ensureFirstAdmin } from '../../src/app/staff/commands/ensure-first-admin.js';
@@ -11,25 +9,16 @@ import { createLogger } from '../../src/http/logger.js';
 import { csrfToken, requireRole, verifyCsrf } from '../../src/http/plugins/staff-auth.js';
 import { InProcessBus } from '../../src/realtime/in-process-bus.js';
 import { startRuntime } from '../../src/runtime.js';
+import { runCli } from '../support/cli-process.js';
 import { DIALECTS } from '../support/dialects.js';
 import { loginAs, logInStaff } from '../support/staff.js';
 import { startTestRuntime, TUESDAY_MORNING, type TestRuntime } from '../support/test-runtime.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MINUTE = 60_000;
 
 /** Runs the CLI as `npm run antrean` would, with `stdin` piped in. */
-function runCli(args: string[], env: Record<string, string>, stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function cli(args: string[], env: Record<string, string>, stdin: string) {
+  return runCli(args, { env, stdin });
 }
 
 describe.each(DIALECTS)('staff accounts and access on $name', (dialect) => {
@@ -428,13 +417,13 @@ describe.each(DIALECTS)('first admin and CLI on $name', (dialect) => {
     const database = await dialect.freshDatabase({ crossProcess: true });
     try {
       const env = { DATABASE_URL: database.url, LOG_LEVEL: 'silent' };
-      const added = await runCli(['user', 'add', '--username', 'budi', '--role', 'desk'], env, 'secretpass1\n');
+      const added = await cli(['user', 'add', '--username', 'budi', '--role', 'desk'], env, 'secretpass1\n');
       expect(added.stderr).toBe('');
       expect(added.code).toBe(0);
       expect(added.stdout).toContain('Added desk "budi"');
       expect(added.stdout).not.toContain('secretpass1');
 
-      const short = await runCli(['user', 'add', '--username', 'ani', '--role', 'desk'], env, 'pendek\n');
+      const short = await cli(['user', 'add', '--username', 'ani', '--role', 'desk'], env, 'pendek\n');
       expect(short.code).toBe(2);
       expect(short.stderr).toContain('at least 10 characters');
 
@@ -448,7 +437,7 @@ describe.each(DIALECTS)('first admin and CLI on $name', (dialect) => {
         expect(res.json().user).toMatchObject({ username: 'budi', role: 'desk' });
         const cookie = sessionCookie(res.cookies);
 
-        const disabled = await runCli(['user', 'disable', '--username', 'budi'], env, '');
+        const disabled = await cli(['user', 'disable', '--username', 'budi'], env, '');
         expect(disabled.code).toBe(0);
         expect((await rt.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
       } finally {

@@ -1,31 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** `npm run build`, only when dist/ is missing or older than src/ (CI builds it before the suite). */
-function buildIfStale(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: ROOT }, (error, stdout, stderr) =>
-      error ? reject(new Error(`the build failed:\n${stdout}${stderr}`)) : resolve(),
-    );
-  });
-}
 
 describe('the server built to dist/', () => {
   let dir: string;
   let server: ServerProcess;
 
   beforeAll(async () => {
-    await buildIfStale();
     dir = mkdtempSync(join(tmpdir(), 'antrean-dist-'));
-    server = await startServerProcess({ DATABASE_URL: `file:${join(dir, 'antrean.sqlite')}`, LOG_LEVEL: 'info' }, { fromDist: true });
-  }, 300_000);
+    server = await startServerProcess({ DATABASE_URL: `file:${join(dir, 'antrean.sqlite')}`, LOG_LEVEL: 'info' });
+  }, 120_000);
 
   afterAll(async () => {
     await server?.stop();

@@ -55,16 +55,34 @@ function slug(name: string): string {
 }
 
 /**
- * One browser per test file, a fresh context per `open` call. When a test fails, each page it
- * opened leaves a screenshot in `test-results/` (and with `TRACE=1` each context a trace), so a
- * red run in CI can be looked at afterwards.
+ * One Chromium per worker process, started by the first browser test file the worker runs and
+ * kept for the next ones (Playwright ends it when the worker exits): starting one per file cost
+ * about a second of CPU each. Tests share nothing through it: each `open` is a fresh context.
+ */
+let sharedBrowser: Promise<Browser> | undefined;
+
+function workerBrowser(): Promise<Browser> {
+  sharedBrowser ??= launchBrowser().then((browser) => {
+    // A crashed browser is started again for the next file rather than failing every test after it.
+    browser.once('disconnected', () => {
+      sharedBrowser = undefined;
+    });
+    return browser;
+  });
+  return sharedBrowser;
+}
+
+/**
+ * The worker's browser for a test file, a fresh context per `open` call. When a test fails, each
+ * page it opened leaves a screenshot in `test-results/` (and with `TRACE=1` each context a
+ * trace), so a red run in CI can be looked at afterwards.
  */
 export function useBrowser() {
   let browser: Browser | undefined;
   let contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await workerBrowser();
   });
   afterEach(async (ctx) => {
     // The test's outcome is known by now; onTestFailed handlers would run only after this hook.
@@ -84,7 +102,9 @@ export function useBrowser() {
     contexts = [];
   });
   afterAll(async () => {
-    await browser?.close();
+    // Contexts a file opened outside a test (in a beforeAll) are its own to close; the browser stays.
+    for (const context of contexts) await context.close().catch(() => undefined);
+    contexts = [];
   });
 
   return {

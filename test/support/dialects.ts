@@ -1,16 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { PostgresDatabases } from './postgres-databases.js';
 
-/** A storage engine the integration suite runs on, and how to get a fresh, empty database on it. */
+/** A storage engine the integration suite runs on, and how to get a fresh database on it. */
 export interface TestDialect {
   name: 'sqlite' | 'postgres';
   /**
-   * A new empty database; `drop` removes it. `crossProcess` asks for one that another process
-   * (a CLI, a second server) can open too: a temporary file on SQLite instead of memory.
+   * A new database with no rows of its own; `drop` is done with it. On SQLite it has no schema
+   * yet; on PostgreSQL it may already be at the latest schema (a runtime's migration then has
+   * nothing to do). `empty` asks for one without any schema, for migration tests.
+   * `crossProcess` asks for one that another process (a CLI, a second server) can open too: a
+   * temporary file on SQLite instead of memory.
    */
-  freshDatabase(opts?: { crossProcess?: boolean }): Promise<{ url: string; drop(): Promise<void> }>;
+  freshDatabase(opts?: { crossProcess?: boolean; empty?: boolean }): Promise<{ url: string; drop(): Promise<void> }>;
 }
 
 const sqlite: TestDialect = {
@@ -23,27 +26,11 @@ const sqlite: TestDialect = {
 };
 
 function postgres(adminUrl: string): TestDialect {
+  const databases = new PostgresDatabases(adminUrl);
   return {
     name: 'postgres',
-    // One database per test file: files never see each other's rows, and dropping is instant.
-    async freshDatabase() {
-      const name = `antrean_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return {
-        url: url.toString(),
-        async drop() {
-          const c = new pg.Client({ connectionString: adminUrl });
-          await c.connect();
-          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await c.end();
-        },
-      };
-    },
+    // One database per runtime: tests never see each other's rows (see postgres-databases.ts).
+    freshDatabase: (opts = {}) => databases.fresh({ empty: opts.empty }),
   };
 }
 

@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { BUILT } from './built-entry.js';
 import { TEST_DATA_KEY } from './data-key.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** A real server started the way `npm start` starts it, in its own process. */
 export interface ServerProcess {
@@ -29,14 +28,15 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `src/server.ts` (or, `fromDist`, the built `dist/server.js`) with the given environment and waits until /healthz answers. The port
+ * Starts the built server (`node dist/server.js`, as production does; see built-entry.ts) with
+ * the given environment and waits until /healthz answers. The port
  * is free when picked but another process may take it before the server binds it; then the
  * server is started again on another port.
  */
-export async function startServerProcess(env: Record<string, string>, opts: { fromDist?: boolean } = {}): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnFreePort(env, opts.fromDist ?? false);
+      return await startOnFreePort(env);
     } catch (error) {
       if (attempt >= 5 || !(error instanceof PortTakenError)) throw error;
     }
@@ -45,13 +45,11 @@ export async function startServerProcess(env: Record<string, string>, opts: { fr
 
 class PortTakenError extends Error {}
 
-async function startOnFreePort(env: Record<string, string>, fromDist: boolean): Promise<ServerProcess> {
+async function startOnFreePort(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   let out = '';
-  // From dist/: the way production runs it (`node dist/server.js`), once `npm run build` has made it.
-  const args = fromDist ? ['dist/server.js'] : ['--import', 'tsx', 'src/server.ts'];
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(process.execPath, [BUILT.server], {
+    cwd: BUILT.root,
     // A loaded machine can keep a request waiting for a pooled connection longer than production's 5 s.
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', DATABASE_CONNECT_TIMEOUT_SECONDS: '30', ANTREAN_DATA_KEY: TEST_DATA_KEY, POW_DIFFICULTY: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +58,7 @@ async function startOnFreePort(env: Record<string, string>, fromDist: boolean): 
   child.stdout?.on('data', (d) => (out += String(d)));
   child.stderr?.on('data', (d) => (out += String(d)));
   const url = `http://127.0.0.1:${port}`;
-  // tsx compiles the server as it starts: slow on a busy 2-core machine.
+  // A busy 2-core machine can take a while to start a process.
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
