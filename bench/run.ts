@@ -27,6 +27,8 @@ import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { type ServerProcess, startServerProcess } from '../test/support/server-process.js';
+// @ts-expect-error: a plain script without types; buildIfStale() compiles src/ to dist/ when stale.
+import { buildIfStale } from '../scripts/build.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -196,7 +198,8 @@ const SERVER_ENV = {
 function startAntrean(databaseUrl: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
   // BENCH_SERVER_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the servers (written when they stop).
   const profiling: Record<string, string> = process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {};
-  return startServerProcess({ ...SERVER_ENV, ...profiling, DATABASE_URL: databaseUrl, ...extra });
+  // From dist/, as `npm start` and production run it (not transpiled by tsx at start).
+  return startServerProcess({ ...SERVER_ENV, ...profiling, DATABASE_URL: databaseUrl, ...extra }, { fromDist: true });
 }
 
 interface Admin {
@@ -382,6 +385,7 @@ function hotQueryPlans(file: string): string[] {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
+  buildIfStale();
   const dir = mkdtempSync(join(tmpdir(), 'antrean-bench-'));
   const stops: (() => Promise<void>)[] = [];
   const started = Date.now();
