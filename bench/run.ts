@@ -13,7 +13,9 @@
  * processes on one PostgreSQL database).
  *
  * Environment: BENCH_SECONDS (per measurement, default 5), BENCH_CONNECTIONS (default 50),
- * BENCH_SERVER_NODE_OPTIONS (passed to the Antrean servers, e.g. `--cpu-prof --cpu-prof-dir=DIR`),
+ * BENCH_SERVER_NODE_OPTIONS (NODE_OPTIONS of the Antrean servers, e.g. `--max-old-space-size=256`;
+ * Node refuses `--cpu-prof` there: to profile, start `node --cpu-prof dist/server.js` by hand with
+ * SERVER_ENV below and load it with autocannon, then stop it with SIGTERM so the profile is written),
  * BENCH_PG_URL (an admin connection to PostgreSQL, default postgres://postgres@127.0.0.1:5432/postgres;
  * the pg scenario makes its own database and drops it).
  */
@@ -195,8 +197,8 @@ const SERVER_ENV = {
 };
 
 function startAntrean(databaseUrl: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
-  // BENCH_SERVER_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the servers (written when they stop).
   const profiling: Record<string, string> = process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {};
+  // From dist/, as `npm start` and production run it (startServerProcess always does).
   return startServerProcess({ ...SERVER_ENV, ...profiling, DATABASE_URL: databaseUrl, ...extra });
 }
 

@@ -69,7 +69,12 @@ export interface Runtime {
 
 /** Opens storage, migrates, makes the default office ready and builds the app. */
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
-  const storage = openStorage(opts.databaseUrl, { poolSize: opts.poolSize, timeouts: opts.databaseTimeouts, sqliteSynchronous: opts.sqliteSynchronous });
+  const storage = openStorage(opts.databaseUrl, {
+    poolSize: opts.poolSize,
+    timeouts: opts.databaseTimeouts,
+    sqliteSynchronous: opts.sqliteSynchronous,
+    backgroundCheckpoints: true,
+  });
   const announce = opts.announce ?? ((line: string) => console.log(line));
   try {
     // Before anything is written: a database whose data this key cannot open is left as it is.

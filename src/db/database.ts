@@ -6,6 +6,7 @@ import pg from 'pg';
 import { type EngineCapabilities, postgresCapabilities, sqliteCapabilities } from './engine.js';
 import type { Database } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
+import { CHECKPOINTED_ELSEWHERE_PAGES, startCheckpointer } from './sqlite-checkpointer.js';
 import { registerWriteWatch, WriteWatch } from './repositories/write-watch.js';
 
 /** An open database with what its engine can do. */
@@ -44,6 +45,11 @@ export interface OpenOptions {
   timeouts?: Partial<DatabaseTimeouts>;
   /** SQLite only: see `SqliteSynchronous`; `normal` by default. */
   sqliteSynchronous?: SqliteSynchronous;
+  /**
+   * SQLite files only: checkpoint the write-ahead log from a thread of its own (see
+   * startCheckpointer) instead of inside commits. The server does; short commands need not.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 /** Opens `postgres://…` on PostgreSQL, `file:PATH` or `:memory:` on SQLite. */
@@ -80,15 +86,22 @@ export function openStorage(url: string, options: OpenOptions = {}): Storage {
     sqlite.close();
     throw new Error(`SQLite could not switch ${path} to write-ahead logging (journal_mode is "${String(journal)}"); put the database on a local disk.`);
   }
-  sqlite.pragma(`synchronous = ${options.sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  const synchronous = options.sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL';
+  sqlite.pragma(`synchronous = ${synchronous}`);
   // Another process (a migration, the CLI) may hold the write lock for a moment.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   // Deleted and replaced content is overwritten with zeros, not left in free pages: personal data
   // that was sealed, erased or rotated must not be readable from the file.
   sqlite.pragma('secure_delete = ON');
+  const checkpointer = options.backgroundCheckpoints && path !== ':memory:' ? startCheckpointer(path, synchronous) : undefined;
+  if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${CHECKPOINTED_ELSEWHERE_PAGES}`);
   const db = watched(new SqliteDialect({ database: withStatementCache(sqlite) }), false);
-  return { db, engine: sqliteCapabilities, url, close: () => db.destroy() };
+  const close = async () => {
+    await checkpointer?.stop();
+    await db.destroy();
+  };
+  return { db, engine: sqliteCapabilities, url, close };
 }
 
 /** A Kysely instance whose writes are counted, for the read caches of src/app/shared/read-cache.ts. */

@@ -166,19 +166,29 @@ interface WallClock extends CivilDate {
   second: number;
 }
 
-function wallClockIn(zone: string, instant: Date | number): WallClock {
+// The last wall clock read per zone, by whole second: a request asks for today and the time of
+// day several times (the office's clock, its limits, its floor), each a formatToParts call.
+const LAST_WALL_CLOCK = new Map<string, { second: number; clock: Readonly<WallClock> }>();
+
+function wallClockIn(zone: string, instant: Date | number): Readonly<WallClock> {
+  // The formatter drops milliseconds, so one second has one answer.
+  const second = Math.floor((typeof instant === 'number' ? instant : instant.getTime()) / 1000);
+  const last = LAST_WALL_CLOCK.get(zone);
+  if (last && last.second === second) return last.clock;
   const fields: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
-  return {
+  const clock = Object.freeze({
     year: fields.year ?? NaN,
     month: fields.month ?? NaN,
     day: fields.day ?? NaN,
     hour: fields.hour ?? NaN,
     minute: fields.minute ?? NaN,
     second: fields.second ?? NaN,
-  };
+  });
+  LAST_WALL_CLOCK.set(zone, { second, clock });
+  return clock;
 }
 
 function epochMsOfWallClock(w: WallClock): number {

@@ -1,7 +1,7 @@
 import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -179,7 +179,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     staff: new StreamGate({ max: http.maxStaffStreams, perAddress: null }),
     lifetimeMs: http.streamLifetimeMs,
   };
-  await app.register(helmet, {
+  // Security headers on every answer. Helmet's middleware is built once here: its Fastify plugin
+  // built it anew for every request, parsing the whole policy each time.
+  const securityHeaders = helmet({
     // Pages load only their own scripts and styles; no other host is ever needed.
     contentSecurityPolicy: {
       directives: {
@@ -193,6 +195,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     hsts: http.trustProxy,
   });
+  // On the raw response, as the plugin did: streams that take over the reply carry them too.
+  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (error) => done(error instanceof Error ? error : undefined)));
   await app.register(cookie);
   registerStaffAuth(app, deps.ctx);
   await app.register(formbody, { bodyLimit: http.bodyLimitBytes });

@@ -1,6 +1,7 @@
 import { type BookingView, findBookingById } from '../../db/repositories/bookings.js';
 import { findMessageTemplate } from '../../db/repositories/message-templates.js';
 import { type Executor, findOfficeById } from '../../db/repositories/offices.js';
+import type { OfficeRow } from '../../db/schema.js';
 import { DEFAULT_TEMPLATES, SUBJECTS } from '../../domain/messages/default-templates.js';
 import { isMessageLang, type MessageKind, type MessageLang } from '../../domain/messages/message-kind.js';
 import { renderTemplate } from '../../domain/messages/templates.js';
@@ -33,12 +34,12 @@ export async function templateBody(db: Executor, officeId: number, kind: Message
  */
 export async function composeMessage(
   db: Executor,
-  opts: { bookingId: number; kind: MessageKind; counterNumber?: number | null; publicUrl?: string; booking?: BookingView },
+  opts: { bookingId: number; kind: MessageKind; counterNumber?: number | null; publicUrl?: string; booking?: BookingView; office?: OfficeRow | undefined },
 ): Promise<ComposedMessage> {
   // The caller may have read the booking in the same transaction already: no second read.
   const booking = opts.booking ?? (await findBookingById(db, opts.bookingId));
   if (!booking) throw new Error(`booking ${opts.bookingId} not found`);
-  const office = await findOfficeById(db, booking.office_id);
+  const office = opts.office ?? (await findOfficeById(db, booking.office_id));
   if (!office) throw new Error(`office ${booking.office_id} not found`);
   const lang = bookingLang(booking);
   const body = await templateBody(db, office.id, opts.kind, lang);

@@ -1,5 +1,6 @@
-import { findBookingById } from '../../db/repositories/bookings.js';
+import { type BookingView, findBookingById } from '../../db/repositories/bookings.js';
 import type { Executor } from '../../db/repositories/offices.js';
+import type { OfficeRow } from '../../db/schema.js';
 import { findOutboxMessagesByDedupeKey, insertOutboxMessages, isPhoneUnreachable, type NewOutboxMessage } from '../../db/repositories/outbox.js';
 import { composeMessage, type MessageKind } from './compose-message.js';
 
@@ -15,6 +16,12 @@ export interface EnqueueMessageOptions {
   counterNumber?: number | null;
   /** When the change happened (the use case's clock): the message is due from then. */
   at: string;
+  /** The booking as the caller has it in this transaction (values in clear): not read again. */
+  booking?: BookingView;
+  /** Its office, likewise. */
+  office?: OfficeRow;
+  /** The booking was made in this transaction: nothing is queued under its key yet, so that is not looked up. */
+  fresh?: boolean;
 }
 
 /**
@@ -25,15 +32,15 @@ export interface EnqueueMessageOptions {
  * were new: 0 when the dedupe key was queued before.
  */
 export async function enqueueMessage(trx: Executor, opts: EnqueueMessageOptions): Promise<number> {
-  const booking = await findBookingById(trx, opts.bookingId);
+  const booking = opts.booking ?? (await findBookingById(trx, opts.bookingId));
   if (!booking) throw new Error(`booking ${opts.bookingId} not found`);
   // Someone the desk booked without a phone gets no WhatsApp row; with no email either, nothing is sent.
   const channels = [...(booking.phone ? (['whatsapp'] as const) : []), ...(booking.email ? (['email'] as const) : [])];
   if (channels.length === 0) return 0;
-  const queued = new Set((await findOutboxMessagesByDedupeKey(trx, opts.dedupeKey)).map((m) => m.channel));
+  const queued = new Set(opts.fresh ? [] : (await findOutboxMessagesByDedupeKey(trx, opts.dedupeKey)).map((m) => m.channel));
   if (channels.every((c) => queued.has(c))) return 0;
 
-  const { subject, text } = await composeMessage(trx, { bookingId: opts.bookingId, kind: opts.kind, counterNumber: opts.counterNumber ?? null, booking });
+  const { subject, text } = await composeMessage(trx, { bookingId: opts.bookingId, kind: opts.kind, counterNumber: opts.counterNumber ?? null, booking, office: opts.office });
   const unreachable = booking.phone ? await isPhoneUnreachable(trx, booking.phone) : false;
   const base = {
     office_id: booking.office_id,

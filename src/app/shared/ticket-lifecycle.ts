@@ -1,12 +1,13 @@
 import {
   type BookingChanges,
   type BookingConditions,
+  type BookingView,
   changeBookingStatus,
   insertBooking,
   insertBookingEvent,
 } from '../../db/repositories/bookings.js';
 import { type Executor, findOfficeById } from '../../db/repositories/offices.js';
-import type { NewBooking } from '../../db/schema.js';
+import type { NewBooking, OfficeRow, ServiceRow } from '../../db/schema.js';
 import { type DomainErrorCode, DomainError } from '../../domain/errors.js';
 import { todayIn } from '../../domain/local-date.js';
 import { type ClosureCause, isAllowedMove, TICKET_MOVES, type TicketEvent, type TicketEventType, type TicketStatus } from '../../domain/ticket-status.js';
@@ -39,6 +40,19 @@ interface StepBase {
 export interface CreateStep extends StepBase {
   type: 'booked';
   booking: Omit<NewBooking, 'status' | 'updated_at' | 'created_at'>;
+  /**
+   * The office, service and session the booking is made at, as the caller already read them:
+   * the new booking's view and its message are made from them, with nothing read back.
+   * Without them the message reads the booking back in the transaction.
+   */
+  facts?: BookingFacts;
+}
+
+/** What a new booking's view shows of its office, service and session. */
+export interface BookingFacts {
+  office: OfficeRow;
+  service: ServiceRow;
+  session: { letter: string; start: string; end: string };
 }
 
 /** A change of an existing ticket. */
@@ -72,14 +86,30 @@ export type LifecycleStep = CreateStep | ChangeStep;
  * no screen ever hears of a change that was rolled back.
  */
 export async function applyLifecycleStep(db: Executor, step: LifecycleStep): Promise<TicketEvent> {
+  return (await applyStep(db, step)).event;
+}
+
+/**
+ * Makes a booking through the same door as applyLifecycleStep, and returns with its event the
+ * booking as stored, in the view every presentation takes, without reading it back.
+ */
+export async function createBooking(db: Executor, step: CreateStep & { facts: BookingFacts }): Promise<{ event: TicketEvent; booking: BookingView }> {
+  const { event, booking } = await applyStep(db, step);
+  if (!booking) throw new Error('a booked step makes a booking');
+  return { event, booking };
+}
+
+async function applyStep(db: Executor, step: LifecycleStep): Promise<{ event: TicketEvent; booking?: BookingView }> {
   const to: TicketStatus = TICKET_MOVES[step.type].to;
   const from = step.type === 'booked' ? null : step.from;
   if (!isAllowedMove(step.type, from, to)) throw new DomainError('INVALID_TRANSITION', { from, to });
 
   let row: { id: number; office_id: number; date: string; session_id: number; queue_number: string };
+  let view: BookingView | undefined;
   if (step.type === 'booked') {
-    const id = await insertBooking(db, { ...step.booking, status: 'booked', created_at: step.at, updated_at: step.at });
-    row = { id, office_id: step.booking.office_id, date: step.booking.date, session_id: step.booking.session_id, queue_number: step.booking.queue_number };
+    const inserted = await insertBooking(db, { ...step.booking, status: 'booked', created_at: step.at, updated_at: step.at });
+    view = step.facts ? viewOf(inserted, step.facts) : undefined;
+    row = { id: inserted.id, office_id: step.booking.office_id, date: step.booking.date, session_id: step.booking.session_id, queue_number: step.booking.queue_number };
   } else {
     const changed = await changeBookingStatus(db, step.bookingId, { from: step.from, to, at: step.at, set: step.set, where: step.where });
     if (!changed) throw new DomainError(step.missed ?? 'INVALID_TRANSITION', { from: step.from, to, reason: 'changed_meanwhile' });
@@ -113,9 +143,31 @@ export async function applyLifecycleStep(db: Executor, step: LifecycleStep): Pro
   if (kind) {
     // The citizen hears of a booking, a move or a cancel from the same transaction that makes it.
     const dedupeKey = kind === 'moved' ? `moved:${row.id}:${row.date}:${row.session_id}:${row.queue_number}` : `${kind}:${row.id}`;
-    await enqueueMessage(db, { bookingId: row.id, kind, dedupeKey, at: step.at });
+    // A new booking's message is composed from the booking just made: nothing can be queued under its key yet.
+    const made = view && step.type === 'booked' && step.facts ? { booking: view, office: step.facts.office, fresh: true } : {};
+    await enqueueMessage(db, { bookingId: row.id, kind, dedupeKey, at: step.at, ...made });
   }
-  return toEvent(step, base, from, to);
+  return { event: toEvent(step, base, from, to), ...(view ? { booking: view } : {}) };
+}
+
+/** A booking row (values in clear) with the facts of its office, service and session, as bookingViewQuery reads them. */
+function viewOf(row: Awaited<ReturnType<typeof insertBooking>>, facts: BookingFacts): BookingView {
+  return {
+    ...row,
+    office_slug: facts.office.slug,
+    office_name: facts.office.name,
+    office_timezone: facts.office.timezone,
+    service_code: facts.service.code,
+    service_name: facts.service.name,
+    service_name_en: facts.service.name_en,
+    service_documents: facts.service.documents,
+    service_documents_en: facts.service.documents_en,
+    service_eligibility: facts.service.eligibility,
+    service_eligibility_en: facts.service.eligibility_en,
+    session_letter: facts.session.letter,
+    session_start: facts.session.start,
+    session_end: facts.session.end,
+  };
 }
 
 /** The changes the citizen is told about, by whoever made them (citizen, desk, a closed day). */

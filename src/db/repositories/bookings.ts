@@ -98,21 +98,17 @@ export async function listActiveBookingsOfNik(db: Executor, nik: string): Promis
 
 /**
  * Takes the lock of one session on one date and draws its next sequence number. The row is
- * created on first use; the UPDATE then holds a row lock on PostgreSQL (the write lock on
- * SQLite) until the transaction ends, so the count-then-insert after it cannot interleave.
+ * created on first use, in the same upsert that counts on; it holds the row's lock on PostgreSQL
+ * (the write lock on SQLite) until the transaction ends, so the count-then-insert after it
+ * cannot interleave.
  * A rollback returns the number.
  */
 export async function lockSessionDay(db: Executor, officeId: number, sessionId: number, date: string): Promise<number> {
-  await db
-    .insertInto('session_days')
-    .values({ office_id: officeId, session_id: sessionId, date, last_number: 0 })
-    .onConflict((oc) => oc.columns(['session_id', 'date']).doNothing())
-    .execute();
+  // One statement: the first booking of the session's day creates the row with number 1.
   const row = await db
-    .updateTable('session_days')
-    .set((eb) => ({ last_number: eb('last_number', '+', 1) }))
-    .where('session_id', '=', sessionId)
-    .where('date', '=', date)
+    .insertInto('session_days')
+    .values({ office_id: officeId, session_id: sessionId, date, last_number: 1 })
+    .onConflict((oc) => oc.columns(['session_id', 'date']).doUpdateSet((eb) => ({ last_number: eb('session_days.last_number', '+', 1) })))
     .returning('last_number')
     .executeTakeFirstOrThrow();
   return Number(row.last_number);
@@ -151,22 +147,27 @@ export async function countActiveBetween(
   return rows.map((r) => ({ date: r.date, sessionId: Number(r.session_id), count: Number(r.n) }));
 }
 
-/** Adds a booking, its NIK, phone and email sealed with the data key, and returns its id. */
-export async function insertBooking(db: Executor, booking: Omit<NewBooking, 'nik_hmac' | 'phone_hmac' | 'key_id'>): Promise<number> {
+/**
+ * Adds a booking, its NIK, phone and email sealed with the data key, and returns the row as
+ * stored (defaults included) with those values in clear, as `openBooking` would give them:
+ * no read back, no opening of what was just sealed.
+ */
+export async function insertBooking(db: Executor, booking: Omit<NewBooking, 'nik_hmac' | 'phone_hmac' | 'key_id'>): Promise<BookingRow> {
   const cipher = dataCipher();
   // An empty value (a desk booking for someone without a phone) stays empty: it says nothing about anyone.
   const seal = (value: string) => (value === '' ? '' : cipher.seal(value));
+  const email = booking.email ?? null;
   const sealed: NewBooking = {
     ...booking,
     nik: seal(booking.nik),
     nik_hmac: cipher.lookupHash(booking.nik),
     phone: seal(booking.phone),
     phone_hmac: booking.phone === '' ? null : cipher.lookupHash(booking.phone),
-    email: booking.email == null ? null : seal(booking.email),
+    email: email === null ? null : seal(email),
     key_id: cipher.keyId,
   };
-  const row = await db.insertInto('bookings').values(sealed).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  const row = await db.insertInto('bookings').values(sealed).returningAll().executeTakeFirstOrThrow();
+  return { ...row, nik: booking.nik, phone: booking.phone, email };
 }
 
 /** Fields a status change may set besides the status. */

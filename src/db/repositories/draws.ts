@@ -70,6 +70,11 @@ export function findPendingDraw(db: Executor, officeId: number, date: string, no
     .executeTakeFirst();
 }
 
+/** The office's draws not run yet, of any date, with when their windows close: few at any time. */
+export function listUnfinishedDraws(db: Executor, officeId: number) {
+  return db.selectFrom('draws').select(['id', 'date', 'draw_at']).where('office_id', '=', officeId).where('status', '!=', 'done').execute();
+}
+
 /** The entry of a NIK in a draw, opened. */
 export async function findEntryByNik(db: Executor, drawId: number, nik: string): Promise<DrawEntryRow | undefined> {
   const row = await db.selectFrom('draw_entries').selectAll().where('draw_id', '=', drawId).where('nik_hmac', '=', dataCipher().lookupHash(nik)).executeTakeFirst();

@@ -23,7 +23,7 @@ import { officeClock } from '../../../domain/office-clock.js';
 import { assertStillOpen } from '../../office/queries/office-calendar.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
 import { takeSessionPlace } from '../../shared/session-quota.js';
-import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
+import { applyLifecycleStep, createBooking, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
 import { assertMayBookOnline } from '../booking-guards.js';
 
 export interface BookOptions {
@@ -83,7 +83,8 @@ async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult>
 
   // The page's language is no part of the request: a retry after switching language is the same booking.
   const { lang, ...request } = opts;
-  const requestHash = fingerprint({ ...request, ...person });
+  // Only a request with an idempotency key is fingerprinted: nothing else compares it.
+  const requestHash = opts.idempotencyKey ? fingerprint({ ...request, ...person }) : '';
   if (opts.idempotencyKey) {
     const replay = await replayIdempotent(ctx, opts.idempotencyKey, requestHash);
     if (replay) return replay;
@@ -99,7 +100,7 @@ async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult>
   // A fresh code colliding with an existing one is a one-in-trillions event; draw again.
   for (let attempt = 1; ; attempt++) {
     try {
-      const { bookingId, events } = await db.transaction().execute(async (trx) => {
+      const { booking, events } = await db.transaction().execute(async (trx) => {
         const active = await listActiveOfNikAt(trx, office.id, person.nik);
         if (active.some((b) => b.date >= clock.today)) throw alreadyBooked();
         const events = await expireStaleBookings(trx, active, at);
@@ -108,7 +109,7 @@ async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult>
         const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: opts.channel, now });
         await assertStillOpen(trx, office.id, day.date);
 
-        const booked = await applyLifecycleStep(trx, {
+        const booked = await createBooking(trx, {
           type: 'booked',
           at,
           actor: opts.actorUserId ? { userId: opts.actorUserId } : null,
@@ -129,13 +130,13 @@ async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult>
             priority: null,
             checked_in_at: null,
           },
+          facts: { office, service, session },
         });
-        if (opts.idempotencyKey) await insertIdempotencyKey(trx, opts.idempotencyKey, requestHash, booked.bookingId, at);
-        return { bookingId: booked.bookingId, events: [...events, booked] };
+        if (opts.idempotencyKey) await insertIdempotencyKey(trx, opts.idempotencyKey, requestHash, booked.event.bookingId, at);
+        // The booking as inserted in this transaction is what commits: the answer is made from it, not read again.
+        return { booking: booked.booking, events: [...events, booked.event] };
       });
       await publishTicketEvents(ctx, events);
-      const booking = await findBookingById(db, bookingId);
-      if (!booking) throw new Error(`booking ${bookingId} vanished after commit`);
       return { booking, replayed: false };
     } catch (error) {
       // The same key racing itself: the twin request won, so answer as it did.
