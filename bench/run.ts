@@ -82,46 +82,34 @@ interface Slot {
   id: number;
 }
 
-/** POSTs bookings of distinct citizens (from `nikBase`) round the slots. */
-function bookingLoad(urls: string | string[], slots: Slot[], nikBase: number, opts: Partial<autocannon.Options> = {}): Promise<Outcome> {
+/** POSTs JSON to `path`, the i-th request of the load carrying `bodyOf(i)`. */
+function postLoad(urls: string | string[], path: string, bodyOf: (i: number) => object, opts: Partial<autocannon.Options> = {}): Promise<Outcome> {
   let i = 0;
   return load({
     url: urls as string,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    requests: [
-      {
-        path: '/api/v1/bookings',
-        setupRequest: (req) => {
-          const slot = slots[i % slots.length]!;
-          const body = JSON.stringify({ office: OFFICE, date: slot.date, sessionId: slot.id, service: 'KK', nik: nikFor(nikBase + i), name: 'Warga Beban', phone: '081234567890' });
-          i++;
-          return { ...req, body };
-        },
-      },
-    ],
+    requests: [{ path, setupRequest: (req) => ({ ...req, body: JSON.stringify(bodyOf(i++)) }) }],
     ...opts,
   });
 }
 
+/** POSTs bookings of distinct citizens (from `nikBase`) round the slots. */
+function bookingLoad(urls: string | string[], slots: Slot[], nikBase: number, opts: Partial<autocannon.Options> = {}): Promise<Outcome> {
+  return postLoad(
+    urls,
+    '/api/v1/bookings',
+    (i) => {
+      const slot = slots[i % slots.length]!;
+      return { office: OFFICE, date: slot.date, sessionId: slot.id, service: 'KK', nik: nikFor(nikBase + i), name: 'Warga Beban', phone: '081234567890' };
+    },
+    opts,
+  );
+}
+
 /** POSTs to a floor's /book, spread over its slots, each attempt a new NIK. */
 function floorLoad(urls: string | string[], nikBase: number): Promise<Outcome> {
-  let i = 0;
-  return load({
-    url: urls as string,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    requests: [
-      {
-        path: '/book',
-        setupRequest: (req) => {
-          const body = JSON.stringify({ slot: 1 + (i % 1000), nik: `${nikBase}-${i}` });
-          i++;
-          return { ...req, body };
-        },
-      },
-    ],
-  });
+  return postLoad(urls, '/book', (i) => ({ slot: 1 + (i % 1000), nik: `${nikBase}-${i}` }));
 }
 
 /** A valid NIK of its own for each i below 300 million: region 3271 01, a birth date, a serial. */
