@@ -34,7 +34,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           // Its tests start the server and the CLI as production runs them, from dist/.
-          globalSetup: ['test/support/global-setup.ts', 'test/support/build-dist.ts'],
+          globalSetup: ['test/support/build-dist.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

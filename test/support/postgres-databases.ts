@@ -26,7 +26,7 @@ import { MIGRATION_NAMES, migrateToLatest } from '../../src/db/migrate.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Databases of one test run: `antrean_t_<vitest pid>_<random>`. */
-export const RUN_DATABASE_PREFIX = 'antrean_t_';
+const RUN_DATABASE_PREFIX = 'antrean_t_';
 const TEMPLATE_PREFIX = 'antrean_tpl_';
 
 export interface FreshDatabase {
