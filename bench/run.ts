@@ -40,6 +40,8 @@ const OFFICE = 'kota-bogor';
 const RUSH_ATTEMPTS = 20_000;
 const RUSH_PLACES = 200;
 const GROWTH_ROWS = 1_000_000;
+/** What a phone's browser sends: every real availability request asks for a compressed answer. */
+const PHONE_ACCEPT_ENCODING = 'gzip, deflate, br';
 
 const SCENARIOS = ['booking', 'availability', 'rush', 'pages', 'growth', 'pg'] as const;
 type Scenario = (typeof SCENARIOS)[number];
@@ -409,6 +411,10 @@ async function main() {
         emptyAvailability = await load({ url: availabilityUrl });
         noServerErrors('availability', emptyAvailability);
         rows.push({ path: '`GET …/availability?days=14`, quiet', figure: fig(emptyAvailability), floor: 'hello-world', ratio: ratio(emptyAvailability.rps, hello?.rps) });
+        // As a phone's browser asks: the answer comes compressed (8.8 KB of JSON).
+        const compressed = await load({ url: availabilityUrl, headers: { 'accept-encoding': PHONE_ACCEPT_ENCODING } });
+        noServerErrors('availability, compressed', compressed);
+        rows.push({ path: `\`GET …/availability?days=14\`, quiet, \`Accept-Encoding: ${PHONE_ACCEPT_ENCODING}\``, figure: fig(compressed), floor: 'hello-world', ratio: ratio(compressed.rps, hello?.rps) });
       }
       if (only.has('booking') || only.has('growth')) {
         emptyBooking = await bookingLoad(server.url, slots, 1_000_000);
@@ -435,7 +441,7 @@ async function main() {
           const otherSession = (await availableDays(server.url)).find((d) => d.date === rushDates[1])!.sessions[0]!;
           const half = Math.max(1, Math.floor(CONNECTIONS / 2));
           const [during, second] = await Promise.all([
-            load({ url: availabilityUrl, connections: half }),
+            load({ url: availabilityUrl, connections: half, headers: { 'accept-encoding': PHONE_ACCEPT_ENCODING } }),
             bookingLoad(server.url, [{ date: rushDates[1]!, id: otherSession.id }], 4_000_000, { connections: half }),
           ]);
           noServerErrors('availability during a rush', during);

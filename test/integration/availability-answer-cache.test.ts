@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,32 @@ for (const dialect of DIALECTS) {
       expect(await remaining(rt, sessionId)).toBe(before);
       await book(rt, 1, sessionId);
       expect(await remaining(rt, sessionId)).toBe(before! - 1);
+    });
+
+    it('serves the kept answer compressed as the phone asks, the same JSON as plain, and compressed anew after a booking', async () => {
+      const rt = twins.runtimes[0]!;
+      const asked = async (encoding: string) => {
+        const res = await rt.app.inject({ method: 'GET', url: URL14, headers: { 'accept-encoding': encoding } });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(res.headers['cache-control']).toBe('no-store');
+        expect(res.headers.vary).toContain('accept-encoding');
+        return res;
+      };
+      const plain = await asked('identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const br = await asked('gzip, deflate, br');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(br.rawPayload).toString('utf8')).toBe(plain.body);
+      expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+      const gzip = await asked('x-gzip');
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gzip.rawPayload).toString('utf8')).toBe(plain.body);
+
+      const before = (JSON.parse(plain.body) as Answer).days.find((d) => d.date === DATE)!.sessions.find((s) => s.id === sessionId)!.remaining;
+      await book(rt, 20, sessionId);
+      const after = JSON.parse(brotliDecompressSync((await asked('br')).rawPayload).toString('utf8')) as Answer;
+      expect(after.days.find((d) => d.date === DATE)!.sessions.find((s) => s.id === sessionId)!.remaining).toBe(before - 1);
     });
 
     it('follows the clock: the next day, the answer starts a day later', async () => {

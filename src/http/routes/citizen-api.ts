@@ -7,6 +7,7 @@ import { EntrySchema, presentEntry } from '../presenters/entry.js';
 import { cancelBooking } from '../../app/booking/commands/cancel-booking.js';
 import type { AppContext } from '../../app/shared/context.js';
 import { getAvailabilityAnswer } from '../../app/booking/queries/get-availability.js';
+import { sendKeptJson } from '../precompressed.js';
 import { getBooking } from '../../app/booking/queries/get-booking.js';
 import { listOffices } from '../../app/office/queries/list-offices.js';
 import { listOfficeServices } from '../../app/office/queries/list-office-services.js';
@@ -143,16 +144,18 @@ export function citizenApiRoutes(ctx: AppContext, proof: ProofSettings) {
       async (req, reply) => {
         const lang = requestLang(req);
         // Serialized once per process and change (see getAvailabilityAnswer), checked against the schema then.
-        const json = await getAvailabilityAnswer(ctx, {
+        const body = await getAvailabilityAnswer(ctx, {
           officeSlug: req.params.slug,
           from: req.query.from,
           days: req.query.days,
           variant: lang,
-          render: ({ office, days }) => JSON.stringify(z.encode(AvailabilityAnswer, { office: office.slug, timezone: office.timezone, days: presentDays(days, lang, office.timezone) })),
+          // Bytes, not a string: kept and written many times, encoded (and compressed) once.
+          render: ({ office, days }) =>
+            Buffer.from(JSON.stringify(z.encode(AvailabilityAnswer, { office: office.slug, timezone: office.timezone, days: presentDays(days, lang, office.timezone) }))),
         });
         // Remaining places change by the second; a cache in the browser or a proxy would show sessions as open that are full.
         reply.header('cache-control', 'no-store');
-        return reply.type('application/json; charset=utf-8').send(json as unknown as z.infer<typeof AvailabilityAnswer>);
+        return sendKeptJson(req, reply, body);
       },
     );
 
