@@ -167,7 +167,8 @@ async function startFloor(kind: 'hello' | 'sqlite' | 'pg', database = ''): Promi
     pid: child.pid ?? 0,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Ended already (by itself or by a signal, as after an earlier stop): 'exit' will not come again.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

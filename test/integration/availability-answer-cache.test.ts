@@ -103,6 +103,27 @@ for (const dialect of DIALECTS) {
       expect(after.days.find((d) => d.date === DATE)!.sessions.find((s) => s.id === sessionId)!.remaining).toBe(before - 1);
     });
 
+    it('keeps the booking form\'s day picker the same way: a booking shows in the very next form, in each language', async () => {
+      const rt = twins.runtimes[0]!;
+      /** The label of the session's button on DATE in the plain booking form. */
+      const formLabel = async (lang: 'id' | 'en') => {
+        const res = await rt.app.inject({ method: 'GET', url: '/o/kota-bogor', headers: { 'accept-language': lang } });
+        expect(res.statusCode).toBe(200);
+        const button = new RegExp(`data-slot="${DATE}\\|${sessionId}"[^>]*>(.*?)</button>`).exec(res.body);
+        return /class="slot-left">([^<]*)</.exec(button?.[1] ?? '')?.[1];
+      };
+      const left = await remaining(rt, sessionId);
+      expect(await formLabel('id')).toBe(`Sisa ${left} tempat`);
+      expect(await formLabel('en')).toBe(`${left} places left`);
+      await book(rt, 30, sessionId);
+      expect(await formLabel('id')).toBe(`Sisa ${left! - 1} tempat`);
+      expect(await formLabel('en')).toBe(`${left! - 1} places left`);
+      // Each plain form gets its own double-tap key, though the picker is kept.
+      const keys = await Promise.all([0, 1].map(async () => /name="idempotencyKey" value="([^"]+)"/.exec((await rt.app.inject({ url: '/o/kota-bogor' })).body)?.[1]));
+      expect(keys[0]).toBeDefined();
+      expect(keys[0]).not.toBe(keys[1]);
+    });
+
     it('follows the clock: the next day, the answer starts a day later', async () => {
       const rt = twins.runtimes[0]!;
       expect((await answer(rt)).days[0]!.date).toBe('2026-12-01');

@@ -9,6 +9,7 @@ import { officeClock, type OfficeClock } from '../../../domain/office-clock.js';
 import { type BookingChannel, planOfficeDays } from '../../office/queries/plan-office-days.js';
 import { releaseRulesOf } from '../../office/release-rules.js';
 import { releaseAt } from '../../../domain/release-schedule.js';
+import { cachedWindowAnswer } from '../../shared/read-cache.js';
 
 /** What a booking form offers: the office, its services, and every day a citizen may book now. */
 export interface BookingChoices {
@@ -37,4 +38,22 @@ export async function getBookingChoices(ctx: AppContext, opts: OfficeOptions & {
   const clock = officeClock(office, ctx.now());
   const [services, days] = await Promise.all([listServices(db, office.id), planBookingWindow(db, office, clock, opts.channel)]);
   return { office, services, days, today: clock.today };
+}
+
+export interface BookingChoicesAnswerOptions<T> extends OfficeOptions {
+  /** What else the answer depends on besides the office (its language): part of the cache key. */
+  variant: string;
+  /** Makes the answer (the form's rendered day picker, say) from the choices. */
+  render: (choices: BookingChoices) => T;
+}
+
+/**
+ * The online booking choices as `render` makes them, kept per process and made again on any
+ * booking, schedule or calendar change, a new minute or at 750 ms of age (see
+ * cachedWindowAnswer), like the availability answer: at a release every visitor opens the same
+ * form, and planning and rendering its fortnight of sessions is most of the page's cost.
+ */
+export async function getBookingChoicesAnswer<T>(ctx: AppContext, opts: BookingChoicesAnswerOptions<T>): Promise<T> {
+  const office = await requireOffice(ctx.storage.db, opts.officeSlug);
+  return cachedWindowAnswer(ctx, office.id, `booking-choices|${opts.variant}`, async () => opts.render(await getBookingChoices(ctx, { officeSlug: opts.officeSlug })));
 }

@@ -6,7 +6,7 @@ import type { ProofSettings } from '../../../domain/proof-of-work.js';
 import type { FormProof } from '../../views/citizen/proof-fields.js';
 import { bookOrEnter } from '../../../app/draw/commands/book-or-enter.js';
 import type { AppContext } from '../../../app/shared/context.js';
-import { type BookingChoices, getBookingChoices } from '../../../app/booking/queries/get-booking-choices.js';
+import { type BookingChoices, getBookingChoices, getBookingChoicesAnswer } from '../../../app/booking/queries/get-booking-choices.js';
 import { assertBookable } from '../../../domain/availability.js';
 import { DomainError, InvalidInputError } from '../../../domain/errors.js';
 import { maskNik } from '../../../domain/nik.js';
@@ -17,7 +17,7 @@ import { nearestSessionWithPlaces } from '../../../domain/next-open-day.js';
 import { normalizePersonName } from '../../../domain/person-name.js';
 import { requestLang } from '../../i18n.js';
 import { parseInput, PersonFields, personOf, textField } from '../../validation.js';
-import { type BookValues, bookPage } from '../../views/citizen/book.js';
+import { type BookValues, bookPage, bookSlots } from '../../views/citizen/book.js';
 import type { FormErrors } from '../../views/citizen/fields.js';
 import { reviewPage } from '../../views/citizen/review.js';
 import type { SlotRef } from '../../views/citizen/slot-picker.js';
@@ -107,18 +107,24 @@ export function bookingPages(ctx: AppContext, proofSettings: ProofSettings) {
   return async (app: FastifyInstance) => {
     async function render(req: FastifyRequest, slug: string, values: BookValues, chosen?: SlotRef, errors?: FormErrors) {
       const lang = requestLang(req);
-      const { office, services, days } = await getBookingChoices(ctx, { officeSlug: slug });
+      const formOf = (c: BookingChoices) => ({
+        office: c.office,
+        services: c.services.map((s) => ({ code: s.code, name: lang === 'en' ? s.name_en : s.name })),
+        slots: bookSlots({ lang, office: c.office, days: c.days, chosen, error: errors?.fields.slots }),
+      });
+      // Without a slot pressed or a problem, every visitor sees the same choices: kept, not planned and rendered per visit.
+      const { office, services, slots } =
+        chosen || errors ? formOf(await getBookingChoices(ctx, { officeSlug: slug })) : await getBookingChoicesAnswer(ctx, { officeSlug: slug, variant: lang, render: formOf });
       return bookPage({
         lang,
         office,
         retentionDays: Number(office.retention_days),
         logoUrl: logoUrlOf(office),
-        services: services.map((s) => ({ code: s.code, name: lang === 'en' ? s.name_en : s.name })),
-        days,
+        services,
+        slots,
         values,
         idempotencyKey: randomUUID(),
         proof: newProof(),
-        chosen,
         errors,
       });
     }

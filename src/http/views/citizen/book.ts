@@ -31,14 +31,40 @@ export interface BookPageModel {
   /** The office's logo for the header; null for none. */
   logoUrl?: string | null;
   services: ServiceOption[];
-  days: readonly DayAvailability[];
+  /** The day-and-time picker, made by `bookSlots`: the same for every visitor of the plain form, so it may be kept. */
+  slots: BookSlots;
   values: BookValues;
   /** A fresh random key per render: a double tap on a session books once. */
   idempotencyKey: string;
   /** The proof of work this form's booking will carry; absent when the proof is off. */
   proof?: FormProof | undefined;
-  chosen?: SlotRef | undefined;
   errors?: FormErrors | undefined;
+}
+
+/** The booking form's day-and-time picker, rendered, with the range its live updates ask for. */
+export interface BookSlots {
+  picker: SafeHtml;
+  /** The first date and the number of days shown; null when the window is empty. */
+  range: { from: string; days: number } | null;
+}
+
+/** What the picker shows: the days, and on a re-render the slot pressed and the problem with it. */
+export interface BookSlotsModel {
+  lang: Lang;
+  office: { slug: string; timezone: string };
+  days: readonly DayAvailability[];
+  chosen?: SlotRef | undefined;
+  error?: string | undefined;
+}
+
+/** The form's third step; see `slotPicker`. */
+export function bookSlots(m: BookSlotsModel): BookSlots {
+  const t = textsFor(m.lang);
+  const first = m.days[0]?.date;
+  return {
+    picker: slotPicker({ lang: m.lang, days: m.days, zone: m.office.timezone, step: 3, help: t('citizen.slotHelp'), chosen: m.chosen, error: m.error, releasesHref: `/o/${m.office.slug}/pembukaan` }),
+    range: first ? { from: first, days: m.days.length } : null,
+  };
 }
 
 /** Field ids in form order, for the error summary. */
@@ -53,12 +79,12 @@ export function bookPage(m: BookPageModel): SafeHtml {
   const t = textsFor(m.lang);
   const e = m.errors?.fields ?? {};
   const path = `/o/${m.office.slug}`;
-  const first = m.days[0]?.date;
+  const range = m.slots.range;
   const labels = { nik: t('citizen.nikLabel'), name: t('citizen.nameLabel'), phone: t('citizen.phoneLabel'), email: t('citizen.emailLabel'), service: t('citizen.serviceLabel'), slots: t('citizen.stepSlot') };
   const body = html`<h1>${t('citizen.bookTitle')}</h1>
 <p class="lead">${m.office.name}<br><span class="muted">${m.office.address}</span></p>
 ${errorSummary(m.errors, t('citizen.errorSummary'), Object.fromEntries(FIELD_ORDER.map((f) => [f, labels[f]])))}
-<form method="post" action="${path}" class="book" novalidate${first ? html` data-availability="/api/v1/offices/${m.office.slug}/availability?from=${first}&amp;days=${m.days.length}&amp;lang=${m.lang}" data-events="/api/v1/offices/${m.office.slug}/availability/events"` : ''} data-t-busy="${t('citizen.booking')}">
+<form method="post" action="${path}" class="book" novalidate${range ? html` data-availability="/api/v1/offices/${m.office.slug}/availability?from=${range.from}&amp;days=${range.days}&amp;lang=${m.lang}" data-events="/api/v1/offices/${m.office.slug}/availability/events"` : ''} data-t-busy="${t('citizen.booking')}">
 <button type="submit" hidden disabled aria-hidden="true" tabindex="-1"></button>
 <input type="hidden" name="idempotencyKey" value="${m.idempotencyKey}">
 ${proofFields(m.proof)}
@@ -88,7 +114,7 @@ ${m.services.map((s) => html`<option value="${s.code}"${s.code === m.values.serv
 </select>
 </div>
 </fieldset>
-${slotPicker({ lang: m.lang, days: m.days, zone: m.office.timezone, step: 3, help: t('citizen.slotHelp'), chosen: m.chosen, error: e.slots, releasesHref: `/o/${m.office.slug}/pembukaan` })}
+${m.slots.picker}
 </form>`;
   return citizenPage({ lang: m.lang, title: t('citizen.bookTitle'), officeName: m.office.name, logoUrl: m.logoUrl, path, body });
 }
