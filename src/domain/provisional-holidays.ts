@@ -4,7 +4,6 @@
  * Islamic days by sighting the moon, and date-holidays put Idul Fitri 2026 a day early, has no
  * cuti bersama and no Easter Sunday. Admins confirm or correct these days before relying on them.
  */
-import Holidays from 'date-holidays';
 import type { LocalDate } from './local-date.js';
 
 /** A day the package believes is a national public holiday. */
@@ -13,15 +12,18 @@ export interface ProvisionalHoliday {
   name: string;
 }
 
-// The rules are parsed once; holidays for a year are computed on each call and not cached.
-let indonesia: Holidays | undefined;
+/** A holiday as date-holidays' `getHolidays` gives it (the fields read here). */
+export interface PackageHoliday {
+  /** `2026-03-20 00:00:00 -0600`: the calendar day first, then a time and an offset. */
+  date: string;
+  name: string;
+  type: string;
+}
 
-/** National public holidays of `year` as date-holidays sees them, one entry per date, in order. */
-export function provisionalNationalHolidays(year: number): ProvisionalHoliday[] {
-  if (!Number.isInteger(year)) throw new RangeError(`Year must be an integer, got ${year}`);
-  indonesia ??= new Holidays('ID');
+/** The national public holidays among date-holidays' entries for a year, one entry per date, in order. */
+export function nationalHolidaysFrom(entries: readonly PackageHoliday[]): ProvisionalHoliday[] {
   const byDate = new Map<LocalDate, string[]>();
-  for (const holiday of indonesia.getHolidays(year)) {
+  for (const holiday of entries) {
     if (holiday.type !== 'public') continue;
     // date-holidays starts Islamic days at the previous sunset, so `start` is an instant the
     // evening before (`date` reads "2026-03-20 00:00:00 -0600"): converting `start` in any zone
