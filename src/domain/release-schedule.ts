@@ -59,7 +59,8 @@ export function releaseDateOf(date: LocalDate, rules: Pick<ReleaseRules, 'daysAh
 }
 
 // Planning a fortnight asks for the waves of each day several times per session; the answers
-// are kept for as long as the rules object lives (one request), so no change of rules is missed.
+// are kept for as long as the rules object lives (callers make a new one for changed rules), so
+// no change of rules is missed.
 const RELEASES = new WeakMap<ReleaseRules, Map<string, readonly Release[]>>();
 
 /** Every wave that releases `date`'s places, in order, as instants in the office's zone. */
