@@ -21,7 +21,7 @@ import { cachedRead, WINDOW_TABLES } from '../../shared/read-cache.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../../domain/office-clock.js';
 import { assertStillOpen } from '../../office/queries/office-calendar.js';
-import { planOfficeDays } from '../../office/queries/plan-office-days.js';
+import { planOfficeSession } from '../../office/queries/plan-office-days.js';
 import { takeSessionPlace } from '../../shared/session-quota.js';
 import { applyLifecycleStep, createBooking, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
 import { assertMayBookOnline } from '../booking-guards.js';
@@ -93,8 +93,7 @@ async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult>
   const now = ctx.now();
   const at = now.toISOString();
   const clock = officeClock(office, now);
-  const [day] = await planOfficeDays(db, office, clock, opts.date, 1, opts.channel);
-  if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
+  const day = await planOfficeSession(db, office, clock, opts.date, opts.sessionId, opts.channel);
   const session = assertBookable(day, opts.sessionId, office.timezone);
 
   // A fresh code colliding with an existing one is a one-in-trillions event; draw again.

@@ -10,7 +10,7 @@ import { type BookingHolder, findChangeableBooking } from '../queries/find-chang
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../../domain/office-clock.js';
 import { assertStillOpen } from '../../office/queries/office-calendar.js';
-import { planOfficeDays } from '../../office/queries/plan-office-days.js';
+import { planOfficeSession } from '../../office/queries/plan-office-days.js';
 import { takeSessionPlace } from '../../shared/session-quota.js';
 import { assertNoDrawHolds } from '../../draw/queries/assert-no-draw.js';
 import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
@@ -38,8 +38,7 @@ export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBooking
   if (booking.date < clock.today) throw new DomainError('NOT_ACTIVE', { status: 'past' });
   // A citizen's move into a date being drawn waits for the draw, like a new booking.
   if (channel === 'online' && booking.date !== opts.date) await assertNoDrawHolds(db, office, opts.date, now);
-  const [day] = await planOfficeDays(db, office, clock, opts.date, 1, channel);
-  if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
+  const day = await planOfficeSession(db, office, clock, opts.date, opts.sessionId, channel);
   const session = assertBookable(day, opts.sessionId, office.timezone);
 
   const event = await db.transaction().execute(async (trx) => {

@@ -9,7 +9,7 @@ import { officeClock } from '../../../domain/office-clock.js';
 import { parsePerson } from '../../../domain/person.js';
 import type { Release } from '../../../domain/release-schedule.js';
 import { alreadyBooked } from '../../booking/commands/book.js';
-import { planOfficeDays } from '../../office/queries/plan-office-days.js';
+import { planOfficeSession } from '../../office/queries/plan-office-days.js';
 import type { AppContext } from '../../shared/context.js';
 import type { Entry } from '../read-models.js';
 
@@ -47,8 +47,7 @@ export async function enterDraw(ctx: AppContext, opts: EnterDrawOptions): Promis
   const now = ctx.now();
   const at = now.toISOString();
   const clock = officeClock(office, now);
-  const [day] = await planOfficeDays(db, office, clock, opts.date, 1, 'online');
-  if (!day) throw new DomainError('NOT_BOOKABLE', { date: opts.date });
+  const day = await planOfficeSession(db, office, clock, opts.date, opts.sessionId, 'online');
   const session = assertBookable(day, opts.sessionId);
   const existing = await findActiveBookingByNik(db, office.id, person.nik);
   // A booking whose day is over but not yet closed does not count, as when booking.

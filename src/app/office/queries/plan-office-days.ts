@@ -1,4 +1,4 @@
-import { countActiveBetween } from '../../../db/repositories/bookings.js';
+import { countActiveBetween, countActiveInSession } from '../../../db/repositories/bookings.js';
 import type { Executor } from '../../../db/repositories/offices.js';
 import type { OfficeRow } from '../../../db/schema.js';
 import { type DayAvailability, planDays, slotKey } from '../../../domain/availability.js';
@@ -52,4 +52,43 @@ export async function planOfficeDays(
     // Online places open by the office's release schedule, at the clock's instant.
     release: { rules: releaseRulesOf(office), zone: office.timezone, now: clock.now },
   });
+}
+
+/**
+ * The day of `date` as planned for booking one session of it: the same as planOfficeDays for
+ * that day, except that only the session's own bookings are counted (one index range, not the
+ * day's), so only its `remaining` is known. For a check before taking the session's place; on
+ * SQLite the count is kept between bookings like the day's, on PostgreSQL read each time.
+ */
+export async function planOfficeSession(
+  db: Executor,
+  office: OfficeRow,
+  clock: OfficeClock,
+  date: LocalDate,
+  sessionId: number,
+  channel: BookingChannel = 'online',
+): Promise<DayAvailability> {
+  const range = `${office.id}:${date}:${date}`;
+  const [sessionsOn, closedDays, booked] = await Promise.all([
+    cachedRead(db, `sessions:${range}`, WINDOW_TABLES.sessions, () => loadSessionsByDate(db, office.id, date, date)),
+    cachedRead(db, `closures:${range}`, WINDOW_TABLES.closures, () => closuresBetween(db, office.id, date, date)),
+    cachedRead(db, `booked:${range}:${sessionId}`, WINDOW_TABLES.booked, () => countActiveInSession(db, office.id, sessionId, date), { exactAcrossProcesses: true }),
+  ]);
+  const all = sessionsOn(date);
+  const own = all.filter((s) => s.id === sessionId);
+  const [day] = planDays({
+    dates: [date],
+    closedDays,
+    // A date that opens without this session is planned whole (its other counts unread), so the
+    // refusal names the unknown session rather than a closed day.
+    sessionsOn: () => (own.length ? own : all),
+    channel,
+    deskSharePercent: Number(office.desk_share_percent),
+    booked: new Map([[slotKey(date, sessionId), booked]]),
+    window: clock.window,
+    today: clock.today,
+    nowTime: clock.nowTime,
+    release: { rules: releaseRulesOf(office), zone: office.timezone, now: clock.now },
+  });
+  return day!;
 }
