@@ -54,6 +54,42 @@ for (const dialect of DIALECTS) {
       expect(days.days[0]!.sessions.map((s) => s.capacity)).toEqual([7]);
     });
 
+    it('refuses a full session from its kept count, and gives the place a cancel freed: at once in the same process, in another once its event arrives', async () => {
+      const FULL_DATE = '2026-12-03';
+      const [a, b] = [twins.runtimes[0]!, twins.runtimes.at(-1)!];
+      const put = await a.app.inject({
+        method: 'PUT',
+        url: `/api/v1/offices/kota-bogor/days/${FULL_DATE}`,
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+        payload: { sessions: [{ start: '08:00', end: '09:00', capacity: 1 }] },
+      });
+      expect(put.statusCode).toBe(200);
+      const days = (await a.app.inject({ url: `/api/v1/offices/kota-bogor/availability?from=${FULL_DATE}&days=1` })).json() as { days: { sessions: { id: number }[] }[] };
+      const sessionId = days.days[0]!.sessions[0]!.id;
+      const attempt = async (rt: Runtime, i: number) => {
+        const res = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody({ date: FULL_DATE, sessionId, nik: nikFor(i) }) });
+        return { status: res.statusCode, code: (res.json() as { booking?: { code: string }; error?: { code: string } }).booking?.code ?? (res.json() as { error?: { code: string } }).error?.code };
+      };
+      const cancel = async (rt: Runtime, code: string, i: number) => {
+        const res = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${code}/cancel`, payload: { nik: nikFor(i) } });
+        expect(res.statusCode).toBe(200);
+      };
+
+      const first = await attempt(a, 300);
+      expect(first.status).toBe(201);
+      expect(await attempt(a, 301)).toEqual({ status: 409, code: 'SESSION_FULL' });
+      expect(await attempt(b, 302)).toEqual({ status: 409, code: 'SESSION_FULL' });
+      await cancel(a, first.code!, 300);
+      const second = await attempt(a, 303);
+      expect(second.status).toBe(201);
+      expect(await attempt(b, 304)).toEqual({ status: 409, code: 'SESSION_FULL' });
+      // Freed by the other process: its event brings the new count over (the clock stands still).
+      await cancel(a, second.code!, 303);
+      let i = 305;
+      await expect.poll(async () => (await attempt(b, i++)).status, { timeout: 10_000, interval: 20 }).toBe(201);
+      expect(await attempt(a, 400)).toEqual({ status: 409, code: 'SESSION_FULL' });
+    });
+
     it.runIf(dialect.name === 'postgres')('shows a booking made by another process within the cache age', async () => {
       const [a, b] = twins.runtimes as [Runtime, Runtime];
       const days = (await b.app.inject({ method: 'GET', url: `/api/v1/offices/kota-bogor/availability?from=${DATE}&days=1` })).json() as {

@@ -5,7 +5,8 @@ import { type DayAvailability, planDays, slotKey } from '../../../domain/availab
 import { addDays, eachDay, type LocalDate } from '../../../domain/local-date.js';
 import { type OfficeClock } from '../../../domain/office-clock.js';
 import { releaseRulesOf } from '../release-rules.js';
-import { cachedRead, WINDOW_TABLES } from '../../shared/read-cache.js';
+import type { AppContext } from '../../shared/context.js';
+import { cachedRead, cachedWindowAnswer, WINDOW_TABLES } from '../../shared/read-cache.js';
 import { closuresBetween } from './office-calendar.js';
 import { loadSessionsByDate } from './sessions-by-date.js';
 
@@ -57,22 +58,26 @@ export async function planOfficeDays(
 /**
  * The day of `date` as planned for booking one session of it: the same as planOfficeDays for
  * that day, except that only the session's own bookings are counted (one index range, not the
- * day's), so only its `remaining` is known. For a check before taking the session's place; on
- * SQLite the count is kept between bookings like the day's, on PostgreSQL read each time.
+ * day's), so only its `remaining` is known. For a check before taking the session's place,
+ * which refuses a full session without a transaction: the count is kept like the availability
+ * answer (cachedWindowAnswer), so at a rush the refusals cost no database round trip on either
+ * engine. On PostgreSQL a place freed by another process shows once its event arrives (at most
+ * 750 ms later); a count too low is harmless, as the place is taken under the session's lock.
  */
 export async function planOfficeSession(
-  db: Executor,
+  ctx: AppContext,
   office: OfficeRow,
   clock: OfficeClock,
   date: LocalDate,
   sessionId: number,
   channel: BookingChannel = 'online',
 ): Promise<DayAvailability> {
+  const db = ctx.storage.db;
   const range = `${office.id}:${date}:${date}`;
   const [sessionsOn, closedDays, booked] = await Promise.all([
     cachedRead(db, `sessions:${range}`, WINDOW_TABLES.sessions, () => loadSessionsByDate(db, office.id, date, date)),
     cachedRead(db, `closures:${range}`, WINDOW_TABLES.closures, () => closuresBetween(db, office.id, date, date)),
-    cachedRead(db, `booked:${range}:${sessionId}`, WINDOW_TABLES.booked, () => countActiveInSession(db, office.id, sessionId, date), { exactAcrossProcesses: true }),
+    cachedWindowAnswer(ctx, office.id, `booked|${date}|${sessionId}`, () => countActiveInSession(db, office.id, sessionId, date)),
   ]);
   const all = sessionsOn(date);
   const own = all.filter((s) => s.id === sessionId);
