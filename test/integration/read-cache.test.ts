@@ -30,6 +30,17 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => twins?.close());
 
+    /** Gives the date one session of its own, 08.00–09.00, with that many places, as the admin. */
+    async function oneSessionOn(rt: Runtime, date: string, capacity: number): Promise<void> {
+      const res = await rt.app.inject({
+        method: 'PUT',
+        url: `/api/v1/offices/kota-bogor/days/${date}`,
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+        payload: { sessions: [{ start: '08:00', end: '09:00', capacity }] },
+      });
+      expect(res.statusCode).toBe(200);
+    }
+
     it('shows a booking made by the same process at once', async () => {
       const rt = twins.runtimes[0]!;
       const before = await remaining(rt, 1);
@@ -41,13 +52,7 @@ for (const dialect of DIALECTS) {
     it('shows a schedule change of an admin at once', async () => {
       const rt = twins.runtimes[0]!;
       await remaining(rt, 1);
-      const res = await rt.app.inject({
-        method: 'PUT',
-        url: `/api/v1/offices/kota-bogor/days/${DATE}`,
-        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
-        payload: { sessions: [{ start: '08:00', end: '09:00', capacity: 7 }] },
-      });
-      expect(res.statusCode).toBe(200);
+      await oneSessionOn(rt, DATE, 7);
       const days = (await rt.app.inject({ method: 'GET', url: `/api/v1/offices/kota-bogor/availability?from=${DATE}&days=1` })).json() as {
         days: { sessions: { capacity: number }[] }[];
       };
@@ -57,13 +62,7 @@ for (const dialect of DIALECTS) {
     it('refuses a full session from its kept count, and gives the place a cancel freed: at once in the same process, in another once its event arrives', async () => {
       const FULL_DATE = '2026-12-03';
       const [a, b] = [twins.runtimes[0]!, twins.runtimes.at(-1)!];
-      const put = await a.app.inject({
-        method: 'PUT',
-        url: `/api/v1/offices/kota-bogor/days/${FULL_DATE}`,
-        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
-        payload: { sessions: [{ start: '08:00', end: '09:00', capacity: 1 }] },
-      });
-      expect(put.statusCode).toBe(200);
+      await oneSessionOn(a, FULL_DATE, 1);
       const days = (await a.app.inject({ url: `/api/v1/offices/kota-bogor/availability?from=${FULL_DATE}&days=1` })).json() as { days: { sessions: { id: number }[] }[] };
       const sessionId = days.days[0]!.sessions[0]!.id;
       const attempt = async (rt: Runtime, i: number) => {
