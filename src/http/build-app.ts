@@ -1,4 +1,5 @@
 import compress from '@fastify/compress';
+import { ENCODINGS, THRESHOLD_BYTES } from './precompressed.js';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import helmet from 'helmet';
@@ -213,7 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Pages, styles, scripts and JSON go out as brotli or gzip: a form page of 41 KB is about 10 KB
   // on slow mobile data. Before the static files (the plugin's rule). Event streams are left
   // alone: they are hijacked, and text/event-stream is outside the compressible types.
-  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  await app.register(compress, { global: true, encodings: [...ENCODINGS], threshold: THRESHOLD_BYTES });
 
   // Before every route, so the document sees them all.
   await registerApiDocs(app);

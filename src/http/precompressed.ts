@@ -2,12 +2,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-/** Encodings offered, preferred first: the same as the compress plugin's in build-app.ts. */
-const ENCODINGS = ['br', 'gzip'] as const;
+/** Encodings offered, preferred first; build-app.ts gives the compress plugin the same. */
+export const ENCODINGS = ['br', 'gzip'] as const;
 type Encoding = (typeof ENCODINGS)[number];
 
-/** Below this a compressed body saves less than its headers cost (the compress plugin's threshold). */
-const THRESHOLD_BYTES = 1024;
+/** Below this a compressed body saves less than its headers cost; the compress plugin's threshold too. */
+export const THRESHOLD_BYTES = 1024;
 
 /** Each kept body's compressed forms, made on first ask and dropped with the body. */
 const encoded = new WeakMap<Buffer, Partial<Record<Encoding, Buffer>>>();

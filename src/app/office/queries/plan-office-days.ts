@@ -1,7 +1,7 @@
 import { countActiveBetween, countActiveInSession } from '../../../db/repositories/bookings.js';
 import type { Executor } from '../../../db/repositories/offices.js';
 import type { OfficeRow } from '../../../db/schema.js';
-import { type DayAvailability, planDays, slotKey } from '../../../domain/availability.js';
+import { type DayAvailability, planDays, type SessionTemplate, slotKey } from '../../../domain/availability.js';
 import { addDays, eachDay, type LocalDate } from '../../../domain/local-date.js';
 import { type OfficeClock } from '../../../domain/office-clock.js';
 import { releaseRulesOf } from '../release-rules.js';
@@ -20,9 +20,44 @@ async function bookedBetween(db: Executor, officeId: number, from: LocalDate, to
 }
 
 /**
+ * Plans `dates` (from `from` to `to`) with the office's sessions and closures, read through the
+ * process's cache (each part read again once its tables were written), and the booked counts
+ * given; the time-dependent part (the window, today, sessions already over) is worked out from
+ * `clock` on every call. `pick` narrows the sessions a date is planned with.
+ */
+async function planRange(
+  db: Executor,
+  office: OfficeRow,
+  clock: OfficeClock,
+  range: { from: LocalDate; to: LocalDate; dates: LocalDate[] },
+  channel: BookingChannel,
+  booked: Promise<ReadonlyMap<string, number>>,
+  pick: (sessions: readonly SessionTemplate[]) => readonly SessionTemplate[] = (sessions) => sessions,
+): Promise<DayAvailability[]> {
+  const key = `${office.id}:${range.from}:${range.to}`;
+  const [sessionsOn, closedDays, counts] = await Promise.all([
+    cachedRead(db, `sessions:${key}`, WINDOW_TABLES.sessions, () => loadSessionsByDate(db, office.id, range.from, range.to)),
+    cachedRead(db, `closures:${key}`, WINDOW_TABLES.closures, () => closuresBetween(db, office.id, range.from, range.to)),
+    booked,
+  ]);
+  return planDays({
+    dates: range.dates,
+    closedDays,
+    sessionsOn: (date) => pick(sessionsOn(date)),
+    channel,
+    deskSharePercent: Number(office.desk_share_percent),
+    booked: counts,
+    window: clock.window,
+    today: clock.today,
+    nowTime: clock.nowTime,
+    // Online places open by the office's release schedule, at the clock's instant.
+    release: { rules: releaseRulesOf(office), zone: office.timezone, now: clock.now },
+  });
+}
+
+/**
  * Availability of an office over `count` days from `from`, read in four queries or from the
- * process's read cache (src/app/shared/read-cache.ts); the time-dependent part (the window,
- * today, sessions already over) is worked out from `clock` on every call.
+ * process's read cache (src/app/shared/read-cache.ts).
  */
 export async function planOfficeDays(
   db: Executor,
@@ -33,26 +68,8 @@ export async function planOfficeDays(
   channel: BookingChannel = 'online',
 ): Promise<DayAvailability[]> {
   const to = addDays(from, count - 1);
-  // Read through the process's cache: each part is read again once its tables were written.
-  const range = `${office.id}:${from}:${to}`;
-  const [sessionsOn, closedDays, counts] = await Promise.all([
-    cachedRead(db, `sessions:${range}`, WINDOW_TABLES.sessions, () => loadSessionsByDate(db, office.id, from, to)),
-    cachedRead(db, `closures:${range}`, WINDOW_TABLES.closures, () => closuresBetween(db, office.id, from, to)),
-    cachedRead(db, `booked:${range}`, WINDOW_TABLES.booked, () => bookedBetween(db, office.id, from, to), { exactAcrossProcesses: true }),
-  ]);
-  return planDays({
-    dates: eachDay(from, count),
-    closedDays,
-    sessionsOn,
-    channel,
-    deskSharePercent: Number(office.desk_share_percent),
-    booked: counts,
-    window: clock.window,
-    today: clock.today,
-    nowTime: clock.nowTime,
-    // Online places open by the office's release schedule, at the clock's instant.
-    release: { rules: releaseRulesOf(office), zone: office.timezone, now: clock.now },
-  });
+  const booked = cachedRead(db, `booked:${office.id}:${from}:${to}`, WINDOW_TABLES.booked, () => bookedBetween(db, office.id, from, to), { exactAcrossProcesses: true });
+  return planRange(db, office, clock, { from, to, dates: eachDay(from, count) }, channel, booked);
 }
 
 /**
@@ -73,27 +90,15 @@ export async function planOfficeSession(
   channel: BookingChannel = 'online',
 ): Promise<DayAvailability> {
   const db = ctx.storage.db;
-  const range = `${office.id}:${date}:${date}`;
-  const [sessionsOn, closedDays, booked] = await Promise.all([
-    cachedRead(db, `sessions:${range}`, WINDOW_TABLES.sessions, () => loadSessionsByDate(db, office.id, date, date)),
-    cachedRead(db, `closures:${range}`, WINDOW_TABLES.closures, () => closuresBetween(db, office.id, date, date)),
-    cachedWindowAnswer(ctx, office.id, `booked|${date}|${sessionId}`, () => countActiveInSession(db, office.id, sessionId, date)),
-  ]);
-  const all = sessionsOn(date);
-  const own = all.filter((s) => s.id === sessionId);
-  const [day] = planDays({
-    dates: [date],
-    closedDays,
-    // A date that opens without this session is planned whole (its other counts unread), so the
-    // refusal names the unknown session rather than a closed day.
-    sessionsOn: () => (own.length ? own : all),
-    channel,
-    deskSharePercent: Number(office.desk_share_percent),
-    booked: new Map([[slotKey(date, sessionId), booked]]),
-    window: clock.window,
-    today: clock.today,
-    nowTime: clock.nowTime,
-    release: { rules: releaseRulesOf(office), zone: office.timezone, now: clock.now },
-  });
+  const booked = cachedWindowAnswer(ctx, office.id, `booked|${date}|${sessionId}`, () => countActiveInSession(db, office.id, sessionId, date)).then(
+    (n) => new Map([[slotKey(date, sessionId), n]]),
+  );
+  // A date that opens without this session is planned whole (its other counts unread), so the
+  // refusal names the unknown session rather than a closed day.
+  const pick = (sessions: readonly SessionTemplate[]) => {
+    const own = sessions.filter((s) => s.id === sessionId);
+    return own.length ? own : sessions;
+  };
+  const [day] = await planRange(db, office, clock, { from: date, to: date, dates: [date] }, channel, booked, pick);
   return day!;
 }
