@@ -38,6 +38,15 @@ describe('provisional national holidays from date-holidays', async () => {
     }
   });
 
+  it('works a year out once per process and hands later callers the same frozen answer', async () => {
+    const [first] = await provisionalNationalHolidays([2031]);
+    const [again, next] = await provisionalNationalHolidays([2031, 2032]);
+    expect(again).toBe(first);
+    expect(next).not.toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first![0])).toBe(true);
+  });
+
   it('refuses a year that is not a whole number', async () => {
     await expect(provisionalNationalHolidays([2026.5])).rejects.toThrow(RangeError);
   });
