@@ -380,7 +380,7 @@ function hotQueryPlans(file: string): string[] {
 
 async function main() {
   // Antrean runs as `npm start` runs it: from dist/, built first when older than src/.
-  buildIfStale();
+  await buildIfStale();
   const dir = mkdtempSync(join(tmpdir(), 'antrean-bench-'));
   const stops: (() => Promise<void>)[] = [];
   const started = Date.now();

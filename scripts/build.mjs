@@ -1,9 +1,12 @@
-// `npm run build`: compiles src/ to dist/ with tsc (tsconfig.build.json) and copies the files the
-// server reads at run time (the pages' CSS and scripts). `--if-stale` builds only when dist/ is
-// missing or older than the sources; `npm start` and `npm run antrean` use that.
-import { spawnSync } from 'node:child_process';
+// `npm run build`: compiles src/ to dist/ and copies the files the server reads at run time (the
+// pages' CSS and scripts). `--if-stale` builds only when dist/ is missing or older than the
+// sources; `npm start` and `npm run antrean` use that.
+//
+// Each file is transpiled on its own by esbuild (the tsconfig's `isolatedModules` and
+// `verbatimModuleSyntax` make that exact): about a second, where tsc took 15 s of wall time and
+// 23 s of CPU, most of it type-checking what `npm run typecheck` checks anyway. Types are checked
+// by `npm run typecheck` (and by `npm test`, which runs it), not by the build.
 import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,20 +35,41 @@ export function isStale() {
   return SOURCES.some((s) => newestTime(join(ROOT, s)) > built.mtimeMs);
 }
 
+/** The TypeScript files dist/ is made of: every module under src/ but the tests. */
+function modulesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return modulesUnder(path);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
 /** Compiles into a fresh folder and swaps it in, so a failed build leaves the last good dist/ alone. */
-export function build() {
-  let tsc;
+export async function build() {
+  let esbuild;
   try {
-    tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    esbuild = await import('esbuild');
   } catch {
-    throw new Error('dist/ is missing or older than src/, and TypeScript is not installed to build it: run `npm ci && npm run build`.');
+    throw new Error('dist/ is missing or older than src/, and esbuild is not installed to build it: run `npm ci && npm run build`.');
   }
   const next = join(ROOT, `dist.building-${process.pid}`);
   rmSync(next, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', next], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) {
+  try {
+    await esbuild.build({
+      entryPoints: modulesUnder(join(ROOT, 'src')),
+      outbase: join(ROOT, 'src'),
+      outdir: next,
+      tsconfig: join(ROOT, 'tsconfig.build.json'),
+      format: 'esm',
+      platform: 'node',
+      // package.json's engines: 20.19 reads `import … with { type: 'json' }`, which an older target would drop.
+      target: 'node20.19',
+      sourcemap: true,
+      logLevel: 'silent',
+    });
+  } catch (error) {
     rmSync(next, { recursive: true, force: true });
-    throw new Error(`tsc failed (exit ${result.status ?? result.signal}): dist/ was left as it was.`);
+    throw new Error(`the build failed: dist/ was left as it was.\n${error instanceof Error ? error.message : error}`);
   }
   for (const dir of ASSETS) cpSync(join(ROOT, 'src', dir), join(next, dir), { recursive: true });
   writeFileSync(join(next, '.built'), `${new Date().toISOString()}\n`);
@@ -56,16 +80,16 @@ export function build() {
 }
 
 /** Builds when stale; says so on stderr, so a command's own output stays clean. */
-export function buildIfStale() {
+export async function buildIfStale() {
   if (!isStale()) return;
   process.stderr.write('Building dist/ from src/ (missing or out of date)…\n');
-  build();
+  await build();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    if (process.argv.includes('--if-stale')) buildIfStale();
-    else build();
+    if (process.argv.includes('--if-stale')) await buildIfStale();
+    else await build();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

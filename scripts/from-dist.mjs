@@ -10,7 +10,7 @@ if (!entry) {
   process.exit(2);
 }
 try {
-  buildIfStale();
+  await buildIfStale();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -5,6 +5,6 @@ import { buildIfStale } from '../../scripts/build.mjs';
  * from dist/, so dist/ is built first when it is missing or older than src/ (CI builds it before
  * the suite, so this finds it fresh there).
  */
-export default function setup(): void {
-  buildIfStale();
+export default async function setup(): Promise<void> {
+  await buildIfStale();
 }
