@@ -5,6 +5,7 @@ import type { AppContext } from './app/shared/context.js';
 import type { Lifecycle } from './app/shared/lifecycle.js';
 import { ensureDefaultOffice } from './app/office/commands/ensure-default-office.js';
 import { ensureFirstAdmin } from './app/staff/commands/ensure-first-admin.js';
+import type { PasswordCost } from './app/staff/passwords.js';
 import { setMessagePublicUrl } from './app/notify/ticket-link.js';
 import { type DatabaseTimeouts, openStorage, type SqliteSynchronous, type Storage } from './db/database.js';
 import { prepareSealedStorage } from './db/open-sealed.js';
@@ -34,6 +35,12 @@ export interface RuntimeOptions {
   dataKey?: string | undefined;
   /** Password of the first admin on a database without users (ANTREAN_ADMIN_PASSWORD); generated when absent. */
   adminPassword?: string | undefined;
+  /**
+   * The work of hashing staff passwords: the standard cost unless given. Only the tests pass a
+   * smaller one: they make two thousand hashes a run, which at the standard cost was a tenth of
+   * the suite's CPU.
+   */
+  passwordCost?: PasswordCost;
   /**
    * Prints a line for the operator, outside the JSON log: a generated admin password must be
    * seen once on the terminal, never kept by log shipping. Defaults to stdout.
@@ -81,7 +88,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     await prepareSealedStorage(storage, { envKey: opts.dataKey, announce, now: opts.now ?? (() => new Date()) });
     const bus = await startBus(storage, (error) => opts.logger.warn({ err: error }, 'event bus problem'));
     const metrics = new AppMetrics();
-    const ctx: AppContext = { storage, now: opts.now ?? (() => new Date()), randomInt, events: bus, meter: metrics };
+    const ctx: AppContext = { storage, now: opts.now ?? (() => new Date()), randomInt, events: bus, meter: metrics, passwordCost: opts.passwordCost };
     // Messages are written far from any request: their ticket links take PUBLIC_URL from here.
     setMessagePublicUrl(opts.http?.publicUrl);
     await ensureDefaultOffice(ctx);

@@ -8,6 +8,13 @@ import type { TestDialect } from './dialects.js';
 
 export { TEST_DATA_KEY };
 
+/**
+ * Staff passwords hashed with Argon2id at the smallest cost (8 KiB, one pass): the same hashing
+ * and checking as production, without its deliberate 25 ms of CPU. Tests make about two thousand
+ * hashes a run; src/app/staff/passwords.test.ts pins the standard cost every server uses.
+ */
+export const TEST_PASSWORD_COST = { memoryKiB: 8, passes: 1 };
+
 /** A Tuesday 09:00 WIB: today is 2026-12-01 in Kota Bogor, the booking window 2 to 15 December. */
 export const TUESDAY_MORNING = new Date('2026-12-01T02:00:00Z');
 
@@ -59,6 +66,7 @@ export async function startTestRuntime(
     // Tests fire bursts at a small pool on a busy machine: waiting for a connection is not an outage.
     databaseTimeouts: { connectMs: 30_000 },
     announce: (line) => announcements.push(line),
+    passwordCost: TEST_PASSWORD_COST,
     http: {
       bookingRateLimitPerMinute: 10_000,
       apiRateLimitPerMinute: 100_000,

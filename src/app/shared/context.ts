@@ -1,4 +1,5 @@
 import type { Storage } from '../../db/database.js';
+import type { PasswordCost } from '../staff/passwords.js';
 import type { UseCaseMeter } from './meter.js';
 
 /** Something that happened at an office that live screens care about. */
@@ -31,4 +32,6 @@ export interface AppContext {
   events: EventPublisher;
   /** Counts bookings made and refused for the metrics; absent, nothing is counted. */
   meter?: UseCaseMeter;
+  /** The work of hashing a staff password; absent, the standard cost. */
+  passwordCost?: PasswordCost;
 }

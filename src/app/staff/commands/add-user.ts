@@ -36,7 +36,7 @@ export async function addUser(ctx: AppContext, opts: AddUserOptions): Promise<Ad
   const db = ctx.storage.db;
   const actor = opts.actor ?? null;
   const username = normalizeUsername(opts.username);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, ctx.passwordCost);
   const at = ctx.now().toISOString();
   const row = await db.transaction().execute(async (trx) => {
     const officeId = await officeIdFor(trx, actor, opts.officeSlug);

@@ -34,7 +34,7 @@ export async function changePassword(ctx: AppContext, opts: ChangePasswordOption
   if (rule) problems.push(rule);
   else if (opts.newPassword === opts.currentPassword) problems.push({ field: 'newPassword', problem: 'PASSWORD_SAME' });
   if (problems.length) throw new InvalidInputError(problems);
-  const passwordHash = await hashPassword(opts.newPassword);
+  const passwordHash = await hashPassword(opts.newPassword, ctx.passwordCost);
   const at = ctx.now().toISOString();
   const actor = { id: opts.staff.id, username: opts.staff.username, officeId: opts.staff.officeId };
   await db.transaction().execute(async (trx) => {

@@ -33,7 +33,7 @@ export async function ensureFirstAdmin(ctx: AppContext, opts: EnsureFirstAdminOp
   try {
     await insertUser(db, {
       username: FIRST_ADMIN,
-      password_hash: await hashPassword(password),
+      password_hash: await hashPassword(password, ctx.passwordCost),
       role: 'admin',
       office_id: null,
       disabled: 0,

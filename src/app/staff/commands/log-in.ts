@@ -66,7 +66,7 @@ export async function logIn(ctx: AppContext, opts: LogInOptions): Promise<LogInR
   const password = opts.password.slice(0, MAX_PASSWORD_LENGTH + 1);
   let ok = false;
   if (user) ok = (await verifyPassword(user.password_hash, password)) && user.disabled === 0 && isRole(user.role);
-  else await verifyDecoy(password);
+  else await verifyDecoy(password, ctx.passwordCost);
   if (!ok || !user || !isRole(user.role)) throw new DomainError('INVALID_CREDENTIALS');
   await markLoginAttemptSucceeded(db, attemptId);
 

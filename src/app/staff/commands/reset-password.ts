@@ -28,7 +28,7 @@ export async function resetPassword(ctx: AppContext, opts: ResetPasswordOptions)
   const at = ctx.now().toISOString();
   const username = normalizeUsername(opts.username);
   const temporaryPassword = generatePassword(ctx.randomInt);
-  const passwordHash = await hashPassword(temporaryPassword);
+  const passwordHash = await hashPassword(temporaryPassword, ctx.passwordCost);
   const user = await ctx.storage.db.transaction().execute(async (trx) => {
     const found = await findUserByUsername(trx, username);
     if (!found) throw new DomainError('NOT_FOUND', { what: 'user' });
