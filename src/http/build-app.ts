@@ -5,6 +5,7 @@ import cookie from '@fastify/cookie';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { routePlugin } from './route-plugin.js';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/shared/context.js';
@@ -223,7 +224,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(citizenPages(deps.ctx, http));
   await app.register(staffPages(deps.ctx, { trustProxy: http.trustProxy }));
   await app.register(
-    async (api) => {
+    routePlugin('apiRoutes', async (api: FastifyInstance) => {
       // Limits are attached per route (route-limits.ts); every API route also has the general one.
       await api.register(citizenApiRoutes(deps.ctx, { difficulty: http.powDifficulty, waitSeconds: http.powWaitSeconds }));
       await api.register(availabilityEventRoutes(deps.ctx, streams));
@@ -237,7 +238,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(outboxApiRoutes(deps.ctx));
       await api.register(messageTemplatesApiRoutes(deps.ctx));
       await api.register(releasesApiRoutes(deps.ctx));
-    },
+    }),
     { prefix: '/api/v1' },
   );
   return app;

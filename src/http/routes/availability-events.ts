@@ -7,6 +7,7 @@ import { openSse } from '../../realtime/sse.js';
 import { closeStreamsOnShutdown, type StreamPolicy } from '../stream-registry.js';
 import { ERROR_RESPONSES } from '../openapi.js';
 import { textField } from '../validation.js';
+import { routePlugin } from '../route-plugin.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 
@@ -18,7 +19,7 @@ const AVAILABILITY_COALESCE_MS = 250;
  * places change, so an open booking page can refresh its counts instead of polling.
  */
 export function availabilityEventRoutes(ctx: AppContext, streams: StreamPolicy) {
-  return async (base: FastifyInstance) => {
+  return routePlugin('availabilityEventRoutes', async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const track = closeStreamsOnShutdown(app);
     const schema = {
@@ -56,5 +57,5 @@ export function availabilityEventRoutes(ctx: AppContext, streams: StreamPolicy) 
       feed.start();
       stream.onClose(feed.stop);
     });
-  };
+  });
 }

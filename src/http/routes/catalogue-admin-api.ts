@@ -14,6 +14,7 @@ import { requireRole, verifyCsrf } from '../plugins/staff-auth.js';
 import { CounterSettingSchema, presentCounterSetting } from '../presenters/counter.js';
 import { presentService, ServiceSchema } from '../presenters/service.js';
 import { idField, textField } from '../validation.js';
+import { routePlugin } from '../route-plugin.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const ServiceParams = SlugParams.extend({ code: textField(32) });
@@ -63,7 +64,7 @@ function spec<P, R>(summary: string, parts: P, response: R) {
 
 /** Services and counters of an office, as the admin sets them up; every change is audited. */
 export function catalogueAdminApiRoutes(ctx: AppContext) {
-  return async (base: FastifyInstance) => {
+  return routePlugin('catalogueAdminApiRoutes', async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     app.addHook('preHandler', verifyCsrf);
     const admin = { onRequest: requireRole('admin') };
@@ -112,5 +113,5 @@ export function catalogueAdminApiRoutes(ctx: AppContext) {
       const all = await listOfficeServices(ctx, { officeSlug: slug, includeInactive: true });
       return all.findIndex((s) => s.code === code) + 1;
     }
-  };
+  });
 }

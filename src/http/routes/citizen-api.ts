@@ -29,6 +29,7 @@ import { answerSurvey } from '../../app/booking/commands/answer-survey.js';
 import { SurveyAnswersSchema } from '../presenters/satisfaction.js';
 import type { SurveyAnswers } from '../../domain/satisfaction.js';
 import { bookingCodeField, dateField, idField, nikField, PersonFields, personOf, phoneField, textField } from '../validation.js';
+import { routePlugin } from '../route-plugin.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const CodeParams = z.object({ code: bookingCodeField });
@@ -95,7 +96,7 @@ const CITIZEN = ['citizen'];
 
 /** The JSON API a citizen's phone (or any client) books through. */
 export function citizenApiRoutes(ctx: AppContext, proof: ProofSettings) {
-  return async (base: FastifyInstance) => {
+  return routePlugin('citizenApiRoutes', async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
 
     app.get(
@@ -327,5 +328,5 @@ export function citizenApiRoutes(ctx: AppContext, proof: ProofSettings) {
         return reply.status(201).send({ answered: true as const });
       },
     );
-  };
+  });
 }

@@ -10,6 +10,7 @@ import { ERROR_RESPONSES } from '../openapi.js';
 import { requireRole, verifyCsrf } from '../plugins/staff-auth.js';
 import { ClosureResultSchema, ClosureSchema, presentClosure, presentClosureResult } from '../presenters/closure.js';
 import { dateField, textField } from '../validation.js';
+import { routePlugin } from '../route-plugin.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const DateParams = SlugParams.extend({ date: dateField });
@@ -28,7 +29,7 @@ export function adminOf(req: FastifyRequest): AdminActor {
 
 /** An office's closed days: list them, close a day (moving its bookings), open it again. Admin only. */
 export function closuresApiRoutes(ctx: AppContext) {
-  return async (base: FastifyInstance) => {
+  return routePlugin('closuresApiRoutes', async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     app.addHook('preHandler', verifyCsrf);
     // An admin tied to one office manages only that office.
@@ -82,5 +83,5 @@ export function closuresApiRoutes(ctx: AppContext) {
       },
       async (req) => ({ closure: presentClosure(await removeClosure(ctx, { officeSlug: req.params.slug, date: req.params.date, admin: adminOf(req) })) }),
     );
-  };
+  });
 }

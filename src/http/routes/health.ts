@@ -6,6 +6,7 @@ import type { Lifecycle } from '../../app/shared/lifecycle.js';
 import { checkReadiness, probeStorage } from '../../app/shared/storage-health.js';
 import { ServiceUnavailableError } from '../errors.js';
 import { ErrorBodySchema } from '../openapi.js';
+import { routePlugin } from '../route-plugin.js';
 
 // A load balancer's probe must hear back quickly even from a frozen database; the pool's own
 // connect timeout is longer, for requests that can afford to wait.
@@ -18,7 +19,7 @@ const RETRY_AFTER_SECONDS = 5;
  * the reasons when it cannot (database away, migrations not run, shutting down).
  */
 export function healthRoutes(ctx: AppContext, lifecycle: Lifecycle) {
-  return async (base: FastifyInstance) => {
+  return routePlugin('healthRoutes', async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const schema = {
       tags: ['operations'],
@@ -46,5 +47,5 @@ export function healthRoutes(ctx: AppContext, lifecycle: Lifecycle) {
       if (readiness.ready) return { ready: true as const };
       return reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ ready: false as const, reasons: readiness.reasons });
     });
-  };
+  });
 }

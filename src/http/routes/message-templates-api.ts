@@ -12,6 +12,7 @@ import { PLACEHOLDERS, TEMPLATE_MAX_LENGTH } from '../../domain/messages/templat
 import { ERROR_RESPONSES } from '../openapi.js';
 import { requireRole, verifyCsrf } from '../plugins/staff-auth.js';
 import { textField } from '../validation.js';
+import { routePlugin } from '../route-plugin.js';
 
 const KindField = z.enum(MESSAGE_KINDS, { error: 'KIND_INVALID' }).describe('booked, moved, cancelled, reminder_evening, reminder_before or turn_near');
 const LangField = z.enum(MESSAGE_LANGS, { error: 'LANG_INVALID' }).describe('id (Indonesian) or en (English)');
@@ -52,7 +53,7 @@ function adminOf(req: FastifyRequest): AdminActor {
 
 /** The words of the messages an office sends: list, edit, back to default, preview. Admin only. */
 export function messageTemplatesApiRoutes(ctx: AppContext) {
-  return async (base: FastifyInstance) => {
+  return routePlugin('messageTemplatesApiRoutes', async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     app.addHook('preHandler', verifyCsrf);
 
@@ -96,5 +97,5 @@ export function messageTemplatesApiRoutes(ctx: AppContext) {
           actor: adminOf(req),
         }),
     );
-  };
+  });
 }

@@ -29,6 +29,7 @@ import {
 } from '../presenters/office-admin.js';
 import { NewOfficeBody, OfficeChangesBody } from '../office-admin-fields.js';
 import { bookingCodeField, dateField, textField } from '../validation.js';
+import { routePlugin } from '../route-plugin.js';
 
 /*
  * Shapes only: the domain checks times, overlaps, places and zones, so the API and the admin
@@ -89,7 +90,7 @@ function adminOf(req: FastifyRequest): AdminActor {
 
 /** Offices, their week, dates with their own sessions, and the audit, under /api/v1; admin only, an office-tied admin only for that office. */
 export function officeAdminApiRoutes(ctx: AppContext) {
-  return async (base: FastifyInstance) => {
+  return routePlugin('officeAdminApiRoutes', async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     app.addHook('preHandler', verifyCsrf);
 
@@ -178,7 +179,7 @@ export function officeAdminApiRoutes(ctx: AppContext) {
         return { entries: lines.map(presentAuditLine) };
       },
     );
-  };
+  });
 }
 
 /** The body's given fields only, for a PATCH that leaves absent ones alone. */

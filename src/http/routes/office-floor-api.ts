@@ -36,6 +36,7 @@ import { DisplayStateSchema, presentCall, presentDisplayState } from '../present
 import { presentTicket, TicketSchema } from '../presenters/ticket.js';
 import { bookingCodeField, dateField, DeskPersonFields, idField, personOf, textField } from '../validation.js';
 import { boardUpdate } from '../views/staff/display.js';
+import { routePlugin } from '../route-plugin.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const CounterParams = z.object({ slug: textField(64), counter: idField('NUMBER_INVALID') });
@@ -112,7 +113,7 @@ function namedActorOf(req: { staff: { id: number; username: string } | null }) {
 
 /** The desk, counter and display API of one office; every route names the roles it allows. */
 export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
-  return async (base: FastifyInstance) => {
+  return routePlugin('officeFloorApiRoutes', async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     app.addHook('preHandler', verifyCsrf);
     const track = closeStreamsOnShutdown(app);
@@ -377,5 +378,5 @@ export function officeFloorApiRoutes(ctx: AppContext, streams: StreamPolicy) {
         stream.onClose(feed.stop);
       },
     );
-  };
+  });
 }

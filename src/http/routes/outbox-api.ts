@@ -8,6 +8,7 @@ import { ERROR_RESPONSES } from '../openapi.js';
 import { requireRole, verifyCsrf } from '../plugins/staff-auth.js';
 import { OutboxMessageSchema, presentOutboxMessage } from '../presenters/outbox.js';
 import { idField, textField } from '../validation.js';
+import { routePlugin } from '../route-plugin.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const MessageParams = SlugParams.extend({ id: idField('INVALID') });
@@ -20,7 +21,7 @@ const SESSION = [{ staffSession: [] }];
 
 /** An office's outbox: what was sent, what waits, what failed and why; resend one. Admin only. */
 export function outboxApiRoutes(ctx: AppContext) {
-  return async (base: FastifyInstance) => {
+  return routePlugin('outboxApiRoutes', async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     app.addHook('preHandler', verifyCsrf);
     const admin = { onRequest: requireRole('admin') };
@@ -56,5 +57,5 @@ export function outboxApiRoutes(ctx: AppContext) {
         return reply.status(202).send({ resent: true as const });
       },
     );
-  };
+  });
 }

@@ -8,6 +8,7 @@ import { requestLang } from '../i18n.js';
 import { ERROR_RESPONSES } from '../openapi.js';
 import { presentReleaseDays, ReleaseDaySchema } from '../presenters/releases.js';
 import { dateField, textField } from '../validation.js';
+import { routePlugin } from '../route-plugin.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const RangeQuery = z.object({
@@ -22,7 +23,7 @@ export const RELEASES_MAX_AGE_SECONDS = 5;
 
 /** The public account of releases: anyone may check how a day's places went. */
 export function releasesApiRoutes(ctx: AppContext) {
-  return async (base: FastifyInstance) => {
+  return routePlugin('releasesApiRoutes', async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     app.get(
       '/offices/:slug/releases',
@@ -42,5 +43,5 @@ export function releasesApiRoutes(ctx: AppContext) {
         return { office: r.office.slug, timezone: r.office.timezone, from: r.from, to: r.to, days: presentReleaseDays(r.days, requestLang(req)) };
       },
     );
-  };
+  });
 }

@@ -12,6 +12,7 @@ import { OfficeReportSchema, presentReport } from '../presenters/report.js';
 import { getSatisfactionReport } from '../../app/reports/queries/satisfaction-report.js';
 import { presentSatisfactionReport, SatisfactionReportSchema } from '../presenters/satisfaction.js';
 import { dateField, textField } from '../validation.js';
+import { routePlugin } from '../route-plugin.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const RangeQuery = z.object({
@@ -33,7 +34,7 @@ const SESSION = [{ staffSession: [] }];
  * whoever runs the office, not for the desk. An admin tied to one office sees only that one.
  */
 export function reportsApiRoutes(ctx: AppContext) {
-  return async (base: FastifyInstance) => {
+  return routePlugin('reportsApiRoutes', async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     app.addHook('onRequest', async (_req, reply) => {
       // Per-person numbers: no cache may keep them.
@@ -99,5 +100,5 @@ export function reportsApiRoutes(ctx: AppContext) {
           .send(reportCsv(report, table));
       },
     );
-  };
+  });
 }

@@ -27,6 +27,7 @@ import {
 } from '../plugins/staff-auth.js';
 import { ERROR_RESPONSES } from '../openapi.js';
 import { textField } from '../validation.js';
+import { routePlugin } from '../route-plugin.js';
 
 /** A password as typed: never trimmed, since spaces may be part of it. */
 const passwordField = z
@@ -93,7 +94,7 @@ const SESSION = [{ staffSession: [] }];
 
 /** Logging in and out, and the admin's account management, under /api/v1. */
 export function staffAuthRoutes(ctx: AppContext, opts: StaffAuthRouteOptions) {
-  return async (base: FastifyInstance) => {
+  return routePlugin('staffAuthRoutes', async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const secure = (req: FastifyRequest) => opts.trustProxy || req.protocol === 'https';
     // Answers about who is logged in are per person: no cache may keep or share them.
@@ -189,5 +190,5 @@ export function staffAuthRoutes(ctx: AppContext, opts: StaffAuthRouteOptions) {
         return { user: await present(result.user), temporaryPassword: result.temporaryPassword };
       },
     );
-  };
+  });
 }

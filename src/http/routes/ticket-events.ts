@@ -10,6 +10,7 @@ import { presentPlace, presentTicketProgress } from '../presenters/ticket-progre
 import { closeStreamsOnShutdown, type StreamPolicy } from '../stream-registry.js';
 import { bookingCodeField } from '../validation.js';
 import { ticketLiveParts } from '../views/citizen/ticket.js';
+import { routePlugin } from '../route-plugin.js';
 
 const CodeParams = z.object({ code: bookingCodeField });
 const LangQuery = z.object({ lang: z.enum(['id', 'en']).optional() });
@@ -21,7 +22,7 @@ const LangQuery = z.object({ lang: z.enum(['id', 'en']).optional() });
  * the page swaps them in and holds no second template. Nothing personal is sent.
  */
 export function ticketEventRoutes(ctx: AppContext, streams: StreamPolicy) {
-  return async (base: FastifyInstance) => {
+  return routePlugin('ticketEventRoutes', async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const track = closeStreamsOnShutdown(app);
     const schema = {
@@ -73,5 +74,5 @@ export function ticketEventRoutes(ctx: AppContext, streams: StreamPolicy) {
       feed.start();
       stream.onClose(feed.stop);
     });
-  };
+  });
 }

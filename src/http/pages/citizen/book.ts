@@ -27,6 +27,7 @@ import { chosenSlot, slotField, typed } from './schemas.js';
 import { formatDate, formatTime, zoneAbbreviation } from '../../../texts/indonesian-format.js';
 import { t } from '../../../texts/texts.js';
 import type { Lang } from '../../../texts/lang.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 
@@ -104,7 +105,7 @@ export function bookingPages(ctx: AppContext, proofSettings: ProofSettings) {
   };
   /** The proof the form sent, or a fresh one when it sent none (the proof was turned on meanwhile). */
   const carriedProof = (body: Record<string, unknown>) => (proofSettings.difficulty <= 0 ? undefined : (sentProof(body, proofSettings.difficulty) ?? newProof()));
-  return async (app: FastifyInstance) => {
+  return routePlugin('bookingPages', async (app: FastifyInstance) => {
     async function render(req: FastifyRequest, slug: string, values: BookValues, chosen?: SlotRef, errors?: FormErrors) {
       const lang = requestLang(req);
       const formOf = (c: BookingChoices) => ({
@@ -203,5 +204,5 @@ export function bookingPages(ctx: AppContext, proofSettings: ProofSettings) {
         return sendPage(reply, await render(req, slug, typedValues(body), chosenSlot(body), errors), 422);
       }
     });
-  };
+  });
 }

@@ -14,6 +14,7 @@ import type { SlotRef } from '../../views/citizen/slot-picker.js';
 import { toFormErrors } from './form-errors.js';
 import { sendPage } from './render.js';
 import { chosenSlot, MoveForm, OwnerForm, typed } from './schemas.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const CodeParams = z.object({ code: bookingCodeField });
 
@@ -24,7 +25,7 @@ const CHANGE = { bucket: 'booking', byCode: true, afterBody: true } as const;
 
 /** `/t/:code/cancel` and `/t/:code/move`: both ask for the NIK the booking was made with. */
 export function changePages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('changePages', async (app: FastifyInstance) => {
     async function renderCancel(req: FastifyRequest, code: string, nik: string, errors?: FormErrors) {
       const lang = requestLang(req);
       return cancelPage({ lang, ticket: presentCitizenTicket(await getTicket(ctx, { code }), lang), nik, errors });
@@ -82,5 +83,5 @@ export function changePages(ctx: AppContext) {
         return sendPage(reply, await renderMove(req, code, typed(body, 'nik', 40), chosenSlot(body), errors), 422);
       }
     });
-  };
+  });
 }

@@ -6,17 +6,18 @@ import { requestLang } from '../../i18n.js';
 import { parseInput } from '../../validation.js';
 import { entryPage } from '../../views/citizen/entry.js';
 import { sendPage } from './render.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const EntryParams = z.object({ id: z.string().max(64) });
 
 /** `/e/:id`: where the booking form sends a citizen entered in a release draw; waits for the result, then shows it. */
 export function entryPages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('entryPages', async (app: FastifyInstance) => {
     // Read like a ticket by its code: the id is the entry's secret.
     app.get('/e/:id', { config: { limit: { bucket: 'lookup', byCode: true } } }, async (req, reply) => {
       const { id } = parseInput(EntryParams, req.params);
       const entry = await getEntry(ctx, { id });
       return sendPage(reply, entryPage({ lang: requestLang(req), entry, now: ctx.now() }));
     });
-  };
+  });
 }

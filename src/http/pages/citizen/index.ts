@@ -13,6 +13,7 @@ import { privacyPages } from './privacy.js';
 import { releasePages } from './releases.js';
 import { ticketPages } from './ticket.js';
 import { t } from '../../../texts/texts.js';
+import { routePlugin } from '../../route-plugin.js';
 
 /** What the citizen pages take from the server's HTTP settings. */
 export interface CitizenPageOptions {
@@ -29,7 +30,7 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 
 /** The pages a citizen uses: home, booking form and its review, ticket, lookup, lost code, cancel and move. */
 export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('citizenPages', async (app: FastifyInstance) => {
     // `?lang=en` on any page is the visible switch; the cookie keeps the choice on later pages and posts.
     app.addHook('onRequest', async (req, reply) => {
       const lang = (req.query as Record<string, unknown> | undefined)?.lang;
@@ -71,5 +72,5 @@ export function citizenPages(ctx: AppContext, opts: CitizenPageOptions) {
     await app.register(recoveryPages(ctx));
     await app.register(privacyPages(ctx));
     await app.register(releasePages(ctx));
-  };
+  });
 }

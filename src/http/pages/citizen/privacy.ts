@@ -15,6 +15,7 @@ import { ownDataPage, type PrivacyOffice, privacyIndexPage, privacyPage } from '
 import { toFormErrors } from './form-errors.js';
 import { sendPage } from './render.js';
 import { typed } from './schemas.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const SlugParams = z.object({ slug: textField(64) });
 const CodeParams = z.object({ code: bookingCodeField });
@@ -36,7 +37,7 @@ function refusalStatus(error: unknown): number {
 
 /** `/privasi`, `/o/:slug/privasi` and a booking's data page `/t/:code/data` (see, download, erase), all without scripts. */
 export function privacyPages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('privacyPages', async (app: FastifyInstance) => {
     // One office (the usual installation): its notice at once. Several: each is responsible for its own data, so a list.
     app.get('/privasi', async (req, reply) => {
       const offices = await listOffices(ctx);
@@ -113,7 +114,7 @@ export function privacyPages(ctx: AppContext) {
         return sendPage(reply, await formAgain(req, errors), refusalStatus(error));
       }
     });
-  };
+  });
 }
 
 /** A JSON file to save, never cached: the owner's copy of their data. */

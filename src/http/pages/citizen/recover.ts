@@ -11,6 +11,7 @@ import { recoverPage } from '../../views/citizen/recover.js';
 import { toFormErrors } from './form-errors.js';
 import { sendPage } from './render.js';
 import { typed } from './schemas.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const RecoverForm = z.object({ nik: nikField, phone: phoneField });
 
@@ -22,7 +23,7 @@ function typedValues(req: FastifyRequest) {
 
 /** `/t/lupa`: a lost code found again with the NIK and phone together, under the owner checks' limits. */
 export function recoveryPages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('recoveryPages', async (app: FastifyInstance) => {
     const again = async (req: FastifyRequest, errors: FormErrors) => recoverPage({ lang: requestLang(req), values: typedValues(req), errors });
 
     app.get('/t/lupa', async (req, reply) => sendPage(reply, recoverPage({ lang: requestLang(req), values: { nik: '', phone: '' } })));
@@ -41,5 +42,5 @@ export function recoveryPages(ctx: AppContext) {
         return sendPage(reply, await again(req, errors), status);
       }
     });
-  };
+  });
 }

@@ -7,13 +7,14 @@ import { requestLang } from '../../i18n.js';
 import { RELEASES_MAX_AGE_SECONDS } from '../../routes/releases-api.js';
 import { dateField, parseInput, textField } from '../../validation.js';
 import { releasesPage } from '../../views/citizen/releases.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const Params = z.object({ slug: textField(64) });
 const Query = z.object({ from: dateField.optional(), to: dateField.optional() });
 
 /** `/o/:slug/pembukaan`: the public page of releases, the API's figures for people. */
 export function releasePages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('releasePages', async (app: FastifyInstance) => {
     app.get('/o/:slug/pembukaan', async (req, reply) => {
       const { slug } = parseInput(Params, req.params);
       const { from, to } = parseInput(Query, req.query);
@@ -37,5 +38,5 @@ export function releasePages(ctx: AppContext) {
         .type('text/html; charset=utf-8')
         .send(page.value);
     });
-  };
+  });
 }

@@ -27,6 +27,7 @@ import type { Lang } from '../../../texts/lang.js';
 import { answerSurvey } from '../../../app/booking/commands/answer-survey.js';
 import { isSurveyScore, SURVEY_ELEMENTS, type SurveyAnswers } from '../../../domain/satisfaction.js';
 import type { SurveyView } from '../../views/citizen/survey.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const LookupQuery = z.object({ code: z.string().max(40).optional() });
 const TicketParams = z.object({ code: z.string().max(40) });
@@ -106,7 +107,7 @@ async function progressOf(ctx: AppContext, req: FastifyRequest, ticket: Ticket):
 
 /** `/`, `/t` (find a booking by code), `/t/:code` (the ticket) and its calendar file. */
 export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('ticketPages', async (app: FastifyInstance) => {
     app.get('/', async (req, reply) => {
       const lang = requestLang(req);
       const guides = await getOfficeGuides(ctx);
@@ -235,5 +236,5 @@ export function ticketPages(ctx: AppContext, opts: TicketPageOptions) {
         .type('text/calendar; charset=utf-8')
         .send(ics);
     });
-  };
+  });
 }

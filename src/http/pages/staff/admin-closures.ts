@@ -15,6 +15,7 @@ import { adminOf, ClosureBody } from '../../routes/closures-api.js';
 import { dateField, parseInput } from '../../validation.js';
 import { type ClosuresPageModel, closuresPage, closuresPath } from '../../views/staff/admin-closures.js';
 import { requirePageRole, sendStaffPage, viewerOf } from './guard.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const PageQuery = z.object({
   office: z.string().max(64).optional().catch(undefined),
@@ -27,7 +28,7 @@ const RemoveForm = z.object({ office: z.string().max(64).catch(''), date: z.stri
 
 /** The admin's closed-days page: the same list, add and remove as the API, as plain forms. */
 export function adminClosurePages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('adminClosurePages', async (app: FastifyInstance) => {
     const admin = { onRequest: requirePageRole('admin') };
 
     /** The office the page works on: the one asked for, else the admin's own, else the first. */
@@ -102,5 +103,5 @@ export function adminClosurePages(ctx: AppContext) {
         throw error;
       }
     });
-  };
+  });
 }

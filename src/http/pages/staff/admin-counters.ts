@@ -13,6 +13,7 @@ import { textsFor } from '../../../texts/texts.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
 import { adminActorOf, adminFrame, checkbox, managedOffices, toAdminFormErrors, typed } from './admin-common.js';
 import { requirePageRole, sendStaffPage } from './guard.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const st = textsFor(STAFF_LANG);
 
@@ -30,7 +31,7 @@ const ActiveForm = z.object({ active: z.enum(['on', 'off']).catch('on') });
 
 /** `/staff/admin/counters`: an office's counters and what each calls, for its admin, as plain forms. */
 export function adminCounterPages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('adminCounterPages', async (app: FastifyInstance) => {
     const admin = { onRequest: requirePageRole('admin') };
 
     async function serviceOptions(slug: string): Promise<ServiceOption[]> {
@@ -104,5 +105,5 @@ export function adminCounterPages(ctx: AppContext) {
         return renderList(req, reply, slug, { errors }, status);
       }
     });
-  };
+  });
 }

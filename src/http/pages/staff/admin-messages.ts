@@ -18,6 +18,7 @@ import type { AdminFormErrors } from '../../views/staff/admin-forms.js';
 import { messagesPage, messagesPath, type ReminderValues, templateEditPage, templatePath } from '../../views/staff/admin-messages.js';
 import { adminFrame, checkbox, managedOffices, toAdminFormErrors, typed } from './admin-common.js';
 import { requirePageRole, sendStaffPage } from './guard.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const st = textsFor(STAFF_LANG);
 
@@ -46,7 +47,7 @@ function wholeOf(v: string): number {
 
 /** `/staff/admin/messages`: reminder settings and the words of every message, with a preview that needs no script. */
 export function adminMessagePages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('adminMessagePages', async (app: FastifyInstance) => {
     const admin = { onRequest: requirePageRole('admin') };
 
     async function renderList(req: FastifyRequest, reply: FastifyReply, slug: string, over: { done?: string; settings?: ReminderValues; errors?: AdminFormErrors } = {}, status = 200) {
@@ -142,7 +143,7 @@ export function adminMessagePages(ctx: AppContext) {
       await resetMessageTemplate(ctx, { officeSlug: p.slug, kind: p.kind, lang: p.lang, actor: actorOf(req) });
       return reply.redirect(`${templatePath(p.slug, p.kind, p.lang)}?ok=reset`, 303);
     });
-  };
+  });
 }
 
 /** A refused template: an unknown placeholder is the body's problem, shown next to it. */

@@ -11,6 +11,7 @@ import { toErrorResponse } from '../../errors.js';
 import { presentOutboxMessage } from '../../presenters/outbox.js';
 import { type OutboxPageFilter, type OutboxPageModel, outboxPage, outboxPath } from '../../views/staff/admin-outbox.js';
 import { requirePageRole, sendStaffPage, viewerOf } from './guard.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const Status = z.enum(['waiting', 'sent', 'failed']).optional().catch(undefined);
 const PageQuery = z.object({
@@ -22,7 +23,7 @@ const ResendForm = z.object({ office: z.string().max(64).catch(''), id: z.coerce
 
 /** The admin's outbox page: the same list and resend as the API, as plain forms. */
 export function adminOutboxPages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('adminOutboxPages', async (app: FastifyInstance) => {
     const admin = { onRequest: requirePageRole('admin') };
 
     /** The office asked for, else the admin's own, else the first; offices the admin may pick from. */
@@ -68,5 +69,5 @@ export function adminOutboxPages(ctx: AppContext) {
         throw error;
       }
     });
-  };
+  });
 }

@@ -13,6 +13,7 @@ import { textsFor } from '../../../texts/texts.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
 import { adminActorOf, adminFrame, checkbox, lines, managedOffices, toAdminFormErrors, typed } from './admin-common.js';
 import { requirePageRole, sendStaffPage } from './guard.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const st = textsFor(STAFF_LANG);
 
@@ -49,7 +50,7 @@ function lineOf(s: ServiceRow): ServiceLine {
 
 /** `/staff/admin/services`: an office's services, for its admin, as plain forms. */
 export function adminServicePages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('adminServicePages', async (app: FastifyInstance) => {
     const admin = { onRequest: requirePageRole('admin') };
 
     async function renderList(req: FastifyRequest, reply: FastifyReply, slug: string, over: { done?: string; values?: ServiceValues; errors?: ReturnType<typeof toAdminFormErrors>['errors'] } = {}, status = 200) {
@@ -136,5 +137,5 @@ export function adminServicePages(ctx: AppContext) {
         return renderList(req, reply, slug, { errors }, status);
       }
     });
-  };
+  });
 }

@@ -17,6 +17,7 @@ import { textsFor } from '../../../texts/texts.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
 import { adminActorOf, adminFrame, toAdminFormErrors, typed } from './admin-common.js';
 import { requirePageRole, sendStaffPage } from './guard.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const st = textsFor(STAFF_LANG);
 
@@ -26,7 +27,7 @@ const StaffForm = z.object({ username: typed(64), role: typed(16), office: typed
 
 /** `/staff/admin/staff`: the accounts an admin manages, as plain forms. */
 export function adminStaffPages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('adminStaffPages', async (app: FastifyInstance) => {
     const admin = { onRequest: requirePageRole('admin') };
 
     async function lines(req: FastifyRequest): Promise<{ accounts: StaffLine[]; byUsername: Map<string, StaffAccount> }> {
@@ -128,5 +129,5 @@ export function adminStaffPages(ctx: AppContext) {
         return renderList(req, reply, { errors }, status);
       }
     });
-  };
+  });
 }

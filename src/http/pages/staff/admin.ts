@@ -40,6 +40,7 @@ import {
 import { STAFF_LANG } from '../../../texts/lang.js';
 import { domainErrorText, errorText, textsFor } from '../../../texts/texts.js';
 import { requirePageRole, sendStaffPage, viewerOf } from './guard.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const st = textsFor(STAFF_LANG);
 const SlugParams = z.object({ slug: textField(64) });
@@ -157,7 +158,7 @@ function typedDayRows(body: Record<string, unknown>): DayRow[] {
 
 /** The admin pages: offices, an office's settings, its week, its dates with their own sessions, and the audit. */
 export function adminPages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('adminPages', async (app: FastifyInstance) => {
     const admin = { onRequest: requirePageRole('admin') };
 
     async function renderOffices(req: FastifyRequest, reply: FastifyReply, values = { slug: '', name: '', address: '', timezone: 'Asia/Jakarta' }, errors?: AdminFormErrors, status = 200) {
@@ -379,5 +380,5 @@ export function adminPages(ctx: AppContext) {
       const page = dataAccessPage({ viewer: viewerOf(req), office, values, lines: problems.length ? [] : lines, errors: problems.length ? wordsOf(problems) : undefined });
       return sendStaffPage(reply, page, problems.length ? 422 : 200);
     });
-  };
+  });
 }

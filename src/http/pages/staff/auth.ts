@@ -14,6 +14,7 @@ import { requirePageRole, sendStaffPage, viewerOf } from './guard.js';
 import { localNextPath } from './next-path.js';
 import { domainErrorText, errorText, textsFor } from '../../../texts/texts.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const st = textsFor(STAFF_LANG);
 
@@ -45,7 +46,7 @@ export async function homePathOf(ctx: AppContext, staff: StaffMember): Promise<s
 
 /** `/staff/login`, `/staff/logout` and `/staff`, the pages around a staff session. */
 export function staffAuthPages(ctx: AppContext, opts: StaffAuthPageOptions) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('staffAuthPages', async (app: FastifyInstance) => {
     const secure = (req: FastifyRequest) => opts.trustProxy || req.protocol === 'https';
 
     app.get('/staff/login', async (req, reply) => {
@@ -94,5 +95,5 @@ export function staffAuthPages(ctx: AppContext, opts: StaffAuthPageOptions) {
       const offices = (await listOffices(ctx)).filter((o) => staffOffice === null || o.id === staffOffice);
       return sendStaffPage(reply, staffHomePage(viewer, offices.map((o) => ({ slug: o.slug, name: o.name }))));
     });
-  };
+  });
 }

@@ -24,6 +24,7 @@ import { type CounterAction, counterChoicePage, counterPage, counterPath } from 
 import { requirePageRole, sendStaffPage, staffIdOf, viewerOf } from './guard.js';
 import { domainErrorText, errorText, type TextKey, textsFor } from '../../../texts/texts.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const st = textsFor(STAFF_LANG);
 
@@ -74,7 +75,7 @@ interface ActionResult {
 
 /** Choosing a counter, and one counter's page with its actions as plain form posts. */
 export function counterPages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('counterPages', async (app: FastifyInstance) => {
     const counterRole = { onRequest: requirePageRole('counter', 'admin') };
 
     app.get('/staff/counter/:slug', counterRole, async (req, reply) => {
@@ -213,5 +214,5 @@ export function counterPages(ctx: AppContext) {
       if (to) query.set('to', to);
       return reply.redirect(`${counterPath(slug, counter)}?${query}`, 303);
     });
-  };
+  });
 }

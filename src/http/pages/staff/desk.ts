@@ -49,6 +49,7 @@ import { type NamedActor } from '../../../app/shared/ticket-lifecycle.js';
 import { formatDate, formatTime, zoneAbbreviation } from '../../../texts/indonesian-format.js';
 import { domainErrorText, errorText, statusText, textsFor } from '../../../texts/texts.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const st = textsFor(STAFF_LANG);
 
@@ -98,7 +99,7 @@ function deskOffice(o: { slug: string; name: string; timezone: string }): DeskOf
 
 /** The desk's pages of one office: check-in, requeue, walk-in, assisted booking, search, receipt. */
 export function deskPages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('deskPages', async (app: FastifyInstance) => {
     const desk = { onRequest: requirePageRole('desk', 'admin') };
     const actor = (req: FastifyRequest) => ({ userId: staffIdOf(req) });
     const namedActor = (req: FastifyRequest): NamedActor => ({ userId: staffIdOf(req), username: viewerOf(req).username });
@@ -404,7 +405,7 @@ export function deskPages(ctx: AppContext) {
         await setPriority(ctx, { officeSlug: slug, code, priority: form.priority || null, actor: namedActor(req) });
       });
     });
-  };
+  });
 }
 
 /** Field problems in words. Booking refusals about the day or session belong to the slot; the rest to the form. */

@@ -19,6 +19,7 @@ import { officeGuard, sendStaffPage, verifyPageCsrf, viewerOf } from './guard.js
 import { reportPages } from './reports.js';
 import { textsFor } from '../../../texts/texts.js';
 import { STAFF_LANG } from '../../../texts/lang.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const st = textsFor(STAFF_LANG);
 
@@ -30,7 +31,7 @@ export interface StaffPageOptions {
 
 /** Every page staff use: login, the desk, the counters and the waiting-room board. */
 export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('staffPages', async (app: FastifyInstance) => {
     // Form posts need the session's token; role guards run earlier, on each route's onRequest.
     app.addHook('preHandler', verifyPageCsrf);
     app.addHook('preHandler', officeGuard(ctx));
@@ -61,5 +62,5 @@ export function staffPages(ctx: AppContext, opts: StaffPageOptions) {
     await app.register(adminMessagePages(ctx));
     await app.register(adminStaffPages(ctx));
     await app.register(adminPages(ctx));
-  };
+  });
 }

@@ -12,6 +12,7 @@ import { toAdminFormErrors } from './admin-common.js';
 import { homePathOf } from './auth.js';
 import { loginUrl, PASSWORD_PAGE, sendStaffPage, viewerOf } from './guard.js';
 import { localNextPath } from './next-path.js';
+import { routePlugin } from '../../route-plugin.js';
 
 const PageQuery = z.object({ next: z.string().max(600).optional().catch(undefined), changed: z.string().max(5).optional().catch(undefined) });
 const PasswordForm = z.object({
@@ -38,7 +39,7 @@ async function requireLoggedIn(req: FastifyRequest, reply: FastifyReply): Promis
 
 /** `/staff/password`: every staff member changes their own password here; after an admin's reset, they must first. */
 export function passwordPages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('passwordPages', async (app: FastifyInstance) => {
     app.get(PASSWORD_PAGE, { onRequest: requireLoggedIn }, async (req, reply) => {
       const q = PageQuery.parse(req.query ?? {});
       const staff = req.staff!;
@@ -65,5 +66,5 @@ export function passwordPages(ctx: AppContext) {
       }
       return reply.redirect(`${PASSWORD_PAGE}?changed=1${next ? `&next=${encodeURIComponent(next)}` : ''}`, 303);
     });
-  };
+  });
 }

@@ -10,6 +10,7 @@ import { errorText } from '../../../texts/texts.js';
 import { dateField, parseInput } from '../../validation.js';
 import { dailyReportPage, reportsPage } from '../../views/staff/reports.js';
 import { requirePageRole, sendStaffPage, viewerOf } from './guard.js';
+import { routePlugin } from '../../route-plugin.js';
 
 // Every field optional: a bare /staff/admin/reports shows the last seven days.
 const ReportsQuery = z.object({
@@ -51,7 +52,7 @@ function rawQuery(req: FastifyRequest): Record<string, string> {
 
 /** The admin's report pages: a range with charts and tables, and a printable day. */
 export function reportPages(ctx: AppContext) {
-  return async (app: FastifyInstance) => {
+  return routePlugin('reportPages', async (app: FastifyInstance) => {
     // Admins only, like the report API: the desk does not read each clerk's numbers.
     const adminOnly = { onRequest: requirePageRole('admin') };
 
@@ -86,5 +87,5 @@ export function reportPages(ctx: AppContext) {
       const report = await getOfficeSummary(ctx, { officeSlug: office.slug, from: date, to: date });
       return sendStaffPage(reply, dailyReportPage({ viewer: viewerOf(req), report, now }));
     });
-  };
+  });
 }
