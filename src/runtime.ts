@@ -25,6 +25,8 @@ export interface RuntimeOptions {
   databaseTimeouts?: Partial<DatabaseTimeouts>;
   /** When an SQLite commit is durable (SQLITE_SYNCHRONOUS): `normal` by default, see `SqliteSynchronous`. */
   sqliteSynchronous?: SqliteSynchronous;
+  /** With `databaseUrl` `:memory:`: start from this database image instead of an empty database (see `OpenOptions.memoryImage`). */
+  sqliteMemoryImage?: Buffer;
   http?: Partial<HttpOptions>;
   /** The clock; only tests pass another. */
   now?: () => Date;
@@ -80,6 +82,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     poolSize: opts.poolSize,
     timeouts: opts.databaseTimeouts,
     sqliteSynchronous: opts.sqliteSynchronous,
+    memoryImage: opts.sqliteMemoryImage,
     backgroundCheckpoints: true,
   });
   const announce = opts.announce ?? ((line: string) => console.log(line));

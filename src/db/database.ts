@@ -50,6 +50,12 @@ export interface OpenOptions {
    * startCheckpointer) instead of inside commits. The server does; short commands need not.
    */
   backgroundCheckpoints?: boolean;
+  /**
+   * `:memory:` only: the database starts as a copy of this image (a database file's bytes, such
+   * as one already migrated) instead of empty. Tests open about a thousand in-memory databases a
+   * run; migrating each from nothing took some 45 ms of CPU.
+   */
+  memoryImage?: Buffer;
 }
 
 /** Opens `postgres://…` on PostgreSQL, `file:PATH` or `:memory:` on SQLite. */
@@ -78,7 +84,9 @@ export function openStorage(url: string, options: OpenOptions = {}): Storage {
   }
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const sqlite = new SQLite(path);
+  if (options.memoryImage && path !== ':memory:') throw new Error(`a database image opens only in memory, not as ${path}`);
+  // better-sqlite3 opens a Buffer as an in-memory database holding a copy of it.
+  const sqlite = new SQLite(options.memoryImage ?? path);
   // A booking answered 201 must survive the process being killed: write-ahead logging with the
   // chosen synchronous level does that (see SqliteSynchronous), and readers never wait on the writer.
   const journal = sqlite.pragma('journal_mode = WAL', { simple: true });

@@ -1,6 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openStorage } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
 import { PostgresDatabases } from './postgres-databases.js';
 
 /** A storage engine the integration suite runs on, and how to get a fresh database on it. */
@@ -13,13 +16,46 @@ export interface TestDialect {
    * `crossProcess` asks for one that another process (a CLI, a second server) can open too: a
    * temporary file on SQLite instead of memory.
    */
-  freshDatabase(opts?: { crossProcess?: boolean; empty?: boolean }): Promise<{ url: string; drop(): Promise<void> }>;
+  freshDatabase(opts?: { crossProcess?: boolean; empty?: boolean }): Promise<FreshDatabase>;
+}
+
+export interface FreshDatabase {
+  url: string;
+  drop(): Promise<void>;
+  /** In memory on SQLite: the migrated schema to start from (`RuntimeOptions.sqliteMemoryImage`). */
+  memoryImage?: Buffer;
+}
+
+/**
+ * An in-memory database migrated to the latest schema, as a database file's bytes: made once per
+ * worker, then each in-memory runtime starts from a copy instead of migrating (about 45 ms of
+ * CPU each, a thousand times a run). The runtime still runs its migrations, which find nothing
+ * left to do.
+ */
+let migratedImage: Promise<Buffer> | undefined;
+
+async function makeMigratedImage(): Promise<Buffer> {
+  const storage = openStorage(':memory:');
+  const dir = mkdtempSync(join(tmpdir(), 'antrean-image-'));
+  try {
+    await migrateToLatest(storage);
+    const file = join(dir, 'migrated.sqlite');
+    await sql`VACUUM INTO ${file}`.execute(storage.db);
+    return readFileSync(file);
+  } finally {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const sqlite: TestDialect = {
   name: 'sqlite',
   async freshDatabase(opts = {}) {
-    if (!opts.crossProcess) return { url: ':memory:', drop: async () => undefined };
+    if (!opts.crossProcess) {
+      if (opts.empty) return { url: ':memory:', drop: async () => undefined };
+      migratedImage ??= makeMigratedImage();
+      return { url: ':memory:', memoryImage: await migratedImage, drop: async () => undefined };
+    }
     const dir = mkdtempSync(join(tmpdir(), 'antrean-test-'));
     return { url: `file:${join(dir, 'antrean.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   },

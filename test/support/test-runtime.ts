@@ -4,7 +4,7 @@ import type { HttpOptions } from '../../src/http/build-app.js';
 import type { NotifySettings } from '../../src/notify/transports.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
 import { TEST_DATA_KEY } from './data-key.js';
-import type { TestDialect } from './dialects.js';
+import type { FreshDatabase, TestDialect } from './dialects.js';
 
 export { TEST_DATA_KEY };
 
@@ -46,7 +46,7 @@ export async function startTestRuntime(
     personLimits?: boolean;
   } = {},
 ): Promise<TestRuntime> {
-  const database = opts.database ? { url: opts.database.url, drop: async () => undefined } : await dialect.freshDatabase();
+  const database: FreshDatabase = opts.database ? { url: opts.database.url, drop: async () => undefined } : await dialect.freshDatabase();
   let now = opts.now ?? TUESDAY_MORNING;
   const logLines: string[] = [];
   const announcements: string[] = [];
@@ -58,6 +58,7 @@ export async function startTestRuntime(
   });
   const runtime = await startRuntime({
     databaseUrl: database.url,
+    sqliteMemoryImage: database.memoryImage,
     logger: createLogger('info', sink),
     now: () => now,
     adminPassword: opts.adminPassword,
