@@ -9,10 +9,15 @@ import { ServiceUnavailableError } from './errors.js';
  */
 export function closeStreamsOnShutdown(app: FastifyInstance): (stream: SseStream) => void {
   const open = new Set<SseStream>();
+  let closing = false;
   app.addHook('preClose', async () => {
+    closing = true;
     for (const stream of open) stream.close();
   });
   return (stream) => {
+    // Its request was routed before the close began and opened the stream after (the route reads
+    // the current state first): left open, it would hold the close for the stream's lifetime.
+    if (closing) return stream.close();
     open.add(stream);
     stream.onClose(() => open.delete(stream));
   };
