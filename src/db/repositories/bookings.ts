@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import { ACTIVE_STATUSES, type TicketStatus } from '../../domain/ticket-status.js';
 import type { BookingEventsTable, BookingRow, NewBooking } from '../schema.js';
 import { dataCipher } from '../../privacy/data-cipher.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { Executor } from './offices.js';
 
 /**
@@ -104,28 +105,34 @@ export async function listActiveBookingsOfNik(db: Executor, nik: string): Promis
  * A rollback returns the number.
  */
 export async function lockSessionDay(db: Executor, officeId: number, sessionId: number, date: string): Promise<number> {
-  // One statement: the first booking of the session's day creates the row with number 1.
-  const row = await db
-    .insertInto('session_days')
-    .values({ office_id: officeId, session_id: sessionId, date, last_number: 1 })
-    .onConflict((oc) => oc.columns(['session_id', 'date']).doUpdateSet((eb) => ({ last_number: eb('session_days.last_number', '+', 1) })))
-    .returning('last_number')
-    .executeTakeFirstOrThrow();
-  return Number(row.last_number);
+  const { rows } = await nextSessionNumber(db, { officeId, sessionId, date });
+  return Number(rows[0]!.last_number);
 }
+
+// One statement: the first booking of the session's day creates the row with number 1.
+const nextSessionNumber = preparedQuery((db, v: { officeId: number; sessionId: number; date: string }) =>
+  db
+    .insertInto('session_days')
+    .values({ office_id: v.officeId, session_id: v.sessionId, date: v.date, last_number: 1 })
+    .onConflict((oc) => oc.columns(['session_id', 'date']).doUpdateSet((eb) => ({ last_number: eb('session_days.last_number', '+', 1) })))
+    .returning('last_number'),
+);
 
 /** Active bookings in one session on one date. */
 export async function countActiveInSession(db: Executor, officeId: number, sessionId: number, date: string): Promise<number> {
-  const row = await db
+  const { rows } = await activeInSession(db, { officeId, sessionId, date });
+  return Number(rows[0]!.n);
+}
+
+const activeInSession = preparedQuery((db, v: { officeId: number; sessionId: number; date: string }) =>
+  db
     .selectFrom('bookings')
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('office_id', '=', officeId)
-    .where('session_id', '=', sessionId)
-    .where('date', '=', date)
-    .where('status', 'in', ACTIVE_STATUSES)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+    .where('office_id', '=', v.officeId)
+    .where('session_id', '=', v.sessionId)
+    .where('date', '=', v.date)
+    .where('status', 'in', ACTIVE_STATUSES),
+);
 
 /** Active bookings per date and session over a range, for availability. */
 export async function countActiveBetween(
@@ -166,9 +173,11 @@ export async function insertBooking(db: Executor, booking: Omit<NewBooking, 'nik
     email: email === null ? null : seal(email),
     key_id: cipher.keyId,
   };
-  const row = await db.insertInto('bookings').values(sealed).returningAll().executeTakeFirstOrThrow();
-  return { ...row, nik: booking.nik, phone: booking.phone, email };
+  const { rows } = await insertBookingRow(db, sealed);
+  return { ...rows[0]!, nik: booking.nik, phone: booking.phone, email };
 }
+
+const insertBookingRow = preparedQuery((db, row: NewBooking) => db.insertInto('bookings').values(row).returningAll());
 
 /** Fields a status change may set besides the status. */
 export interface BookingChanges {
@@ -238,20 +247,20 @@ export function listStaleBookingsOfNik(db: Executor, officeId: number, nik: stri
  * check (one active booking per NIK; those of past days are closed first). One indexed read
  * instead of the stale list and the joined, opened active booking.
  */
-export function listActiveOfNikAt(db: Executor, officeId: number, nik: string) {
-  return db
-    .selectFrom('bookings')
-    .select(['id', 'status', 'date'])
-    .where('office_id', '=', officeId)
-    .where('nik_hmac', '=', nikLookupHash(nik))
-    .where('status', 'in', ACTIVE_STATUSES)
-    .execute();
+export async function listActiveOfNikAt(db: Executor, officeId: number, nik: string): Promise<{ id: number; status: TicketStatus; date: string }[]> {
+  return (await activeOfNikAt(db, { officeId, nikHmac: nikLookupHash(nik) })).rows;
 }
+
+const activeOfNikAt = preparedQuery((db, v: { officeId: number; nikHmac: string }) =>
+  db.selectFrom('bookings').select(['id', 'status', 'date']).where('office_id', '=', v.officeId).where('nik_hmac', '=', v.nikHmac).where('status', 'in', ACTIVE_STATUSES),
+);
 
 /** Records a change of a booking: the basis of every report. */
 export async function insertBookingEvent(db: Executor, event: Insertable<BookingEventsTable>): Promise<void> {
-  await db.insertInto('booking_events').values(event).execute();
+  await insertBookingEventRow(db, event);
 }
+
+const insertBookingEventRow = preparedQuery((db, event: Insertable<BookingEventsTable>) => db.insertInto('booking_events').values(event));
 
 /** The booking an idempotency key produced, with the fingerprint of the request that made it. */
 export function findIdempotencyKey(db: Executor, key: string) {

@@ -1,18 +1,16 @@
 import type { Insertable } from 'kysely';
 import type { CalendarYearsTable, ClosedDayRow, ClosedDaysTable } from '../schema.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { Executor } from './offices.js';
 
 /** Closed days of an office between two dates, both included. */
-export function closedDaysBetween(db: Executor, officeId: number, from: string, to: string): Promise<ClosedDayRow[]> {
-  return db
-    .selectFrom('closed_days')
-    .selectAll()
-    .where('office_id', '=', officeId)
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .orderBy('date')
-    .execute();
+export async function closedDaysBetween(db: Executor, officeId: number, from: string, to: string): Promise<ClosedDayRow[]> {
+  return (await closedDaysIn(db, { officeId, from, to })).rows;
 }
+
+const closedDaysIn = preparedQuery((db, v: { officeId: number; from: string; to: string }) =>
+  db.selectFrom('closed_days').selectAll().where('office_id', '=', v.officeId).where('date', '>=', v.from).where('date', '<=', v.to).orderBy('date'),
+);
 
 /** Adds closed days, keeping any the office already has on the same date. */
 export async function insertClosedDays(db: Executor, rows: Insertable<ClosedDaysTable>[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { preparedQuery } from '../prepared-query.js';
 import type { Executor } from './offices.js';
 
 /** An office's edited template, as stored. */
@@ -10,15 +11,18 @@ export interface MessageTemplateRow {
 }
 
 /** The office's own words for one kind in one language, if it edited them. */
-export function findMessageTemplate(db: Executor, officeId: number, kind: string, lang: string): Promise<MessageTemplateRow | undefined> {
-  return db
+export async function findMessageTemplate(db: Executor, officeId: number, kind: string, lang: string): Promise<MessageTemplateRow | undefined> {
+  return (await messageTemplate(db, { officeId, kind, lang })).rows[0];
+}
+
+const messageTemplate = preparedQuery((db, v: { officeId: number; kind: string; lang: string }) =>
+  db
     .selectFrom('message_templates')
     .select(['kind', 'lang', 'body', 'updated_at', 'updated_by'])
-    .where('office_id', '=', officeId)
-    .where('kind', '=', kind)
-    .where('lang', '=', lang)
-    .executeTakeFirst();
-}
+    .where('office_id', '=', v.officeId)
+    .where('kind', '=', v.kind)
+    .where('lang', '=', v.lang),
+);
 
 /** Every template the office edited. */
 export function listMessageTemplates(db: Executor, officeId: number): Promise<MessageTemplateRow[]> {

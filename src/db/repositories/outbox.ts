@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { EngineCapabilities } from '../engine.js';
 import type { BookingRow, OutboxAttemptRow, OutboxMessageRow, OutboxMessagesTable, OutboxStatus } from '../schema.js';
 import { dataCipher } from '../../privacy/data-cipher.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { Executor } from './offices.js';
 
 /** A message row with its recipient opened; every function here hands rows out this way. */
@@ -20,22 +21,26 @@ export type NewOutboxMessage = Omit<Insertable<OutboxMessagesTable>, 'id' | 'tri
 export async function insertOutboxMessages(db: Executor, messages: readonly NewOutboxMessage[]): Promise<number> {
   let inserted = 0;
   for (const message of messages) {
-    const row = await db
-      .insertInto('outbox_messages')
-      .values({ ...message, recipient: dataCipher().seal(message.recipient), key_id: dataCipher().keyId })
-      .onConflict((oc) => oc.columns(['dedupe_key', 'channel']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (row) inserted++;
+    const { rows } = await insertOutboxRow(db, { ...message, recipient: dataCipher().seal(message.recipient), key_id: dataCipher().keyId });
+    if (rows.length > 0) inserted++;
   }
   return inserted;
 }
 
+const insertOutboxRow = preparedQuery((db, row: Insertable<OutboxMessagesTable>) =>
+  db
+    .insertInto('outbox_messages')
+    .values(row)
+    .onConflict((oc) => oc.columns(['dedupe_key', 'channel']).doNothing())
+    .returning('id'),
+);
+
 /** Whether a gateway said this `628…` number is not on WhatsApp; found by the number's keyed hash. */
 export async function isPhoneUnreachable(db: Executor, phone: string): Promise<boolean> {
-  const row = await db.selectFrom('whatsapp_unreachable').select('phone').where('phone', '=', dataCipher().lookupHash(phone)).executeTakeFirst();
-  return row !== undefined;
+  return (await unreachablePhone(db, { phoneHmac: dataCipher().lookupHash(phone) })).rows.length > 0;
 }
+
+const unreachablePhone = preparedQuery((db, v: { phoneHmac: string }) => db.selectFrom('whatsapp_unreachable').select('phone').where('phone', '=', v.phoneHmac));
 
 /** Marks a number as not on WhatsApp (again): later messages to it go by email only. Kept as its keyed hash and sealed. */
 export async function markPhoneUnreachable(db: Executor, phone: string, at: string, detail: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import { ACTIVE_STATUSES } from '../../domain/ticket-status.js';
 import type { DaySessionsTable, OfficeRow, SessionRow, WeeklySessionsTable } from '../schema.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { Executor } from './offices.js';
 
 /** A session as the schedule opens it, with the places it has there. */
@@ -57,8 +58,17 @@ export async function placesOn(
   date: string,
   weekday: number,
 ): Promise<({ capacity: number; deskSharePercent: number } & SessionPlaceRules) | undefined> {
-  // One statement: it runs while the session's lock is held, so every round trip counts.
-  const row = await db
+  const row = (await sessionPlaces(db, { officeId, sessionId, date, weekday })).rows[0];
+  if (!row) return undefined;
+  const capacity = Number(row.own_sessions) > 0 ? row.own_capacity : row.weekly_capacity;
+  if (capacity === null || capacity === undefined) return undefined;
+  const { own_sessions: _own, own_capacity: _capacity, weekly_capacity: _weekly, ...office } = row;
+  return { capacity: Number(capacity), deskSharePercent: Number(row.desk_share_percent), office };
+}
+
+// One statement: it runs while the session's lock is held, so every round trip counts.
+const sessionPlaces = preparedQuery((db, v: { officeId: number; sessionId: number; date: string; weekday: number }) =>
+  db
     .selectFrom('offices as o')
     .select((eb) => [
       'o.desk_share_percent',
@@ -70,32 +80,26 @@ export async function placesOn(
       eb
         .selectFrom('day_sessions')
         .select((e) => e.fn.countAll<string | number>().as('n'))
-        .where('office_id', '=', officeId)
-        .where('date', '=', date)
+        .where('office_id', '=', v.officeId)
+        .where('date', '=', v.date)
         .as('own_sessions'),
       eb
         .selectFrom('day_sessions')
         .select('capacity')
-        .where('office_id', '=', officeId)
-        .where('date', '=', date)
-        .where('session_id', '=', sessionId)
+        .where('office_id', '=', v.officeId)
+        .where('date', '=', v.date)
+        .where('session_id', '=', v.sessionId)
         .as('own_capacity'),
       eb
         .selectFrom('weekly_sessions')
         .select('capacity')
-        .where('office_id', '=', officeId)
-        .where('weekday', '=', weekday)
-        .where('session_id', '=', sessionId)
+        .where('office_id', '=', v.officeId)
+        .where('weekday', '=', v.weekday)
+        .where('session_id', '=', v.sessionId)
         .as('weekly_capacity'),
     ])
-    .where('o.id', '=', officeId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const capacity = Number(row.own_sessions) > 0 ? row.own_capacity : row.weekly_capacity;
-  if (capacity === null || capacity === undefined) return undefined;
-  const { own_sessions: _own, own_capacity: _capacity, weekly_capacity: _weekly, ...office } = row;
-  return { capacity: Number(capacity), deskSharePercent: Number(row.desk_share_percent), office };
-}
+    .where('o.id', '=', v.officeId),
+);
 
 /** Every session row of an office, retired ones included. */
 export function listOfficeSessions(db: Executor, officeId: number): Promise<SessionRow[]> {
