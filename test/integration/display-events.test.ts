@@ -7,7 +7,7 @@ import { DIALECTS, POSTGRES } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { openEventStream } from '../support/sse.js';
 import { logInStaff, type StaffLogin } from '../support/staff.js';
-import { startTestRuntime, type TestRuntime, TUESDAY_MORNING, withoutPersonLimits } from '../support/test-runtime.js';
+import { startTestRuntime, type TestRuntime, TUESDAY_MORNING, withoutPersonLimits, TEST_PASSWORD_COST } from '../support/test-runtime.js';
 
 const STATE_URL = '/api/v1/offices/kota-bogor/display/events';
 /** Wednesday 2 December 2026, 07:45 WIB: the first session has begun. */
@@ -136,7 +136,7 @@ describe.runIf(POSTGRES)('the display board across two server instances on one P
   /** A server as `server.ts` builds it, on the shared database and the test's clock. */
   async function startInstance(url: string): Promise<Runtime> {
     const quiet = new Writable({ write: (_c, _e, done) => done() });
-    const runtime = await startRuntime({ dataKey: TEST_DATA_KEY,
+    const runtime = await startRuntime({ dataKey: TEST_DATA_KEY, passwordCost: TEST_PASSWORD_COST,
       databaseUrl: url,
       logger: createLogger('warn', quiet),
       now: () => now,

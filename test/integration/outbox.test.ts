@@ -18,7 +18,7 @@ import { DIALECTS, POSTGRES, type TestDialect } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { type FakeGateway, type FakeSmtp, mailText, startFakeGateway, startFakeSmtp } from '../support/message-peers.js';
 import { logInStaff, type StaffLogin } from '../support/staff.js';
-import { startTestRuntime, type TestRuntime, TUESDAY_MORNING, withoutPersonLimits } from '../support/test-runtime.js';
+import { startTestRuntime, type TestRuntime, TUESDAY_MORNING, withoutPersonLimits, TEST_PASSWORD_COST } from '../support/test-runtime.js';
 
 const MINUTE = 60_000;
 const TOKEN = 'gateway-token-123';
@@ -45,7 +45,7 @@ async function deploy(dialect: TestDialect, notify: () => NotifySettings): Promi
     },
     now: () => now,
     async start(settings) {
-      const rt = await startRuntime({ dataKey: TEST_DATA_KEY,
+      const rt = await startRuntime({ dataKey: TEST_DATA_KEY, passwordCost: TEST_PASSWORD_COST,
         databaseUrl: database.url,
         logger: createLogger('warn', sink),
         now: () => now,

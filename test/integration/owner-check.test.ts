@@ -5,7 +5,7 @@ import { bookingBody, nikFor } from '../support/factories.js';
 import { logInStaff } from '../support/staff.js';
 import { createLogger } from '../../src/http/logger.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
-import { startTestRuntime, TUESDAY_MORNING, type TestRuntime } from '../support/test-runtime.js';
+import { startTestRuntime, TUESDAY_MORNING, type TestRuntime, TEST_PASSWORD_COST } from '../support/test-runtime.js';
 
 describe.each(DIALECTS)('the owner check of a booking code on $name', (dialect) => {
   let rt: TestRuntime;
@@ -94,7 +94,7 @@ describe.each(DIALECTS)('the owner-check lock across two server processes on $na
   beforeAll(async () => {
     database = await dialect.freshDatabase({ crossProcess: true });
     const start = () =>
-      startRuntime({ dataKey: TEST_DATA_KEY, databaseUrl: database.url, logger: createLogger('silent'), now: () => TUESDAY_MORNING, announce: () => undefined, http: { powDifficulty: 0 } });
+      startRuntime({ dataKey: TEST_DATA_KEY, passwordCost: TEST_PASSWORD_COST, databaseUrl: database.url, logger: createLogger('silent'), now: () => TUESDAY_MORNING, announce: () => undefined, http: { powDifficulty: 0 } });
     a = await start();
     b = await start();
   });

@@ -12,7 +12,7 @@ import { startRuntime } from '../../src/runtime.js';
 import { runCli } from '../support/cli-process.js';
 import { DIALECTS } from '../support/dialects.js';
 import { loginAs, logInStaff } from '../support/staff.js';
-import { startTestRuntime, TUESDAY_MORNING, type TestRuntime } from '../support/test-runtime.js';
+import { startTestRuntime, TUESDAY_MORNING, type TestRuntime, TEST_PASSWORD_COST } from '../support/test-runtime.js';
 
 const MINUTE = 60_000;
 
@@ -428,7 +428,7 @@ describe.each(DIALECTS)('first admin and CLI on $name', (dialect) => {
       expect(short.stderr).toContain('at least 10 characters');
 
       const announced: string[] = [];
-      const rt = await startRuntime({ dataKey: TEST_DATA_KEY, databaseUrl: database.url, logger: createLogger('silent'), announce: (l) => announced.push(l), http: { powDifficulty: 0 } });
+      const rt = await startRuntime({ dataKey: TEST_DATA_KEY, passwordCost: TEST_PASSWORD_COST, databaseUrl: database.url, logger: createLogger('silent'), announce: (l) => announced.push(l), http: { powDifficulty: 0 } });
       try {
         // The CLI's user exists, so no first admin is made behind the operator's back.
         expect(announced).toEqual([]);

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { TEST_DATA_KEY } from './data-key.js';
+import { TEST_PASSWORD_COST } from './test-runtime.js';
 import { createLogger } from '../../src/http/logger.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
 import type { TestDialect } from './dialects.js';
@@ -25,7 +26,7 @@ export async function startTwinRuntimes(dialect: TestDialect): Promise<TwinRunti
   const count = dialect.name === 'postgres' ? 2 : 1;
   for (let i = 0; i < count; i++) {
     runtimes.push(
-      await startRuntime({ dataKey: TEST_DATA_KEY,
+      await startRuntime({ dataKey: TEST_DATA_KEY, passwordCost: TEST_PASSWORD_COST,
         databaseUrl: database.url,
         logger: createLogger('warn', sink),
         now: () => now,

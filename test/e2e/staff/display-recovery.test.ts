@@ -1,4 +1,4 @@
-import { withoutPersonLimits } from '../../support/test-runtime.js';
+import { TEST_PASSWORD_COST, withoutPersonLimits } from '../../support/test-runtime.js';
 import { Writable } from 'node:stream';
 import { TEST_DATA_KEY } from '../../support/data-key.js';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ describe('the waiting-room board after the server goes away', () => {
 
   async function start(): Promise<void> {
     const quiet = new Writable({ write: (_c, _e, done) => done() });
-    const runtime = await startRuntime({ dataKey: TEST_DATA_KEY,
+    const runtime = await startRuntime({ dataKey: TEST_DATA_KEY, passwordCost: TEST_PASSWORD_COST,
       databaseUrl: database.url,
       logger: createLogger('warn', quiet),
       now: () => now,
