@@ -56,6 +56,13 @@ interface Outcome {
   rps: number;
   p50: number;
   p99: number;
+  /**
+   * The p99 of the answers after each connection's first. A first answer includes the wait for
+   * the server to accept the connection: libuv accepts one connection per turn of the event
+   * loop, so autocannon's fifty new connections to a busy server wait seconds in the accept
+   * queue, and the p99 reads that wait rather than the requests'.
+   */
+  p99Connected: number;
   total: number;
   statuses: Record<string, number>;
   codes: Record<string, number>;
@@ -63,7 +70,17 @@ interface Outcome {
 
 async function load(opts: autocannon.Options): Promise<Outcome> {
   // A count-bounded load (the rush) runs until its requests are answered, with no time bound.
-  const result = await autocannon(opts.amount ? { connections: CONNECTIONS, ...opts } : { connections: CONNECTIONS, duration: SECONDS, ...opts });
+  const connected: number[] = [];
+  const answered = new WeakSet<object>();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(opts.amount ? { connections: CONNECTIONS, ...opts } : { connections: CONNECTIONS, duration: SECONDS, ...opts }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
+    instance.on('response', (client: object, _status: number, _bytes: number, responseTime: number) => {
+      if (answered.has(client)) connected.push(responseTime);
+      else answered.add(client);
+    });
+  });
   const statuses: Record<string, number> = {};
   for (const key of ['2xx', '3xx', '4xx', '5xx'] as const) if (result[key]) statuses[key] = result[key];
   if (result.errors) statuses.errors = result.errors;
@@ -72,10 +89,12 @@ async function load(opts: autocannon.Options): Promise<Outcome> {
   // autocannon averages whole seconds: 20,000 answers over 6.2 s would read 3,333 a second (over 6
   // buckets), so a load bounded by count is divided by its real duration.
   const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
+  connected.sort((a, b) => a - b);
   return {
     rps: opts.amount && seconds > 0 ? result.requests.total / seconds : result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    p99Connected: connected.length > 0 ? Math.round(connected[Math.min(connected.length - 1, Math.floor(connected.length * 0.99))]!) : result.latency.p99,
     total: result.requests.total,
     statuses,
     codes: Object.fromEntries(Object.entries(codes).map(([k, v]) => [k, v.count])),
@@ -271,7 +290,9 @@ function fig(o: Outcome): string {
     .filter(([code]) => code !== '200' && code !== '201')
     .map(([code, n]) => `${n}×${code}`)
     .join(' ');
-  return `${o.rps.toFixed(0)} req/s, p99 ${o.p99} ms${other ? ` (${other})` : ''}`;
+  // The p99 once connected is shown where the accept queue made a difference (see Outcome).
+  const connectedP99 = o.p99 > 2 * o.p99Connected + 10 ? ` (${o.p99Connected} ms once connected)` : '';
+  return `${o.rps.toFixed(0)} req/s, p99 ${o.p99} ms${connectedP99}${other ? ` (${other})` : ''}`;
 }
 
 function ratio(x: number, floor: number | undefined): string {
