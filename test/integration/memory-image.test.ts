@@ -1,22 +1,25 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStorage } from './database.js';
-import { migrateToLatest } from './migrate.js';
+import { openStorage } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { DIALECTS } from '../support/dialects.js';
 
+const sqlite = DIALECTS.find((d) => d.name === 'sqlite')!;
 const dir = mkdtempSync(join(tmpdir(), 'antrean-memory-image-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The migrated image the test dialect hands every in-memory runtime. */
 async function migratedImage(): Promise<Buffer> {
-  const storage = openStorage(':memory:');
-  await migrateToLatest(storage);
-  const file = join(dir, `image-${Math.random().toString(36).slice(2)}.sqlite`);
-  await sql`VACUUM INTO ${file}`.execute(storage.db);
-  await storage.close();
-  return readFileSync(file);
+  const { memoryImage } = await sqlite.freshDatabase();
+  if (!memoryImage) throw new Error('the SQLite test dialect gave no image');
+  return memoryImage;
 }
+
+const migrationsOf = async (storage: ReturnType<typeof openStorage>) =>
+  (await sql<{ n: number }>`SELECT count(*) AS n FROM kysely_migration`.execute(storage.db)).rows[0]?.n;
 
 describe('an in-memory database opened from an image', () => {
   it('starts with the schema of the image, so migrating it again has nothing to do', async () => {
@@ -32,7 +35,6 @@ describe('an in-memory database opened from an image', () => {
     const first = openStorage(':memory:', { memoryImage: image });
     const second = openStorage(':memory:', { memoryImage: image });
     await sql`DELETE FROM kysely_migration`.execute(first.db);
-    const migrationsOf = async (s: typeof first) => (await sql<{ n: number }>`SELECT count(*) AS n FROM kysely_migration`.execute(s.db)).rows[0]?.n;
     expect(await migrationsOf(first)).toBe(0);
     expect(await migrationsOf(second)).toBeGreaterThan(0);
     await first.close();
