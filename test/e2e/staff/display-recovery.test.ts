@@ -6,6 +6,7 @@ import { createLogger } from '../../../src/http/logger.js';
 import { type Runtime, startRuntime } from '../../../src/runtime.js';
 import { saveScreenshot, useBrowser } from '../../support/browser.js';
 import { DIALECTS } from '../../support/dialects.js';
+import { parseMetrics, sampleValue } from '../../support/prometheus.js';
 import { addStaff, bookForWednesday, FULL_HD, logIn, TUESDAY, wednesdayAt } from './helpers.js';
 
 /**
@@ -70,6 +71,12 @@ describe('the waiting-room board after the server goes away', () => {
     return res.json().ticket.queueNumber as string;
   }
 
+  /** Staff event streams the server holds open now, as its metrics count them. */
+  async function openStaffStreams(): Promise<number | undefined> {
+    const res = await rt.app.inject({ method: 'GET', url: '/metrics' });
+    return sampleValue(parseMetrics(res.body), 'antrean_sse_connections', { kind: 'staff' });
+  }
+
   it('shows that it is reconnecting, then the current state, after a restart on the same port', { timeout: 120_000 }, async () => {
     const first = await bookForWednesday(rt, 0, wednesdayAt('08:05'));
     const second = await bookForWednesday(rt, 0, wednesdayAt('08:05'));
@@ -127,6 +134,9 @@ describe('the waiting-room board after the server goes away', () => {
     await rt.app.inject({ method: 'POST', url: '/api/v1/offices/kota-bogor/check-ins', headers: { cookie: deskCookie, 'x-csrf-token': deskLogin.json().csrfToken }, payload: { code: waiting.code } });
     const board = await browser.open({ viewport: FULL_HD });
     await logIn(board, `http://127.0.0.1:${port}`, display);
+    // The page has loaded, but its stream may still be on its way: cut before the server holds
+    // it, the link would come up behind the emulated outage and the board never miss it.
+    await expect.poll(openStaffStreams).toBe(1);
 
     // The office's network drops: the open stream is cut and nothing gets through for a while.
     const cdp = await board.context().newCDPSession(board);
