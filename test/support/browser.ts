@@ -141,6 +141,26 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 
 const AXE_SOURCE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
 
+/**
+ * How long a script evaluated in a page may take. Playwright's `evaluate` has no timeout of its
+ * own: a scan that never finished once held a test to its 60 s limit with no word of where it
+ * stood (seen once, under load, in test/e2e/citizen/releases.test.ts).
+ */
+const EVALUATE_DEADLINE_MS = 20_000;
+
+/** `work`, or an error naming `what` if it has not settled within EVALUATE_DEADLINE_MS. */
+async function withinDeadline<T>(what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish in ${EVALUATE_DEADLINE_MS / 1000} s`)), EVALUATE_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A violation axe-core found, in short. */
 export interface AxeFinding {
   id: string;
@@ -155,11 +175,14 @@ export interface AxeFinding {
  * allows only its own scripts, does not have to be loosened for the test.
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
-  await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
+  await withinDeadline(`loading axe-core into ${page.url()}`, page.evaluate(AXE_SOURCE));
+  const results = await withinDeadline(
+    `axe-core's scan of ${page.url()}`,
+    page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
+      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    }),
+  );
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
