@@ -33,6 +33,9 @@ async function freePort(): Promise<number> {
  * is free when picked but another process may take it before the server binds it; then the
  * server is started again on another port.
  */
+/** Node's flags as deploy/antrean.service and `npm start` give them: the young generation's size. */
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
+
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -48,7 +51,7 @@ class PortTakenError extends Error {}
 async function startOnFreePort(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, [BUILT.server], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, BUILT.server], {
     cwd: BUILT.root,
     // A loaded machine can keep a request waiting for a pooled connection longer than production's 5 s.
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', DATABASE_CONNECT_TIMEOUT_SECONDS: '30', ANTREAN_DATA_KEY: TEST_DATA_KEY, POW_DIFFICULTY: '0', ...env },
