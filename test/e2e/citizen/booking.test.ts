@@ -102,7 +102,7 @@ describe('booking on a phone', () => {
     const button = slotButton(page, '2026-12-09', ids[3]!);
     expect(await button.isDisabled()).toBe(false);
     await fillSession(rt, '2026-12-09', ids[3]!, 30_000, nikFor);
-    await expect.poll(() => button.isDisabled(), { timeout: 8000 }).toBe(true);
+    await expect.poll(() => button.isDisabled()).toBe(true);
     expect(await button.textContent()).toContain('Penuh');
   });
 

@@ -99,7 +99,7 @@ describe('the office floor: desk, counter and waiting-room board together', () =
     expect(size).toBeGreaterThan(FULL_HD.height / 5);
 
     // A chime, then the Indonesian sentence.
-    await expect.poll(() => spokenOn(board), { timeout: 6000 }).toHaveLength(1);
+    await expect.poll(() => spokenOn(board)).toHaveLength(1);
     const [said] = await spokenOn(board);
     expect(said).toMatchObject({ text: `Nomor antrean ${booked.queueNumber.split('').join(' ')}, silakan menuju loket 3`, lang: 'id-ID' });
 
