@@ -54,6 +54,26 @@ function hasField(error: unknown, field: string): error is Record<string, unknow
   return typeof error === 'object' && error !== null && field in error;
 }
 
+/** How long emptying the write-ahead log is tried again while other connections keep it busy. */
+const EMPTY_LOG_DEADLINE_MS = 10_000;
+
+/**
+ * Copies SQLite's write-ahead log back into the database file and truncates it, so that none of
+ * its old frames (previous versions of pages, erased personal data among them) survive. SQLite
+ * answers `busy` at once, having done nothing, while another connection runs a checkpoint, and
+ * the server's checkpointer thread runs one every 100 ms: so it is tried again until it is done,
+ * and an error if other connections keep it busy past the deadline.
+ */
+export async function emptySqliteLog(db: QueryExecutorProvider): Promise<void> {
+  const deadline = Date.now() + EMPTY_LOG_DEADLINE_MS;
+  for (;;) {
+    const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    if (!rows[0]?.busy) return;
+    if (Date.now() > deadline) throw new Error(`SQLite's write-ahead log could not be emptied: other connections kept it busy for ${EMPTY_LOG_DEADLINE_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 export const sqliteCapabilities: EngineCapabilities = {
   name: 'sqlite',
   autoIdType: 'integer',
@@ -66,9 +86,9 @@ export const sqliteCapabilities: EngineCapabilities = {
   skipLockedClaims: false,
   rewritesFreedPagesOnCheckpoint: true,
   async eraseFreedSpace(db) {
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    await emptySqliteLog(db);
     await sql`VACUUM`.execute(db);
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    await emptySqliteLog(db);
   },
   // The busy timeout ran out behind another writer, or the file cannot be opened or read.
   isUnavailable: (error) =>

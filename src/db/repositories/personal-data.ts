@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { ACTIVE_STATUSES } from '../../domain/ticket-status.js';
 import type { Storage } from '../database.js';
+import { emptySqliteLog } from '../engine.js';
 import type { Executor } from './offices.js';
 import { dataCipher } from '../../privacy/data-cipher.js';
 import { openMessage } from './outbox.js';
@@ -89,7 +89,7 @@ export async function forgetUnreachablePhones(db: Executor, phones: readonly str
  */
 export async function flushErasedPages(storage: Storage): Promise<void> {
   if (!storage.engine.rewritesFreedPagesOnCheckpoint) return;
-  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(storage.db);
+  await emptySqliteLog(storage.db);
 }
 
 /** What a staff read of personal data was for. */
