@@ -31,6 +31,7 @@ import { releasesApiRoutes } from './routes/releases-api.js';
 import { registerStaffAuth } from './plugins/staff-auth.js';
 import { refuseUnstorableText } from './plugins/text-guard.js';
 import { StreamGate, type StreamPolicy } from './stream-registry.js';
+import { closeSpareConnectionsOnClose } from './spare-connections.js';
 import { staffAuthRoutes } from './routes/staff-auth.js';
 import { catalogueAdminApiRoutes } from './routes/catalogue-admin-api.js';
 import { officeAdminApiRoutes } from './routes/office-admin-api.js';
@@ -170,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   refuseUnstorableText(app);
+  closeSpareConnectionsOnClose(app);
   // While the process drains, each answer closes its connection: a shutdown need not wait out keep-alive.
   const lifecycle = deps.lifecycle ?? { draining: false };
   app.addHook('onSend', (_req, reply, payload, done) => {

@@ -3,8 +3,10 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
+import { startTestRuntime } from '../support/test-runtime.js';
 
 /** The first session a citizen could book right now, by the server's own clock. */
 async function firstBookableSession(baseUrl: string): Promise<{ date: string; id: number }> {
@@ -85,5 +87,22 @@ describe('a stopped server', () => {
     // The answer closes its connection, so the drain does not wait out keep-alive.
     expect(final).toMatch(/^connection: close\r$/im);
     expect(await server.exited).toBe(0);
+  });
+});
+
+describe('a closing server and a connection that has not asked for anything', () => {
+  it('closes it rather than waiting out its idle timeout (a browser opens one spare ahead of need)', async () => {
+    const rt = await startTestRuntime(DIALECTS.find((d) => d.name === 'sqlite')!);
+    const address = await rt.app.listen({ port: 0, host: '127.0.0.1' });
+    const spare = connect(Number(new URL(address).port), '127.0.0.1');
+    spare.on('error', () => undefined);
+    const spareClosed = new Promise<void>((resolve) => spare.on('close', () => resolve()));
+    await waitFor('the server holding the connection', () =>
+      new Promise<true | undefined>((resolve) => rt.app.server.getConnections((_error, n) => resolve(n === 1 ? true : undefined))),
+    );
+    // Without the fix the close waits for the socket's two-minute idle timeout: past the test's own.
+    await rt.close();
+    await spareClosed;
+    expect(spare.destroyed).toBe(true);
   });
 });
