@@ -27,10 +27,12 @@ export interface EngineCapabilities {
    */
   isUnavailable(error: unknown): boolean;
   /**
-   * Whether erased data survives in a write-ahead log until a checkpoint writes the pages
-   * back (SQLite in WAL mode, with `secure_delete` zeroing freed space in the pages).
+   * After values were erased: writes the pages back and empties the write-ahead log, where old
+   * copies of the pages would otherwise keep them (SQLite in WAL mode, with `secure_delete`
+   * zeroing freed space in the pages). Nothing on PostgreSQL, whose old row versions (auto)vacuum
+   * reclaims.
    */
-  rewritesFreedPagesOnCheckpoint: boolean;
+  flushErasedPages(db: QueryExecutorProvider): Promise<void>;
   /**
    * Rewrites the tables that hold personal data so that the bytes of values just replaced
    * (clear values sealed, or values sealed with a retired key) do not linger in free space or
@@ -84,7 +86,7 @@ export const sqliteCapabilities: EngineCapabilities = {
     String(error.message).includes(index.sqliteColumns),
   crossProcessEvents: false,
   skipLockedClaims: false,
-  rewritesFreedPagesOnCheckpoint: true,
+  flushErasedPages: emptySqliteLog,
   async eraseFreedSpace(db) {
     await emptySqliteLog(db);
     await sql`VACUUM`.execute(db);
@@ -111,7 +113,7 @@ export const postgresCapabilities: EngineCapabilities = {
     hasField(error, 'code') && error.code === '23505' && error.constraint === index.name,
   crossProcessEvents: true,
   skipLockedClaims: true,
-  rewritesFreedPagesOnCheckpoint: false,
+  flushErasedPages: async () => undefined,
   async eraseFreedSpace(db) {
     await sql`VACUUM FULL ${sql.join(PERSONAL_TABLES.map((t) => sql.table(t)))}`.execute(db);
   },

@@ -1,6 +1,4 @@
 import { ACTIVE_STATUSES } from '../../domain/ticket-status.js';
-import type { Storage } from '../database.js';
-import { emptySqliteLog } from '../engine.js';
 import type { Executor } from './offices.js';
 import { dataCipher } from '../../privacy/data-cipher.js';
 import { openMessage } from './outbox.js';
@@ -78,18 +76,6 @@ export async function forgetUnreachablePhones(db: Executor, phones: readonly str
   // The list is kept by the numbers' keyed hashes.
   const cipher = dataCipher();
   await db.deleteFrom('whatsapp_unreachable').where('phone', 'in', real.map((p) => cipher.lookupHash(p))).execute();
-}
-
-/**
- * After erasing: on SQLite the erased bytes must leave the write-ahead log too. With
- * `secure_delete` on (set when the database is opened) freed space is overwritten in the
- * pages; a checkpoint that truncates the log writes those pages back and empties the log,
- * whose old frames would otherwise keep the previous versions. Nothing to do on PostgreSQL
- * here: old row versions are reclaimed by (auto)vacuum, see the README.
- */
-export async function flushErasedPages(storage: Storage): Promise<void> {
-  if (!storage.engine.rewritesFreedPagesOnCheckpoint) return;
-  await emptySqliteLog(storage.db);
 }
 
 /** What a staff read of personal data was for. */

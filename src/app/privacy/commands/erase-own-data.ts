@@ -1,5 +1,5 @@
 import { findBookingById } from '../../../db/repositories/bookings.js';
-import { erasePersonalData, flushErasedPages, forgetUnreachablePhones } from '../../../db/repositories/personal-data.js';
+import { erasePersonalData, forgetUnreachablePhones } from '../../../db/repositories/personal-data.js';
 import { DomainError } from '../../../domain/errors.js';
 import { findOwnedBooking } from '../../booking/queries/find-owned-booking.js';
 import type { AppContext } from '../../shared/context.js';
@@ -34,6 +34,6 @@ export async function eraseOwnData(ctx: AppContext, opts: { code: string; nik: s
     return done;
   });
   await publishTicketEvents(ctx, events);
-  await flushErasedPages(ctx.storage);
+  await ctx.storage.engine.flushErasedPages(ctx.storage.db);
   return { code: booking.code, cancelled: events.length > 0 };
 }

@@ -1,7 +1,7 @@
 import { findBookingById } from '../../../db/repositories/bookings.js';
 import { eraseFinishedEntries } from '../../../db/repositories/draws.js';
 import { listOffices } from '../../../db/repositories/offices.js';
-import { erasePersonalData, flushErasedPages, forgetUnreachablePhones, listErasableBookingIds } from '../../../db/repositories/personal-data.js';
+import { erasePersonalData, forgetUnreachablePhones, listErasableBookingIds } from '../../../db/repositories/personal-data.js';
 import { todayIn } from '../../../domain/local-date.js';
 import { erasureCutoff } from '../../../domain/retention.js';
 import type { AppContext } from '../../shared/context.js';
@@ -40,6 +40,6 @@ export async function purgePersonalData(ctx: AppContext): Promise<number> {
     // day is over without being made needs none of it either.
     erased += await eraseFinishedEntries(db, { officeId: office.id, beforeDate: todayIn(office.timezone, now), at });
   }
-  if (erased > 0) await flushErasedPages(ctx.storage);
+  if (erased > 0) await ctx.storage.engine.flushErasedPages(ctx.storage.db);
   return erased;
 }
