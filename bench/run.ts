@@ -66,6 +66,34 @@ interface Outcome {
   total: number;
   statuses: Record<string, number>;
   codes: Record<string, number>;
+  /**
+   * CPU time (user + system) the measured server processes spent per answer, in µs, when the
+   * load was measured with `onServers`. Steadier than req/s on a noisy machine: the load
+   * generator's share of the cores does not move it.
+   */
+  cpuPerAnswer?: number;
+}
+
+/** CPU time (user + system) of a process so far, in µs, from /proc (0 where there is none). */
+function cpuOf(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces), from the state: utime is the 12th, stime the 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every usual build. */
+const CLOCK_TICKS = 100;
+
+/** Runs a load and adds the CPU the given server processes spent per answer. */
+async function onServers(pids: number[], run: () => Promise<Outcome>): Promise<Outcome> {
+  const cpu = () => pids.reduce((sum, pid) => sum + cpuOf(pid), 0);
+  const before = cpu();
+  const outcome = await run();
+  const spent = cpu() - before;
+  return spent > 0 && outcome.total > 0 ? { ...outcome, cpuPerAnswer: spent / outcome.total } : outcome;
 }
 
 async function load(opts: autocannon.Options): Promise<Outcome> {
@@ -292,7 +320,8 @@ function fig(o: Outcome): string {
     .join(' ');
   // The p99 once connected is shown where the accept queue made a difference (see Outcome).
   const connectedP99 = o.p99 > 2 * o.p99Connected + 10 ? ` (${o.p99Connected} ms once connected)` : '';
-  return `${o.rps.toFixed(0)} req/s, p99 ${o.p99} ms${connectedP99}${other ? ` (${other})` : ''}`;
+  const cpu = o.cpuPerAnswer === undefined ? '' : `, ${o.cpuPerAnswer.toFixed(0)} µs of server CPU each`;
+  return `${o.rps.toFixed(0)} req/s, p99 ${o.p99} ms${connectedP99}${other ? ` (${other})` : ''}${cpu}`;
 }
 
 function ratio(x: number, floor: number | undefined): string {
@@ -410,14 +439,14 @@ async function main() {
     let hello: Outcome | undefined;
     if (needSqlite || only.has('pg')) {
       const floor = await startFloor('hello');
-      hello = await load({ url: `${floor.url}/` });
+      hello = await onServers([floor.pid], () => load({ url: `${floor.url}/` }));
       await floor.stop();
       rows.push({ path: 'floor: Fastify hello-world', figure: fig(hello), floor: '', ratio: '' });
     }
     let sqliteFloor: Outcome | undefined;
     if (only.has('booking') || only.has('growth') || only.has('rush')) {
       const floor = await startFloor('sqlite', join(dir, 'floor.sqlite'));
-      sqliteFloor = await floorLoad(floor.url, 0);
+      sqliteFloor = await onServers([floor.pid], () => floorLoad(floor.url, 0));
       await floor.stop();
       rows.push({ path: 'floor: Fastify + better-sqlite3, UPDATE … WHERE taken < places + INSERT in a transaction', figure: fig(sqliteFloor), floor: '', ratio: '' });
     }
@@ -433,22 +462,22 @@ async function main() {
       const idleRss = rssOf(server.pid);
 
       if (only.has('availability') || only.has('growth')) {
-        emptyAvailability = await load({ url: availabilityUrl });
+        emptyAvailability = await onServers([server.pid], () => load({ url: availabilityUrl }));
         noServerErrors('availability', emptyAvailability);
         rows.push({ path: '`GET …/availability?days=14`, quiet', figure: fig(emptyAvailability), floor: 'hello-world', ratio: ratio(emptyAvailability.rps, hello?.rps) });
         // As a phone's browser asks: the answer comes compressed (8.8 KB of JSON).
-        const compressed = await load({ url: availabilityUrl, headers: { 'accept-encoding': PHONE_ACCEPT_ENCODING } });
+        const compressed = await onServers([server.pid], () => load({ url: availabilityUrl, headers: { 'accept-encoding': PHONE_ACCEPT_ENCODING } }));
         noServerErrors('availability, compressed', compressed);
         rows.push({ path: `\`GET …/availability?days=14\`, quiet, \`Accept-Encoding: ${PHONE_ACCEPT_ENCODING}\``, figure: fig(compressed), floor: 'hello-world', ratio: ratio(compressed.rps, hello?.rps) });
       }
       if (only.has('booking') || only.has('growth')) {
-        emptyBooking = await bookingLoad(server.url, slots, 1_000_000);
+        emptyBooking = await onServers([server.pid], () => bookingLoad(server.url, slots, 1_000_000));
         noServerErrors('booking', emptyBooking);
         rows.push({ path: `\`POST /api/v1/bookings\`, distinct citizens over ${slots.length} sessions`, figure: fig(emptyBooking), floor: 'bare better-sqlite3', ratio: ratio(emptyBooking.rps, sqliteFloor?.rps) });
       }
       if (only.has('rush')) {
         const rushSession = (await availableDays(server.url)).find((d) => d.date === rushDates[0])!.sessions[0]!;
-        const rush = await bookingLoad(server.url, [{ date: rushDates[0]!, id: rushSession.id }], 3_000_000, { amount: RUSH_ATTEMPTS });
+        const rush = await onServers([server.pid], () => bookingLoad(server.url, [{ date: rushDates[0]!, id: rushSession.id }], 3_000_000, { amount: RUSH_ATTEMPTS }));
         const rss = rssOf(server.pid);
         const accepted = rush.codes['201'] ?? 0;
         const refused = rush.codes['409'] ?? 0;
@@ -489,11 +518,11 @@ async function main() {
         });
         const code = ((await res.json()) as { booking?: { code: string } }).booking?.code;
         if (code) {
-          const ticket = await load({ url: `${server.url}/t/${code}` });
+          const ticket = await onServers([server.pid], () => load({ url: `${server.url}/t/${code}` }));
           noServerErrors('ticket page', ticket);
           rows.push({ path: '`GET /t/:code` (ticket page)', figure: fig(ticket), floor: 'hello-world', ratio: ratio(ticket.rps, hello?.rps) });
         } else notes.push(`pages: could not book a ticket (${res.status})`);
-        const form = await load({ url: `${server.url}/o/${OFFICE}` });
+        const form = await onServers([server.pid], () => load({ url: `${server.url}/o/${OFFICE}` }));
         noServerErrors('booking form page', form);
         rows.push({ path: '`GET /o/:slug` (booking form page)', figure: fig(form), floor: 'hello-world', ratio: ratio(form.rps, hello?.rps) });
       }
@@ -510,8 +539,8 @@ async function main() {
       stops.push(() => server.stop());
       const { rushDates } = await configureOffice(server.url);
       const slots = await bookableSlots(server.url, rushDates);
-      const availability = await load({ url: `${server.url}/api/v1/offices/${OFFICE}/availability?days=14` });
-      const booking = await bookingLoad(server.url, slots, 6_000_000);
+      const availability = await onServers([server.pid], () => load({ url: `${server.url}/api/v1/offices/${OFFICE}/availability?days=14` }));
+      const booking = await onServers([server.pid], () => bookingLoad(server.url, slots, 6_000_000));
       noServerErrors('growth availability', availability);
       noServerErrors('growth booking', booking);
       rows.push({ path: `growth: availability with ${GROWTH_ROWS.toLocaleString('en')} earlier bookings`, figure: fig(availability), floor: 'same, empty database', ratio: ratio(availability.rps, emptyAvailability?.rps) });
@@ -554,7 +583,7 @@ async function postgresScenario(hello: Outcome | undefined): Promise<void> {
     servers.push(floorA);
     const floorB = await startFloor('pg', url.toString());
     servers.push(floorB);
-    const floor = await floorLoad([floorA.url, floorB.url], 0);
+    const floor = await onServers([floorA.pid, floorB.pid], () => floorLoad([floorA.url, floorB.url], 0));
     await floorA.stop();
     await floorB.stop();
     rows.push({ path: 'floor: 2 × Fastify + pg, UPDATE … WHERE taken < places + INSERT in a transaction', figure: fig(floor), floor: '', ratio: '' });
@@ -565,14 +594,14 @@ async function postgresScenario(hello: Outcome | undefined): Promise<void> {
     servers.push(b);
     const { rushDates } = await configureOffice(a.url);
     const slots = await bookableSlots(a.url, rushDates);
-    const booking = await bookingLoad([a.url, b.url], slots, 7_000_000);
+    const booking = await onServers([a.pid, b.pid], () => bookingLoad([a.url, b.url], slots, 7_000_000));
     noServerErrors('pg booking', booking);
     rows.push({ path: 'pg, 2 processes: `POST /api/v1/bookings`, distinct citizens', figure: fig(booking), floor: 'bare pg, 2 processes', ratio: ratio(booking.rps, floor.rps) });
-    const availability = await load({ url: [`${a.url}/api/v1/offices/${OFFICE}/availability?days=14`, `${b.url}/api/v1/offices/${OFFICE}/availability?days=14`] as unknown as string });
+    const availability = await onServers([a.pid, b.pid], () => load({ url: [`${a.url}/api/v1/offices/${OFFICE}/availability?days=14`, `${b.url}/api/v1/offices/${OFFICE}/availability?days=14`] as unknown as string }));
     noServerErrors('pg availability', availability);
     rows.push({ path: 'pg, 2 processes: `GET …/availability?days=14`', figure: fig(availability), floor: 'hello-world', ratio: ratio(availability.rps, hello?.rps) });
     const session = (await availableDays(a.url)).find((d) => d.date === rushDates[0])!.sessions[0]!;
-    const rush = await bookingLoad([a.url, b.url], [{ date: rushDates[0]!, id: session.id }], 8_000_000, { amount: RUSH_ATTEMPTS });
+    const rush = await onServers([a.pid, b.pid], () => bookingLoad([a.url, b.url], [{ date: rushDates[0]!, id: session.id }], 8_000_000, { amount: RUSH_ATTEMPTS }));
     const accepted = rush.codes['201'] ?? 0;
     check(`pg rush: exactly ${RUSH_PLACES} accepted (got ${accepted})`, accepted === RUSH_PLACES);
     check(`pg rush: every other answer a 409 (got ${JSON.stringify(rush.codes)})`, accepted + (rush.codes['409'] ?? 0) === rush.total);
