@@ -15,6 +15,17 @@ describe('sealing personal data', () => {
     expect(sealedKeyId('3271014501900031')).toBeNull();
   });
 
+  it('never gives two values the same nonce, across many refills of its pool of random bytes', () => {
+    const cipher = new DataCipher(key(1));
+    const nonces = new Set<string>();
+    for (let i = 0; i < 2_000; i++) {
+      const sealed = cipher.seal(`6281234567${i}`);
+      nonces.add(sealed.split('.')[2]!);
+      expect(cipher.open(sealed)).toBe(`6281234567${i}`);
+    }
+    expect(nonces.size).toBe(2_000);
+  });
+
   it('refuses a value sealed with another key, or changed by one character', () => {
     const sealed = new DataCipher(key(1)).seal('6281234567890');
     expect(() => new DataCipher(key(2)).open(sealed)).toThrow(DataKeyError);

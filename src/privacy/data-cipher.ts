@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomFillSync } from 'node:crypto';
 
 /** Bytes of a data key (AES-256). */
 export const DATA_KEY_BYTES = 32;
@@ -26,6 +26,25 @@ export function parseDataKey(text: string, source: string): Buffer {
 /** A new random data key, base64. */
 export function generateDataKey(): string {
   return randomBytes(DATA_KEY_BYTES).toString('base64');
+}
+
+/**
+ * Random bytes for nonces, drawn from the cryptographic generator 256 nonces at a time: a
+ * draw through Node's binding per value cost about 3% of a booking's CPU (a booking seals
+ * several values). Each nonce is taken from the pool once and the pool refilled when used up,
+ * so nonces stay as random and as unrepeated as with one draw each.
+ */
+const noncePool = Buffer.alloc(NONCE_BYTES * 256);
+let noncesUsed = noncePool.length;
+
+/** The next unused random nonce, valid until the next call (callers use it at once). */
+function freshNonce(): Buffer {
+  if (noncesUsed === noncePool.length) {
+    randomFillSync(noncePool);
+    noncesUsed = 0;
+  }
+  noncesUsed += NONCE_BYTES;
+  return noncePool.subarray(noncesUsed - NONCE_BYTES, noncesUsed);
 }
 
 function derive(key: Buffer, info: string, bytes: number): Buffer {
@@ -56,7 +75,7 @@ export class DataCipher {
 
   /** The text encrypted under this key. */
   seal(text: string): string {
-    const nonce = randomBytes(NONCE_BYTES);
+    const nonce = freshNonce();
     const cipher = createCipheriv('aes-256-gcm', this.#encryptionKey, nonce);
     const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final(), cipher.getAuthTag()]);
     return [FORMAT, this.keyId, nonce.toString('base64url'), body.toString('base64url')].join('.');
