@@ -406,7 +406,7 @@ async function growthDatabase(): Promise<string> {
   return file;
 }
 
-/** EXPLAIN QUERY PLAN of the statements a booking and an availability read run against bookings. */
+/** EXPLAIN QUERY PLAN of the statements a booking, an availability read and the day closer run against bookings. */
 function hotQueryPlans(file: string): string[] {
   const db = new SQLite(file, { readonly: true });
   const active = `('booked', 'checked_in', 'called', 'serving')`;
@@ -416,6 +416,7 @@ function hotQueryPlans(file: string): string[] {
     ['booking: the NIK already active', `SELECT id FROM bookings WHERE office_id = ? AND nik_hmac = ? AND status IN ${active}`, [1, 'x']],
     ['booking: the NIK stale', `SELECT id, status FROM bookings WHERE office_id = ? AND nik_hmac = ? AND date < ? AND status IN ${active}`, [1, 'x', '2030-01-01']],
     ['booking: code', `SELECT id FROM bookings WHERE code = ?`, ['X']],
+    ['day closer: active bookings of past days', `SELECT id, status FROM bookings WHERE office_id = ? AND status IN ${active} AND date < ?`, [1, '2030-01-01']],
   ];
   const out: string[] = [];
   for (const [name, sql, params] of queries) {

@@ -20,6 +20,7 @@ import * as personalData from './migrations/0020-personal-data.js';
 import * as releaseSchedule from './migrations/0021-release-schedule.js';
 import * as draws from './migrations/0022-draws.js';
 import * as fairBookingGuards from './migrations/0023-fair-booking-guards.js';
+import * as bookingsByStatus from './migrations/0024-bookings-by-status.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: EngineCapabilities): Promise<void>;
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0021-release-schedule': releaseSchedule,
   '0022-draws': draws,
   '0023-fair-booking-guards': fairBookingGuards,
+  '0024-bookings-by-status': bookingsByStatus,
 };
 
 class InCodeProvider implements MigrationProvider {
