@@ -1,4 +1,4 @@
-import { CompiledQuery, type KyselyPlugin, type RootOperationNode } from 'kysely';
+import { CompiledQuery, createQueryId, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage, type Storage } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
@@ -33,7 +33,7 @@ describe('query plans on SQLite, which plans from the schema alone', () => {
     const { plugin, nodes } = capturing();
     await run(storage.db.withPlugin(plugin));
     expect(nodes).toHaveLength(1);
-    const compiled = storage.db.getExecutor().compileQuery(nodes[0]!, { queryId: 'plan' } as never);
+    const compiled = storage.db.getExecutor().compileQuery(nodes[0]!, createQueryId());
     const { rows } = await storage.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]));
     return rows.map((r) => r.detail).join('; ');
   }
