@@ -29,6 +29,7 @@ import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { buildIfStale } from '../scripts/build.mjs';
+import { ACTIVE_STATUSES } from '../src/domain/ticket-status.js';
 import { type ServerProcess, startServerProcess } from '../test/support/server-process.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -411,7 +412,8 @@ async function growthDatabase(): Promise<string> {
 /** EXPLAIN QUERY PLAN of the statements a booking, an availability read and the day closer run against bookings. */
 function hotQueryPlans(file: string): string[] {
   const db = new SQLite(file, { readonly: true });
-  const active = `('booked', 'checked_in', 'called', 'serving')`;
+  // The statuses the app's queries count as active, so the plans printed are of the queries it runs.
+  const active = `(${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
   const queries: [string, string, unknown[]][] = [
     ['availability: active per session over the window', `SELECT date, session_id, count(*) FROM bookings WHERE office_id = ? AND date >= ? AND date <= ? AND status IN ${active} GROUP BY date, session_id`, [1, '2030-01-01', '2030-01-14']],
     ['booking: active in the session (quota)', `SELECT count(*) FROM bookings WHERE office_id = ? AND session_id = ? AND date = ? AND status IN ${active}`, [1, 1, '2030-01-01']],
