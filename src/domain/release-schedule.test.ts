@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextOpeningAt, onlinePlacesAt, openDraw, opensAt, releaseAt, releasedPlaces, releaseProblems, releasesBetween, releasesOf, type ReleaseRules } from './release-schedule.js';
+import { DRAW_CLOSE_MARGIN_MS, drawsReadStillHold, nextOpeningAt, onlinePlacesAt, openDraw, opensAt, releaseAt, releasedPlaces, releaseProblems, releasesBetween, releasesOf, type ReleaseRules } from './release-schedule.js';
 
 const rules: ReleaseRules = { daysAhead: 14, time: '07:00', drawSeconds: 60, deskShare: 10 };
 const waved: ReleaseRules = { ...rules, waves: [{ time: '07:00', percent: 50 }, { time: '19:00', percent: 50 }] };
@@ -70,5 +70,35 @@ describe('places a release opens', () => {
       ['2026-12-15', 0],
       ['2026-12-15', 1],
     ]);
+  });
+});
+
+describe('a read of unfinished draws kept by a process', () => {
+  const at = (iso: string) => new Date(iso);
+  const holds = (readAt: string, now: string) => drawsReadStillHold('2026-12-15', waved, 'Asia/Jakarta', at(readAt), at(now));
+
+  it('holds while no window of the date has closed since a margin before the read', () => {
+    // Read before the first release, asked before its window closes: nothing can be pending yet.
+    expect(holds('2026-11-30T23:59:00Z', '2026-12-01T00:00:59.999Z')).toBe(true);
+    // Read well after the first window closed, asked before the second one closes.
+    expect(holds('2026-12-01T00:01:05Z', '2026-12-01T12:00:59Z')).toBe(true);
+    // Read well after the last window closed: holds for ever after.
+    expect(holds('2026-12-01T12:01:05Z', '2026-12-02T00:00:00Z')).toBe(true);
+  });
+
+  it('no longer holds once a window that was open at the read, or just closed, has closed', () => {
+    // Read while the draw was taking entries: a first entry after the read made a draw it lacks.
+    expect(holds('2026-12-01T00:00:30Z', '2026-12-01T00:01:00Z')).toBe(false);
+    expect(holds('2026-11-30T12:00:00Z', '2026-12-01T00:01:00.001Z')).toBe(false);
+    // Read within the margin after the close: an entry begun before the close may still be committing.
+    const closed = at('2026-12-01T00:01:00Z').getTime();
+    expect(drawsReadStillHold('2026-12-15', waved, 'Asia/Jakarta', new Date(closed + DRAW_CLOSE_MARGIN_MS - 1), at('2026-12-01T00:02:00Z'))).toBe(false);
+    expect(drawsReadStillHold('2026-12-15', waved, 'Asia/Jakarta', new Date(closed + DRAW_CLOSE_MARGIN_MS), at('2026-12-01T00:02:00Z'))).toBe(true);
+    // The second wave's window closing counts as much as the first.
+    expect(holds('2026-12-01T00:01:05Z', '2026-12-01T12:01:00Z')).toBe(false);
+  });
+
+  it('does not hold when the clock has gone back before the read', () => {
+    expect(holds('2026-12-01T00:01:05Z', '2026-12-01T00:01:04Z')).toBe(false);
   });
 });

@@ -175,3 +175,26 @@ export function releasesBetween(rules: ReleaseRules, zone: string, after: Date, 
   }
   return found;
 }
+
+/**
+ * How long after a draw window closes an entry begun before the close may still be creating
+ * the draw: the request's own time through a busy server, and clocks of server processes that
+ * differ by a little.
+ */
+export const DRAW_CLOSE_MARGIN_MS = 5_000;
+
+/**
+ * Whether the unfinished draws of an office read at `readAt` still tell, at `now`, which draws
+ * of `date` are pending, where other processes write the database too. A draw comes into being
+ * only through an entry within its window, so a read can lack a pending draw only if its window
+ * closed (by `now`) later than the margin before the read. A draw the read holds is seen as
+ * pending from its close on; the caller reads again then, to see it made.
+ */
+export function drawsReadStillHold(date: LocalDate, rules: ReleaseRules, zone: string, readAt: Date, now: Date): boolean {
+  if (now.getTime() < readAt.getTime()) return false;
+  for (const r of releasesOf(date, rules, zone)) {
+    const closed = r.drawAt.getTime();
+    if (closed <= now.getTime() && closed + DRAW_CLOSE_MARGIN_MS > readAt.getTime()) return false;
+  }
+  return true;
+}

@@ -295,6 +295,30 @@ describe.runIf(POSTGRES)('the draw across two processes on PostgreSQL', () => {
       await twins.close();
     }
   }, 120_000);
-});
 
-void RELEASE;
+  it('holds bookings of the date from the close in a process that read the draws before another made one, until the draw is made', async () => {
+    const twins = await startTwinRuntimes(POSTGRES!);
+    try {
+      const [a, b] = twins.runtimes as [Runtime, Runtime];
+      const attempt = (rt: Runtime, i: number) =>
+        rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody({ date: DATE, nik: nikFor(30_000 + i), phone: phoneFor(30_000 + i), sessionId: 1 }) });
+      // Before the release: process a reads the office's unfinished draws (none) and is refused.
+      twins.setNow(new Date(RELEASE.getTime() - 1_000));
+      expect((await attempt(a, 0)).statusCode).toBeGreaterThanOrEqual(400);
+      // Process b takes the first entry: the draw comes into being there.
+      twins.setNow(IN_WINDOW);
+      expect((await attempt(b, 1)).statusCode).toBe(202);
+      // Just after the close, a must not book past the entrant on the strength of its earlier read.
+      twins.setNow(new Date(DRAW_AT.getTime() + 500));
+      const held = await attempt(a, 2);
+      expect(held.statusCode).toBe(409);
+      expect(held.json().error.code).toBe('DRAW_IN_PROGRESS');
+      // Once b has made the draw, a books at once: a pending draw is read again on every attempt.
+      twins.setNow(AFTER);
+      expect(await b.draws.runOnce()).toBe(1);
+      expect((await attempt(a, 2)).statusCode).toBe(201);
+    } finally {
+      await twins.close();
+    }
+  }, 120_000);
+});

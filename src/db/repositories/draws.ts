@@ -58,18 +58,6 @@ export async function ensureDraw(db: Executor, draw: { officeId: number; date: s
   return db.selectFrom('draws').selectAll().where('office_id', '=', draw.officeId).where('date', '=', draw.date).where('wave', '=', draw.wave).executeTakeFirstOrThrow();
 }
 
-/** A draw of the date whose window has closed but which has not been run yet: bookings for the date wait for it. */
-export function findPendingDraw(db: Executor, officeId: number, date: string, now: string) {
-  return db
-    .selectFrom('draws')
-    .select(['id', 'draw_at'])
-    .where('office_id', '=', officeId)
-    .where('date', '=', date)
-    .where('status', '!=', 'done')
-    .where('draw_at', '<=', now)
-    .executeTakeFirst();
-}
-
 /** The office's draws not run yet, of any date, with when their windows close: few at any time. */
 export function listUnfinishedDraws(db: Executor, officeId: number) {
   return db.selectFrom('draws').select(['id', 'date', 'draw_at']).where('office_id', '=', officeId).where('status', '!=', 'done').execute();

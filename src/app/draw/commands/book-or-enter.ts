@@ -1,4 +1,3 @@
-import { listUnfinishedDraws } from '../../../db/repositories/draws.js';
 import { DomainError } from '../../../domain/errors.js';
 import { isLocalDate } from '../../../domain/local-date.js';
 import { openDraw } from '../../../domain/release-schedule.js';
@@ -6,7 +5,7 @@ import { book, type BookOptions, type BookResult } from '../../booking/commands/
 import { requireOffice } from '../../office/queries/find-office.js';
 import { releaseRulesOf } from '../../office/release-rules.js';
 import type { AppContext } from '../../shared/context.js';
-import { cachedRead } from '../../shared/read-cache.js';
+import { isDrawPending } from '../queries/pending-draw.js';
 import type { Entry } from '../read-models.js';
 import { enterDraw } from './enter-draw.js';
 
@@ -43,21 +42,9 @@ export async function bookOrEnter(ctx: AppContext, opts: BookOptions): Promise<B
       });
       return { kind: 'entered', entry };
     }
-    if (await drawPending(ctx, office.id, opts.date, now.toISOString())) {
+    if (await isDrawPending(ctx, office, opts.date, now)) {
       throw new DomainError('DRAW_IN_PROGRESS', { retryAfterSeconds: DRAW_RETRY_AFTER_SECONDS });
     }
   }
   return { kind: 'booked', ...(await book(ctx, opts)) };
-}
-
-/**
- * Whether a draw of the date has closed its window but not been run yet. The office's unfinished
- * draws are read through the process's cache where this process is the database's one writer
- * (SQLite): a draw is made, entered and run through it, so any change is seen at once; on
- * PostgreSQL they are read every time, as another process may open or run one.
- */
-async function drawPending(ctx: AppContext, officeId: number, date: string, now: string): Promise<boolean> {
-  const db = ctx.storage.db;
-  const unfinished = await cachedRead(db, `draws:${officeId}`, ['draws'], () => listUnfinishedDraws(db, officeId), { exactAcrossProcesses: true });
-  return unfinished.some((d) => d.date === date && d.draw_at <= now);
 }

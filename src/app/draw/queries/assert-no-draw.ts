@@ -1,9 +1,9 @@
-import { findPendingDraw } from '../../../db/repositories/draws.js';
-import type { Executor } from '../../../db/repositories/offices.js';
 import type { OfficeRow } from '../../../db/schema.js';
 import { DomainError } from '../../../domain/errors.js';
 import { openDraw } from '../../../domain/release-schedule.js';
 import { releaseRulesOf } from '../../office/release-rules.js';
+import type { AppContext } from '../../shared/context.js';
+import { isDrawPending } from './pending-draw.js';
 
 /** Seconds a client is told to wait after the window, while the draw is being made. */
 const AFTER_DRAW_SECONDS = 3;
@@ -13,10 +13,10 @@ const AFTER_DRAW_SECONDS = 3;
  * window is open or whose draw has not been made yet: moving a booking held on another day
  * into a fresh release must not overtake the entrants.
  */
-export async function assertNoDrawHolds(db: Executor, office: OfficeRow, date: string, now: Date): Promise<void> {
+export async function assertNoDrawHolds(ctx: AppContext, office: OfficeRow, date: string, now: Date): Promise<void> {
   const open = openDraw(date, releaseRulesOf(office), office.timezone, now);
   if (open) {
     throw new DomainError('DRAW_IN_PROGRESS', { retryAfterSeconds: Math.ceil((open.drawAt.getTime() - now.getTime()) / 1000) + AFTER_DRAW_SECONDS });
   }
-  if (await findPendingDraw(db, office.id, date, now.toISOString())) throw new DomainError('DRAW_IN_PROGRESS', { retryAfterSeconds: AFTER_DRAW_SECONDS });
+  if (await isDrawPending(ctx, office, date, now)) throw new DomainError('DRAW_IN_PROGRESS', { retryAfterSeconds: AFTER_DRAW_SECONDS });
 }
