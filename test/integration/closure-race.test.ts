@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { addClosure } from '../../src/app/office/commands/add-closure.js';
-import { assertStillOpen } from '../../src/app/office/queries/office-calendar.js';
+import { takeSessionPlace } from '../../src/app/shared/session-quota.js';
 import { applyLifecycleStep } from '../../src/app/shared/ticket-lifecycle.js';
-import { lockSessionDay } from '../../src/db/repositories/bookings.js';
 import { ACTIVE_STATUSES } from '../../src/domain/ticket-status.js';
 import { DIALECTS, POSTGRES } from '../support/dialects.js';
 import { bookingBody, nikFor } from '../support/factories.js';
@@ -117,8 +116,7 @@ describe.runIf(POSTGRES)('a closure and a booking half made on postgres', () => 
       let locked!: () => void;
       const isLocked = new Promise<void>((resolve) => (locked = resolve));
       const booking = db.transaction().execute(async (trx) => {
-        const sequence = await lockSessionDay(trx, office.id, session.id, CLOSED);
-        await assertStillOpen(trx, office.id, CLOSED);
+        const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: CLOSED, channel: 'desk', now: rt.ctx.now() });
         locked();
         await gate;
         await applyLifecycleStep(trx, {

@@ -6,7 +6,7 @@ import { ensureDefaultOffice } from '../../src/app/office/commands/ensure-defaul
 import { openStorage, type Storage } from '../../src/db/database.js';
 import { migrateUpTo } from '../../src/db/migrate.js';
 import { findBookingByCode } from '../../src/db/repositories/bookings.js';
-import { findOutboxMessagesByDedupeKey, isPhoneUnreachable } from '../../src/db/repositories/outbox.js';
+import { findMessageFacts, findOutboxMessagesByDedupeKey } from '../../src/db/repositories/outbox.js';
 import { InProcessBus } from '../../src/realtime/in-process-bus.js';
 import { rotateDataKey } from '../../src/db/rotate-key.js';
 import { DataCipher, generateDataKey } from '../../src/privacy/data-cipher.js';
@@ -281,7 +281,7 @@ for (const dialect of DIALECTS) {
       try {
         expect(await findBookingByCode(rt.storage.db, 'KAMAR3467')).toMatchObject({ nik, phone, email, name: 'Warga Lama' });
         expect((await findOutboxMessagesByDedupeKey(rt.storage.db, 'booked:lama')).map((m) => m.recipient)).toEqual([phone]);
-        expect(await isPhoneUnreachable(rt.storage.db, phone)).toBe(true);
+        expect((await findMessageFacts(rt.storage.db, { officeId: 1, kind: 'booked', lang: 'id', phone })).unreachable).toBe(true);
         const again = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody({ nik, date: '2026-12-03' }) });
         expect(again.json().error.code).toBe('ALREADY_BOOKED');
         const cancelled = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings/KAMAR3467/cancel', payload: { nik } });

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { isPhoneUnreachable } from '../../src/db/repositories/outbox.js';
+import { findMessageFacts } from '../../src/db/repositories/outbox.js';
 import { listActiveBookingsOfNik, nikLookupHash } from '../../src/db/repositories/bookings.js';
 import { dataCipher } from '../../src/privacy/data-cipher.js';
 import { TEST_DATA_KEY } from '../support/data-key.js';
@@ -278,7 +278,7 @@ describe.each(DIALECTS)('outbox on $name', (dialect) => {
     expect(smtp.mails[0]!.raw).toMatch(/^From: Disdukcapil Kota Bogor <antrean@example\.go\.id>/m);
     // Kept as the number's keyed hash, the number itself sealed.
     expect(await rt.storage.db.selectFrom('whatsapp_unreachable').select('phone').execute()).toEqual([{ phone: dataCipher().lookupHash('6281234567890') }]);
-    expect(await isPhoneUnreachable(rt.storage.db, '6281234567890')).toBe(true);
+    expect((await findMessageFacts(rt.storage.db, { officeId: 1, kind: 'booked', lang: 'id', phone: '6281234567890' })).unreachable).toBe(true);
 
     // The next message about the booking goes by email only: the number is not tried again.
     const cancel = await rt.app.inject({ method: 'POST', url: `/api/v1/bookings/${code}/cancel`, payload: { nik } });

@@ -17,14 +17,19 @@ export interface ComposedMessage {
 }
 
 /** The booking's language when it records one; Indonesian otherwise. */
-function bookingLang(booking: { lang: string | null }): MessageLang {
+export function bookingLang(booking: { lang: string | null }): MessageLang {
   return booking.lang !== null && isMessageLang(booking.lang) ? booking.lang : 'id';
 }
 
 /** The words an office sends for a kind in a language: its own edited template, else the default. */
 export async function templateBody(db: Executor, officeId: number, kind: MessageKind, lang: MessageLang): Promise<string> {
   const edited = await findMessageTemplate(db, officeId, kind, lang);
-  return edited?.body ?? DEFAULT_TEMPLATES[kind][lang];
+  return wordsOf(edited?.body ?? null, kind, lang);
+}
+
+/** The office's edited words (null: it kept the default) or the default words of a kind in a language. */
+export function wordsOf(edited: string | null, kind: MessageKind, lang: MessageLang): string {
+  return edited ?? DEFAULT_TEMPLATES[kind][lang];
 }
 
 /**
@@ -34,7 +39,16 @@ export async function templateBody(db: Executor, officeId: number, kind: Message
  */
 export async function composeMessage(
   db: Executor,
-  opts: { bookingId: number; kind: MessageKind; counterNumber?: number | null; publicUrl?: string; booking?: BookingView; office?: OfficeRow | undefined },
+  opts: {
+    bookingId: number;
+    kind: MessageKind;
+    counterNumber?: number | null;
+    publicUrl?: string;
+    booking?: BookingView;
+    office?: OfficeRow | undefined;
+    /** The words to fill, when the caller has read them (`wordsOf`): not read again. */
+    words?: string;
+  },
 ): Promise<ComposedMessage> {
   // The caller may have read the booking in the same transaction already: no second read.
   const booking = opts.booking ?? (await findBookingById(db, opts.bookingId));
@@ -42,7 +56,7 @@ export async function composeMessage(
   const office = opts.office ?? (await findOfficeById(db, booking.office_id));
   if (!office) throw new Error(`office ${booking.office_id} not found`);
   const lang = bookingLang(booking);
-  const body = await templateBody(db, office.id, opts.kind, lang);
+  const body = opts.words ?? (await templateBody(db, office.id, opts.kind, lang));
   const values = messageValues(
     {
       name: booking.name,

@@ -1,8 +1,8 @@
 import { type BookingView, findBookingById } from '../../db/repositories/bookings.js';
 import type { Executor } from '../../db/repositories/offices.js';
 import type { OfficeRow } from '../../db/schema.js';
-import { findOutboxMessagesByDedupeKey, insertOutboxMessages, isPhoneUnreachable, type NewOutboxMessage } from '../../db/repositories/outbox.js';
-import { composeMessage, type MessageKind } from './compose-message.js';
+import { findMessageFacts, findOutboxMessagesByDedupeKey, insertOutboxMessages, type NewOutboxMessage } from '../../db/repositories/outbox.js';
+import { bookingLang, composeMessage, type MessageKind, wordsOf } from './compose-message.js';
 
 export interface EnqueueMessageOptions {
   bookingId: number;
@@ -40,8 +40,17 @@ export async function enqueueMessage(trx: Executor, opts: EnqueueMessageOptions)
   const queued = new Set(opts.fresh ? [] : (await findOutboxMessagesByDedupeKey(trx, opts.dedupeKey)).map((m) => m.channel));
   if (channels.every((c) => queued.has(c))) return 0;
 
-  const { subject, text } = await composeMessage(trx, { bookingId: opts.bookingId, kind: opts.kind, counterNumber: opts.counterNumber ?? null, booking, office: opts.office });
-  const unreachable = booking.phone ? await isPhoneUnreachable(trx, booking.phone) : false;
+  const lang = bookingLang(booking);
+  const facts = await findMessageFacts(trx, { officeId: booking.office_id, kind: opts.kind, lang, phone: booking.phone });
+  const { subject, text } = await composeMessage(trx, {
+    bookingId: opts.bookingId,
+    kind: opts.kind,
+    counterNumber: opts.counterNumber ?? null,
+    booking,
+    office: opts.office,
+    words: wordsOf(facts.template, opts.kind, lang),
+  });
+  const unreachable = facts.unreachable;
   const base = {
     office_id: booking.office_id,
     booking_id: booking.id,

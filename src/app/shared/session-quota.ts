@@ -1,6 +1,6 @@
-import { countActiveInSession, lockSessionDay } from '../../db/repositories/bookings.js';
+import { lockSessionDay } from '../../db/repositories/bookings.js';
 import type { Executor } from '../../db/repositories/offices.js';
-import { placesOn } from '../../db/repositories/schedule.js';
+import { readSessionDay, type SessionDay } from '../../db/repositories/schedule.js';
 import { hasRoom, notYetOpen } from '../../domain/availability.js';
 import { DomainError } from '../../domain/errors.js';
 import { isoWeekday } from '../../domain/local-date.js';
@@ -19,23 +19,25 @@ export interface QuotaRequest {
 }
 
 /**
- * Takes the session's lock on the date and checks, under it, that one more booking fits: the
- * places are read after the lock, so a schedule change that committed before is obeyed exactly
- * (a change takes the same locks, see lockSessionDaysFrom). Online, the limit is the share of
- * the session released by `now` (see release-schedule); the desk and walk-ins may fill every
- * place. Returns the next sequence number.
+ * Takes the session's lock on the date and checks, under it, that one more booking fits and
+ * that the date is still open: the places, the bookings and the closures are read after the
+ * lock, so a schedule change or a closure that committed before is obeyed exactly (both take
+ * the same locks, see lockSessionDaysFrom; a booking that took the lock before a closure is
+ * committed before it and moved with the rest). Online, the limit is the share of the session
+ * released by `now` (see release-schedule); the desk and walk-ins may fill every place.
+ * Returns the next sequence number.
  */
 export async function takeSessionPlace(trx: Executor, req: QuotaRequest): Promise<number> {
   const sequence = await lockSessionDay(trx, req.officeId, req.sessionId, req.date);
-  const places = await placesOn(trx, req.officeId, req.sessionId, req.date, isoWeekday(req.date));
-  if (!places) throw new DomainError('NOT_BOOKABLE', { date: req.date, reason: 'unknown_session' });
-  const limit = sessionLimit(places, req);
-  const active = await countActiveInSession(trx, req.officeId, req.sessionId, req.date);
+  const day = await readSessionDay(trx, { officeId: req.officeId, sessionId: req.sessionId, date: req.date, weekday: isoWeekday(req.date) });
+  if (!day) throw new DomainError('NOT_BOOKABLE', { date: req.date, reason: 'unknown_session' });
+  const limit = sessionLimit(day, req);
   if (limit === 0 && req.channel === 'online') {
-    const opens = nextOpeningAt(places.capacity, req.date, releaseRulesOf(places.office), places.office.timezone, req.now);
-    if (opens) throw notYetOpen(req.date, opens, places.office.timezone);
+    const opens = nextOpeningAt(day.capacity, req.date, releaseRulesOf(day.office), day.office.timezone, req.now);
+    if (opens) throw notYetOpen(req.date, opens, day.office.timezone);
   }
-  if (!hasRoom(limit, active)) throw new DomainError('SESSION_FULL', { date: req.date });
+  if (!hasRoom(limit, day.active)) throw new DomainError('SESSION_FULL', { date: req.date });
+  if (day.closed) throw new DomainError('CLOSED', { date: req.date });
   return sequence;
 }
 
@@ -43,7 +45,7 @@ export async function takeSessionPlace(trx: Executor, req: QuotaRequest): Promis
  * How many active bookings a session may hold for a channel at an instant: online, the
  * released share of the places left after the desk's; the desk and walk-ins, all of them.
  */
-function sessionLimit(places: NonNullable<Awaited<ReturnType<typeof placesOn>>>, req: QuotaRequest): number {
+function sessionLimit(places: SessionDay, req: QuotaRequest): number {
   if (req.channel !== 'online') return placesFor(req.channel, places.capacity, places.deskSharePercent);
   return onlinePlacesAt(places.capacity, req.date, releaseRulesOf(places.office), places.office.timezone, req.now);
 }

@@ -35,12 +35,33 @@ const insertOutboxRow = preparedQuery((db, row: Insertable<OutboxMessagesTable>)
     .returning('id'),
 );
 
-/** Whether a gateway said this `628…` number is not on WhatsApp; found by the number's keyed hash. */
-export async function isPhoneUnreachable(db: Executor, phone: string): Promise<boolean> {
-  return (await unreachablePhone(db, { phoneHmac: dataCipher().lookupHash(phone) })).rows.length > 0;
+/** What queuing a message needs from the database besides the booking: the office's own words, if edited, and whether the number is marked. */
+export interface MessageFacts {
+  /** The office's edited template for the kind and language; null: the default. */
+  template: string | null;
+  /** Whether a gateway said the number is not on WhatsApp (false without a number). */
+  unreachable: boolean;
 }
 
-const unreachablePhone = preparedQuery((db, v: { phoneHmac: string }) => db.selectFrom('whatsapp_unreachable').select('phone').where('phone', '=', v.phoneHmac));
+/**
+ * Both facts in one statement: a booking queues its confirmation while it holds its session's
+ * lock, where every round trip counts.
+ */
+export async function findMessageFacts(db: Executor, v: { officeId: number; kind: string; lang: string; phone: string }): Promise<MessageFacts> {
+  const row = (await messageFacts(db, { officeId: v.officeId, kind: v.kind, lang: v.lang, phoneHmac: v.phone ? dataCipher().lookupHash(v.phone) : '' })).rows[0];
+  return { template: row?.template ?? null, unreachable: Number(row?.unreachable ?? 0) > 0 };
+}
+
+const messageFacts = preparedQuery((db, v: { officeId: number; kind: string; lang: string; phoneHmac: string }) =>
+  db.selectNoFrom((eb) => [
+    eb.selectFrom('message_templates').select('body').where('office_id', '=', v.officeId).where('kind', '=', v.kind).where('lang', '=', v.lang).as('template'),
+    eb
+      .selectFrom('whatsapp_unreachable')
+      .select((e) => e.fn.countAll<string | number>().as('n'))
+      .where('phone', '=', v.phoneHmac)
+      .as('unreachable'),
+  ]),
+);
 
 /** Marks a number as not on WhatsApp (again): later messages to it go by email only. Kept as its keyed hash and sealed. */
 export async function markPhoneUnreachable(db: Executor, phone: string, at: string, detail: string): Promise<void> {

@@ -46,28 +46,33 @@ export interface SessionPlaceRules {
   office: Pick<OfficeRow, 'desk_share_percent' | 'booking_days_ahead' | 'release_time' | 'draw_seconds' | 'release_waves' | 'timezone'>;
 }
 
+/** One session on one date as it stands: its places, the office's rules, what it holds, whether the date is closed. */
+export interface SessionDay extends SessionPlaceRules {
+  capacity: number;
+  deskSharePercent: number;
+  /** Active bookings of the session on the date. */
+  active: number;
+  /** Whether the date is closed (a holiday or a closure). */
+  closed: boolean;
+}
+
 /**
  * The places of one session on one date as the schedule stands now, with the office's desk
- * share and release rules, or undefined when the session does not open that date. The date's
- * own sessions, when it has any, replace its weekday's.
+ * share and release rules, the session's active bookings and whether the date is closed, or
+ * undefined when the session does not open that date. The date's own sessions, when it has
+ * any, replace its weekday's. One statement: it runs while the session's lock is held, so every
+ * round trip counts.
  */
-export async function placesOn(
-  db: Executor,
-  officeId: number,
-  sessionId: number,
-  date: string,
-  weekday: number,
-): Promise<({ capacity: number; deskSharePercent: number } & SessionPlaceRules) | undefined> {
-  const row = (await sessionPlaces(db, { officeId, sessionId, date, weekday })).rows[0];
+export async function readSessionDay(db: Executor, v: { officeId: number; sessionId: number; date: string; weekday: number }): Promise<SessionDay | undefined> {
+  const row = (await sessionDay(db, v)).rows[0];
   if (!row) return undefined;
   const capacity = Number(row.own_sessions) > 0 ? row.own_capacity : row.weekly_capacity;
   if (capacity === null || capacity === undefined) return undefined;
-  const { own_sessions: _own, own_capacity: _capacity, weekly_capacity: _weekly, ...office } = row;
-  return { capacity: Number(capacity), deskSharePercent: Number(row.desk_share_percent), office };
+  const { own_sessions: _own, own_capacity: _capacity, weekly_capacity: _weekly, active, closed, ...office } = row;
+  return { capacity: Number(capacity), deskSharePercent: Number(row.desk_share_percent), office, active: Number(active), closed: Number(closed) > 0 };
 }
 
-// One statement: it runs while the session's lock is held, so every round trip counts.
-const sessionPlaces = preparedQuery((db, v: { officeId: number; sessionId: number; date: string; weekday: number }) =>
+const sessionDay = preparedQuery((db, v: { officeId: number; sessionId: number; date: string; weekday: number }) =>
   db
     .selectFrom('offices as o')
     .select((eb) => [
@@ -97,6 +102,20 @@ const sessionPlaces = preparedQuery((db, v: { officeId: number; sessionId: numbe
         .where('weekday', '=', v.weekday)
         .where('session_id', '=', v.sessionId)
         .as('weekly_capacity'),
+      eb
+        .selectFrom('bookings')
+        .select((e) => e.fn.countAll<string | number>().as('n'))
+        .where('office_id', '=', v.officeId)
+        .where('session_id', '=', v.sessionId)
+        .where('date', '=', v.date)
+        .where('status', 'in', ACTIVE_STATUSES)
+        .as('active'),
+      eb
+        .selectFrom('closed_days')
+        .select((e) => e.fn.countAll<string | number>().as('n'))
+        .where('office_id', '=', v.officeId)
+        .where('date', '=', v.date)
+        .as('closed'),
     ])
     .where('o.id', '=', v.officeId),
 );

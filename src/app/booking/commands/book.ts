@@ -20,7 +20,6 @@ import type { AppContext } from '../../shared/context.js';
 import { cachedRead, WINDOW_TABLES } from '../../shared/read-cache.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../../domain/office-clock.js';
-import { assertStillOpen } from '../../office/queries/office-calendar.js';
 import { planOfficeSession } from '../../office/queries/plan-office-days.js';
 import { takeSessionPlace } from '../../shared/session-quota.js';
 import { applyLifecycleStep, createBooking, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
@@ -106,7 +105,6 @@ async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult>
         if (opts.channel === 'online') await assertMayBookOnline(trx, office, person, now);
 
         const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: opts.channel, now });
-        await assertStillOpen(trx, office.id, day.date);
 
         const booked = await createBooking(trx, {
           type: 'booked',

@@ -9,7 +9,6 @@ import type { AppContext } from '../../shared/context.js';
 import { type BookingHolder, findChangeableBooking } from '../queries/find-changeable-booking.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../../domain/office-clock.js';
-import { assertStillOpen } from '../../office/queries/office-calendar.js';
 import { planOfficeSession } from '../../office/queries/plan-office-days.js';
 import { takeSessionPlace } from '../../shared/session-quota.js';
 import { assertNoDrawHolds } from '../../draw/queries/assert-no-draw.js';
@@ -44,7 +43,6 @@ export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBooking
   const event = await db.transaction().execute(async (trx) => {
     // A citizen's own move leaves the desk's share free like any online booking; the desk may use it.
     const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel, now });
-    await assertStillOpen(trx, office.id, day.date);
     // Only a booking still `booked` moves: a check-in or cancel that got there first wins.
     return applyLifecycleStep(trx, {
       type: 'rescheduled',

@@ -11,7 +11,6 @@ import type { ClosureCause, TicketEvent } from '../../../domain/ticket-status.js
 import { officeClock } from '../../../domain/office-clock.js';
 import type { AppContext } from '../../shared/context.js';
 import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
-import { assertStillOpen } from '../queries/office-calendar.js';
 import { planOfficeDays } from '../queries/plan-office-days.js';
 
 /** A place in the queue: a date, a session and a number in it. */
@@ -91,7 +90,6 @@ export async function moveBookingsOffClosedDay(ctx: AppContext, office: OfficeRo
           }
           // The booking keeps its channel: an online booking moved by the office still leaves the desk's share free.
           const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: target.session.id, date: target.date, channel: booking.channel, now });
-          await assertStillOpen(trx, office.id, target.date);
           return applyLifecycleStep(trx, {
             type: 'moved_by_closure',
             bookingId: booking.id,
