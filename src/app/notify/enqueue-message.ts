@@ -50,7 +50,6 @@ export async function enqueueMessage(trx: Executor, opts: EnqueueMessageOptions)
     office: opts.office,
     words: wordsOf(facts.template, opts.kind, lang),
   });
-  const unreachable = facts.unreachable;
   const base = {
     office_id: booking.office_id,
     booking_id: booking.id,
@@ -65,7 +64,7 @@ export async function enqueueMessage(trx: Executor, opts: EnqueueMessageOptions)
   const rows: NewOutboxMessage[] = [];
   if (booking.phone) {
     rows.push(
-      unreachable
+      facts.unreachable
         ? { ...base, channel: 'whatsapp', recipient: booking.phone, status: 'failed', failure_reason: 'not_on_whatsapp' }
         : { ...base, channel: 'whatsapp', recipient: booking.phone, status: 'waiting', failure_reason: null },
     );
