@@ -270,7 +270,7 @@ describe.each(DIALECTS)('closing a day on $name', (dialect) => {
       },
     };
     await expect(addClosure(dying, { officeSlug: 'kota-bogor', date: '2026-12-03', reason: 'Banjir', admin: { userId: 1, username: 'admin' } })).rejects.toThrow('process died');
-    const left = async () => (await rt.storage.db.selectFrom('bookings').select('code').where('date', '=', '2026-12-03').where('status', '=', 'booked').execute()).map((b) => b.code);
+    const left = async () => (await rt.storage.db.selectFrom('bookings').select('code').where('date', '=', '2026-12-03').where('status', '=', 'booked').orderBy('queue_number').execute()).map((b) => b.code);
     expect(await left()).toEqual(codes.slice(4));
 
     // Posting again says it is closed; the background step leaves a fresh closure to its request.
