@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { AppContext } from './app/shared/context.js';
 import type { Lifecycle } from './app/shared/lifecycle.js';
@@ -27,6 +28,8 @@ export interface RuntimeOptions {
   sqliteSynchronous?: SqliteSynchronous;
   /** With `databaseUrl` `:memory:`: start from this database image instead of an empty database (see `OpenOptions.memoryImage`). */
   sqliteMemoryImage?: Buffer;
+  /** With a `postgres://` `databaseUrl`: an open pool to use, left open at close (see `OpenOptions.postgresPool`). */
+  postgresPool?: pg.Pool;
   http?: Partial<HttpOptions>;
   /** The clock; only tests pass another. */
   now?: () => Date;
@@ -83,6 +86,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     timeouts: opts.databaseTimeouts,
     sqliteSynchronous: opts.sqliteSynchronous,
     memoryImage: opts.sqliteMemoryImage,
+    postgresPool: opts.postgresPool,
     backgroundCheckpoints: true,
   });
   const announce = opts.announce ?? ((line: string) => console.log(line));

@@ -56,29 +56,45 @@ export interface OpenOptions {
    * run; migrating each from nothing took some 45 ms of CPU.
    */
   memoryImage?: Buffer;
+  /**
+   * PostgreSQL only: an open pool (see openPostgresPool) to use instead of opening one; closing
+   * the storage leaves it open for whoever opened it. Tests lend one to the runtimes that use a
+   * database one after another: a new connection is a new PostgreSQL process, which on a small
+   * machine costs more than most of the tests that open it.
+   */
+  postgresPool?: pg.Pool;
+}
+
+/** A pool of connections to PostgreSQL with the limits every request relies on. */
+export function openPostgresPool(url: string, options: Pick<OpenOptions, 'poolSize' | 'timeouts'> & { applicationName?: string } = {}): pg.Pool {
+  const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    // A frozen server never answers, not even to cancel: the client stops waiting a little later.
+    query_timeout: timeouts.statementMs + 2_000,
+    // A transaction left open by a stuck request would hold its locks (and quota rows) forever.
+    idle_in_transaction_session_timeout: timeouts.statementMs * 2,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
+  });
+  // An idle client losing its server must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  // Nor may a client in use: the pool stops listening for its errors while it is lent out, and
+  // a dropped connection emits one besides failing the query (answered 503). The broken client
+  // is not queryable any more, so the pool drops it when it comes back.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
 }
 
 /** Opens `postgres://…` on PostgreSQL, `file:PATH` or `:memory:` on SQLite. */
 export function openStorage(url: string, options: OpenOptions = {}): Storage {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: timeouts.connectMs,
-      statement_timeout: timeouts.statementMs,
-      // A frozen server never answers, not even to cancel: the client stops waiting a little later.
-      query_timeout: timeouts.statementMs + 2_000,
-      // A transaction left open by a stuck request would hold its locks (and quota rows) forever.
-      idle_in_transaction_session_timeout: timeouts.statementMs * 2,
-    });
-    // An idle client losing its server must not crash the process; the pool replaces it.
-    pool.on('error', () => undefined);
-    // Nor may a client in use: the pool stops listening for its errors while it is lent out, and
-    // a dropped connection emits one besides failing the query (answered 503). The broken client
-    // is not queryable any more, so the pool drops it when it comes back.
-    pool.on('connect', (client) => client.on('error', () => undefined));
-    const db = watched(new PostgresDialect({ pool }), true);
+    const lent = options.postgresPool;
+    const pool = lent ?? openPostgresPool(url, options);
+    // Kysely ends the pool it was given when the storage closes: a lent one stays open.
+    const db = watched(new PostgresDialect({ pool: lent ? { connect: () => lent.connect(), end: async () => undefined } : pool }), true);
     const poolUse = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     return { db, engine: postgresCapabilities, url, close: () => db.destroy(), poolUse };
   }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import type pg from 'pg';
 import { openStorage } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { PostgresDatabases } from './postgres-databases.js';
@@ -24,6 +25,8 @@ export interface FreshDatabase {
   drop(): Promise<void>;
   /** In memory on SQLite: the migrated schema to start from (`RuntimeOptions.sqliteMemoryImage`). */
   memoryImage?: Buffer;
+  /** On PostgreSQL: the worker's pool for this database, lent to the runtime (`RuntimeOptions.postgresPool`). */
+  pool?: pg.Pool;
 }
 
 /**

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { openStorage } from '../../src/db/database.js';
+import { type DatabaseTimeouts, openPostgresPool, openStorage } from '../../src/db/database.js';
 import { MIGRATION_NAMES, migrateToLatest } from '../../src/db/migrate.js';
 
 /**
@@ -16,7 +16,9 @@ import { MIGRATION_NAMES, migrateToLatest } from '../../src/db/migrate.js';
  *   (every file under src/db), shared by every worker and every later run;
  * - a worker copies the template when it has no database to spare (about 0.1–0.3 s);
  * - a database a test is done with is emptied (every table, sequences restarted, the rows the
- *   migrations themselves wrote put back: about 20 ms) and kept for the worker's next test.
+ *   migrations themselves wrote put back: about 20 ms) and kept for the worker's next test;
+ * - each database has a connection pool kept by the worker and lent to every runtime that gets
+ *   the database, so its connections (each a PostgreSQL process) outlive the runtimes.
  *
  * A test that needs a database without any schema (a migration test) asks for `empty`: it gets
  * a plain new one, dropped when it is done. A database whose schema a test changed is dropped
@@ -29,8 +31,19 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RUN_DATABASE_PREFIX = 'antrean_t_';
 const TEMPLATE_PREFIX = 'antrean_tpl_';
 
+/**
+ * What test runtimes wait for a connection: a busy machine can keep one waiting longer than
+ * production's 5 s, and that is not an outage.
+ */
+export const TEST_DATABASE_TIMEOUTS: Partial<DatabaseTimeouts> = { connectMs: 30_000 };
+
+/** The `application_name` of the pools kept per database: emptying a database spares their idle connections. */
+const KEPT_POOL = 'antrean-test-kept';
+
 export interface FreshDatabase {
   url: string;
+  /** The worker's pool for this database, for the runtime to use (not end); kept while the database is. */
+  pool?: pg.Pool;
   drop(): Promise<void>;
 }
 
@@ -53,7 +66,7 @@ function urlOf(adminUrl: string, database: string): string {
   return url.toString();
 }
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+async function withClient<T>(url: string, fn: (client: pg.ClientBase) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -78,6 +91,13 @@ export class PostgresDatabases {
   private reset: Promise<Reset> | undefined;
   /** Emptied databases this worker may hand out again. */
   private readonly spare: string[] = [];
+  /**
+   * A pool per database of this worker, lent to each runtime that gets the database: a new
+   * PostgreSQL connection is a new server process, about 20 ms of PostgreSQL's CPU here and as
+   * much again to load the catalog entries of the tables it touches, while a test runtime needs
+   * two or three.
+   */
+  private readonly pools = new Map<string, pg.Pool>();
 
   constructor(private readonly adminUrl: string) {}
 
@@ -92,12 +112,32 @@ export class PostgresDatabases {
     let returned = false;
     return {
       url: urlOf(this.adminUrl, name),
+      pool: this.poolOf(name),
       drop: async () => {
         if (returned) return;
         returned = true;
         await this.giveBack(name);
       },
     };
+  }
+
+  private poolOf(name: string): pg.Pool {
+    let pool = this.pools.get(name);
+    if (!pool) this.pools.set(name, (pool = openPostgresPool(urlOf(this.adminUrl, name), { timeouts: TEST_DATABASE_TIMEOUTS, applicationName: KEPT_POOL })));
+    return pool;
+  }
+
+  /** Runs `fn` on a connection of the database's kept pool; a connection that failed is not kept. */
+  private async withPooled<T>(name: string, fn: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+    const client = await this.poolOf(name).connect();
+    try {
+      const result = await fn(client);
+      client.release();
+      return result;
+    } catch (error) {
+      client.release(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
   }
 
   private newName(): string {
@@ -109,7 +149,7 @@ export class PostgresDatabases {
     const name = this.newName();
     await withClient(this.adminUrl, (c) => c.query(`CREATE DATABASE ${quote(name)} TEMPLATE ${quote(template)}`));
     // Read while this copy is still as the template made it.
-    await (this.reset ??= withClient(urlOf(this.adminUrl, name), (c) => this.resetOf(c)));
+    await (this.reset ??= this.withPooled(name, (c) => this.resetOf(c)));
     return name;
   }
 
@@ -148,7 +188,7 @@ export class PostgresDatabases {
    * emptied with its foreign keys not checked (the order would not matter), sequences restarted,
    * and the rows the migrations wrote written again.
    */
-  private async resetOf(client: pg.Client): Promise<Reset> {
+  private async resetOf(client: pg.ClientBase): Promise<Reset> {
     const tables = (await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).rows.map((r) => r.name);
     const sequences = (await client.query<{ name: string }>(`SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public'`)).rows.map((r) => r.name);
     const statements = ['SET LOCAL session_replication_role = replica', 'SET LOCAL synchronous_commit = off'];
@@ -167,9 +207,12 @@ export class PostgresDatabases {
   /** Empties a database and keeps it for the next test, or drops it when its schema is not the template's any more. */
   private async giveBack(name: string): Promise<void> {
     // A database a test took down (connections refused) cannot be emptied: it is dropped.
-    const reusable = await withClient(urlOf(this.adminUrl, name), async (c) => {
-      // A server process a test killed may still hold a connection for a moment.
-      await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    const reusable = await this.withPooled(name, async (c) => {
+      // A server process a test killed may still hold a connection for a moment; the kept pool's idle ones stay.
+      await c.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (application_name IS DISTINCT FROM $1 OR state <> 'idle')`,
+        [KEPT_POOL],
+      );
       const reset = await this.reset;
       if (!reset) return false;
       const migrations = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM kysely_migration').catch(() => ({ rows: [{ n: -1 }] }));
@@ -183,6 +226,9 @@ export class PostgresDatabases {
   }
 
   private async dropDatabase(name: string): Promise<void> {
+    const pool = this.pools.get(name);
+    this.pools.delete(name);
+    await pool?.end().catch(() => undefined);
     await withClient(this.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`));
   }
 }

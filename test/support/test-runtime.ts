@@ -5,6 +5,7 @@ import type { NotifySettings } from '../../src/notify/transports.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
 import { TEST_DATA_KEY } from './data-key.js';
 import type { FreshDatabase, TestDialect } from './dialects.js';
+import { TEST_DATABASE_TIMEOUTS } from './postgres-databases.js';
 
 export { TEST_DATA_KEY };
 
@@ -59,13 +60,14 @@ export async function startTestRuntime(
   const runtime = await startRuntime({
     databaseUrl: database.url,
     sqliteMemoryImage: database.memoryImage,
+    postgresPool: database.pool,
     logger: createLogger('info', sink),
     now: () => now,
     adminPassword: opts.adminPassword,
     dataKey: opts.dataKey === null ? undefined : (opts.dataKey ?? TEST_DATA_KEY),
     notify: opts.notify,
     // Tests fire bursts at a small pool on a busy machine: waiting for a connection is not an outage.
-    databaseTimeouts: { connectMs: 30_000 },
+    databaseTimeouts: TEST_DATABASE_TIMEOUTS,
     announce: (line) => announcements.push(line),
     passwordCost: TEST_PASSWORD_COST,
     http: {

@@ -4,6 +4,7 @@ import { TEST_PASSWORD_COST } from './test-runtime.js';
 import { createLogger } from '../../src/http/logger.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
 import type { TestDialect } from './dialects.js';
+import { TEST_DATABASE_TIMEOUTS } from './postgres-databases.js';
 import { TUESDAY_MORNING, withoutPersonLimits } from './test-runtime.js';
 
 /** Runtimes that share one database and one settable clock, each with its own connection pool. */
@@ -32,7 +33,7 @@ export async function startTwinRuntimes(dialect: TestDialect): Promise<TwinRunti
         now: () => now,
         adminPassword: 'admin-password-1',
         // Tests fire bursts at a small pool on a busy machine: waiting for a connection is not an outage.
-        databaseTimeouts: { connectMs: 30_000 },
+        databaseTimeouts: TEST_DATABASE_TIMEOUTS,
         announce: () => undefined,
         http: { bookingRateLimitPerMinute: 100_000, apiRateLimitPerMinute: 100_000, powDifficulty: 0 },
       }),
