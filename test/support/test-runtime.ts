@@ -66,7 +66,6 @@ export async function startTestRuntime(
     adminPassword: opts.adminPassword,
     dataKey: opts.dataKey === null ? undefined : (opts.dataKey ?? TEST_DATA_KEY),
     notify: opts.notify,
-    // Tests fire bursts at a small pool on a busy machine: waiting for a connection is not an outage.
     databaseTimeouts: TEST_DATABASE_TIMEOUTS,
     announce: (line) => announcements.push(line),
     passwordCost: TEST_PASSWORD_COST,

@@ -32,7 +32,6 @@ export async function startTwinRuntimes(dialect: TestDialect): Promise<TwinRunti
         logger: createLogger('warn', sink),
         now: () => now,
         adminPassword: 'admin-password-1',
-        // Tests fire bursts at a small pool on a busy machine: waiting for a connection is not an outage.
         databaseTimeouts: TEST_DATABASE_TIMEOUTS,
         announce: () => undefined,
         http: { bookingRateLimitPerMinute: 100_000, apiRateLimitPerMinute: 100_000, powDifficulty: 0 },
