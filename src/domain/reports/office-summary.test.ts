@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOfficeSummary, busiestHours, serviceSeconds, type SummaryInput, tallyOutcomes, type VisitTimes, waitingSeconds } from './office-summary.js';
+import { buildOfficeSummary, busiestHours, measureVisit, serviceSeconds, type SummaryInput, tallyOutcomes, type VisitTimes, waitingSeconds } from './office-summary.js';
 
 const visit = (over: Partial<VisitTimes>): VisitTimes => ({
   date: '2026-12-02',
@@ -89,7 +89,7 @@ describe('buildOfficeSummary', () => {
     visits: [
       visit({ checkedInAt: '2026-12-02T01:00:00Z', firstCalledAt: '2026-12-02T01:02:00Z', lastCalledAt: '2026-12-02T01:02:00Z', doneAt: '2026-12-02T01:12:00Z', doneCounter: 1, doneUserId: 7 }),
       visit({ checkedInAt: '2026-12-02T01:00:00Z', firstCalledAt: '2026-12-02T01:06:00Z', lastCalledAt: '2026-12-02T01:06:00Z', doneAt: '2026-12-02T01:26:00Z', doneCounter: 1, doneUserId: 7 }),
-    ],
+    ].map(measureVisit),
     floorEvents: [
       { counterNumber: 1, userId: 7, username: 'loket-a', type: 'called', count: 2 },
       { counterNumber: 1, userId: 7, username: 'loket-a', type: 'done', count: 2 },

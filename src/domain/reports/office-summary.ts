@@ -85,8 +85,12 @@ export function serviceSeconds(v: VisitTimes): number | null {
   return v.closedAtDayEnd ? null : secondsBetween(v.lastCalledAt, v.doneAt);
 }
 
-/** A visit with its two durations worked out once: a year holds ~50,000 visits, grouped five ways. */
-interface MeasuredVisit {
+/**
+ * A visit with its two durations worked out once: a year holds ~50,000 visits, grouped five
+ * ways. The report's reader measures each week's visits as it reads them, so that a year's
+ * report never works through all of them in one go.
+ */
+export interface MeasuredVisit {
   date: string;
   serviceId: number;
   doneCounter: number | null;
@@ -95,7 +99,7 @@ interface MeasuredVisit {
   service: number | null;
 }
 
-function measure(v: VisitTimes): MeasuredVisit {
+export function measureVisit(v: VisitTimes): MeasuredVisit {
   return { date: v.date, serviceId: v.serviceId, doneCounter: v.doneCounter, doneUserId: v.doneUserId, waiting: waitingSeconds(v), service: serviceSeconds(v) };
 }
 
@@ -201,7 +205,7 @@ export interface SummaryInput {
   /** Every session the office has had, for names: bookings may sit in one switched off since. */
   sessions: readonly { id: number; letter: string; start: string; end: string }[];
   counters: readonly { number: number; name: string }[];
-  visits: readonly VisitTimes[];
+  visits: readonly MeasuredVisit[];
   floorEvents: readonly FloorEventRow[];
   hours: readonly UtcHourRow[];
 }
@@ -264,7 +268,7 @@ function timesOf(visits: readonly MeasuredVisit[]): Times {
 
 /** Builds the report: day by day, per session, per service, per counter, per clerk and per hour. */
 export function buildOfficeSummary(input: SummaryInput): OfficeSummary {
-  const visits = input.visits.map(measure);
+  const { visits } = input;
   const outcomesByDay = groupBy(input.byDay, (r) => r.date);
   const takenByDay = groupBy(input.taken, (r) => r.date);
   const visitsByDay = groupBy(visits, (v) => v.date);

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors.js';
-import { daysBetween, isLocalDate, type LocalDate } from '../local-date.js';
+import { addDays, daysBetween, isLocalDate, type LocalDate } from '../local-date.js';
 
 /**
  * The longest range a report covers: a year, leap day included. Longer ranges would read
@@ -15,4 +15,15 @@ export function checkReportRange(from: LocalDate, to: LocalDate): { days: number
   if (days < 1) throw new InvalidInputError([{ field: 'to', problem: 'RANGE_INVALID' }]);
   if (days > MAX_REPORT_DAYS) throw new InvalidInputError([{ field: 'to', problem: 'RANGE_TOO_LONG' }]);
   return { days };
+}
+
+/** The range cut into consecutive pieces of at most `days` dates, in order, together covering it exactly. */
+export function splitRange(from: LocalDate, to: LocalDate, days: number): { from: LocalDate; to: LocalDate }[] {
+  if (!Number.isInteger(days) || days < 1) throw new RangeError(`A piece must hold at least one whole day, got ${days}`);
+  const pieces: { from: LocalDate; to: LocalDate }[] = [];
+  for (let start = from; daysBetween(start, to) >= 0; start = addDays(start, days)) {
+    const end = addDays(start, days - 1);
+    pieces.push({ from: start, to: daysBetween(end, to) < 0 ? to : end });
+  }
+  return pieces;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { median, nearestRankPercentile, secondsBetween, summarizeDurations } from './statistics.js';
 
@@ -54,5 +55,21 @@ describe('secondsBetween', () => {
     expect(secondsBetween('2026-12-02T01:00:00.000Z', '2026-12-02T01:12:30.400Z')).toBe(750);
     expect(secondsBetween('2026-12-02T01:00:01.000Z', '2026-12-02T01:00:00.000Z')).toBe(0);
     expect(secondsBetween(null, '2026-12-02T01:00:00.000Z')).toBeNull();
+  });
+  it('reads instants on one date and across dates, stored or written otherwise, as Date.parse does', () => {
+    const instants = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }).map((ms) => new Date(ms).toISOString());
+    const sameDate = fc.tuple(instants, fc.integer({ min: 0, max: 86_399_999 })).map(([iso, ms]) => [iso, new Date(Date.parse(iso.slice(0, 10)) + ms).toISOString()] as const);
+    const parsed = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+    fc.assert(
+      fc.property(fc.oneof(sameDate, fc.tuple(instants, instants)), ([from, to]) => {
+        expect(secondsBetween(from, to)).toBe(parsed(from, to));
+      }),
+    );
+    expect(secondsBetween('2026-12-02T01:00:00.000Z', '2026-12-02T09:00:00.000+07:00')).toBe(3600);
+    expect(secondsBetween('2026-12-02T01:00:00Z', '2026-12-02T01:00:30.000Z')).toBe(30);
+    expect(secondsBetween('2026-12-02T23:59:59.500Z', '2026-12-03T00:00:00.000Z')).toBe(1);
+  });
+  it('refuses what is no instant', () => {
+    expect(() => secondsBetween('2026-12-02T01:00:00.000Z', '2026-12-02Tab:00:00.000Z')).toThrow(RangeError);
   });
 });

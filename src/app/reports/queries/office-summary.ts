@@ -12,13 +12,14 @@ import {
 } from '../../../db/repositories/reports.js';
 import { type FinishOutcome, isFinishOutcome } from '../../../domain/counter-work.js';
 import type { LocalDate } from '../../../domain/local-date.js';
-import { buildOfficeSummary, type OfficeSummary } from '../../../domain/reports/office-summary.js';
+import { buildOfficeSummary, measureVisit, type OfficeSummary } from '../../../domain/reports/office-summary.js';
 import { checkReportRange } from '../../../domain/reports/report-range.js';
 import { CLOSED_AT_DAY_END } from '../../../domain/ticket-status.js';
 import type { AppContext } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 import { officeClock } from '../../../domain/office-clock.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
+import { readByWeeks } from '../read-by-weeks.js';
 
 export interface OfficeSummaryOptions {
   officeSlug: string;
@@ -51,19 +52,31 @@ export async function getOfficeSummary(ctx: AppContext, opts: OfficeSummaryOptio
   const office = await requireOffice(db, opts.officeSlug);
   const now = ctx.now();
   const { from, to } = opts;
-  const [planned, byDay, taken, byService, services, sessions, counters, visits, floorEvents, hours, outcomes] = await Promise.all([
+  const [planned, services, sessions, counters] = await Promise.all([
     planOfficeDays(db, office, officeClock(office, now), from, dayCount),
-    countOutcomesByDate(db, office.id, from, to),
-    countTakenPlaces(db, office.id, from, to),
-    countOutcomesByService(db, office.id, from, to),
     listServices(db, office.id, { includeInactive: true }),
     listAllSessions(db, office.id),
     listCounters(db, office.id),
-    listVisitTimes(db, office.id, from, to),
-    countFloorEvents(db, office.id, from, to),
-    countCheckInsAndCallsByUtcHour(db, office.id, from, to),
-    countFinishOutcomes(db, office.id, from, to),
   ]);
+  // The bookings and their events, by weeks; every figure is a sum over rows, so the weeks' rows go together.
+  const weeks = await readByWeeks(from, to, (weekFrom, weekTo) =>
+    Promise.all([
+      countOutcomesByDate(db, office.id, weekFrom, weekTo),
+      countTakenPlaces(db, office.id, weekFrom, weekTo),
+      countOutcomesByService(db, office.id, weekFrom, weekTo),
+      listVisitTimes(db, office.id, weekFrom, weekTo).then((rows) => rows.map((v) => measureVisit({ ...v, closedAtDayEnd: v.doneNote === CLOSED_AT_DAY_END }))),
+      countFloorEvents(db, office.id, weekFrom, weekTo),
+      countCheckInsAndCallsByUtcHour(db, office.id, weekFrom, weekTo),
+      countFinishOutcomes(db, office.id, weekFrom, weekTo),
+    ]),
+  );
+  const byDay = weeks.flatMap((w) => w[0]);
+  const taken = weeks.flatMap((w) => w[1]);
+  const byService = weeks.flatMap((w) => w[2]);
+  const visits = weeks.flatMap((w) => w[3]);
+  const floorEvents = weeks.flatMap((w) => w[4]);
+  const hours = weeks.flatMap((w) => w[5]);
+  const outcomes = weeks.flatMap((w) => w[6]);
   const finishOutcomes: OfficeReport['finishOutcomes'] = { served: 0, documents_incomplete: 0, referred: 0, unrecorded: 0 };
   for (const o of outcomes) finishOutcomes[isFinishOutcome(o.outcome) ? o.outcome : 'unrecorded'] += o.count;
   const summary = buildOfficeSummary({
@@ -75,7 +88,7 @@ export async function getOfficeSummary(ctx: AppContext, opts: OfficeSummaryOptio
     services: services.map((s) => ({ id: Number(s.id), code: s.code, name: s.name, nameEn: s.name_en, active: s.active === 1 })),
     sessions: sessions.map((s) => ({ id: Number(s.id), letter: s.letter, start: s.start_time, end: s.end_time })),
     counters: counters.map((c) => ({ number: Number(c.number), name: c.name })),
-    visits: visits.map((v) => ({ ...v, closedAtDayEnd: v.doneNote === CLOSED_AT_DAY_END })),
+    visits,
     floorEvents,
     hours,
   });
