@@ -176,6 +176,25 @@ describe.each(DIALECTS)('the draw at a release on $name', (dialect) => {
     expect(draw).toMatchObject({ status: 'done', seed: record!.seed, entrants: 4, placed: 4, unplaced: 0, places: 200 });
   });
 
+  it('refuses an entry still being worked on when the window closes, makes no draw from it, and books it when asked again', async () => {
+    // 16 December opens on Wednesday 2 December at 07.00 WIB; its draw closes at 07.01.
+    const date = '2026-12-16';
+    const office = await requireOffice(rt.storage.db, 'kota-bogor');
+    const release = openDraw(date, releaseRulesOf(office), office.timezone, new Date('2026-12-02T00:00:30Z'))!;
+    const person = { nik: nikFor(700), name: 'Warga Lambat', phone: phoneFor(700) };
+    // Taken within the window, the clock at the close before its draw was made.
+    rt.setNow(release.drawAt);
+    await expect(enterDraw(rt.ctx, { office, release, date, sessionId: 2, serviceCode: 'KTP-BARU', ...person })).rejects.toMatchObject({
+      code: 'DRAW_IN_PROGRESS',
+      details: { retryAfterSeconds: 3 },
+    });
+    expect(await rt.storage.db.selectFrom('draws').select('id').where('date', '=', date).execute()).toEqual([]);
+    // Asked again, as the answer says: no draw holds the date, so it is booked first come, first served.
+    rt.setNow(new Date(release.drawAt.getTime() + 3_000));
+    const res = await post(bookingBody({ date, sessionId: 2, ...person }));
+    expect(res.statusCode, res.body).toBe(201);
+  });
+
   it('never enters desk bookings', async () => {
     // 16 December opens on 2 December at 07.00 WIB.
     rt.setNow(new Date('2026-12-02T00:00:10Z'));

@@ -5,12 +5,9 @@ import { book, type BookOptions, type BookResult } from '../../booking/commands/
 import { requireOffice } from '../../office/queries/find-office.js';
 import { releaseRulesOf } from '../../office/release-rules.js';
 import type { AppContext } from '../../shared/context.js';
-import { isDrawPending } from '../queries/pending-draw.js';
+import { DRAW_RETRY_AFTER_SECONDS, isDrawPending } from '../queries/pending-draw.js';
 import type { Entry } from '../read-models.js';
 import { enterDraw } from './enter-draw.js';
-
-/** How long a client is told to wait while a closed draw is being made. */
-const DRAW_RETRY_AFTER_SECONDS = 3;
 
 /** A booking made at once, or an entry in the date's draw. */
 export type BookOrEnterResult = ({ kind: 'booked' } & BookResult) | { kind: 'entered'; entry: Entry };

@@ -10,6 +10,7 @@ import { parsePerson } from '../../../domain/person.js';
 import type { Release } from '../../../domain/release-schedule.js';
 import { alreadyBooked } from '../../booking/commands/book.js';
 import { planOfficeSession } from '../../office/queries/plan-office-days.js';
+import { DRAW_RETRY_AFTER_SECONDS } from '../queries/pending-draw.js';
 import type { AppContext } from '../../shared/context.js';
 import type { Entry } from '../read-models.js';
 
@@ -53,6 +54,11 @@ export async function enterDraw(ctx: AppContext, opts: EnterDrawOptions): Promis
   // A booking whose day is over but not yet closed does not count, as when booking.
   if (existing && existing.date >= clock.today) throw alreadyBooked();
 
+  // The clock read again: a request held up past the window's close (a stalled client or disk)
+  // neither makes the draw late nor joins it. From the close on, bookings of the date are taken
+  // wherever no draw of it is known (a process looks again for 5 s only: drawsReadStillHold),
+  // so a draw made later could place entrants in places already booked by later comers.
+  if (ctx.now().getTime() >= release.drawAt.getTime()) throw new DomainError('DRAW_IN_PROGRESS', { retryAfterSeconds: DRAW_RETRY_AFTER_SECONDS });
   const draw = await ensureDraw(db, { officeId: office.id, date: opts.date, wave: release.wave, releaseAt: release.at.toISOString(), drawAt: release.drawAt.toISOString() });
   const entry = (id: string): Entry => ({
     id,

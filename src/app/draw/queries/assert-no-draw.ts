@@ -3,10 +3,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { openDraw } from '../../../domain/release-schedule.js';
 import { releaseRulesOf } from '../../office/release-rules.js';
 import type { AppContext } from '../../shared/context.js';
-import { isDrawPending } from './pending-draw.js';
-
-/** Seconds a client is told to wait after the window, while the draw is being made. */
-const AFTER_DRAW_SECONDS = 3;
+import { DRAW_RETRY_AFTER_SECONDS, isDrawPending } from './pending-draw.js';
 
 /**
  * Refuses (DRAW_IN_PROGRESS, with the seconds to wait) an online move into a date whose draw
@@ -16,7 +13,7 @@ const AFTER_DRAW_SECONDS = 3;
 export async function assertNoDrawHolds(ctx: AppContext, office: OfficeRow, date: string, now: Date): Promise<void> {
   const open = openDraw(date, releaseRulesOf(office), office.timezone, now);
   if (open) {
-    throw new DomainError('DRAW_IN_PROGRESS', { retryAfterSeconds: Math.ceil((open.drawAt.getTime() - now.getTime()) / 1000) + AFTER_DRAW_SECONDS });
+    throw new DomainError('DRAW_IN_PROGRESS', { retryAfterSeconds: Math.ceil((open.drawAt.getTime() - now.getTime()) / 1000) + DRAW_RETRY_AFTER_SECONDS });
   }
-  if (await isDrawPending(ctx, office, date, now)) throw new DomainError('DRAW_IN_PROGRESS', { retryAfterSeconds: AFTER_DRAW_SECONDS });
+  if (await isDrawPending(ctx, office, date, now)) throw new DomainError('DRAW_IN_PROGRESS', { retryAfterSeconds: DRAW_RETRY_AFTER_SECONDS });
 }

@@ -6,6 +6,9 @@ import { releaseRulesOf } from '../../office/release-rules.js';
 import type { AppContext } from '../../shared/context.js';
 import { READ_CACHE_MAX_AGE_MS } from '../../shared/read-cache.js';
 
+/** Seconds a client is told to wait while a draw whose window has closed is being made. */
+export const DRAW_RETRY_AFTER_SECONDS = 3;
+
 interface KeptRead {
   draws: readonly { date: string; draw_at: string }[];
   /** The write generation of `draws` in this process before the read. */
