@@ -5,8 +5,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * URL prefixes: the router decodes `%62ookings` to `bookings`, a prefix check does not.
  */
 export interface RouteLimit {
-  /** `booking`: book, cancel, move (per address). `login`: staff logins (per address, API and page share it). `lookup`: reading a booking by its code (per address). */
-  bucket: 'booking' | 'login' | 'lookup';
+  /**
+   * `booking`: book, cancel, move (per address). `login`: staff logins (per address, API and page
+   * share it). `lookup`: reading a booking by its code (per address). None: reading by a secret
+   * no one guesses (a draw entry's 144-bit id), bounded by the miss budget of `byCode` alone. At a
+   * release every entrant behind a carrier's shared address polls their entry at once, and a
+   * per-address budget answered their own waiting page 429.
+   */
+  bucket?: 'booking' | 'login' | 'lookup';
   /**
    * The route finds a booking by the code in its path (or by NIK and phone, `/bookings/recover`):
    * every 404 counts against the miss budget (per process, or shared through Redis), so guessing from many addresses is bounded too.
@@ -62,7 +68,7 @@ export function registerRouteLimits(app: FastifyInstance, opts: RouteLimitOption
 
   const check = async (req: FastifyRequest, reply: FastifyReply) => {
     const limit = req.routeOptions.config?.limit;
-    if (limit) await enforce(perAddress[limit.bucket], req, reply);
+    if (limit?.bucket) await enforce(perAddress[limit.bucket], req, reply);
     if (limit?.byCode) {
       // Reading only: a lookup is counted as a miss once it turns out to be one (onResponse).
       // While the budget is spent, known codes are refused too, or the refusal itself would tell them apart.

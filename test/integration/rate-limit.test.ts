@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/dialects.js';
-import { bookingBody, nikFor } from '../support/factories.js';
+import { bookingBody, nikFor, phoneFor } from '../support/factories.js';
 import { startTestRuntime, type TestRuntime } from '../support/test-runtime.js';
 
 describe('limits on scripted booking', () => {
@@ -131,5 +131,42 @@ describe('a per-process limit on unknown booking codes', () => {
     expect(misses).toEqual([404, 404, 404, 404, 404, 429, 429, 429]);
     const known = await rt.app.inject({ url: `/t/${code}`, remoteAddress: '198.51.100.99' });
     expect(known.statusCode).toBe(429);
+  });
+});
+
+describe('reading draw entries from an address many people share', () => {
+  let rt: TestRuntime;
+  beforeAll(async () => {
+    // Five seconds into the release of 15 December: online requests for it enter the draw.
+    rt = await startTestRuntime(DIALECTS[0]!, { now: new Date('2026-12-01T00:00:05Z'), http: { lookupRateLimitPerMinute: 4, lookupMissLimitPerMinute: 6 } });
+  });
+  afterAll(async () => {
+    await rt.close();
+  });
+
+  it('answers every read of known entries from one address, past the lookup limit, while unknown ids spend the miss budget', async () => {
+    const address = '198.51.100.40';
+    const entries: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await rt.app.inject({ method: 'POST', url: '/api/v1/bookings', remoteAddress: address, payload: bookingBody({ date: '2026-12-15', sessionId: 2, nik: nikFor(60 + i), phone: phoneFor(60 + i) }) });
+      expect(res.statusCode, res.body).toBe(202);
+      entries.push(res.json().entry.id as string);
+    }
+    // Three entrants behind one carrier address poll and reload their waiting pages: 24 reads against a lookup limit of 4.
+    for (let round = 0; round < 4; round++) {
+      for (const id of entries) {
+        expect((await rt.app.inject({ url: `/api/v1/entries/${id}`, remoteAddress: address })).statusCode).toBe(200);
+        expect((await rt.app.inject({ url: `/e/${id}`, remoteAddress: address })).statusCode).toBe(200);
+      }
+    }
+    // A booking code is still read against the address's lookup limit.
+    const codes = [];
+    for (let i = 0; i < 5; i++) codes.push((await rt.app.inject({ url: '/t/ACDEFGHJK', remoteAddress: address })).statusCode);
+    expect(codes).toEqual([404, 404, 404, 404, 429]);
+    // Guessing entry ids from many addresses spends the one miss budget (4 spent above, 6 in all); then every read is refused.
+    const misses = [];
+    for (let i = 0; i < 3; i++) misses.push((await rt.app.inject({ url: `/api/v1/entries/unknown-entry-${i}`, remoteAddress: `198.51.100.${50 + i}` })).statusCode);
+    expect(misses).toEqual([404, 404, 429]);
+    expect((await rt.app.inject({ url: `/e/${entries[0]}`, remoteAddress: address })).statusCode).toBe(429);
   });
 });

@@ -194,7 +194,8 @@ export function citizenApiRoutes(ctx: AppContext, proof: ProofSettings) {
     app.get(
       '/entries/:id',
       {
-        config: { limit: { bucket: 'lookup' as const, byCode: true } },
+        // Read by a 144-bit secret: guessing is bounded by the miss budget, never a crowd behind one address.
+        config: { limit: { byCode: true } },
         schema: {
           tags: CITIZEN,
           summary: 'An entry in a release draw by its id: entered (waiting), booked (with the booking) or unplaced (with the next days that have places)',
