@@ -28,8 +28,46 @@ export function saysNotOnWhatsapp(status: number, body: string): boolean {
 }
 
 /**
+ * The reason a 2xx answer gives for not sending, when its JSON says it did not: Fonnte, Wablas
+ * and others answer a refusal (a disconnected device, a bad token, an invalid target) with 200
+ * and `{"status": false, "reason": …}`; some say `"success": false`. Undefined for any other
+ * answer, which means sent.
+ */
+function refusalIn(body: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const answer = parsed as Record<string, unknown>;
+  const refused = [answer.status, answer.success].some((flag) => flag === false || flag === 'false');
+  if (!refused) return undefined;
+  const reason = [answer.reason, answer.message, answer.detail, answer.error].find((v): v is string => typeof v === 'string');
+  return reason ?? '';
+}
+
+/**
+ * What a gateway's answer means for the message: a 2xx is sent unless its body says otherwise
+ * (`refusalIn`); a refusal for the number, in a 4xx or in such a 2xx, is final; anything else is
+ * a failed attempt, tried again.
+ */
+export function readGatewayAnswer(status: number, body: string): DeliveryOutcome {
+  const detail = `HTTP ${status} ${oneLine(body)}`.trim();
+  if (status >= 200 && status < 300) {
+    const refusal = refusalIn(body);
+    if (refusal === undefined) return { ok: true, detail };
+    if (NOT_ON_WHATSAPP.test(refusal)) return { ok: false, permanent: true, notOnWhatsApp: true, detail };
+    return { ok: false, permanent: false, detail };
+  }
+  if (saysNotOnWhatsapp(status, body)) return { ok: false, permanent: true, notOnWhatsApp: true, detail };
+  return { ok: false, permanent: false, detail };
+}
+
+/**
  * Sends through an Indonesian WhatsApp HTTP gateway: a POST of `target` (the `628…` number) and
- * `message`. Any 2xx is accepted; any other status, a network error or no answer in time is a
+ * `message`, its answer read by `readGatewayAnswer`; a network error or no answer in time is a
  * failed attempt.
  */
 export function whatsappGateway(opts: WhatsappGatewayOptions): MessageTransport {
@@ -60,10 +98,7 @@ export function whatsappGateway(opts: WhatsappGatewayOptions): MessageTransport 
         const detail = timedOut ? `no answer within ${opts.timeoutMs} ms` : describeError(error);
         return { ok: false, permanent: false, detail };
       }
-      const detail = `HTTP ${status} ${oneLine(body)}`.trim();
-      if (status >= 200 && status < 300) return { ok: true, detail };
-      if (saysNotOnWhatsapp(status, body)) return { ok: false, permanent: true, notOnWhatsApp: true, detail };
-      return { ok: false, permanent: false, detail };
+      return readGatewayAnswer(status, body);
     },
   };
 }

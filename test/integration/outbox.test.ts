@@ -191,6 +191,25 @@ describe.each(DIALECTS)('outbox on $name', (dialect) => {
     expect(attempts[0]!.detail).toMatch(/HTTP 500 upstream down/);
   });
 
+  it('tries again when the gateway answers 200 with status false, as Fonnte does for a disconnected device', async () => {
+    const rt = await dep.start();
+    const refusal = '{"status":false,"reason":"request invalid on disconnected device"}';
+    gateway.answers.push({ status: 200, body: refusal });
+    const { id } = await bookOnce(rt);
+    expect(await rt.outbox.runOnce()).toMatchObject({ claimed: 1, retrying: 1 });
+    at(1);
+    expect(await rt.outbox.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+    expect(gateway.requests).toHaveLength(2);
+    const [message] = await messagesOf(rt, id);
+    expect(message).toMatchObject({ status: 'sent', tries: 2, failure_reason: null });
+    const attempts = await attemptsOf(rt, message!.id);
+    expect(attempts.map((a) => [a.number, a.outcome])).toEqual([
+      [1, 'failed'],
+      [2, 'sent'],
+    ]);
+    expect(attempts[0]!.detail).toBe(`HTTP 200 ${refusal}`);
+  });
+
   it(`gives a message up with a reason after ${MAX_TRIES} failed tries in about an hour`, async () => {
     const rt = await dep.start();
     for (let i = 0; i < MAX_TRIES + 2; i++) gateway.answers.push({ status: 503, body: 'maintenance' });
