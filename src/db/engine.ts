@@ -41,6 +41,14 @@ export interface EngineCapabilities {
    * and drops the old files.
    */
   eraseFreedSpace(db: QueryExecutorProvider): Promise<void>;
+  /**
+   * Makes transactions that name the same `key` run one after another from this call to their
+   * end, for rules that count rows no unique index guards (a phone number's bookings this
+   * month). PostgreSQL: a transaction-level advisory lock on a 64-bit hash of the key (two keys
+   * sharing a hash only wait for each other). SQLite: nothing, its one writer already runs
+   * transactions one after another. Call it within a transaction, before the count.
+   */
+  lockWithinTransaction(trx: QueryExecutorProvider, key: string): Promise<void>;
 }
 
 // The tables whose rows carry sealed personal data.
@@ -92,6 +100,7 @@ export const sqliteCapabilities: EngineCapabilities = {
     await sql`VACUUM`.execute(db);
     await emptySqliteLog(db);
   },
+  lockWithinTransaction: async () => undefined,
   // The busy timeout ran out behind another writer, or the file cannot be opened or read.
   isUnavailable: (error) =>
     hasField(error, 'code') && typeof error.code === 'string' && /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR)/.test(error.code),
@@ -116,6 +125,9 @@ export const postgresCapabilities: EngineCapabilities = {
   flushErasedPages: async () => undefined,
   async eraseFreedSpace(db) {
     await sql`VACUUM FULL ${sql.join(PERSONAL_TABLES.map((t) => sql.table(t)))}`.execute(db);
+  },
+  async lockWithinTransaction(trx, key) {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
   },
   isUnavailable: (error) => {
     if (hasField(error, 'code') && typeof error.code === 'string' && (NETWORK_ERRORS.has(error.code) || UNAVAILABLE_SQLSTATES.test(error.code))) return true;

@@ -74,6 +74,18 @@ describe.each(DIALECTS)('fair booking on $name', (dialect) => {
       expect((await bookOnline('2027-01-06', freshNik(), phone)).statusCode).toBe(201);
     });
 
+    it('holds one phone number to its limit when its requests come all at once, in different sessions', async () => {
+      rt = await startTestRuntime(dialect, { personLimits: true, now: wib('2026-12-01') });
+      const sessions = await sessionsOf('2026-12-02');
+      // A broker's script: ten people's NIKs, one WhatsApp number, every request sent at the same instant.
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => post('/api/v1/bookings', bookingBody({ date: '2026-12-02', sessionId: sessions[i % sessions.length]!.id, nik: freshNik(), phone: '0812-7777-0002' }))),
+      );
+      const codes = answers.map((a) => (a.statusCode === 429 ? a.json().error.code : a.statusCode));
+      expect(codes.filter((c) => c === 201)).toHaveLength(4);
+      expect(codes.filter((c) => c === 'PHONE_MONTHLY_LIMIT')).toHaveLength(6);
+    });
+
     it('refuses a NIK its fifth online booking in a month, counting visits missed or made, and says so in Indonesian', async () => {
       rt = await startTestRuntime(dialect, { personLimits: true, now: wib('2026-12-01') });
       const nik = freshNik();

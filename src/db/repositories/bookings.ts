@@ -22,6 +22,11 @@ export function nikLookupHash(nik: string): string {
   return dataCipher().lookupHash(nik);
 }
 
+/** The keyed hash a `628…` phone number is found by (`bookings.phone_hmac`). */
+export function phoneLookupHash(phone: string): string {
+  return dataCipher().lookupHash(phone);
+}
+
 /** A booking with the office, service and session facts that every presentation needs. */
 export interface BookingView extends BookingRow {
   office_slug: string;
@@ -287,7 +292,7 @@ export async function countOnlineBookingsMadeBy(
     .selectFrom('bookings')
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .where('office_id', '=', who.officeId)
-    .where(who.by === 'nik' ? 'nik_hmac' : 'phone_hmac', '=', dataCipher().lookupHash(who.value))
+    .where(who.by === 'nik' ? 'nik_hmac' : 'phone_hmac', '=', who.by === 'nik' ? nikLookupHash(who.value) : phoneLookupHash(who.value))
     .where('channel', '=', 'online')
     .where('status', '!=', 'cancelled')
     .where('created_at', '>=', from)

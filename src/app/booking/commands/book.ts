@@ -102,7 +102,7 @@ async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult>
         const active = await listActiveOfNikAt(trx, office.id, person.nik);
         if (active.some((b) => b.date >= clock.today)) throw alreadyBooked();
         const events = await expireStaleBookings(trx, active, at);
-        if (opts.channel === 'online') await assertMayBookOnline(trx, office, person, now);
+        if (opts.channel === 'online') await assertMayBookOnline(trx, ctx.storage.engine, office, person, now);
 
         const sequence = await takeSessionPlace(trx, { officeId: office.id, sessionId: session.id, date: day.date, channel: opts.channel, now });
 
