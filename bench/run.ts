@@ -154,7 +154,7 @@ function bookingLoad(urls: string | string[], slots: Slot[], nikBase: number, op
     '/api/v1/bookings',
     (i) => {
       const slot = slots[i % slots.length]!;
-      return { office: OFFICE, date: slot.date, sessionId: slot.id, service: 'KK', nik: nikFor(nikBase + i), name: 'Warga Beban', phone: '081234567890' };
+      return { office: OFFICE, date: slot.date, sessionId: slot.id, service: 'KK', nik: nikFor(nikBase + i), name: 'Warga Beban', phone: phoneFor(nikBase + i) };
     },
     opts,
   );
@@ -163,6 +163,11 @@ function bookingLoad(urls: string | string[], slots: Slot[], nikBase: number, op
 /** POSTs to a floor's /book, spread over its slots, each attempt a new NIK. */
 function floorLoad(urls: string | string[], nikBase: number): Promise<Outcome> {
   return postLoad(urls, '/book', (i) => ({ slot: 1 + (i % 1000), nik: `${nikBase}-${i}` }));
+}
+
+/** A WhatsApp number of its own for each i below 100 million: distinct citizens, as the office's monthly limit per number sees them. */
+function phoneFor(i: number): string {
+  return `0813${String(i).padStart(8, '0')}`;
 }
 
 /** A valid NIK of its own for each i below 300 million: region 3271 01, a birth date, a serial. */
@@ -274,12 +279,13 @@ async function mustAdmin(admin: Admin, method: string, path: string, body: unkno
  */
 async function configureOffice(url: string): Promise<{ rushDates: string[] }> {
   const admin = await logInAdmin(url);
-  // Every bench day open now, first come first served (no draw), and no monthly limits per person:
-  // the bench's citizens are distinct, but the measure is the booking path, not the guards.
+  // Every bench day open now, first come first served (no draw). The monthly limits per NIK and
+  // per number as a new office has them (set again: the kept growth database may hold others),
+  // so every booking is counted against them as in production.
   await mustAdmin(admin, 'PATCH', `/offices/${OFFICE}`, {
     sameDayBooking: false,
     release: { daysAhead: 14, time: '00:00', drawSeconds: 0, deskShare: 0, waves: null },
-    bookingLimits: { perPhonePerMonth: 0, perNikPerMonth: 0 },
+    bookingLimits: { perPhonePerMonth: 4, perNikPerMonth: 4 },
   });
   const sessions = Array.from({ length: 8 }, (_, h) => ({ start: `${String(8 + h).padStart(2, '0')}:00`, end: `${String(9 + h).padStart(2, '0')}:00`, capacity: 10_000 }));
   await mustAdmin(admin, 'PUT', `/offices/${OFFICE}/schedule`, { weekdays: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, sessions })) });
@@ -420,6 +426,8 @@ function hotQueryPlans(file: string): string[] {
     ['booking: the NIK already active', `SELECT id FROM bookings WHERE office_id = ? AND nik_hmac = ? AND status IN ${active}`, [1, 'x']],
     ['booking: the NIK stale', `SELECT id, status FROM bookings WHERE office_id = ? AND nik_hmac = ? AND date < ? AND status IN ${active}`, [1, 'x', '2030-01-01']],
     ['booking: code', `SELECT id FROM bookings WHERE code = ?`, ['X']],
+    ['booking: the NIK\'s online bookings this month (limit)', `SELECT count(*) FROM bookings WHERE office_id = ? AND nik_hmac = ? AND channel = 'online' AND status != 'cancelled' AND created_at >= ? AND created_at < ?`, [1, 'x', '2030-01-01', '2030-02-01']],
+    ['booking: the number\'s online bookings this month (limit)', `SELECT count(*) FROM bookings WHERE office_id = ? AND phone_hmac = ? AND channel = 'online' AND status != 'cancelled' AND created_at >= ? AND created_at < ?`, [1, 'x', '2030-01-01', '2030-02-01']],
     ['day closer: active bookings of past days', `SELECT id, status FROM bookings WHERE office_id = ? AND status IN ${active} AND date < ?`, [1, '2030-01-01']],
   ];
   const out: string[] = [];
