@@ -347,9 +347,10 @@ describe.each(DIALECTS)('a year\'s report on $name', (dialect) => {
       const report = await reading;
       expect(report.statusCode, report.body).toBe(200);
       expect(report.json().days).toHaveLength(365);
-      // Read in one go, one booking got through on either engine; by weeks, 52 on SQLite and 9 on
-      // PostgreSQL (whose bookings wait on the network too) when this was written.
-      expect(booked).toBeGreaterThanOrEqual(dialect.name === 'sqlite' ? 10 : 2);
+      // On SQLite, read in one go, one booking got through; by weeks, 52 when this was written.
+      // PostgreSQL's reads never held the process (they wait on the network), and how many
+      // bookings fit in depends on its round trips: there it only has to answer them all.
+      if (dialect.name === 'sqlite') expect(booked).toBeGreaterThanOrEqual(10);
     } finally {
       await rt.close();
     }
