@@ -50,13 +50,11 @@ export async function assertMayBookOnline(
   const limits = bookingLimitsOf(office);
   const { from, to } = monthAround(office.timezone, now);
   const range = [from.toISOString(), to.toISOString()] as const;
-  if (limits.perNikPerMonth > 0) {
-    const made = await countOnlineBookingsMadeBy(trx, { officeId: office.id, by: 'nik', value: person.nik }, ...range);
-    if (made >= limits.perNikPerMonth) throw new DomainError('NIK_MONTHLY_LIMIT', { limit: limits.perNikPerMonth });
-  }
-  if (limits.perPhonePerMonth > 0 && person.phone !== '') {
-    await engine.lockWithinTransaction(trx, `phone-month:${office.id}:${phoneLookupHash(person.phone)}`);
-    const made = await countOnlineBookingsMadeBy(trx, { officeId: office.id, by: 'phone', value: person.phone }, ...range);
-    if (made >= limits.perPhonePerMonth) throw new DomainError('PHONE_MONTHLY_LIMIT', { limit: limits.perPhonePerMonth });
-  }
+  const byNik = limits.perNikPerMonth > 0;
+  const byPhone = limits.perPhonePerMonth > 0 && person.phone !== '';
+  if (!byNik && !byPhone) return;
+  if (byPhone) await engine.lockWithinTransaction(trx, `phone-month:${office.id}:${phoneLookupHash(person.phone)}`);
+  const made = await countOnlineBookingsMadeBy(trx, { officeId: office.id, nik: byNik ? person.nik : null, phone: byPhone ? person.phone : null }, ...range);
+  if (byNik && made.byNik >= limits.perNikPerMonth) throw new DomainError('NIK_MONTHLY_LIMIT', { limit: limits.perNikPerMonth });
+  if (byPhone && made.byPhone >= limits.perPhonePerMonth) throw new DomainError('PHONE_MONTHLY_LIMIT', { limit: limits.perPhonePerMonth });
 }

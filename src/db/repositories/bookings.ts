@@ -1,6 +1,6 @@
-import type { Insertable } from 'kysely';
+import type { ExpressionBuilder, Insertable } from 'kysely';
 import { ACTIVE_STATUSES, type TicketStatus } from '../../domain/ticket-status.js';
-import type { BookingEventsTable, BookingRow, NewBooking } from '../schema.js';
+import type { BookingEventsTable, BookingRow, Database, NewBooking } from '../schema.js';
 import { dataCipher } from '../../privacy/data-cipher.js';
 import { preparedQuery } from '../prepared-query.js';
 import type { Executor } from './offices.js';
@@ -279,26 +279,36 @@ export async function insertIdempotencyKey(db: Executor, key: string, requestHas
 
 /**
  * Online bookings made at the office between two instants (ISO, `from` included, `to` not) by a
- * NIK or with a phone number, found by their keyed hashes. Cancelled ones hold no place and are
- * not counted: changing one's mind is not hoarding.
+ * NIK and with a phone number, found by their keyed hashes: two counts in one statement, each
+ * through its own index (one count of `nik OR phone` was planned by SQLite as a scan of the
+ * office's bookings). Cancelled ones hold no place and are not counted: changing one's mind is
+ * not hoarding. A side left out (null) counts 0.
  */
 export async function countOnlineBookingsMadeBy(
   db: Executor,
-  who: { officeId: number; by: 'nik' | 'phone'; value: string },
+  who: { officeId: number; nik: string | null; phone: string | null },
   from: string,
   to: string,
-): Promise<number> {
+): Promise<{ byNik: number; byPhone: number }> {
+  const count = (eb: ExpressionBuilder<Database, never>, column: 'nik_hmac' | 'phone_hmac', hash: string) =>
+    eb
+      .selectFrom('bookings')
+      .select((e) => e.fn.countAll<string | number>().as('n'))
+      .where('office_id', '=', who.officeId)
+      .where(column, '=', hash)
+      .where('channel', '=', 'online')
+      .where('status', '!=', 'cancelled')
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to);
+  const { nik, phone } = who;
+  if (nik === null && phone === null) return { byNik: 0, byPhone: 0 };
   const row = await db
-    .selectFrom('bookings')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('office_id', '=', who.officeId)
-    .where(who.by === 'nik' ? 'nik_hmac' : 'phone_hmac', '=', who.by === 'nik' ? nikLookupHash(who.value) : phoneLookupHash(who.value))
-    .where('channel', '=', 'online')
-    .where('status', '!=', 'cancelled')
-    .where('created_at', '>=', from)
-    .where('created_at', '<', to)
+    .selectNoFrom((eb) => [
+      (nik === null ? eb.val(0) : count(eb, 'nik_hmac', nikLookupHash(nik))).as('by_nik'),
+      (phone === null ? eb.val(0) : count(eb, 'phone_hmac', phoneLookupHash(phone))).as('by_phone'),
+    ])
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return { byNik: Number(row.by_nik ?? 0), byPhone: Number(row.by_phone ?? 0) };
 }
 
 /** The dates of the NIK's no-shows at the office on or after `from`, newest first. */
