@@ -10,6 +10,7 @@ import { formatQueueNumber } from '../../../domain/queue-number.js';
 import type { ClosureCause, TicketEvent } from '../../../domain/ticket-status.js';
 import { officeClock } from '../../../domain/office-clock.js';
 import type { AppContext } from '../../shared/context.js';
+import { nextTurn } from '../../shared/next-turn.js';
 import { applyLifecycleStep, publishTicketEvents } from '../../shared/ticket-lifecycle.js';
 import { planOfficeDays } from '../queries/plan-office-days.js';
 
@@ -56,7 +57,10 @@ export async function moveBookingsOffClosedDay(ctx: AppContext, office: OfficeRo
   );
   let days: DayAvailability[] | null = null;
 
-  for (const booking of bookings) {
+  for (const [i, booking] of bookings.entries()) {
+    // A full day is some 200 bookings, each a transaction and a message: on SQLite's one thread
+    // the other requests of the process would wait for all of them.
+    if (i > 0) await nextTurn();
     const from: QueuePlace = { date: booking.date, sessionId: booking.session_id, sessionStart: booking.session_start, queueNumber: booking.queue_number };
     let freshPlan = false;
     for (let attempt = 1; ; attempt++) {
