@@ -246,7 +246,20 @@ describe.each(DIALECTS)('a release with 5,000 entrants on $name', (dialect) => {
   it('places exactly the places released, nobody twice, no session over its quota, and scripted clients no more than their share', async () => {
     rt.setNow(new Date(opens.getTime() + 61_000));
     const fixedSeed = new Uint8Array(32).fill(42);
-    expect(await runDueDraws(rt.ctx, { workerId: 'test', seed: fixedSeed })).toBe(1);
+    // Entrants ask for their result over HTTP while the draw books the places, and are answered
+    // meanwhile (over a socket, as phones ask: an injected read never leaves the event loop's turn).
+    const base = await rt.app.listen({ port: 0, host: '127.0.0.1' });
+    let made = false;
+    const drawing = runDueDraws(rt.ctx, { workerId: 'test', seed: fixedSeed }).finally(() => (made = true));
+    let answered = 0;
+    while (!made) {
+      const res = await fetch(`${base}/api/v1/entries/${ids[answered % ids.length]}`);
+      expect(res.status, await res.text()).toBe(200);
+      answered++;
+    }
+    expect(await drawing).toBe(1);
+    // On SQLite, booking the 200 places without a turn between them, one answer got through; 99 with them.
+    if (dialect.name === 'sqlite') expect(answered).toBeGreaterThanOrEqual(20);
 
     const db = rt.storage.db;
     const draw = await db.selectFrom('draws').selectAll().where('date', '=', date).executeTakeFirstOrThrow();

@@ -23,6 +23,7 @@ import { officeClock } from '../../../domain/office-clock.js';
 import { book } from '../../booking/commands/book.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
 import type { AppContext } from '../../shared/context.js';
+import { nextTurn } from '../../shared/next-turn.js';
 
 /** SHA-256 for the draw's seeded stream (the domain takes it as an argument). */
 export const sha256: Sha256 = (data) => createHash('sha256').update(data).digest();
@@ -119,9 +120,13 @@ async function runDraw(ctx: AppContext, draw: DrawRow, workerId: string): Promis
   const placements = placeEntrants(order, entrants, sessions);
   const waiting = new Set(all.filter((e) => e.status === 'entered').map((e) => e.id));
 
+  let placing = 0;
   for (const id of order) {
     const sessionId = placements[id];
     if (!waiting.has(id) || sessionId === null || sessionId === undefined) continue;
+    // A draw books a day's places one after another, while every entrant polls for the result:
+    // on SQLite's one thread they would all wait for the last booking.
+    if (placing++ > 0) await nextTurn();
     await placeEntry(ctx, office, fixed, id, sessionId, sessions);
   }
   await markRestUnplaced(db, draw.id, at());
