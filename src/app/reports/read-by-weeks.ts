@@ -17,9 +17,7 @@ export async function readByWeeks<T>(from: LocalDate, to: LocalDate, read: (from
   const results: T[] = [];
   for (const [i, week] of splitRange(from, to, REPORT_PIECE_DAYS).entries()) {
     if (i > 0) await nextTurn();
-    const T = performance.now();
     results.push(await read(week.from, week.to));
-    if (performance.now() - T > 60) console.log('week', i, performance.now() - T);
   }
   return results;
 }
