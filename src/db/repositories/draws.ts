@@ -2,13 +2,21 @@ import { type Executor } from './offices.js';
 import type { DrawEntryRow, DrawRow } from '../schema.js';
 import { dataCipher } from '../../privacy/data-cipher.js';
 import { ACTIVE_STATUSES } from '../../domain/ticket-status.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { EngineCapabilities } from '../engine.js';
 
 export const UNIQUE_ENTRY_NIK = { name: 'draw_entries_one_per_nik', sqliteColumns: 'draw_entries.draw_id, draw_entries.nik_hmac' };
 
 /** An entry with its person opened, and its draw's facts. */
-export interface EntryView extends DrawEntryRow {
-  draw_status: DrawRow['status'];
+/** An entry as its waiting page shows it: its draw's facts and its choice, never its person. */
+export interface EntryView {
+  id: string;
+  office_id: number;
+  session_id: number;
+  service_id: number;
+  status: DrawEntryRow['status'];
+  unplaced_reason: string | null;
+  booking_id: number | null;
   draw_at: string;
   date: string;
   office_slug: string;
@@ -108,17 +116,22 @@ export async function updateEntryChoice(
     .execute();
 }
 
-/** An entry by its id with its draw's facts, person opened. */
-export async function findEntryById(db: Executor, id: string): Promise<EntryView | undefined> {
-  const row = await db
+// Built once: at a release every entrant's waiting page asks for its entry every few seconds.
+const entryById = preparedQuery((db, v: { id: string }) =>
+  db
     .selectFrom('draw_entries as e')
     .innerJoin('draws as d', 'd.id', 'e.draw_id')
     .innerJoin('offices as o', 'o.id', 'e.office_id')
     .innerJoin('sessions as s', 's.id', 'e.session_id')
     .innerJoin('services as v', 'v.id', 'e.service_id')
-    .selectAll('e')
     .select([
-      'd.status as draw_status',
+      'e.id',
+      'e.office_id',
+      'e.session_id',
+      'e.service_id',
+      'e.status',
+      'e.unplaced_reason',
+      'e.booking_id',
       'd.draw_at',
       'd.date',
       'o.slug as office_slug',
@@ -129,9 +142,16 @@ export async function findEntryById(db: Executor, id: string): Promise<EntryView
       'v.name as service_name',
       'v.name_en as service_name_en',
     ])
-    .where('e.id', '=', id)
-    .executeTakeFirst();
-  return row && openEntry(row);
+    .where('e.id', '=', v.id),
+);
+
+/**
+ * An entry by its id with its draw's facts and its choice. The person is neither read nor
+ * opened: the waiting page never shows it, and it is asked for every few seconds.
+ */
+export async function findEntryById(db: Executor, id: string): Promise<EntryView | undefined> {
+  const [row] = (await entryById(db, { id })).rows;
+  return row;
 }
 
 /** Draws whose window has closed and that nobody has run, or whose runner's lease ran out. */

@@ -1,9 +1,9 @@
 import { findBookingById } from '../../../db/repositories/bookings.js';
 import { findEntryById } from '../../../db/repositories/draws.js';
-import { findOfficeById } from '../../../db/repositories/offices.js';
 import { DomainError } from '../../../domain/errors.js';
 import { bookablePlaces } from '../../../domain/next-open-day.js';
 import { officeClock } from '../../../domain/office-clock.js';
+import { requireOffice } from '../../office/queries/find-office.js';
 import { planOfficeDays } from '../../office/queries/plan-office-days.js';
 import { releaseRulesOf } from '../../office/release-rules.js';
 import type { AppContext } from '../../shared/context.js';
@@ -19,8 +19,8 @@ export async function getEntry(ctx: AppContext, opts: { id: string }): Promise<E
   const db = ctx.storage.db;
   const entry = await findEntryById(db, opts.id);
   if (!entry) throw new DomainError('NOT_FOUND', { what: 'entry' });
-  const office = await findOfficeById(db, entry.office_id);
-  if (!office) throw new DomainError('NOT_FOUND', { what: 'entry' });
+  // Read through the process's cache: every entrant's page asks every few seconds at a release.
+  const office = await requireOffice(db, entry.office_slug);
   const state: EntryState = {
     id: entry.id,
     status: entry.status as EntryStatus,
