@@ -24,21 +24,18 @@ export function startPeriodicJob(everyMs: number, pass: () => Promise<void>, opt
     await running;
   };
   void run();
+  // One timeout after another: the next pass is due a period on, or at the next whole period of the clock.
+  const wait = () => (opts.onTheClock ? everyMs - (Date.now() % everyMs) : everyMs);
   let timer: NodeJS.Timeout;
-  if (opts.onTheClock) {
-    const next = () => {
-      if (stopped) return;
-      timer = setTimeout(() => {
-        void run();
-        next();
-      }, everyMs - (Date.now() % everyMs));
-      timer.unref();
-    };
-    next();
-  } else {
-    timer = setInterval(() => void run(), everyMs);
+  const next = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      void run();
+      next();
+    }, wait());
     timer.unref();
-  }
+  };
+  next();
   // Stopping waits for a pass under way, so a shutdown does not close the database under it.
   return async () => {
     stopped = true;
