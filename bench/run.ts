@@ -15,7 +15,7 @@
  * Environment: BENCH_SECONDS (per measurement, default 5), BENCH_CONNECTIONS (default 50),
  * BENCH_SERVER_NODE_OPTIONS (NODE_OPTIONS of the Antrean servers, e.g. `--max-old-space-size=256`;
  * Node refuses `--cpu-prof` there: to profile, start `node --cpu-prof dist/server.js` by hand with
- * SERVER_ENV below and load it with autocannon, then stop it with SIGTERM so the profile is written),
+ * SERVER_ENV of bench/bench-office.ts and load it with autocannon, then stop it with SIGTERM so the profile is written),
  * BENCH_PG_URL (an admin connection to PostgreSQL, default postgres://postgres@127.0.0.1:5432/postgres;
  * the pg scenario makes its own database and drops it).
  */
@@ -30,16 +30,13 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { buildIfStale } from '../scripts/build.mjs';
 import { ACTIVE_STATUSES } from '../src/domain/ticket-status.js';
-import { type ServerProcess, startServerProcess } from '../test/support/server-process.js';
+import { availableDays, bookableSlots, configureOffice, nikFor, OFFICE, phoneFor, RUSH_PLACES, type Slot, startAntrean } from './bench-office.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const ADMIN_PASSWORD = 'bench-admin-password-1234';
-const OFFICE = 'kota-bogor';
 const RUSH_ATTEMPTS = 20_000;
-const RUSH_PLACES = 200;
 const GROWTH_ROWS = 1_000_000;
 /** What a phone's browser sends: every real availability request asks for a compressed answer. */
 const PHONE_ACCEPT_ENCODING = 'gzip, deflate, br';
@@ -130,11 +127,6 @@ async function load(opts: autocannon.Options): Promise<Outcome> {
   };
 }
 
-interface Slot {
-  date: string;
-  id: number;
-}
-
 /** POSTs JSON to `path`, the i-th request of the load carrying `bodyOf(i)`. */
 function postLoad(urls: string | string[], path: string, bodyOf: (i: number) => object, opts: Partial<autocannon.Options> = {}): Promise<Outcome> {
   let i = 0;
@@ -163,25 +155,6 @@ function bookingLoad(urls: string | string[], slots: Slot[], nikBase: number, op
 /** POSTs to a floor's /book, spread over its slots, each attempt a new NIK. */
 function floorLoad(urls: string | string[], nikBase: number): Promise<Outcome> {
   return postLoad(urls, '/book', (i) => ({ slot: 1 + (i % 1000), nik: `${nikBase}-${i}` }));
-}
-
-/** A WhatsApp number of its own for each i below 100 million: distinct citizens, as the office's monthly limit per number sees them. */
-function phoneFor(i: number): string {
-  return `0813${String(i).padStart(8, '0')}`;
-}
-
-/** A valid NIK of its own for each i below 300 million: region 3271 01, a birth date, a serial. */
-function nikFor(i: number): string {
-  const serial = (i % 9999) + 1;
-  let rest = Math.floor(i / 9999);
-  const day = 1 + (rest % 28);
-  rest = Math.floor(rest / 28);
-  const month = 1 + (rest % 12);
-  rest = Math.floor(rest / 12);
-  const year = 50 + (rest % 50);
-  const woman = Math.floor(rest / 50) % 2 === 1;
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `327101${pad(day + (woman ? 40 : 0))}${pad(month)}${pad(year)}${pad(serial, 4)}`;
 }
 
 function rssOf(pid: number): number {
@@ -229,82 +202,6 @@ async function startFloor(kind: 'hello' | 'sqlite' | 'pg', database = ''): Promi
         child.kill('SIGTERM');
       }),
   };
-}
-
-const SERVER_ENV = {
-  BOOKING_RATE_LIMIT_PER_MINUTE: '100000000',
-  API_RATE_LIMIT_PER_MINUTE: '100000000',
-  LOOKUP_RATE_LIMIT_PER_MINUTE: '100000000',
-  LOOKUP_MISS_LIMIT_PER_MINUTE: '100000000',
-  LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-  // The booking route's proof of work is for browsers; the bench measures the booking itself.
-  POW_DIFFICULTY: '0',
-  ANTREAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
-  LOG_LEVEL: 'warn',
-};
-
-function startAntrean(databaseUrl: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
-  const profiling: Record<string, string> = process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {};
-  // From dist/, as `npm start` and production run it (startServerProcess always does).
-  return startServerProcess({ ...SERVER_ENV, ...profiling, DATABASE_URL: databaseUrl, ...extra });
-}
-
-interface Admin {
-  url: string;
-  headers: Record<string, string>;
-}
-
-async function logInAdmin(url: string): Promise<Admin> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
-  if (!res.ok) throw new Error(`admin login failed: ${res.status} ${await res.text()}`);
-  const cookie = /antrean_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { url, headers: { cookie: `antrean_session=${cookie}`, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
-}
-
-async function adminCall(admin: Admin, method: string, path: string, body: unknown): Promise<Response> {
-  return fetch(`${admin.url}/api/v1${path}`, { method, headers: admin.headers, body: JSON.stringify(body) });
-}
-
-async function mustAdmin(admin: Admin, method: string, path: string, body: unknown): Promise<void> {
-  const res = await adminCall(admin, method, path, body);
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-}
-
-/**
- * Makes the office a bench office: every day of the week open with eight sessions of 10,000
- * places (room for every booking of a run), all of them online, and today's release passed
- * (so every day of the window is open to booking now). Two dates are kept for the rush, each
- * with one session of exactly RUSH_PLACES places.
- */
-async function configureOffice(url: string): Promise<{ rushDates: string[] }> {
-  const admin = await logInAdmin(url);
-  // Every bench day open now, first come first served (no draw). The monthly limits per NIK and
-  // per number as a new office has them (set again: the kept growth database may hold others),
-  // so every booking is counted against them as in production.
-  await mustAdmin(admin, 'PATCH', `/offices/${OFFICE}`, {
-    sameDayBooking: false,
-    release: { daysAhead: 14, time: '00:00', drawSeconds: 0, deskShare: 0, waves: null },
-    bookingLimits: { perPhonePerMonth: 4, perNikPerMonth: 4 },
-  });
-  const sessions = Array.from({ length: 8 }, (_, h) => ({ start: `${String(8 + h).padStart(2, '0')}:00`, end: `${String(9 + h).padStart(2, '0')}:00`, capacity: 10_000 }));
-  await mustAdmin(admin, 'PUT', `/offices/${OFFICE}/schedule`, { weekdays: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, sessions })) });
-  const days = await availableDays(url);
-  const rushDates = days.slice(-2).map((d) => d.date);
-  for (const date of rushDates) await mustAdmin(admin, 'PUT', `/offices/${OFFICE}/days/${date}`, { sessions: [{ start: '08:00', end: '09:00', capacity: RUSH_PLACES }] });
-  return { rushDates };
-}
-
-type Day = { date: string; sessions: { id: number; bookable: boolean; remaining?: number }[] };
-
-async function availableDays(url: string): Promise<Day[]> {
-  const res = await fetch(`${url}/api/v1/offices/${OFFICE}/availability?days=30`);
-  const body = (await res.json()) as { days: Day[] };
-  return body.days.filter((d) => d.sessions.some((s) => s.bookable));
-}
-
-async function bookableSlots(url: string, except: string[]): Promise<Slot[]> {
-  return (await availableDays(url)).filter((d) => !except.includes(d.date)).flatMap((d) => d.sessions.filter((s) => s.bookable).map((s) => ({ date: d.date, id: s.id })));
 }
 
 // ---------------------------------------------------------------------------------------------
