@@ -9,6 +9,7 @@ function recordedStream(): SseStream & { ended: boolean } {
   const stream = {
     ended: false,
     send: () => undefined,
+    sendText: () => undefined,
     onClose(listener: () => void) {
       if (stream.ended) listener();
       else listeners.push(listener);

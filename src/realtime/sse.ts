@@ -3,6 +3,8 @@ import type { ServerResponse } from 'node:http';
 /** An open Server-Sent Events stream to one browser. */
 export interface SseStream {
   send(event: string, data: unknown): void;
+  /** Writes events already put as text (`eventText`): one text made once for many streams. */
+  sendText(text: string): void;
   /** Called once when the browser goes away or the stream is closed. */
   onClose(listener: () => void): void;
   close(): void;
@@ -21,6 +23,15 @@ export interface SseOptions {
 }
 
 /**
+ * One event as it goes on the wire. Events carry no `id:`: nothing is replayed to a page that
+ * reconnects (it reads the current state afresh), and without a per-stream number the text of
+ * a change is the same for every stream, so it is made once for all of them.
+ */
+export function eventText(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/**
  * Starts an event stream on a raw response. The caller must have taken the response over
  * from the framework (Fastify: `reply.hijack()`), since the stream outlives the handler.
  */
@@ -35,7 +46,6 @@ export function openSse(res: ServerResponse, opts: SseOptions = {}): SseStream {
   res.write(`retry: ${opts.retryMs ?? 2000}\n\n`);
   const listeners: (() => void)[] = [];
   let closed = false;
-  let nextId = 1;
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), opts.heartbeatMs ?? 15_000);
   heartbeat.unref();
   // Up to a tenth shorter, so streams opened together (after a restart) do not all reconnect together.
@@ -55,8 +65,10 @@ export function openSse(res: ServerResponse, opts: SseOptions = {}): SseStream {
   };
   return {
     send(event, data) {
-      if (closed) return;
-      res.write(`id: ${nextId++}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      if (!closed) res.write(eventText(event, data));
+    },
+    sendText(text) {
+      if (!closed) res.write(text);
     },
     onClose(listener) {
       if (closed) listener();

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/shared/context.js';
-import { watchAvailability } from '../../app/booking/queries/watch-availability.js';
-import { openSse } from '../../realtime/sse.js';
+import { type AvailabilityBatch, watchAvailability } from '../../app/booking/queries/watch-availability.js';
+import { eventText, openSse } from '../../realtime/sse.js';
 import { closeStreamsOnShutdown, type StreamPolicy } from '../stream-registry.js';
 import { ERROR_RESPONSES } from '../openapi.js';
 import { textField } from '../validation.js';
@@ -13,6 +13,18 @@ const SlugParams = z.object({ slug: textField(64) });
 
 /** Window in which a stream's availability changes are sent together, each session once. */
 const AVAILABILITY_COALESCE_MS = 250;
+
+/**
+ * The text of a batch, made by the first stream that writes it and reused by the others: every
+ * stream of the office is handed the same batch.
+ */
+const batchTexts = new WeakMap<AvailabilityBatch, string>();
+
+function textOf(batch: AvailabilityBatch): string {
+  let text = batchTexts.get(batch);
+  if (text === undefined) batchTexts.set(batch, (text = batch.map((change) => eventText('availability', change)).join('')));
+  return text;
+}
 
 /**
  * `GET /offices/:slug/availability/events`: an `availability` event each time a session's
@@ -40,7 +52,8 @@ export function availabilityEventRoutes(ctx: AppContext, streams: StreamPolicy) 
       try {
         feed = await watchAvailability(ctx, {
           officeSlug: slug,
-          onChange: (change) => stream.send('availability', change),
+          // One write per stream and window, however many sessions changed in it.
+          onChanges: (batch) => stream.sendText(textOf(batch)),
           // A page is at most a quarter of a second behind, and a rush of bookings is not
           // multiplied by every open page.
           coalesceMs: AVAILABILITY_COALESCE_MS,

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../shared/context.js';
+import type { AppContext, EventPublisher } from '../../shared/context.js';
 import { requireOffice } from '../../office/queries/find-office.js';
 
 /** A session whose remaining places changed: someone booked, cancelled or moved. */
@@ -7,17 +7,98 @@ export interface AvailabilityChange {
   sessionId: number;
 }
 
+/**
+ * The changes of one window, each session once. Every watcher of the office in the process is
+ * handed the same array, so whatever is made of a batch (an event stream's text) can be made
+ * once for all of them.
+ */
+export type AvailabilityBatch = readonly AvailabilityChange[];
+
 export interface WatchAvailabilityOptions {
   officeSlug: string;
-  /** Called for every change, from whichever process made it. */
-  onChange: (change: AvailabilityChange) => void;
+  /** Called with every batch of changes, from whichever process made them. */
+  onChanges: (batch: AvailabilityBatch) => void;
   /**
    * Changes within this many milliseconds are passed on together, each session once, at the
-   * end of the window. In a rush every booking is a change and every open page a listener:
+   * end of the window. In a rush every booking is a change and every open page a watcher:
    * thousands of streams written to at every booking would take the time the bookings need.
-   * Zero (the default) passes each change on at once.
+   * Zero (the default) passes each change on at once, as a batch of one.
    */
   coalesceMs?: number;
+}
+
+/**
+ * One subscription to an office's events and one window's timer, shared by every watcher of the
+ * office with the same window in the process; it ends with its last watcher.
+ */
+class SharedFeed {
+  private readonly watchers = new Set<(batch: AvailabilityBatch) => void>();
+  private readonly pending = new Map<string, AvailabilityChange>();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    events: EventPublisher,
+    officeId: number,
+    private readonly coalesceMs: number,
+    private readonly ended: () => void,
+  ) {
+    this.unsubscribe = events.subscribe(officeId, (event) => {
+      if (event.type !== 'availability') return;
+      const { date, sessionId } = event.payload;
+      if (typeof date !== 'string' || typeof sessionId !== 'number') return;
+      if (this.coalesceMs <= 0) return this.handOut([{ date, sessionId }]);
+      this.pending.set(`${date}/${sessionId}`, { date, sessionId });
+      this.timer ??= setTimeout(() => this.flush(), this.coalesceMs);
+    });
+  }
+
+  add(watcher: (batch: AvailabilityBatch) => void): void {
+    this.watchers.add(watcher);
+  }
+
+  remove(watcher: (batch: AvailabilityBatch) => void): void {
+    this.watchers.delete(watcher);
+    if (this.watchers.size > 0) return;
+    this.unsubscribe();
+    clearTimeout(this.timer);
+    this.ended();
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const batch = [...this.pending.values()];
+    this.pending.clear();
+    this.handOut(batch);
+  }
+
+  private handOut(batch: AvailabilityBatch): void {
+    for (const watcher of this.watchers) {
+      try {
+        watcher(batch);
+      } catch {
+        // One broken stream must not keep the batch from the others.
+      }
+    }
+  }
+}
+
+/**
+ * The shared feeds of each event bus (of each runtime: tests run several in one process), by
+ * office and window. With a subscription and a timer per page, every booking called every open
+ * page's listener and every window wrote each change to each page on its own: 2,000 open booking
+ * pages cut a booking load to a sixth (`npx tsx bench/idle-streams.ts`).
+ */
+const feedsByBus = new WeakMap<EventPublisher, Map<string, SharedFeed>>();
+
+function sharedFeed(events: EventPublisher, officeId: number, coalesceMs: number): SharedFeed {
+  let feeds = feedsByBus.get(events);
+  if (!feeds) feedsByBus.set(events, (feeds = new Map()));
+  const known = feeds;
+  const key = `${officeId}/${coalesceMs}`;
+  let feed = known.get(key);
+  if (!feed) known.set(key, (feed = new SharedFeed(events, officeId, coalesceMs, () => known.delete(key))));
+  return feed;
 }
 
 /**
@@ -25,32 +106,18 @@ export interface WatchAvailabilityOptions {
  * change. Only the date and session are passed on, never who booked. Resolves the office
  * first, so an unknown slug fails before anything is streamed.
  */
-export async function watchAvailability(ctx: AppContext, { officeSlug, onChange, coalesceMs = 0 }: WatchAvailabilityOptions) {
+export async function watchAvailability(ctx: AppContext, { officeSlug, onChanges, coalesceMs = 0 }: WatchAvailabilityOptions) {
   const office = await requireOffice(ctx.storage.db, officeSlug);
-  let unsubscribe: (() => void) | undefined;
-  const pending = new Map<string, AvailabilityChange>();
-  let timer: NodeJS.Timeout | undefined;
-  const flush = () => {
-    timer = undefined;
-    const changes = [...pending.values()];
-    pending.clear();
-    for (const change of changes) onChange(change);
-  };
+  let feed: SharedFeed | undefined;
   return {
     start() {
-      unsubscribe = ctx.events.subscribe(office.id, (event) => {
-        if (event.type !== 'availability') return;
-        const { date, sessionId } = event.payload;
-        if (typeof date !== 'string' || typeof sessionId !== 'number') return;
-        if (coalesceMs <= 0) return onChange({ date, sessionId });
-        pending.set(`${date}/${sessionId}`, { date, sessionId });
-        timer ??= setTimeout(flush, coalesceMs);
-      });
+      if (feed) return;
+      feed = sharedFeed(ctx.events, office.id, coalesceMs);
+      feed.add(onChanges);
     },
     stop() {
-      unsubscribe?.();
-      clearTimeout(timer);
-      pending.clear();
+      feed?.remove(onChanges);
+      feed = undefined;
     },
   };
 }
