@@ -81,4 +81,33 @@ describe('live availability under a rush', () => {
     again.stop();
     expect(subscriptions).toBe(0);
   });
+
+  it('hands a batch to many watchers a slice at a time, letting the event loop take other work between slices', async () => {
+    rt = await startTestRuntime(SQLITE);
+    const id = await officeId(rt);
+    let received = 0;
+    let receivedWhenTheLoopTurned: number | undefined;
+    const feeds = await Promise.all(
+      Array.from({ length: 450 }, (_, i) =>
+        watchAvailability(rt!.ctx, {
+          officeSlug: 'kota-bogor',
+          coalesceMs: 50,
+          onChanges: () => {
+            received++;
+            // Work that arrived while the first stream was written to: it must not wait for the last.
+            if (i === 0) setImmediate(() => (receivedWhenTheLoopTurned = received));
+          },
+        }),
+      ),
+    );
+    for (const feed of feeds) feed.start();
+    try {
+      await rt.bus.publish({ officeId: id, type: 'availability', payload: { date: '2026-12-04', sessionId: 1 } });
+      await expect.poll(() => received).toBe(450);
+      expect(receivedWhenTheLoopTurned).toBeGreaterThan(0);
+      expect(receivedWhenTheLoopTurned).toBeLessThan(450);
+    } finally {
+      for (const feed of feeds) feed.stop();
+    }
+  });
 });
