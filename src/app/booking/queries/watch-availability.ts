@@ -105,12 +105,11 @@ class SharedFeed {
 const feedsByBus = new WeakMap<EventPublisher, Map<string, SharedFeed>>();
 
 function sharedFeed(events: EventPublisher, officeId: number, coalesceMs: number): SharedFeed {
-  let feeds = feedsByBus.get(events);
-  if (!feeds) feedsByBus.set(events, (feeds = new Map()));
-  const known = feeds;
+  const feeds = feedsByBus.get(events) ?? new Map<string, SharedFeed>();
+  feedsByBus.set(events, feeds);
   const key = `${officeId}/${coalesceMs}`;
-  let feed = known.get(key);
-  if (!feed) known.set(key, (feed = new SharedFeed(events, officeId, coalesceMs, () => known.delete(key))));
+  let feed = feeds.get(key);
+  if (!feed) feeds.set(key, (feed = new SharedFeed(events, officeId, coalesceMs, () => feeds.delete(key))));
   return feed;
 }
 
