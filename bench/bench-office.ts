@@ -1,8 +1,7 @@
 /**
  * What the bench scenarios share: the citizens they book as, the Antrean server they start (from
  * dist/, as `npm start` runs it, with the limits a load would trip lifted) and the office they
- * make of it. `bench/run.ts` and `bench/idle-streams.ts` book through these, so a limit or a
- * capacity set for one holds for both.
+ * make of it, so a limit or a capacity set for one scenario of `bench/run.ts` holds for all.
  */
 import { type ServerProcess, startServerProcess } from '../test/support/server-process.js';
 

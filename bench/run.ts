@@ -9,10 +9,12 @@
  * Scenarios: floors (hello-world, bare booking on better-sqlite3 and pg), booking (distinct
  * citizens over many sessions), availability (quiet and during a booking rush), rush (20,000
  * attempts at 200 places: exactly 200 accepted), pages (ticket page, booking form page),
- * growth (1,000,000 earlier bookings, with the query plans of the hot queries), pg (two
- * processes on one PostgreSQL database).
+ * growth (1,000,000 earlier bookings, with the query plans of the hot queries), streams (bookings
+ * beside 2,000 open availability streams that hear them, against none), pg (two processes on one
+ * PostgreSQL database).
  *
  * Environment: BENCH_SECONDS (per measurement, default 5), BENCH_CONNECTIONS (default 50),
+ * BENCH_STREAMS (the streams scenario's open streams, default 2,000),
  * BENCH_SERVER_NODE_OPTIONS (NODE_OPTIONS of the Antrean servers, e.g. `--max-old-space-size=256`;
  * Node refuses `--cpu-prof` there: to profile, start `node --cpu-prof dist/server.js` by hand with
  * SERVER_ENV of bench/bench-office.ts and load it with autocannon, then stop it with SIGTERM so the profile is written),
@@ -22,6 +24,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +44,7 @@ const GROWTH_ROWS = 1_000_000;
 /** What a phone's browser sends: every real availability request asks for a compressed answer. */
 const PHONE_ACCEPT_ENCODING = 'gzip, deflate, br';
 
-const SCENARIOS = ['booking', 'availability', 'rush', 'pages', 'growth', 'pg'] as const;
+const SCENARIOS = ['booking', 'availability', 'rush', 'pages', 'growth', 'streams', 'pg'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = new Set<Scenario>(onlyArg ? (onlyArg.slice('--only='.length).split(',') as Scenario[]) : SCENARIOS);
@@ -460,6 +463,7 @@ async function main() {
       notes.push('query plans of the hot queries on the grown database:', ...hotQueryPlans(file));
     }
 
+    if (only.has('streams')) await streamsScenario(dir);
     if (only.has('pg')) await postgresScenario(hello);
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -472,6 +476,91 @@ async function main() {
   for (const r of rows) console.log(`| ${r.path} | ${r.figure} | ${r.floor} | ${r.ratio} |`);
   for (const n of notes) console.log(n);
   if (failed) process.exitCode = 1;
+}
+
+/** Open availability streams in the streams scenario, as many booking pages left open. */
+const STREAMS = Number(process.env.BENCH_STREAMS ?? 2000);
+
+/** A stream held open: its socket and the change events it has heard. */
+interface Stream {
+  socket: Socket;
+  events: number;
+}
+
+/** Opens `count` availability streams over raw sockets, a hundred at a time as pages would arrive; resolves with the open ones. */
+async function openStreams(base: string, count: number): Promise<Stream[]> {
+  const { port } = new URL(base);
+  const open: Stream[] = [];
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      socket.setEncoding('utf8');
+      socket.on('error', () => resolve());
+      socket.once('data', (chunk: string) => {
+        if (!chunk.startsWith('HTTP/1.1 200')) {
+          socket.destroy();
+          return resolve();
+        }
+        const stream = { socket, events: 0 };
+        open.push(stream);
+        // Events only, not the heartbeat comments: a chunk may hold several.
+        socket.on('data', (more: string) => (stream.events += more.split('\nevent: ').length - 1));
+        resolve();
+      });
+      socket.write(`GET /api/v1/offices/${OFFICE}/availability/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`);
+    });
+  for (let i = 0; i < count; i += 100) await Promise.all(Array.from({ length: Math.min(100, count - i) }, one));
+  return open;
+}
+
+/**
+ * Bookings beside STREAMS open availability streams, every one of which hears of them as a
+ * phone's page would, against the same load on a like server with none (each a fresh SQLite
+ * file made the bench office).
+ */
+async function streamsScenario(dir: string): Promise<void> {
+  const measure = async (streams: number) => {
+    const server = await startAntrean(`file:${join(dir, `streams-${streams}.sqlite`)}`, {
+      // Every stream comes from loopback: the per-address cap would refuse all but the first few.
+      STREAMS_PER_ADDRESS: String(Math.max(streams, 1)),
+      STREAMS_MAX_PUBLIC: String(Math.max(streams, 1)),
+    });
+    const open: Stream[] = [];
+    try {
+      const { rushDates } = await configureOffice(server.url);
+      const slots = await bookableSlots(server.url, rushDates);
+      const idleRss = rssOf(server.pid);
+      open.push(...(await openStreams(server.url, streams)));
+      const streamsRss = rssOf(server.pid);
+      const heardBefore = open.map((s) => s.events);
+      const outcome = await onServers([server.pid], () => bookingLoad(server.url, slots, 7_000_000));
+      // The last window's changes are written a quarter of a second after it opened.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const heard = open.filter((s, k) => s.events > heardBefore[k]!).length;
+      const stillOpen = open.filter((s) => !s.socket.destroyed).length;
+      return { outcome, opened: open.length, heard, stillOpen, streamMb: streamsRss - idleRss };
+    } finally {
+      for (const s of open) s.socket.destroy();
+      await server.stop();
+    }
+  };
+  const without = await measure(0);
+  const beside = await measure(STREAMS);
+  for (const [what, m] of [['streams: without', without], ['streams: beside them', beside]] as const) {
+    noServerErrors(what, m.outcome);
+    // A load of refusals (a limit reached, the office full) would measure the wrong thing.
+    const booked = m.outcome.codes['201'] ?? 0;
+    check(`${what}: at least 95% of the answers bookings (got ${booked} of ${m.outcome.total})`, booked >= 0.95 * m.outcome.total);
+  }
+  check(`streams: all ${STREAMS} opened (got ${beside.opened})`, beside.opened === STREAMS);
+  check(`streams: every stream still open after the load (${beside.stillOpen} of ${beside.opened})`, beside.stillOpen === beside.opened);
+  check(`streams: every stream heard of the bookings (${beside.heard} of ${beside.opened})`, beside.heard === beside.opened);
+  rows.push({
+    path: `\`POST /api/v1/bookings\` beside ${STREAMS} open availability streams`,
+    figure: `${fig(beside.outcome)}; ${beside.heard} of ${beside.opened} streams heard the bookings; the streams took ${beside.streamMb.toFixed(0)} MB`,
+    floor: `same, no streams: ${fig(without.outcome)}`,
+    ratio: ratio(beside.outcome.rps, without.outcome.rps),
+  });
 }
 
 /** Two Antrean processes on one PostgreSQL database beside two bare pg floors on another table. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { bookableSessions, outcomes, rush } from '../support/rush.js';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
 
-// A few hundred here, to stay light in `npm test`; `bench/idle-streams.ts` holds 2,000.
+// A few hundred here, to stay light in `npm test`; `npm run bench -- --only=streams` holds 2,000.
 const STREAMS = 300;
 const EVENTS = '/api/v1/offices/kota-bogor/availability/events';
 

@@ -100,7 +100,7 @@ class SharedFeed {
  * The shared feeds of each event bus (of each runtime: tests run several in one process), by
  * office and window. With a subscription and a timer per page, every booking called every open
  * page's listener and every window wrote each change to each page on its own: 2,000 open booking
- * pages cut a booking load to a sixth (`npx tsx bench/idle-streams.ts`).
+ * pages cut a booking load to a sixth (`npm run bench -- --only=streams`).
  */
 const feedsByBus = new WeakMap<EventPublisher, Map<string, SharedFeed>>();
 
