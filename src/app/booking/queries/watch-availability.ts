@@ -23,9 +23,8 @@ export interface WatchAvailabilityOptions {
    * Changes within this many milliseconds are passed on together, each session once, at the
    * end of the window. In a rush every booking is a change and every open page a watcher:
    * thousands of streams written to at every booking would take the time the bookings need.
-   * Zero (the default) passes each change on at once, as a batch of one.
    */
-  coalesceMs?: number;
+  coalesceMs: number;
 }
 
 /** Streams written to in one turn of the event loop. */
@@ -51,7 +50,6 @@ class SharedFeed {
       if (event.type !== 'availability') return;
       const { date, sessionId } = event.payload;
       if (typeof date !== 'string' || typeof sessionId !== 'number') return;
-      if (this.coalesceMs <= 0) return void this.handOut([{ date, sessionId }]);
       this.pending.set(`${date}/${sessionId}`, { date, sessionId });
       this.timer ??= setTimeout(() => this.flush(), this.coalesceMs);
     });
@@ -118,7 +116,7 @@ function sharedFeed(events: EventPublisher, officeId: number, coalesceMs: number
  * change. Only the date and session are passed on, never who booked. Resolves the office
  * first, so an unknown slug fails before anything is streamed.
  */
-export async function watchAvailability(ctx: AppContext, { officeSlug, onChanges, coalesceMs = 0 }: WatchAvailabilityOptions) {
+export async function watchAvailability(ctx: AppContext, { officeSlug, onChanges, coalesceMs }: WatchAvailabilityOptions) {
   const office = await requireOffice(ctx.storage.db, officeSlug);
   let feed: SharedFeed | undefined;
   return {
