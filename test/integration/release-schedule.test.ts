@@ -105,6 +105,15 @@ describe.each(DIALECTS)('release schedule on $name', (dialect) => {
     expect((await dayOf(slug, '2026-12-16')).opensAt).toBe('2026-12-02T00:00:00.000Z');
   });
 
+  it('books at 07.00.00.0 though a tenth of a second before the session refused as not yet open: the day kept for refusals is its minute\'s', async () => {
+    const { slug, sessionId } = await openOffice({ time: '07:00' });
+    rt.setNow(new Date(Date.parse(FIRST_WAVE) - 100));
+    for (let i = 0; i < 3; i++) expect((await bookOnline(slug, RELEASED_DAY, sessionId)).json().error.code).toBe('NOT_YET_OPEN');
+    rt.setNow(new Date(FIRST_WAVE));
+    const first = await bookOnline(slug, RELEASED_DAY, sessionId);
+    expect(first.statusCode, first.body).toBe(201);
+  });
+
   it('opens half of the online places at 07.00 and the rest at 19.00, exactly under a rush, the desk share held back', async () => {
     // 10 places, 20% for the desk: 8 online, 4 of them at 07.00.
     const { slug, sessionId } = await openOffice({ time: '07:00', deskShare: 20, waves: [{ time: '07:00', percent: 50 }, { time: '19:00', percent: 50 }] });

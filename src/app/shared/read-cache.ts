@@ -114,15 +114,18 @@ function officeEventsOf(events: EventPublisher, officeId: number): { count: numb
  * process's monotonic one. The last bound is what holds across processes when an event is late
  * or lost, so no process shows more places than are left for longer than that after a change.
  * Concurrent requests for a missing answer share one computation. `compute` must not depend
- * on anything but the key, the window tables and the minute; callers must not change the value.
+ * on anything but the key, the window tables and the minute; it is handed the instant the
+ * answer is kept for, so what it works out from the time belongs to the minute it is served in.
+ * Callers must not change the value.
  */
-export async function cachedWindowAnswer<T>(ctx: AppContext, officeId: number, key: string, compute: () => Promise<T>): Promise<T> {
+export async function cachedWindowAnswer<T>(ctx: AppContext, officeId: number, key: string, compute: (now: Date) => Promise<T>): Promise<T> {
   const db = ctx.storage.db;
   const watch = writeWatchOf(db);
-  if (!watch) return compute();
+  if (!watch) return compute(ctx.now());
   let cache = answers.get(db);
   if (!cache) answers.set(db, (cache = new Map()));
-  const now = ctx.now().getTime();
+  const instant = ctx.now();
+  const now = instant.getTime();
   const monotonic = performance.now();
   const officeEvents = officeEventsOf(ctx.events, officeId).count;
   const generation = watch.generation(ALL_WINDOW_TABLES);
@@ -140,7 +143,7 @@ export async function cachedWindowAnswer<T>(ctx: AppContext, officeId: number, k
     return entry.value as Promise<T>;
   }
   // Generation and event count are taken before computing: a change racing it makes the entry stale at once.
-  const value = compute();
+  const value = compute(instant);
   if (cache.size >= MAX_ANSWERS) cache.clear();
   const fresh: Answer = { value, generation, officeEvents, computedAt: now, readAt: monotonic };
   cache.set(fullKey, fresh);

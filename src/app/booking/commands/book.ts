@@ -92,7 +92,7 @@ async function bookOnce(ctx: AppContext, opts: BookOptions): Promise<BookResult>
   const now = ctx.now();
   const at = now.toISOString();
   const clock = officeClock(office, now);
-  const day = await planOfficeSession(ctx, office, clock, opts.date, opts.sessionId, opts.channel);
+  const day = await planOfficeSession(ctx, office, opts.date, opts.sessionId, opts.channel);
   const session = assertBookable(day, opts.sessionId, office.timezone);
 
   // A fresh code colliding with an existing one is a one-in-trillions event; draw again.

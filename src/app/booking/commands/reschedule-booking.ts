@@ -37,7 +37,7 @@ export async function rescheduleBooking(ctx: AppContext, opts: RescheduleBooking
   if (booking.date < clock.today) throw new DomainError('NOT_ACTIVE', { status: 'past' });
   // A citizen's move into a date being drawn waits for the draw, like a new booking.
   if (channel === 'online' && booking.date !== opts.date) await assertNoDrawHolds(ctx, office, opts.date, now);
-  const day = await planOfficeSession(ctx, office, clock, opts.date, opts.sessionId, channel);
+  const day = await planOfficeSession(ctx, office, opts.date, opts.sessionId, channel);
   const session = assertBookable(day, opts.sessionId, office.timezone);
 
   const event = await db.transaction().execute(async (trx) => {

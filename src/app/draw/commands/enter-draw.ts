@@ -48,7 +48,7 @@ export async function enterDraw(ctx: AppContext, opts: EnterDrawOptions): Promis
   const now = ctx.now();
   const at = now.toISOString();
   const clock = officeClock(office, now);
-  const day = await planOfficeSession(ctx, office, clock, opts.date, opts.sessionId, 'online');
+  const day = await planOfficeSession(ctx, office, opts.date, opts.sessionId, 'online');
   const session = assertBookable(day, opts.sessionId);
   const existing = await findActiveBookingByNik(db, office.id, person.nik);
   // A booking whose day is over but not yet closed does not count, as when booking.

@@ -3,7 +3,7 @@ import type { Executor } from '../../../db/repositories/offices.js';
 import type { OfficeRow } from '../../../db/schema.js';
 import { type DayAvailability, planDays, type SessionTemplate, slotKey } from '../../../domain/availability.js';
 import { addDays, eachDay, type LocalDate } from '../../../domain/local-date.js';
-import { type OfficeClock } from '../../../domain/office-clock.js';
+import { officeClock, type OfficeClock } from '../../../domain/office-clock.js';
 import { releaseRulesOf } from '../release-rules.js';
 import type { AppContext } from '../../shared/context.js';
 import { cachedRead, cachedWindowAnswer, WINDOW_TABLES } from '../../shared/read-cache.js';
@@ -76,29 +76,30 @@ export async function planOfficeDays(
  * The day of `date` as planned for booking one session of it: the same as planOfficeDays for
  * that day, except that only the session's own bookings are counted (one index range, not the
  * day's), so only its `remaining` is known. For a check before taking the session's place,
- * which refuses a full session without a transaction: the count is kept like the availability
- * answer (cachedWindowAnswer), so at a rush the refusals cost no database round trip on either
+ * which refuses a full session without a transaction: the planned day is kept like the
+ * availability answer (cachedWindowAnswer: everything in it that depends on the time changes on
+ * a minute), so at a rush the refusals cost no database round trip and no planning on either
  * engine. On PostgreSQL a place freed by another process shows once its event arrives (at most
  * 750 ms later); a count too low is harmless, as the place is taken under the session's lock.
+ * Callers must not change the day they get: it is shared.
  */
 export async function planOfficeSession(
   ctx: AppContext,
   office: OfficeRow,
-  clock: OfficeClock,
   date: LocalDate,
   sessionId: number,
   channel: BookingChannel = 'online',
 ): Promise<DayAvailability> {
-  const db = ctx.storage.db;
-  const booked = cachedWindowAnswer(ctx, office.id, `booked|${date}|${sessionId}`, () => countActiveInSession(db, office.id, sessionId, date)).then(
-    (n) => new Map([[slotKey(date, sessionId), n]]),
-  );
-  // A date that opens without this session is planned whole (its other counts unread), so the
-  // refusal names the unknown session rather than a closed day.
-  const pick = (sessions: readonly SessionTemplate[]) => {
-    const own = sessions.filter((s) => s.id === sessionId);
-    return own.length ? own : sessions;
-  };
-  const [day] = await planRange(db, office, clock, { from: date, to: date, dates: [date] }, channel, booked, pick);
-  return day!;
+  return cachedWindowAnswer(ctx, office.id, `session|${date}|${sessionId}|${channel}`, async (now) => {
+    const db = ctx.storage.db;
+    const booked = countActiveInSession(db, office.id, sessionId, date).then((n) => new Map([[slotKey(date, sessionId), n]]));
+    // A date that opens without this session is planned whole (its other counts unread), so the
+    // refusal names the unknown session rather than a closed day.
+    const pick = (sessions: readonly SessionTemplate[]) => {
+      const own = sessions.filter((s) => s.id === sessionId);
+      return own.length ? own : sessions;
+    };
+    const [day] = await planRange(db, office, officeClock(office, now), { from: date, to: date, dates: [date] }, channel, booked, pick);
+    return day!;
+  });
 }
